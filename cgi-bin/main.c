@@ -1,0 +1,49 @@
+/* bin/console: one binary, several subcommands (cgit-style dispatch). */
+#include "cgi-bin/cli.h"
+#include "cgi-bin/serve.h"
+#include "lib/config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int usage(void)
+{
+	fprintf(stderr,
+		"usage: console -c CONFIG COMMAND [options]\n"
+		"commands:\n"
+		"  serve                     run the FastCGI master and its workers\n"
+		"  migrate                   create or bring the database schema up to date\n"
+		"  create-partner --name NAME --email EMAIL --password-stdin\n"
+		"                            create a partner account and its first administrator\n"
+		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n");
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	const char *config = NULL;
+	int i = 1;
+	if (i + 1 < argc && strcmp(argv[i], "-c") == 0) {
+		config = argv[i + 1];
+		i += 2;
+	}
+	if (!config || i >= argc)
+		return usage();
+	if (config_load(config) != 0) {
+		fprintf(stderr, "console: cannot read config %s\n", config);
+		return 1;
+	}
+	const char *cmd = argv[i];
+	int sub_argc = argc - i;
+	char **sub_argv = argv + i;
+	if (strcmp(cmd, "serve") == 0)
+		return serve_main();
+	if (strcmp(cmd, "migrate") == 0)
+		return cli_migrate();
+	if (strcmp(cmd, "create-partner") == 0)
+		return cli_create_partner(sub_argc, sub_argv);
+	if (strcmp(cmd, "seed-demo") == 0)
+		return cli_seed_demo();
+	fprintf(stderr, "console: unknown command '%s'\n", cmd);
+	return usage();
+}

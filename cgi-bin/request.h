@@ -1,0 +1,86 @@
+#ifndef SB_REQUEST_H
+#define SB_REQUEST_H
+/* One request's context, shared by the front line (request.c) and the
+ * screen handlers. Handlers read input with form_*(), write their data into
+ * r->hdf, and either name a template (r->template) or redirect. They never
+ * touch the socket or build HTML. */
+#include <ClearSilver.h>
+#include "lib/audit.h"
+#include "lib/crypto.h"
+#include "lib/db.h"
+#include "lib/perm.h"
+
+struct route;
+
+/* The signed-in user. */
+struct me {
+	long long id;
+	char id_text[24];
+	char account_id[UUID_LEN];     /* the account the user belongs to */
+	char partner_id[UUID_LEN];     /* the partner account governing them (own id for partner users) */
+	enum role role;
+	char name[256];
+	char email[256];
+};
+
+/* The account named by the :acct part of the path, after the scope check. */
+struct scope_account {
+	char id[UUID_LEN];
+	int is_partner;                /* the partner account itself */
+	int active;
+	char name[256];
+};
+
+struct req {
+	CGI *cgi;
+	HDF *hdf;                      /* the request's data: Query.*, Cookie.*, and what handlers set */
+	db *db;
+	const struct route *route;
+	const char *method;
+	const char *path;
+	char path_id[24];              /* the :id part of the path, if any */
+	struct scope_account acct;     /* valid when the route has :acct */
+	int signed_in;
+	struct me me;
+	char session_hash[TOKEN_HEX];
+	char csrf[TOKEN_HEX];
+
+	/* the response */
+	int status;
+	const char *template;          /* screen template, rendered inside layout.cs */
+	char location[1024];           /* set by redirect() */
+	char set_cookie[4][512];
+	int n_cookies;
+	const char *content_type;      /* for non-HTML responses */
+	char *body;                    /* raw body for non-HTML responses (malloc'd) */
+	size_t body_len;
+};
+
+typedef int (*handler_fn)(struct req *r);
+
+/* Handler return values. */
+#define DONE 0          /* render r->template (status r->status) or redirect */
+#define NOT_FOUND (-404)
+#define SERVER_ERROR (-500)
+
+/* Input. form() returns the trimmed value of a query or form field ("" if absent). */
+const char *form(struct req *r, const char *name);
+int form_checked(struct req *r, const char *name);   /* a checkbox or toggle */
+long form_int(struct req *r, const char *name, long fallback, long min, long max);
+
+/* Validates a text field: required, maximum length in characters, valid UTF-8.
+ * On failure puts the message next to the field (Form.Errors.<field>) and
+ * returns 0. The value is echoed back as Form.Values.<field> either way. */
+int check_text(struct req *r, const char *field, int required, size_t max_chars);
+void field_error(struct req *r, const char *field, const char *lang_key);
+int form_has_errors(struct req *r);
+
+/* Output. */
+void redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void flash(struct req *r, const char *lang_key);      /* shown once on the next page */
+const char *lang(struct req *r, const char *key);     /* text from templates/lang */
+void set_cookie(struct req *r, const char *name, const char *value, int max_age);
+
+/* Audit helpers bound to the signed-in user. */
+struct actor me_actor(struct req *r);
+#endif

@@ -1,0 +1,104 @@
+#include "cgi-bin/routes.h"
+#include "cgi-bin/screens.h"
+#include "lib/validate.h"
+
+#include <string.h>
+
+#define V VERB_VIEW
+#define A VERB_ADD
+#define E VERB_EDIT
+#define D VERB_DELETE
+
+/* Every page of the console. Authorization is decided from this table, in
+ * request.c, before any handler runs: session, CSRF, permission, account scope. */
+static const struct route routes[] = {
+	/* method  pattern                         handler             template               flags     feature        verb */
+	{"GET",  "/ping",                        ping_get,           NULL,                  R_PUBLIC | R_RAW, FEAT_NONE, V},
+	{"GET",  "/login",                       login_get,          "login.cs",            R_PUBLIC, FEAT_NONE,     V},
+	{"POST", "/login",                       login_post,         "login.cs",            R_PUBLIC, FEAT_NONE,     V},
+	{"POST", "/logout",                      logout_post,        NULL,                  0,        FEAT_NONE,     V},
+	{"GET",  "/",                            dashboard_get,      "dashboard.cs",        0,        FEAT_NONE,     V},
+	{"GET",  "/password",                    password_get,       "password.cs",         0,        FEAT_NONE,     V},
+	{"POST", "/password",                    password_post,      "password.cs",         0,        FEAT_NONE,     V},
+	{"GET",  "/accounts",                    accounts_get,       "accounts.cs",         0,        FEAT_ACCOUNTS, V},
+	{"GET",  "/accounts/new",                account_new_get,    "account_new.cs",      0,        FEAT_ACCOUNTS, A},
+	{"POST", "/accounts/new",                account_new_post,   "account_new.cs",      0,        FEAT_ACCOUNTS, A},
+	{"GET",  "/a/:acct",                     dashboard_get,      "dashboard.cs",        0,        FEAT_NONE,     V},
+	{"GET",  "/a/:acct/info",                account_info_get,   "account_info.cs",     0,        FEAT_ACCOUNT,  V},
+	{"POST", "/a/:acct/info",                account_info_post,  "account_info.cs",     0,        FEAT_ACCOUNT,  E},
+	{"GET",  "/a/:acct/deactivate",          account_status_get, "account_status.cs",   0,        FEAT_ACCOUNTS, E},
+	{"POST", "/a/:acct/deactivate",          account_status_post,"account_status.cs",   0,        FEAT_ACCOUNTS, E},
+	{"GET",  "/a/:acct/reactivate",          account_status_get, "account_status.cs",   0,        FEAT_ACCOUNTS, E},
+	{"POST", "/a/:acct/reactivate",          account_status_post,"account_status.cs",   0,        FEAT_ACCOUNTS, E},
+	{"GET",  "/a/:acct/delete",              account_status_get, "account_status.cs",   0,        FEAT_ACCOUNTS, D},
+	{"POST", "/a/:acct/delete",              account_status_post,"account_status.cs",   0,        FEAT_ACCOUNTS, D},
+	{"GET",  "/a/:acct/users",               users_get,          "users.cs",            0,        FEAT_USERS,    V},
+	{"GET",  "/a/:acct/users/new",           user_new_get,       "user_new.cs",         0,        FEAT_USERS,    A},
+	{"POST", "/a/:acct/users/new",           user_new_post,      "user_new.cs",         0,        FEAT_USERS,    A},
+	{"GET",  "/a/:acct/users/:id",           user_edit_get,      "user_edit.cs",        0,        FEAT_USERS,    V},
+	{"POST", "/a/:acct/users/:id",           user_edit_post,     "user_edit.cs",        0,        FEAT_USERS,    E},
+	{"GET",  "/a/:acct/users/:id/delete",    user_delete_get,    "user_delete.cs",      0,        FEAT_USERS,    D},
+	{"POST", "/a/:acct/users/:id/delete",    user_delete_post,   "user_delete.cs",      0,        FEAT_USERS,    D},
+};
+
+const struct route *route_table(int *count)
+{
+	*count = (int)(sizeof routes / sizeof routes[0]);
+	return routes;
+}
+
+/* Compares one pattern against a path, segment by segment, capturing :acct
+ * and :id. Captures are validated here so handlers receive only well-formed ids. */
+static int pattern_matches(const char *pattern, const char *path, struct req *r)
+{
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p != '/' || *s != '/')
+			return 0;
+		p++, s++;
+		size_t plen = strcspn(p, "/"), slen = strcspn(s, "/");
+		if (plen > 0 && p[0] == ':') {
+			char value[64];
+			if (slen == 0 || slen >= sizeof value)
+				return 0;
+			memcpy(value, s, slen);
+			value[slen] = 0;
+			if (plen == 5 && strncmp(p, ":acct", 5) == 0) {
+				if (!valid_uuid(value))
+					return 0;
+				strcpy(r->acct.id, value);
+			} else if (plen == 3 && strncmp(p, ":id", 3) == 0) {
+				if (!valid_id(value))
+					return 0;
+				strcpy(r->path_id, value);
+			} else {
+				return 0;
+			}
+		} else if (plen != slen || strncmp(p, s, plen) != 0) {
+			return 0;
+		}
+		p += plen, s += slen;
+	}
+	/* A trailing slash is not a different page. */
+	if (*s == '/' && s[1] == 0 && s != path)
+		s++;
+	return *p == 0 && *s == 0;
+}
+
+const struct route *route_match(const char *method, const char *path, struct req *r, int *path_matched)
+{
+	*path_matched = 0;
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		r->acct.id[0] = 0;
+		r->path_id[0] = 0;
+		if (!pattern_matches(routes[i].pattern, path, r))
+			continue;
+		*path_matched = 1;
+		if (strcmp(routes[i].method, method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0))
+			return &routes[i];
+	}
+	r->acct.id[0] = 0;
+	r->path_id[0] = 0;
+	return NULL;
+}

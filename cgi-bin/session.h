@@ -1,0 +1,27 @@
+#ifndef SB_SESSION_H
+#define SB_SESSION_H
+#include "cgi-bin/request.h"
+
+#define SESSION_COOKIE "sb_session"
+#define PRELOGIN_COOKIE "sb_csrf"       /* double-submit token for the sign-in form */
+
+/* Loads the session named by the cookie into r->me and r->csrf. Returns 1
+ * when signed in; an expired, unknown or deactivated one counts as none. */
+int session_load(struct req *r);
+/* Starts a fresh session (a new id: rotation at sign-in) for user_id. */
+int session_start(struct req *r, long long user_id);
+void session_end(struct req *r);
+/* Ends every session of one user, or of every user of one account. */
+int sessions_end_user(db *d, long long user_id);
+int sessions_end_account(db *d, const char *account_id);
+
+/* Sign-in throttling: failures are counted per email and per client
+ * address over a window. throttle_wait returns the minutes to wait (0: go on). */
+int throttle_wait(db *d, const char *email, const char *addr);
+void throttle_fail(db *d, const char *email, const char *addr);
+void throttle_clear(db *d, const char *email);
+
+/* Pure rule, unit tested: minutes left in a window of window_min minutes
+ * that began seconds_ago, rounded up, never below 1. */
+int throttle_minutes_left(long seconds_ago, int window_min);
+#endif

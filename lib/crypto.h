@@ -1,0 +1,16 @@
+#ifndef SB_CRYPTO_H
+#define SB_CRYPTO_H
+#include <stddef.h>
+
+#define TOKEN_HEX 65      /* 256-bit random token as hex + NUL */
+#define UUID_LEN 37       /* canonical UUID text + NUL */
+#define PASSWORD_HASH_MAX 128
+
+int random_bytes(void *buf, size_t n);
+int random_token(char out[TOKEN_HEX]);          /* 32 random bytes, hex */
+void sha256_hex(const char *in, char out[TOKEN_HEX]);
+int uuid_v4(char out[UUID_LEN]);
+int password_hash(const char *password, char out[PASSWORD_HASH_MAX]);  /* argon2id, encoded */
+int password_verify(const char *encoded, const char *password);        /* 1 match, 0 not */
+int const_time_eq(const char *a, const char *b);
+#endif

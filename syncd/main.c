@@ -1,0 +1,81 @@
+/* bin/syncd: the sync daemon. For now it connects, records a heartbeat on
+ * every poll and idles; the job runner, mailer and PBX/SCIM pollers plug
+ * into this loop (ARCHITECTURE §7). */
+#include "lib/config.h"
+#include "lib/db.h"
+#include "lib/log.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t stop_requested, reload_requested;
+
+static void on_stop(int sig) { stop_requested = 1; }
+static void on_reload(int sig) { reload_requested = 1; }
+
+static void heartbeat(db *d, const char *host)
+{
+	db_exec(d,
+		"INSERT INTO daemon_heartbeats (host, pid, started_at, seen_at)"
+		" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+		" ON DUPLICATE KEY UPDATE seen_at = UTC_TIMESTAMP()",
+		"si", host, (long long)getpid());
+}
+
+static void write_pidfile(const char *path)
+{
+	FILE *f = path ? fopen(path, "w") : NULL;
+	if (f) {
+		fprintf(f, "%d\n", (int)getpid());
+		fclose(f);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3 || strcmp(argv[1], "-c") != 0) {
+		fprintf(stderr, "usage: syncd -c CONFIG\n");
+		return 1;
+	}
+	if (config_load(argv[2]) != 0) {
+		fprintf(stderr, "syncd: cannot read config %s\n", argv[2]);
+		return 1;
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_reload;
+	sigaction(SIGHUP, &sa, NULL);
+
+	char host[256] = "localhost";
+	gethostname(host, sizeof host - 1);
+	write_pidfile(cfg_str("Syncd.PidFile", NULL));
+	db *d = NULL;
+	log_info("syncd started");
+	while (!stop_requested) {
+		if (reload_requested) {
+			reload_requested = 0;
+			config_load(argv[2]);
+			log_info("configuration reloaded");
+		}
+		if (!d && !(d = db_open()))
+			log_error("database unavailable; retrying");
+		if (d)
+			heartbeat(d, host);
+		/* sleep() returns early on a signal, so stopping is prompt. */
+		sleep((unsigned)cfg_int("Syncd.PollSeconds", 5));
+	}
+	if (d) {
+		db_exec(d, "DELETE FROM daemon_heartbeats WHERE host = ? AND pid = ?", "si", host, (long long)getpid());
+		db_close(d);
+	}
+	const char *pidfile = cfg_str("Syncd.PidFile", NULL);
+	if (pidfile)
+		unlink(pidfile);
+	log_info("syncd stopped");
+	return 0;
+}

@@ -1,0 +1,66 @@
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs if:Page.Title ?><?cs var:Page.Title ?> · <?cs /if ?><?cs var:Lang.app.name ?></title>
+<link rel="stylesheet" href="/static/css/console.css">
+<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
+<script src="/static/js/console.js" defer></script>
+</head>
+<body>
+<a class="skip" href="#content"><?cs var:Lang.layout.skip ?></a>
+<?cs if:Me.id ?>
+<?cs if:Me.is_partner && Account.id ?><?cs set:home = "/a/" + Account.id ?><?cs else ?><?cs set:home = "/" ?><?cs /if ?>
+<div class="frame">
+  <nav class="sidebar" aria-label="<?cs var:Lang.layout.nav_label ?>">
+    <a class="brand" href="/"><?cs var:Lang.app.name ?> <span><?cs var:Lang.app.console ?></span></a>
+    <ul>
+      <li><a href="<?cs var:home ?>"<?cs if:Page.Route == "/" || Page.Route == "/a/:acct" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.dashboard ?></a></li>
+      <?cs if:Me.is_partner && Can.accounts.view ?>
+      <li><a href="/accounts"<?cs if:Page.Route == "/accounts" || Page.Route == "/accounts/new" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.accounts ?></a></li>
+      <?cs /if ?>
+      <?cs if:Account.id && Account.status == "active" ?>
+        <?cs if:Can.account.view ?>
+        <li><a href="/a/<?cs var:Account.id ?>/info"<?cs if:Page.Route == "/a/:acct/info" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.account ?></a></li>
+        <?cs /if ?>
+        <?cs if:Can.users.view ?>
+        <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
+          <ul><li><a href="/a/<?cs var:Account.id ?>/users"<?cs if:string.find(Page.Route, "/users") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.users ?></a></li></ul>
+        </li>
+        <?cs /if ?>
+      <?cs /if ?>
+    </ul>
+  </nav>
+  <div class="main">
+    <header class="topbar">
+      <div class="context">
+        <?cs if:Account.id ?>
+          <span class="account-name"><?cs var:Account.name ?></span>
+          <?cs if:Me.is_partner && !Account.is_partner ?><a class="back" href="/accounts"><?cs var:Lang.layout.back_to_partner ?></a><?cs /if ?>
+        <?cs /if ?>
+      </div>
+      <details class="avatar-menu">
+        <summary aria-label="<?cs var:Lang.layout.avatar_menu ?>"><span class="user-name"><?cs var:Me.name ?></span><span class="avatar" aria-hidden="true"><?cs var:string.slice(Me.name, 0, 1) ?></span></summary>
+        <div class="menu">
+          <span class="email"><?cs var:Me.email ?></span>
+          <a href="/password"><?cs var:Lang.layout.change_password ?></a>
+          <form method="post" action="/logout"><?cs call:csrf() ?><button type="submit" class="link"><?cs var:Lang.layout.logout ?></button></form>
+        </div>
+      </details>
+    </header>
+    <main id="content">
+      <?cs call:flash() ?>
+      <?cs call:content() ?>
+    </main>
+    <?cs include:"footer.cs" ?>
+  </div>
+</div>
+<?cs else ?>
+<div class="public">
+  <main id="content"><?cs call:content() ?></main>
+  <?cs include:"footer.cs" ?>
+</div>
+<?cs /if ?>
+</body>
+</html>

@@ -1,0 +1,176 @@
+// Helpers for the e2e tests. scripts/check starts a throwaway stack
+// (scripts/stack up) and passes it to the tests in SB_* environment variables.
+
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+function env(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run the e2e tests with \`make check\` (scripts/check), which starts a stack for them`);
+  }
+  return value;
+}
+
+export const baseURL = env('SB_BASE_URL');
+export const config = env('SB_CONFIG');
+export const stackDir = env('SB_STACK_DIR');
+export const dbSocket = env('SB_DB_SOCKET');
+export const repo = env('SB_REPO');
+export const consoleBin = `${repo}/bin/console`;
+
+// Run a program; resolve with its stdout, reject with its stderr.
+function run(file, args, { input, env: extraEnv } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      env: { ...process.env, ...extraEnv },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${file} ${args.join(' ')}: ${signal ?? `exit status ${code}`}\n${stderr}`));
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+// mariadb -B escapes these in field values; NULL is printed as the bare word.
+const unescapes = { n: '\n', t: '\t', 0: '\0', '\\': '\\' };
+function unescapeField(field) {
+  if (field === 'NULL') return null;
+  return field.replace(/\\(.)/g, (all, c) => unescapes[c] ?? all);
+}
+
+/**
+ * Run SQL in the stack's database as the application's user.
+ * Resolves with the result rows: an array of arrays of strings (null for NULL).
+ */
+export async function sql(query) {
+  const password = readFileSync(`${stackDir}/db-password`, 'utf8').trim();
+  const out = await run(
+    'mariadb',
+    ['--no-defaults', `--socket=${dbSocket}`, '-u', 'switchboard', 'switchboard', '-N', '-B', '-e', query],
+    // In the environment rather than as -p..., so it is not in the process list.
+    { env: { MYSQL_PWD: password } },
+  );
+  return out.split('\n').filter((line) => line !== '').map((line) => line.split('\t').map(unescapeField));
+}
+
+/** Create a partner account with its first administrator; resolves with the account id. */
+export async function createPartner(name, email, password) {
+  const out = await run(
+    consoleBin,
+    ['-c', config, 'create-partner', '--name', name, '--email', email, '--password-stdin'],
+    { input: `${password}\n` },
+  );
+  return out.trim();
+}
+
+/** Headless Debian chromium. Close it when done (test.after). */
+export function launchBrowser(options = {}) {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    // playwright gives the browser a fresh temporary profile of its own.
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    ...options,
+  });
+}
+
+const entities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+function decodeEntities(text) {
+  return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (all, name) => entities[name]);
+}
+
+/** The value of the hidden _csrf input in a page, or throws. */
+export function csrfFrom(html) {
+  for (const [input] of html.matchAll(/<input\b[^>]*>/gi)) {
+    if (!/\bname\s*=\s*["']_csrf["']/i.test(input)) continue;
+    const value = /\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(input);
+    if (value) return decodeEntities(value[1] ?? value[2]);
+  }
+  throw new Error('no _csrf input in the page');
+}
+
+/**
+ * An HTTP client with a cookie jar, for tests that do not need a browser.
+ * Redirects are not followed: a response carries its status and Location.
+ */
+export class Client {
+  constructor(base = baseURL) {
+    this.base = base;
+    this.cookies = new Map();
+  }
+
+  cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  // One host, so Domain and Path are ignored; a cookie set to expire is dropped.
+  storeCookies(headers) {
+    for (const line of headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';');
+      const eq = pair.indexOf('=');
+      if (eq < 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attributes.some((a) => {
+        const [key, val = ''] = a.split('=').map((s) => s.trim());
+        if (/^max-age$/i.test(key)) return Number(val) <= 0;
+        if (/^expires$/i.test(key)) return Date.parse(val) <= Date.now();
+        return false;
+      });
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  /**
+   * body: a plain object (sent as application/x-www-form-urlencoded), a
+   * URLSearchParams, a FormData (multipart, for uploads) or a string.
+   * Resolves with { status, headers, text, location }.
+   */
+  async request(method, path, { body, headers = {} } = {}) {
+    if (body && Object.getPrototypeOf(body) === Object.prototype) {
+      body = new URLSearchParams(body);
+    }
+    const cookie = this.cookieHeader();
+    const res = await fetch(new URL(path, this.base), {
+      method,
+      body,
+      redirect: 'manual',
+      headers: { ...(cookie ? { cookie } : {}), ...headers },
+    });
+    this.storeCookies(res.headers);
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
+  }
+
+  get(path, options) {
+    return this.request('GET', path, options);
+  }
+
+  post(path, form, options = {}) {
+    return this.request('POST', path, { ...options, body: form });
+  }
+
+  /** Sign in through the login form; resolves with the POST's response. */
+  async login(email, password) {
+    const page = await this.get('/login');
+    return this.post('/login', { email, password, _csrf: csrfFrom(page.text) });
+  }
+}
