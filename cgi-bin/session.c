@@ -1,5 +1,6 @@
 #include "cgi-bin/session.h"
 #include "lib/config.h"
+#include "lib/throttle.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,13 +88,6 @@ int sessions_end_account(db *d, const char *account_id)
 {
 	return db_exec(d, "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.account_id = ?",
 		       "s", account_id) < 0 ? -1 : 0;
-}
-
-int throttle_minutes_left(long seconds_ago, int window_min)
-{
-	long left = (long)window_min * 60 - seconds_ago;
-	int minutes = (int)((left + 59) / 60);
-	return minutes < 1 ? 1 : minutes;
 }
 
 static int wait_for(db *d, const char *scope, const char *key, int max, int window)

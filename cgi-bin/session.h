@@ -20,8 +20,4 @@ int sessions_end_account(db *d, const char *account_id);
 int throttle_wait(db *d, const char *email, const char *addr);
 void throttle_fail(db *d, const char *email, const char *addr);
 void throttle_clear(db *d, const char *email);
-
-/* Pure rule, unit tested: minutes left in a window of window_min minutes
- * that began seconds_ago, rounded up, never below 1. */
-int throttle_minutes_left(long seconds_ago, int window_min);
 #endif
