@@ -83,7 +83,7 @@ int login_post(struct req *r)
 	int wait = throttle_wait(r->db, email, addr);
 	if (wait > 0) {
 		char msg[256];
-		snprintf(msg, sizeof msg, lang(r, wait == 1 ? "login.throttled_one" : "login.throttled"), wait);
+		lang_number(r, wait == 1 ? "login.throttled_one" : "login.throttled", wait, msg, sizeof msg);
 		hdf_set_value(r->hdf, "Form.Error", msg);
 		r->status = 429;
 		return DONE;

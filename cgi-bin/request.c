@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define FLASH_COOKIE "sb_flash"
 
@@ -28,7 +29,13 @@ static int write_cb(void *data, const char *buf, int len) { return FCGX_PutStr(b
 
 static char *getenv_cb(void *data, const char *key)
 {
+	static const char form_type[] = "application/x-www-form-urlencoded";
 	const char *v = FCGX_GetParam(key, current->envp);
+	/* ClearSilver 0.10 parses a form body only when the type is exactly this;
+	 * fetch() and most HTTP clients add "; charset=UTF-8". */
+	if (v && strcmp(key, "CONTENT_TYPE") == 0 && strncasecmp(v, form_type, sizeof form_type - 1) == 0 &&
+	    (v[sizeof form_type - 1] == ';' || v[sizeof form_type - 1] == ' '))
+		v = form_type;
 	return v ? strdup(v) : NULL;
 }
 
@@ -96,6 +103,17 @@ const char *lang(struct req *r, const char *key)
 {
 	HDF *tree = render_lang();
 	return tree ? hdf_get_value(tree, key, key) : key;
+}
+
+void lang_number(struct req *r, const char *key, long n, char *out, size_t size)
+{
+	const char *text = lang(r, key);
+	const char *at = strstr(text, "{n}");
+	if (!at) {
+		snprintf(out, size, "%s", text);
+		return;
+	}
+	snprintf(out, size, "%.*s%ld%s", (int)(at - text), text, n, at + 3);
 }
 
 void field_error(struct req *r, const char *field, const char *lang_key)

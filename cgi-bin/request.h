@@ -79,6 +79,9 @@ int form_has_errors(struct req *r);
 void redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void flash(struct req *r, const char *lang_key);      /* shown once on the next page */
 const char *lang(struct req *r, const char *key);     /* text from templates/lang */
+/* The text with its "{n}" replaced by n. Lang text is never a format string:
+ * administrators may edit it. */
+void lang_number(struct req *r, const char *key, long n, char *out, size_t size);
 void set_cookie(struct req *r, const char *name, const char *value, int max_age);
 
 /* Audit helpers bound to the signed-in user. */

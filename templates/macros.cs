@@ -72,14 +72,14 @@
   <form method="post" action="<?cs var:action ?>" class="confirm-word" data-word="<?cs var:word ?>">
     <?cs call:csrf() ?>
     <div class="field<?cs if:Form.Errors.confirm ?> has-error<?cs /if ?>">
-      <label for="f-confirm">type '<?cs var:word ?>' <span class="req" aria-hidden="true">*</span></label>
+      <label for="f-confirm"><?cs var:Lang.common.type_word ?> '<?cs var:word ?>' <span class="req" aria-hidden="true">*</span></label>
       <input id="f-confirm" name="confirm" type="text" autocomplete="off" autofocus aria-required="true"<?cs
         if:Form.Errors.confirm ?> aria-invalid="true" aria-describedby="e-confirm"<?cs /if ?>>
       <?cs if:Form.Errors.confirm ?><p class="error" id="e-confirm"><?cs var:Form.Errors.confirm ?></p><?cs /if ?>
     </div>
     <div class="actions">
       <a class="button secondary" href="<?cs var:cancel_href ?>"><?cs var:Lang.common.cancel ?></a>
-      <button type="submit" class="danger"><?cs var:button ?></button>
+      <button type="submit"<?cs if:word != "reactivate" ?> class="danger"<?cs /if ?>><?cs var:button ?></button>
     </div>
   </form>
 </section>

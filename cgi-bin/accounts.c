@@ -1,0 +1,64 @@
+/* The Accounts list (guide §2.2): a partner's customer accounts, Active or
+ * Deactivated, searched by name, sorted by any column, 50 to a page. Each
+ * sort is served by one of the ix_accounts_list_* indexes. */
+#include "cgi-bin/screens.h"
+#include "cgi-bin/listing.h"
+#include "lib/countries.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct sort_column columns[] = {
+	{"name", "name"},
+	{"country", "country"},
+	{"city", "city"},
+	{"created", "created_at"},
+	{NULL, NULL},
+};
+
+int accounts_get(struct req *r)
+{
+	const char *status = strcmp(form(r, "status"), "deactivated") == 0 ? "deactivated" : "active";
+	/* Links keep the status as it was understood, not as it was typed. */
+	hdf_set_value(r->hdf, "Query.status", status);
+	hdf_set_value(r->hdf, "Accounts.Status", status);
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "accounts.title"));
+
+	struct listing l;
+	listing_read(r, &l, columns);
+	long long total = 0;
+	if (db_int(r->db, &total,
+		   "SELECT COUNT(*) FROM accounts WHERE partner_id = ? AND kind = 'customer' AND status = ?"
+		   " AND name LIKE ?",
+		   "sss", r->me.partner_id, status, l.q_prefix) < 0)
+		return SERVER_ERROR;
+	/* A page past the end (a stale link after deletions) shows the last page. */
+	if (total > 0 && l.offset >= total) {
+		l.page = (long)((total + l.per_page - 1) / l.per_page);
+		l.offset = (l.page - 1) * l.per_page;
+	}
+
+	/* The ORDER BY names a whitelisted column literal; input never enters the text. */
+	const char *dir = l.descending ? "DESC" : "ASC";
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "SELECT id, name, country, city, DATE(created_at) AS created_on FROM accounts"
+		 " WHERE partner_id = ? AND kind = 'customer' AND status = ? AND name LIKE ?"
+		 " ORDER BY %s %s, id %s LIMIT ? OFFSET ?",
+		 l.sort->order_by, dir, dir);
+	int n = db_rows(r->db, r->hdf, "Accounts.Rows", sql, "sssii", r->me.partner_id, status, l.q_prefix,
+			(long long)l.per_page, (long long)l.offset);
+	if (n < 0)
+		return SERVER_ERROR;
+	char key[96];
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Accounts.Rows.%d.country", i);
+		const char *code = hdf_get_value(r->hdf, key, "");
+		const char *name = country_name(code);
+		snprintf(key, sizeof key, "Accounts.Rows.%d.country_name", i);
+		hdf_set_value(r->hdf, key, *name ? name : code);
+	}
+	static const char *const keep[] = {"status", NULL};
+	listing_publish(r, &l, total, keep);
+	return DONE;
+}

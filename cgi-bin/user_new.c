@@ -1,0 +1,62 @@
+/* Add User (guide §2.4): a name in at least one of Name, First Name and
+ * Last Name, an email unique within the account, an optional mobile number
+ * with its country code, and the Account Admin toggle. New users are
+ * unregistered until they set a password. In the partner account the new
+ * user is partner staff (a partner administrator) and the toggle does not apply. */
+#include "cgi-bin/screens.h"
+#include "cgi-bin/user_form.h"
+#include "lib/accounts.h"
+
+static int start(struct req *r)
+{
+	if (!user_admin_may_manage(r))
+		return NOT_FOUND;
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.new_title"));
+	return DONE;
+}
+
+int user_new_get(struct req *r)
+{
+	return start(r);
+}
+
+int user_new_post(struct req *r)
+{
+	int rc = start(r);
+	if (rc != DONE)
+		return rc;
+	struct user_input in;
+	user_input_read(r, &in);
+	int admin = form_checked(r, "account_admin");
+	if (admin)
+		hdf_set_value(r->hdf, "Form.Values.account_admin", "1");
+	if (user_check_email_free(r, &in, 0) < 0)
+		return SERVER_ERROR;
+	if (form_has_errors(r)) {
+		r->status = 422;
+		return DONE;
+	}
+
+	struct user_fields f = {
+		.first_name = in.first_name, .last_name = in.last_name, .name = in.name, .email = in.email,
+		.mobile = in.mobile, .extension = "",
+		.role = r->acct.is_partner ? "partner_admin" : admin ? "account_admin" : "user",
+		.password = NULL,
+	};
+	struct actor me = me_actor(r);
+	if (db_begin(r->db) != 0)
+		return SERVER_ERROR;
+	long long id = user_insert(r->db, &me, r->acct.id, &f);
+	if (id <= 0 || db_commit(r->db) != 0) {
+		db_rollback(r->db);
+		if (id != 0)
+			return SERVER_ERROR;
+		/* Someone took the email between the check and the insert. */
+		field_error(r, "email", "errors.email_taken");
+		r->status = 422;
+		return DONE;
+	}
+	flash(r, "flash.user_created");
+	redirect(r, "/a/%s/users/%lld", r->acct.id, id);
+	return DONE;
+}

@@ -1,0 +1,35 @@
+<?cs # The customer-information fields shared by Add Account (account_new.cs)
+     and Account Information (account_info.cs). ?>
+
+<?cs # A select whose first choice is a prompt ("" — the field's required
+     message if submitted) while nothing is chosen, or a blank when optional. ?>
+<?cs def:account_select(name, label, options, required, prompt) ?>
+<div class="field<?cs if:Form.Errors[name] ?> has-error<?cs /if ?>">
+  <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <span class="req" aria-hidden="true">*</span><?cs /if ?></label>
+  <select id="f-<?cs var:name ?>" name="<?cs var:name ?>"<?cs
+    if:required ?> aria-required="true"<?cs /if ?><?cs
+    if:Form.Errors[name] ?> aria-invalid="true" aria-describedby="e-<?cs var:name ?>"<?cs /if ?>>
+    <?cs if:!required || !Form.Values[name] ?><option value=""><?cs var:prompt ?></option><?cs /if ?>
+    <?cs each:o = options ?><option value="<?cs var:o.value ?>"<?cs if:o.value == Form.Values[name] ?> selected<?cs /if ?>><?cs var:o.label ?></option><?cs /each ?>
+  </select>
+  <?cs if:Form.Errors[name] ?><p class="error" id="e-<?cs var:name ?>"><?cs var:Form.Errors[name] ?></p><?cs /if ?>
+</div>
+<?cs /def ?>
+
+<?cs def:account_address_fields() ?>
+<?cs call:field("name", Lang.account.name, "text", 1, "") ?>
+<?cs call:account_select("country", Lang.account.country, Options.countries, 1, Lang.account.choose_country) ?>
+<?cs call:field("province", Lang.account.province, "text", 0, "") ?>
+<?cs call:field("address", Lang.account.address, "text", 1, "") ?>
+<?cs call:field("city", Lang.account.city, "text", 1, "") ?>
+<?cs call:field("postal_code", Lang.account.postal_code, "text", 1, "") ?>
+<?cs /def ?>
+
+<?cs def:account_choice_fields() ?>
+<?cs call:account_select("default_language", Lang.account.default_language, Options.languages, 1, Lang.account.choose_language) ?>
+<?cs call:account_select("business_type", Lang.account.business_type, Options.business_types, 0, "") ?>
+<?cs /def ?>
+
+<?cs def:account_contacts_field() ?>
+<?cs call:field("contacts", Lang.account.contacts, "text", 1, Lang.account.contacts_hint) ?>
+<?cs /def ?>

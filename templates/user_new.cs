@@ -1,0 +1,30 @@
+<?cs def:content() ?>
+<?cs set:base = "/a/" + Account.id + "/users" ?>
+<section class="card">
+  <h1><?cs var:Lang.users.new_title ?></h1>
+  <form method="post" action="<?cs var:base ?>/new" novalidate>
+    <?cs call:csrf() ?>
+    <div class="form-grid">
+      <?cs call:field("first_name", Lang.users.first_name, "text", 0, "") ?>
+      <?cs call:field("last_name", Lang.users.last_name, "text", 0, "") ?>
+      <?cs call:field("name", Lang.users.name, "text", 0, Lang.users.name_hint) ?>
+      <?cs call:field("email", Lang.users.email, "email", 1, "") ?>
+      <?cs call:field("mobile", Lang.users.mobile, "tel", 0, Lang.users.mobile_hint) ?>
+    </div>
+    <?cs if:Account.is_partner ?>
+      <p class="hint"><?cs var:Lang.users.partner_staff_note ?></p>
+    <?cs else ?>
+      <div class="field toggle">
+        <input id="f-account_admin" name="account_admin" type="checkbox" value="1" role="switch"
+          aria-describedby="h-account_admin"<?cs if:Form.Values.account_admin ?> checked<?cs /if ?>>
+        <label for="f-account_admin"><?cs var:Lang.users.account_admin ?></label>
+        <p class="hint" id="h-account_admin"><?cs var:Lang.users.account_admin_hint ?></p>
+      </div>
+    <?cs /if ?>
+    <div class="actions">
+      <a class="button secondary" href="<?cs var:base ?>"><?cs var:Lang.common.cancel ?></a>
+      <button type="submit"><?cs var:Lang.common.create ?></button>
+    </div>
+  </form>
+</section>
+<?cs /def ?>
