@@ -34,35 +34,45 @@ all: bin/console bin/syncd
 deps:
 	@scripts/install-deps
 
+# V=1 shows the full commands.
+Q := $(if $(V),,@)
+
 bin/console: $(CONSOLE_OBJ) $(LIB_OBJ) | bin
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 bin/syncd: $(SYNCD_OBJ) $(LIB_OBJ) | bin
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 build/%.o: %.c $(wildcard lib/*.h cgi-bin/*.h syncd/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 # A unit test links the sources it tests (named in its first line: `// sources: lib/x.c ...`).
 build/tests/unit/%: tests/unit/%.c $(LIB_SRC) $(CONSOLE_SRC) $(wildcard lib/*.h cgi-bin/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) -g -O1 $(SAN) -I. -I/usr/include/ClearSilver -o $@ $< \
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(CSTD) $(WARN) -g -O1 $(SAN) -I. -I/usr/include/ClearSilver -o $@ $< \
 	  $$(sed -n '1s|^// sources: ||p' $<) -lcmocka $(LIBS)
 
 unit: $(UNIT_BIN)
 
 build/san/%.o: %.c $(wildcard lib/*.h cgi-bin/*.h syncd/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) -g -O1 $(SAN) -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) -c -o $@ $<
+	@echo "  CC    $@"
+	$(Q)$(CC) $(CSTD) $(WARN) -g -O1 $(SAN) -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) -c -o $@ $<
 
 build/san/bin/console: $(SAN_CONSOLE_OBJ) $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN) -o $@ $^ $(LIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(SAN) -o $@ $^ $(LIBS)
 
 build/san/bin/syncd: $(SAN_SYNCD_OBJ) $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN) -o $@ $^ $(LIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(SAN) -o $@ $^ $(LIBS)
 
 san: build/san/bin/console build/san/bin/syncd
 

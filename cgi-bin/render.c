@@ -37,12 +37,9 @@ static int load_lang(void)
 	if (!err)
 		err = hdf_read_file(fresh, lang_file);
 	if (err) {
-		STRING msg;
-		string_init(&msg);
-		nerr_error_string(err, &msg);
-		log_error("language file: %s", msg.buf ? msg.buf : "?");
-		string_clear(&msg);
-		nerr_ignore(&err);
+		char msg[512];
+		neo_error_text(&err, msg, sizeof msg);
+		log_error("language file: %s", msg);
 		hdf_destroy(&fresh);
 		return -1;
 	}
@@ -97,12 +94,7 @@ int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, siz
 	cs_destroy(&cs);
 	if (!err)
 		return 0;
-	STRING msg;
-	string_init(&msg);
-	nerr_error_string(err, &msg);
-	snprintf(err_text, err_size, "%s", msg.buf ? msg.buf : "template error");
-	string_clear(&msg);
-	nerr_ignore(&err);
+	neo_error_text(&err, err_text, err_size);
 	log_error("template %s: %s", template, err_text);
 	return -1;
 }

@@ -14,12 +14,9 @@ int config_load(const char *path)
 	if (err == STATUS_OK)
 		err = hdf_read_file(fresh, path);
 	if (err != STATUS_OK) {
-		STRING msg;
-		string_init(&msg);
-		nerr_error_string(err, &msg);
-		log_error("config %s: %s", path, msg.buf ? msg.buf : "unreadable");
-		string_clear(&msg);
-		nerr_ignore(&err);
+		char msg[512];
+		neo_error_text(&err, msg, sizeof msg);
+		log_error("config %s: %s", path, msg);
 		hdf_destroy(&fresh);
 		return -1;
 	}

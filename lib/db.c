@@ -351,30 +351,33 @@ static int emit_hdf(void *ctx, int row, MYSQL_FIELD *fields, unsigned ncols, cha
 	return 0;
 }
 
+static int vquery_hdf(db *d, HDF *hdf, const char *prefix, int numbered, const char *sql, const char *fmt,
+		      va_list ap)
+{
+	d->last_errno = 0;
+	MYSQL_STMT *stmt = run(d, sql, fmt, ap);
+	if (!stmt)
+		return -1;
+	struct hdf_sink s = {hdf, prefix, numbered};
+	return fetch_all(d, stmt, emit_hdf, &s, numbered ? -1 : 1);
+}
+
 int db_rows(db *d, HDF *hdf, const char *prefix, const char *sql, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	d->last_errno = 0;
-	MYSQL_STMT *stmt = run(d, sql, fmt, ap);
+	int rows = vquery_hdf(d, hdf, prefix, 1, sql, fmt, ap);
 	va_end(ap);
-	if (!stmt)
-		return -1;
-	struct hdf_sink s = {hdf, prefix, 1};
-	return fetch_all(d, stmt, emit_hdf, &s, -1);
+	return rows;
 }
 
 int db_row(db *d, HDF *hdf, const char *prefix, const char *sql, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	d->last_errno = 0;
-	MYSQL_STMT *stmt = run(d, sql, fmt, ap);
+	int rows = vquery_hdf(d, hdf, prefix, 0, sql, fmt, ap);
 	va_end(ap);
-	if (!stmt)
-		return -1;
-	struct hdf_sink s = {hdf, prefix, 0};
-	return fetch_all(d, stmt, emit_hdf, &s, 1);
+	return rows;
 }
 
 struct str_sink {
@@ -389,13 +392,10 @@ static int emit_first(void *ctx, int row, MYSQL_FIELD *fields, unsigned ncols, c
 	return 0;
 }
 
-int db_str(db *d, char *out, size_t n, const char *sql, const char *fmt, ...)
+static int vquery_str(db *d, char *out, size_t n, const char *sql, const char *fmt, va_list ap)
 {
-	va_list ap;
-	va_start(ap, fmt);
 	d->last_errno = 0;
 	MYSQL_STMT *stmt = run(d, sql, fmt, ap);
-	va_end(ap);
 	if (!stmt)
 		return -1;
 	struct str_sink s = {out, n};
@@ -403,21 +403,25 @@ int db_str(db *d, char *out, size_t n, const char *sql, const char *fmt, ...)
 	return rows < 0 ? -1 : rows > 0;
 }
 
-int db_int(db *d, long long *out, const char *sql, const char *fmt, ...)
+int db_str(db *d, char *out, size_t n, const char *sql, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	d->last_errno = 0;
-	MYSQL_STMT *stmt = run(d, sql, fmt, ap);
+	int found = vquery_str(d, out, n, sql, fmt, ap);
 	va_end(ap);
-	if (!stmt)
-		return -1;
+	return found;
+}
+
+int db_int(db *d, long long *out, const char *sql, const char *fmt, ...)
+{
 	char buf[32] = "";
-	struct str_sink s = {buf, sizeof buf};
-	int rows = fetch_all(d, stmt, emit_first, &s, 1);
-	if (rows > 0)
+	va_list ap;
+	va_start(ap, fmt);
+	int found = vquery_str(d, buf, sizeof buf, sql, fmt, ap);
+	va_end(ap);
+	if (found == 1)
 		*out = strtoll(buf, NULL, 10);
-	return rows < 0 ? -1 : rows > 0;
+	return found;
 }
 
 static int plain(db *d, const char *sql)

@@ -32,3 +32,13 @@ void log_error(const char *fmt, ...)
 	log_line("error", fmt, ap);
 	va_end(ap);
 }
+
+void neo_error_text(NEOERR **err, char *out, size_t size)
+{
+	STRING msg;
+	string_init(&msg);
+	nerr_error_string(*err, &msg);
+	snprintf(out, size, "%s", msg.buf ? msg.buf : "unknown error");
+	string_clear(&msg);
+	nerr_ignore(err);
+}
