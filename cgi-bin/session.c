@@ -2,6 +2,7 @@
 #include "lib/config.h"
 #include "lib/throttle.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,11 +91,23 @@ int sessions_end_account(db *d, const char *account_id)
 		       "s", account_id) < 0 ? -1 : 0;
 }
 
+/* Emails are matched without regard to case at sign-in, so the throttling
+ * key must be too, or changing the case would reset the count. */
+static void throttle_key(const char *key, char hash[TOKEN_HEX])
+{
+	char lower[320];
+	size_t i = 0;
+	for (; key[i] && i < sizeof lower - 1; i++)
+		lower[i] = (char)tolower((unsigned char)key[i]);
+	lower[i] = 0;
+	sha256_hex(lower, hash);
+}
+
 static int wait_for(db *d, const char *scope, const char *key, int max, int window)
 {
 	char hash[TOKEN_HEX];
 	char row[64];
-	sha256_hex(key, hash);
+	throttle_key(key, hash);
 	long long failures = 0;
 	if (db_int(d, &failures,
 		   "SELECT failures FROM login_failures WHERE scope = ? AND key_hash = ?"
@@ -119,7 +132,7 @@ int throttle_wait(db *d, const char *email, const char *addr)
 static void count_failure(db *d, const char *scope, const char *key, int window)
 {
 	char hash[TOKEN_HEX];
-	sha256_hex(key, hash);
+	throttle_key(key, hash);
 	db_exec(d,
 		"INSERT INTO login_failures (scope, key_hash, failures, window_start)"
 		" VALUES (?, ?, 1, UTC_TIMESTAMP())"
@@ -139,6 +152,6 @@ void throttle_fail(db *d, const char *email, const char *addr)
 void throttle_clear(db *d, const char *email)
 {
 	char hash[TOKEN_HEX];
-	sha256_hex(email, hash);
+	throttle_key(email, hash);
 	db_exec(d, "DELETE FROM login_failures WHERE scope = 'email' AND key_hash = ?", "s", hash);
 }

@@ -36,6 +36,9 @@ function run(file, args, { input, env: extraEnv } = {}) {
       if (code === 0) resolve(stdout);
       else reject(new Error(`${file} ${args.join(' ')}: ${signal ?? `exit status ${code}`}\n${stderr}`));
     });
+    // A program that exits without reading its input (mariadb -e) closes the
+    // pipe: EPIPE here is no failure, the exit status says what happened.
+    child.stdin.on('error', (err) => { if (err.code !== 'EPIPE') reject(err); });
     child.stdin.end(input ?? '');
   });
 }
@@ -55,7 +58,7 @@ export async function sql(query) {
   const password = readFileSync(`${stackDir}/db-password`, 'utf8').trim();
   const out = await run(
     'mariadb',
-    ['--no-defaults', `--socket=${dbSocket}`, '-u', 'switchboard', 'switchboard', '-N', '-B', '-e', query],
+    ['--no-defaults', `--socket=${dbSocket}`, '--default-character-set=utf8mb4', '-u', 'switchboard', 'switchboard', '-N', '-B', '-e', query],
     // In the environment rather than as -p..., so it is not in the process list.
     { env: { MYSQL_PWD: password } },
   );
