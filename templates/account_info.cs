@@ -9,7 +9,7 @@
 <div class="field readonly">
   <span class="label"><?cs var:Lang.account.account_id ?></span>
   <span class="value"><code><?cs var:Info.id ?></code>
-    <button type="button" class="secondary small" data-copy="<?cs var:Info.id ?>" aria-label="<?cs var:Lang.account.copy_id ?>"><?cs var:Lang.common.copy ?></button></span>
+    <button type="button" class="secondary small" data-copy="<?cs var:Info.id ?>" data-copied="<?cs var:Lang.common.copied ?>" aria-label="<?cs var:Lang.account.copy_id ?>"><?cs var:Lang.common.copy ?></button></span>
 </div>
 <?cs /def ?>
 

@@ -15,8 +15,8 @@
   <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <span class="req" aria-hidden="true">*</span><?cs /if ?></label>
   <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:Form.Values[name] ?>"<?cs
     if:required ?> aria-required="true"<?cs /if ?><?cs
-    if:Form.Errors[name] ?> aria-invalid="true" aria-describedby="e-<?cs var:name ?>"<?cs
-    elif:hint ?> aria-describedby="h-<?cs var:name ?>"<?cs /if ?>>
+    if:Form.Errors[name] ?> aria-invalid="true"<?cs /if ?><?cs
+    if:Form.Errors[name] || hint ?> aria-describedby="<?cs if:hint ?>h-<?cs var:name ?> <?cs /if ?><?cs if:Form.Errors[name] ?>e-<?cs var:name ?><?cs /if ?>"<?cs /if ?>>
   <?cs if:hint ?><p class="hint" id="h-<?cs var:name ?>"><?cs var:hint ?></p><?cs /if ?>
   <?cs if:Form.Errors[name] ?><p class="error" id="e-<?cs var:name ?>"><?cs var:Form.Errors[name] ?></p><?cs /if ?>
 </div>

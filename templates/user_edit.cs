@@ -40,7 +40,11 @@
   <?cs if:User.extension ?><?cs call:readonly(Lang.users.extension, User.extension) ?><?cs /if ?>
   <?cs call:readonly(Lang.users.source, User.source) ?>
   <?cs call:readonly(Lang.users.created, User.created) ?>
+  <?cs if:User.updated_by_name ?>
   <?cs call:readonly(Lang.users.modified, User.modified + " (" + User.updated_by_name + ")") ?>
+  <?cs else ?>
+  <?cs call:readonly(Lang.users.modified, User.modified) ?>
+  <?cs /if ?>
 </section>
 
 <?cs if:Can.users.delete && !Users.ReadOnly && !User.is_partner_staff && !User.is_me ?>

@@ -17,7 +17,8 @@ function liveSearch(input) {
       controller = new AbortController();
       try {
         const res = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
-        if (!res.ok) return;
+        // Signed out meanwhile (redirected to the sign-in page) or an error: load the page itself.
+        if (!res.ok || res.redirected) { location.href = url; return; }
         const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
         const fresh = doc.getElementById('list-results');
         const current = document.getElementById('list-results');

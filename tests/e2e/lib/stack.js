@@ -62,7 +62,10 @@ export async function sql(query) {
     // In the environment rather than as -p..., so it is not in the process list.
     { env: { MYSQL_PWD: password } },
   );
-  return out.split('\n').filter((line) => line !== '').map((line) => line.split('\t').map(unescapeField));
+  // Every row ends with a newline; a row of one empty string is an empty line, so only the last '' goes.
+  const lines = out.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((line) => line.split('\t').map(unescapeField));
 }
 
 /** Create a partner account with its first administrator; resolves with the account id. */
