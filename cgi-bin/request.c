@@ -2,6 +2,7 @@
  * route, session, CSRF, permission, account scope — before its handler runs;
  * then the response is written with the security headers of every page. */
 #include "cgi-bin/request.h"
+#include "cgi-bin/form_parse.h"
 #include "cgi-bin/render.h"
 #include "cgi-bin/routes.h"
 #include "cgi-bin/session.h"
@@ -29,13 +30,7 @@ static int write_cb(void *data, const char *buf, int len) { return FCGX_PutStr(b
 
 static char *getenv_cb(void *data, const char *key)
 {
-	static const char form_type[] = "application/x-www-form-urlencoded";
 	const char *v = FCGX_GetParam(key, current->envp);
-	/* ClearSilver 0.10 parses a form body only when the type is exactly this;
-	 * fetch() and most HTTP clients add "; charset=UTF-8". */
-	if (v && strcmp(key, "CONTENT_TYPE") == 0 && strncasecmp(v, form_type, sizeof form_type - 1) == 0 &&
-	    (v[sizeof form_type - 1] == ';' || v[sizeof form_type - 1] == ' '))
-		v = form_type;
 	return v ? strdup(v) : NULL;
 }
 
@@ -408,6 +403,8 @@ void request_handle(FCGX_Request *fr, db *d)
 	NEOERR *err = hdf_init(&hdf);
 	if (!err)
 		err = cgi_init(&r.cgi, hdf);
+	if (!err)
+		err = form_parse_register(r.cgi);
 	if (!err)
 		err = cgi_parse(r.cgi);
 	r.hdf = hdf;

@@ -1,0 +1,11 @@
+#ifndef SB_FORM_PARSE_H
+#define SB_FORM_PARSE_H
+#include <ClearSilver.h>
+
+/* Registers the console's parser for url-encoded form bodies with cgi. */
+NEOERR *form_parse_register(CGI *cgi);
+
+/* Decodes one url-encoded body into Query.* of hdf. Returns -1 (nothing
+ * should be trusted) when a value holds an encoded NUL. Exposed for tests. */
+int form_parse_body(HDF *hdf, char *body);
+#endif
