@@ -62,11 +62,15 @@ int form_parse_body(HDF *hdf, char *body)
 	return 0;
 }
 
+/* Other bodies (multipart uploads) are left to ClearSilver, which goes on to
+ * its own parsers after every callback: returning STATUS_OK without reading
+ * hands them over. (CGIParseNotHandled is never registered in 0.10.5, so
+ * raising it is not an option.) */
 static NEOERR *parse_form(CGI *cgi, char *method, char *ctype, void *rock)
 {
 	size_t n = strlen(FORM_TYPE);
 	if (!ctype || strncasecmp(ctype, FORM_TYPE, n) != 0 || (ctype[n] && ctype[n] != ';' && ctype[n] != ' '))
-		return nerr_raise(CGIParseNotHandled, "not a url-encoded form");
+		return STATUS_OK;
 	long len = strtol(hdf_get_value(cgi->hdf, "CGI.ContentLength", "0"), NULL, 10);
 	if (len <= 0)
 		return STATUS_OK;
@@ -86,6 +90,9 @@ static NEOERR *parse_form(CGI *cgi, char *method, char *ctype, void *rock)
 	body[have] = 0;
 	int rc = have == len ? form_parse_body(cgi->hdf, body) : -1;
 	free(body);
+	/* The body is consumed: ClearSilver's own form parser, which runs next for
+	 * the bare content type, must find nothing left to read. */
+	hdf_set_value(cgi->hdf, "CGI.ContentLength", "0");
 	return rc == 0 ? STATUS_OK : nerr_raise(NERR_PARSE, "malformed form body");
 }
 
