@@ -1,7 +1,9 @@
 /* Url-encoded form bodies are parsed here instead of by ClearSilver's own
  * parser, which accepts only the bare content type (browsers' fetch() and
  * most clients add "; charset=UTF-8") and cuts a value at an encoded NUL:
- * "Ab%00cd" would be stored as "Ab", a different value than was sent. */
+ * "Ab%00cd" would be stored as "Ab", a different value than was sent. Here
+ * an encoded NUL becomes U+0001, a control character that every field's
+ * validation refuses with its message, so the form comes back to the user. */
 #include "cgi-bin/form_parse.h"
 
 #include <stdio.h>
@@ -45,8 +47,8 @@ int form_parse_body(HDF *hdf, char *body)
 		char *value = eq ? eq + 1 : (char *)"";
 		if (eq)
 			*eq = 0;
-		if (strcasestr(pair, "%00") || strcasestr(value, "%00"))
-			return -1;
+		for (char *nul = strstr(value, "%00"); nul; nul = strstr(nul, "%00"))
+			nul[2] = '1';
 		for (char *p = pair; *p; p++)
 			if (*p == '+')
 				*p = ' ';

@@ -5,7 +5,7 @@
 /* Registers the console's parser for url-encoded form bodies with cgi. */
 NEOERR *form_parse_register(CGI *cgi);
 
-/* Decodes one url-encoded body into Query.* of hdf. Returns -1 (nothing
- * should be trusted) when a value holds an encoded NUL. Exposed for tests. */
+/* Decodes one url-encoded body into Query.* of hdf; an encoded NUL in a value
+ * arrives as U+0001 (see form_parse.c). Returns 0. Exposed for tests. */
 int form_parse_body(HDF *hdf, char *body);
 #endif
