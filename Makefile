@@ -7,8 +7,8 @@ WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 HARDEN  := -O2 -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 CFLAGS  += $(CSTD) $(WARN) $(HARDEN) -g -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null)
 LDFLAGS += -pie -Wl,-z,relro,-z,now
-LIBS    := -lneo_cgi -lneo_cs -lneo_utl -lfcgi $(shell pkg-config --libs libmariadb 2>/dev/null || echo -lmariadb) \
-           -largon2 -ljansson -lcrypto -lz -lpthread
+LIBS    := -lcurl -lneo_cgi -lneo_cs -lneo_utl -lfcgi $(shell pkg-config --libs libmariadb 2>/dev/null || echo -lmariadb) \
+           -largon2 -ljansson -lcrypto -lzip -lexpat -lxlsxwriter -lz -lpthread
 
 LIB_SRC     := $(wildcard lib/*.c)
 CONSOLE_SRC := $(wildcard cgi-bin/*.c)
@@ -28,7 +28,7 @@ SAN_LIB_OBJ     := $(LIB_SRC:%.c=build/san/%.o)
 SAN_CONSOLE_OBJ := $(CONSOLE_SRC:%.c=build/san/%.o)
 SAN_SYNCD_OBJ   := $(SYNCD_SRC:%.c=build/san/%.o)
 
-.PHONY: all deps run stop check bench clean unit san
+.PHONY: all deps run stop check bench clean unit san fuzz
 all: bin/console bin/syncd
 
 deps:
@@ -54,7 +54,7 @@ build/%.o: %.c $(wildcard lib/*.h cgi-bin/*.h syncd/*.h)
 build/tests/unit/%: tests/unit/%.c $(LIB_SRC) $(CONSOLE_SRC) $(wildcard lib/*.h cgi-bin/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  TEST  $@"
-	$(Q)$(CC) $(CSTD) $(WARN) -g -O1 $(SAN) -I. -I/usr/include/ClearSilver -o $@ $< \
+	$(Q)$(CC) $(CSTD) $(WARN) -g -O1 $(SAN) -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) -o $@ $< \
 	  $$(sed -n '1s|^// sources: ||p' $<) -lcmocka $(LIBS)
 
 unit: $(UNIT_BIN)
@@ -90,6 +90,18 @@ check: deps all unit san
 
 bench: deps all
 	@scripts/bench
+	@scripts/bench-import
+
+# libFuzzer on the spreadsheet readers (not part of check): FUZZ_SECONDS=60
+# by default; new inputs that reach new code are kept in tests/fuzz/corpus.
+FUZZ_SRC := lib/csv_read.c lib/xlsx_read.c lib/import_parse.c lib/import_check.c lib/validate.c
+build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRC) $(wildcard lib/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ  $@"
+	$(Q)clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -I. -I/usr/include/ClearSilver -o $@ $< $(FUZZ_SRC) -lzip -lexpat
+
+fuzz: build/fuzz/fuzz_import
+	build/fuzz/fuzz_import -max_len=65536 -max_total_time=$${FUZZ_SECONDS:-60} -rss_limit_mb=2048 tests/fuzz/corpus
 
 clean:
 	rm -rf build bin

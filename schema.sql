@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS accounts (
   sap_customer_number  VARCHAR(64) NOT NULL DEFAULT '',
   pbx_type             VARCHAR(64) NOT NULL DEFAULT '',
   status               ENUM('active','deactivated') NOT NULL DEFAULT 'active',
+  -- the account's number of users, kept by the triggers after the users table
+  user_count           INT NOT NULL DEFAULT 0,
   created_at           DATETIME NOT NULL,
   updated_at           DATETIME NOT NULL,
   CONSTRAINT fk_accounts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id),
@@ -41,6 +43,34 @@ CREATE TABLE IF NOT EXISTS account_support_contacts (
   CONSTRAINT fk_contacts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Custom roles (guide §2.14): a partner's restriction of the built-in Partner
+-- or Administrator role. grants is lib/perm.c's text form of the matrix.
+CREATE TABLE IF NOT EXISTS roles (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  partner_id       CHAR(36) NOT NULL,
+  name             VARCHAR(100) NOT NULL,
+  description      VARCHAR(500) NOT NULL DEFAULT '',
+  base             ENUM('partner','admin') NOT NULL,
+  grants           VARCHAR(400) NOT NULL,
+  created_at       DATETIME NOT NULL,
+  updated_at       DATETIME NOT NULL,
+  updated_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  CONSTRAINT fk_roles_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE,
+  -- the Roles list: one partner's roles by name
+  UNIQUE KEY ux_roles_partner_name (partner_id, name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The accounts a custom role is assigned to: their users may be given it.
+CREATE TABLE IF NOT EXISTS role_accounts (
+  role_id     BIGINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  PRIMARY KEY (role_id, account_id),
+  -- the roles offered on one account's Edit User page
+  KEY ix_role_accounts_account (account_id, role_id),
+  CONSTRAINT fk_role_accounts_role FOREIGN KEY (role_id) REFERENCES roles (id) ON DELETE CASCADE,
+  CONSTRAINT fk_role_accounts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE IF NOT EXISTS users (
   id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   account_id       CHAR(36) NOT NULL,
@@ -53,24 +83,73 @@ CREATE TABLE IF NOT EXISTS users (
   mobile           VARCHAR(16) NOT NULL DEFAULT '',
   extension        VARCHAR(32) NOT NULL DEFAULT '',
   role             ENUM('partner_admin','account_manager','account_admin','user') NOT NULL DEFAULT 'user',
+  -- a custom role restricting the built-in one (NULL: the built-in role as is)
+  custom_role_id   BIGINT UNSIGNED NULL,
   registered       TINYINT(1) NOT NULL DEFAULT 0,
   password_hash    VARCHAR(128) NULL,
   source           VARCHAR(32) NOT NULL DEFAULT 'Accounts app',
+  -- what integrations report about the user (PBX links, MiCloud, IoT, SMS);
+  -- the Users list's filters (guide §2.4 Filter Users) read them
+  pbx_user          TINYINT(1) NOT NULL DEFAULT 0,
+  micloud_connected TINYINT(1) NOT NULL DEFAULT 0,
+  iot_connected     TINYINT(1) NOT NULL DEFAULT 0,
+  active            TINYINT(1) NOT NULL DEFAULT 1,
+  sms_number        VARCHAR(16) NOT NULL DEFAULT '',
   created_at       DATETIME NOT NULL,
   updated_at       DATETIME NOT NULL,
   updated_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  -- For the Users list's search (cgi-bin/users.c), which matches the start
+  -- of display_name, first_name, last_name, email or extension: what the
+  -- first name and email match beyond display_name. first_name_extra is
+  -- first_name unless display_name begins with it, byte for byte. email_lead
+  -- is the length, at most 7, of display_name's first word when the email
+  -- begins with that word in the same letters (case aside), else 0: a search
+  -- text no longer than email_lead starts the email only if it starts
+  -- display_name too, and the other way round.
+  first_name_extra VARCHAR(100) AS (IF(CAST(LEFT(display_name, CHAR_LENGTH(first_name)) AS BINARY)
+                     = CAST(first_name AS BINARY), '', first_name)) STORED,
+  email_lead       TINYINT UNSIGNED AS (IF(
+                     CAST(LOWER(LEFT(email, LEAST(CHAR_LENGTH(SUBSTRING_INDEX(display_name, ' ', 1)), 7))) AS BINARY)
+                     = CAST(LOWER(LEFT(display_name, LEAST(CHAR_LENGTH(SUBSTRING_INDEX(display_name, ' ', 1)), 7))) AS BINARY),
+                     LEAST(CHAR_LENGTH(SUBSTRING_INDEX(display_name, ' ', 1)), 7), 0)) STORED,
   CONSTRAINT fk_users_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE,
   UNIQUE KEY ux_users_account_email (account_id, email),
-  -- the Users list: sort and prefix search within one account
+  -- the Users list: sort and prefix search within one account (display_name
+  -- in ix_users_updated and ix_users_role serves searches in those orders)
   KEY ix_users_name (account_id, display_name, id),
-  KEY ix_users_first (account_id, first_name),
+  KEY ix_users_first_extra (account_id, first_name_extra),
   KEY ix_users_last (account_id, last_name),
+  KEY ix_users_email_lead (account_id, email_lead, email),
+  KEY ix_users_name_lead (account_id, email_lead, display_name),
   KEY ix_users_ext (account_id, extension),
-  KEY ix_users_updated (account_id, updated_at, id),
+  KEY ix_users_updated (account_id, updated_at, id, display_name),
   KEY ix_users_role (account_id, role, display_name),
+  -- the filters: one index each, continuing in the NAME order
+  KEY ix_users_registered (account_id, registered, display_name, id),
+  KEY ix_users_pbx (account_id, pbx_user, display_name, id),
+  KEY ix_users_micloud (account_id, micloud_connected, display_name, id),
+  KEY ix_users_iot (account_id, iot_connected, display_name, id),
+  KEY ix_users_active (account_id, active, display_name, id),
+  KEY ix_users_sms (account_id, sms_number, id),
   -- sign-in looks a user up by email across accounts
-  KEY ix_users_email (email)
+  KEY ix_users_email (email),
+  -- who holds a custom role (Delete Role refuses while anyone does)
+  CONSTRAINT fk_users_custom_role FOREIGN KEY (custom_role_id) REFERENCES roles (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- accounts.user_count, the Users list's total, stays exact whoever adds or
+-- removes users (screens, imports, jobs, syncd, plain SQL). The insert
+-- trigger runs before the row's foreign key check share-locks the account,
+-- so concurrent inserts queue on the account row instead of deadlocking on
+-- it. Users never move between accounts, and are never upserted (an
+-- INSERT ... ON DUPLICATE KEY UPDATE would count its row). Deleting an
+-- account cascades to its users without the trigger: the count goes with it.
+-- With binary logging on, creating triggers takes SUPER or
+-- log_bin_trust_function_creators = 1 for `console migrate`.
+CREATE TRIGGER IF NOT EXISTS tr_users_count_insert BEFORE INSERT ON users FOR EACH ROW
+  UPDATE accounts SET user_count = user_count + 1 WHERE id = NEW.account_id;
+CREATE TRIGGER IF NOT EXISTS tr_users_count_delete AFTER DELETE ON users FOR EACH ROW
+  UPDATE accounts SET user_count = user_count - 1 WHERE id = OLD.account_id;
 
 -- Products a user holds licences for (filled by orders and integrations).
 CREATE TABLE IF NOT EXISTS user_licenses (
@@ -127,4 +206,148 @@ CREATE TABLE IF NOT EXISTS daemon_heartbeats (
   started_at  DATETIME NOT NULL,
   seen_at     DATETIME NOT NULL,
   PRIMARY KEY (host, pid)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Account managers (guide §2.15): the customer accounts each partner user
+-- restricted to assigned accounts may reach.
+CREATE TABLE IF NOT EXISTS account_manager_accounts (
+  user_id     BIGINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  PRIMARY KEY (user_id, account_id),
+  -- "who manages this account" (TOTAL ACCOUNT MANAGERS)
+  KEY ix_manager_accounts_account (account_id, user_id),
+  CONSTRAINT fk_manager_accounts_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
+  CONSTRAINT fk_manager_accounts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Long work for syncd (ARCHITECTURE §7): bulk welcome emails, password
+-- resets and deletions. syncd claims a job with SELECT ... FOR UPDATE SKIP
+-- LOCKED and holds it by its lease; a job whose lease expired is taken over.
+CREATE TABLE IF NOT EXISTS jobs (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id       CHAR(36) NOT NULL,
+  kind             ENUM('welcome','reset','delete') NOT NULL,
+  state            ENUM('queued','running','done','failed') NOT NULL DEFAULT 'queued',
+  total            INT NOT NULL DEFAULT 0,
+  processed        INT NOT NULL DEFAULT 0,
+  skipped          INT NOT NULL DEFAULT 0,
+  created_by       BIGINT UNSIGNED NULL,
+  created_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  created_by_email VARCHAR(255) NOT NULL DEFAULT '',
+  attempts         INT NOT NULL DEFAULT 0,
+  run_after        DATETIME NOT NULL,
+  lease_owner      VARCHAR(96) NULL,
+  lease_until      DATETIME NULL,
+  last_error       VARCHAR(512) NOT NULL DEFAULT '',
+  created_at       DATETIME NOT NULL,
+  finished_at      DATETIME NULL,
+  -- claiming: due jobs by state
+  KEY ix_jobs_claim (state, run_after),
+  KEY ix_jobs_account (account_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The users a job applies to, and what happened to each. No foreign key to
+-- users: a deleted user's line stays in the job's summary.
+CREATE TABLE IF NOT EXISTS job_items (
+  job_id      BIGINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  outcome     ENUM('pending','done','skipped','failed') NOT NULL DEFAULT 'pending',
+  reason      VARCHAR(32) NOT NULL DEFAULT '',
+  PRIMARY KEY (job_id, user_id),
+  KEY ix_job_items_outcome (job_id, outcome, user_id),
+  CONSTRAINT fk_job_items_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Mail to send. A row is written in the transaction that causes the mail;
+-- syncd renders and sends it (the link's token is minted then, so no usable
+-- token is ever stored), retrying with backoff.
+CREATE TABLE IF NOT EXISTS mail_outbox (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id       CHAR(36) NOT NULL,
+  user_id          BIGINT UNSIGNED NOT NULL,
+  job_id           BIGINT UNSIGNED NULL,
+  kind             ENUM('welcome','reset') NOT NULL,
+  to_addr          VARCHAR(255) NOT NULL,
+  state            ENUM('queued','sent','failed') NOT NULL DEFAULT 'queued',
+  attempts         INT NOT NULL DEFAULT 0,
+  next_attempt_at  DATETIME NOT NULL,
+  lease_owner      VARCHAR(96) NULL,
+  lease_until      DATETIME NULL,
+  last_error       VARCHAR(512) NOT NULL DEFAULT '',
+  created_at       DATETIME NOT NULL,
+  sent_at          DATETIME NULL,
+  KEY ix_outbox_due (state, next_attempt_at),
+  KEY ix_outbox_job (job_id, state)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Welcome (sign-up) and password reset tokens: only the hash is stored.
+-- Using one uses every token of that user and purpose.
+CREATE TABLE IF NOT EXISTS user_tokens (
+  token_hash  CHAR(64) NOT NULL PRIMARY KEY,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  purpose     ENUM('welcome','reset') NOT NULL,
+  created_at  DATETIME NOT NULL,
+  expires_at  DATETIME NOT NULL,
+  used_at     DATETIME NULL,
+  KEY ix_tokens_user (user_id, purpose),
+  CONSTRAINT fk_tokens_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The bell (guide §1.3): what happened to the jobs a user started.
+CREATE TABLE IF NOT EXISTS notifications (
+  id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  job_id      BIGINT UNSIGNED NULL,
+  seen        TINYINT(1) NOT NULL DEFAULT 0,
+  created_at  DATETIME NOT NULL,
+  KEY ix_notifications_user (user_id, id),
+  KEY ix_notifications_unseen (user_id, seen),
+  CONSTRAINT fk_notifications_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Bulk import of users (guide §2.8): an uploaded spreadsheet kept as a batch,
+-- so its preview survives reloads and can be left and resumed; Cancel
+-- deletes it. added_count is what the last Upload added.
+CREATE TABLE IF NOT EXISTS import_batches (
+  id           BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id   CHAR(36) NOT NULL,
+  created_by   BIGINT UNSIGNED NOT NULL,
+  file_name    VARCHAR(255) NOT NULL,
+  added_count  INT NOT NULL DEFAULT 0,
+  -- the spreadsheet row number of the last row, so Add Row numbers never repeat
+  last_line    INT NOT NULL DEFAULT 0,
+  created_at   DATETIME NOT NULL,
+  updated_at   DATETIME NOT NULL,
+  -- the Import Users panel offers the account's unfinished imports, newest first
+  KEY ix_import_batches_account (account_id, created_at),
+  CONSTRAINT fk_import_batches_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- One spreadsheet row: pending in the preview until Upload adds it
+-- (state 'added', user_id set). errors holds lib/import.h's IMPORT_ERR_* bits;
+-- role is the key of role_text, NULL when role_text names no role.
+CREATE TABLE IF NOT EXISTS import_rows (
+  id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  batch_id    BIGINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  line        INT NOT NULL,
+  first_name  VARCHAR(255) NOT NULL DEFAULT '',
+  last_name   VARCHAR(255) NOT NULL DEFAULT '',
+  name        VARCHAR(255) NOT NULL DEFAULT '',
+  email       VARCHAR(255) NOT NULL DEFAULT '',
+  role_text   VARCHAR(255) NOT NULL DEFAULT '',
+  role        ENUM('account_admin','user') NULL,
+  errors      INT UNSIGNED NOT NULL DEFAULT 0,
+  state       ENUM('pending','adding','added') NOT NULL DEFAULT 'pending',
+  user_id     BIGINT UNSIGNED NULL,
+  -- the preview: a batch's pending rows in spreadsheet order
+  KEY ix_import_rows_preview (batch_id, state, line, id),
+  -- its rows with errors (the count, the "only errors" filter)
+  KEY ix_import_rows_errors (batch_id, state, errors),
+  -- duplicates within the batch, and the one check against the account's users
+  KEY ix_import_rows_email (batch_id, email),
+  CONSTRAINT fk_import_rows_batch FOREIGN KEY (batch_id) REFERENCES import_batches (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

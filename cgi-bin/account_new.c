@@ -16,6 +16,16 @@ int account_new_get(struct req *r)
 	return DONE;
 }
 
+/* An account manager manages the accounts they create: otherwise the new
+ * account would vanish from their view the moment it exists. */
+static int assign_to_creator(struct req *r, const char *id)
+{
+	if (!r->me.restricted)
+		return 0;
+	return db_exec(r->db, "INSERT INTO account_manager_accounts (user_id, account_id) VALUES (?, ?)", "is",
+		       r->me.id, id) == 1 ? 0 : -1;
+}
+
 int account_new_post(struct req *r)
 {
 	struct account_form a;
@@ -29,7 +39,8 @@ int account_new_post(struct req *r)
 	if (db_begin(r->db) != 0)
 		return SERVER_ERROR;
 	if (account_insert(r->db, &me, r->me.partner_id, &a.f, id) != 0 ||
-	    account_set_contacts(r->db, id, a.contacts, a.n_contacts) != 0 || db_commit(r->db) != 0) {
+	    account_set_contacts(r->db, id, a.contacts, a.n_contacts) != 0 || assign_to_creator(r, id) != 0 ||
+	    db_commit(r->db) != 0) {
 		db_rollback(r->db);
 		return SERVER_ERROR;
 	}

@@ -1,6 +1,7 @@
 /* The Accounts list (guide §2.2): a partner's customer accounts, Active or
  * Deactivated, searched by name, sorted by any column, 50 to a page. Each
- * sort is served by one of the ix_accounts_list_* indexes. */
+ * sort is served by one of the ix_accounts_list_* indexes. An account
+ * manager's list holds only their assigned accounts (guide §2.15.1). */
 #include "cgi-bin/screens.h"
 #include "cgi-bin/listing.h"
 #include "lib/countries.h"
@@ -27,10 +28,11 @@ int accounts_get(struct req *r)
 	struct listing l;
 	listing_read(r, &l, columns);
 	long long total = 0;
-	if (db_int(r->db, &total,
-		   "SELECT COUNT(*) FROM accounts WHERE partner_id = ? AND kind = 'customer' AND status = ?"
-		   " AND name LIKE ?",
-		   "sss", r->me.partner_id, status, l.q_prefix) < 0)
+	char sql[640];
+	snprintf(sql, sizeof sql,
+		 "SELECT COUNT(*) FROM accounts WHERE partner_id = ? AND kind = 'customer' AND status = ?"
+		 " AND name LIKE ?%s", SCOPE_ASSIGNED(r, "id"));
+	if (db_int(r->db, &total, sql, "sssi", r->me.partner_id, status, l.q_prefix, SCOPE_ARG(r)) < 0)
 		return SERVER_ERROR;
 	/* A page past the end (a stale link after deletions) shows the last page. */
 	if (total > 0 && l.offset >= total) {
@@ -40,14 +42,13 @@ int accounts_get(struct req *r)
 
 	/* The ORDER BY names a whitelisted column literal; input never enters the text. */
 	const char *dir = l.descending ? "DESC" : "ASC";
-	char sql[512];
 	snprintf(sql, sizeof sql,
 		 "SELECT id, name, country, city, DATE(created_at) AS created_on FROM accounts"
-		 " WHERE partner_id = ? AND kind = 'customer' AND status = ? AND name LIKE ?"
+		 " WHERE partner_id = ? AND kind = 'customer' AND status = ? AND name LIKE ?%s"
 		 " ORDER BY %s %s, id %s LIMIT ? OFFSET ?",
-		 l.sort->order_by, dir, dir);
-	int n = db_rows(r->db, r->hdf, "Accounts.Rows", sql, "sssii", r->me.partner_id, status, l.q_prefix,
-			(long long)l.per_page, (long long)l.offset);
+		 SCOPE_ASSIGNED(r, "id"), l.sort->order_by, dir, dir);
+	int n = db_rows(r->db, r->hdf, "Accounts.Rows", sql, "sssiii", r->me.partner_id, status, l.q_prefix,
+			SCOPE_ARG(r), (long long)l.per_page, (long long)l.offset);
 	if (n < 0)
 		return SERVER_ERROR;
 	char key[96];

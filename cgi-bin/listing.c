@@ -44,25 +44,16 @@ static void append_param(char *buf, size_t size, const char *name, const char *v
 	free(esc);
 }
 
-void listing_publish(struct req *r, const struct listing *l, long long total, const char *const *extra)
+/* What both kinds of list publish: sort, page, search and links. */
+static void publish(struct req *r, const struct listing *l, const char *const *extra)
 {
-	long pages = (long)((total + l->per_page - 1) / l->per_page);
-	if (pages < 1)
-		pages = 1;
 	hdf_set_value(r->hdf, "List.Sort", l->sort->key);
 	hdf_set_value(r->hdf, "List.Dir", l->descending ? "desc" : "asc");
 	hdf_set_int_value(r->hdf, "List.Page", (int)l->page);
-	hdf_set_int_value(r->hdf, "List.Pages", (int)pages);
-	char num[32];
-	snprintf(num, sizeof num, "%lld", total);
-	hdf_set_value(r->hdf, "List.Total", num);
-	hdf_set_int_value(r->hdf, "List.From", total ? (int)(l->offset + 1) : 0);
-	long long to = l->offset + l->per_page;
-	hdf_set_int_value(r->hdf, "List.To", (int)(to < total ? to : total));
 	hdf_set_value(r->hdf, "List.Q", l->q);
 
 	/* Links keep the search and the screen's own filters; sort and page are added by the macros. */
-	char keep[2048] = "";
+	char keep[2048] = "", num[32];
 	append_param(keep, sizeof keep, "q", l->q);
 	for (const char *const *e = extra; e && *e; e++)
 		append_param(keep, sizeof keep, *e, form(r, *e));
@@ -75,4 +66,30 @@ void listing_publish(struct req *r, const struct listing *l, long long total, co
 	snprintf(with_sort, sizeof with_sort, "%s%ssort=%s&dir=%s", keep, *keep ? "&" : "", l->sort->key,
 		 l->descending ? "desc" : "asc");
 	hdf_set_value(r->hdf, "List.KeepSort", with_sort);
+}
+
+void listing_publish(struct req *r, const struct listing *l, long long total, const char *const *extra)
+{
+	long pages = (long)((total + l->per_page - 1) / l->per_page);
+	if (pages < 1)
+		pages = 1;
+	publish(r, l, extra);
+	hdf_set_int_value(r->hdf, "List.Pages", (int)pages);
+	char num[32];
+	snprintf(num, sizeof num, "%lld", total);
+	hdf_set_value(r->hdf, "List.Total", num);
+	hdf_set_int_value(r->hdf, "List.From", total ? (int)(l->offset + 1) : 0);
+	long long to = l->offset + l->per_page;
+	hdf_set_int_value(r->hdf, "List.To", (int)(to < total ? to : total));
+}
+
+void listing_publish_open(struct req *r, const struct listing *l, long shown, int more, const char *total_text,
+			  const char *const *extra)
+{
+	publish(r, l, extra);
+	hdf_set_int_value(r->hdf, "List.Open", 1);
+	hdf_set_int_value(r->hdf, "List.More", more);
+	hdf_set_value(r->hdf, "List.Total", total_text);
+	hdf_set_int_value(r->hdf, "List.From", shown ? (int)(l->offset + 1) : 0);
+	hdf_set_int_value(r->hdf, "List.To", shown ? (int)(l->offset + shown) : 0);
 }

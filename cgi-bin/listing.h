@@ -27,4 +27,10 @@ void listing_read(struct req *r, struct listing *l, const struct sort_column *co
  * parameters) after the screen counted its rows. extra names the screen's own
  * parameters to keep in links (NULL-terminated), e.g. {"status", NULL}. */
 void listing_publish(struct req *r, const struct listing *l, long long total, const char *const *extra);
+/* The same for a list whose total is not counted: shown rows are on this
+ * page, more says whether any follow it, and total_text stands for the total
+ * (e.g. "more than 1,000"). Publishes List.Open and List.More instead of
+ * List.Pages, so the pager offers Next only while more rows follow. */
+void listing_publish_open(struct req *r, const struct listing *l, long shown, int more, const char *total_text,
+			  const char *const *extra);
 #endif

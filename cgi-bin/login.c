@@ -9,7 +9,7 @@
 
 /* The sign-in form has no session yet, so its CSRF token is a random
  * cookie echoed in the form (double submit). */
-static void prelogin_token(struct req *r)
+void prelogin_token(struct req *r)
 {
 	const char *have = hdf_get_value(r->hdf, "Cookie." PRELOGIN_COOKIE, "");
 	char token[TOKEN_HEX];

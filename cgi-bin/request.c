@@ -3,6 +3,7 @@
  * then the response is written with the security headers of every page. */
 #include "cgi-bin/request.h"
 #include "cgi-bin/form_parse.h"
+#include "cgi-bin/notifications.h"
 #include "cgi-bin/render.h"
 #include "cgi-bin/routes.h"
 #include "cgi-bin/session.h"
@@ -94,6 +95,29 @@ long form_int(struct req *r, const char *name, long fallback, long min, long max
 	return n;
 }
 
+int form_list(struct req *r, const char *name, const char **out, int max)
+{
+	char key[128];
+	snprintf(key, sizeof key, "Query.%s", name);
+	HDF *node = hdf_get_obj(r->hdf, key);
+	if (!node)
+		return 0;
+	int n = 0;
+	HDF *child = hdf_obj_child(node);
+	if (!child) {
+		const char *v = hdf_obj_value(node);
+		if (v && *v && max > 0)
+			out[n++] = v;
+		return n;
+	}
+	for (; child && n < max; child = hdf_obj_next(child)) {
+		const char *v = hdf_obj_value(child);
+		if (v && *v)
+			out[n++] = v;
+	}
+	return n;
+}
+
 const char *lang(struct req *r, const char *key)
 {
 	HDF *tree = render_lang();
@@ -178,6 +202,11 @@ void set_cookie(struct req *r, const char *name, const char *value, int max_age)
 void flash(struct req *r, const char *lang_key)
 {
 	set_cookie(r, FLASH_COOKIE, lang_key, 60);
+}
+
+int can(const struct req *r, enum feature f, enum verb v)
+{
+	return r->signed_in && grants_allow(&r->me.grants, f, v);
 }
 
 struct actor me_actor(struct req *r)
@@ -288,14 +317,17 @@ static void respond_error(struct req *r, int status)
 }
 
 /* Account scope: a partner administrator reaches the partner account and
- * its customer accounts; anyone else only their own account. A miss is a 404. */
+ * its customer accounts, an account manager the partner account and the
+ * customer accounts assigned to them; anyone else only their own account.
+ * A miss is a 404. */
 static int load_scope(struct req *r)
 {
-	const char *scope_partner = r->me.role == ROLE_PARTNER_ADMIN ? r->me.partner_id : "";
+	const char *scope_partner = role_is_partner(r->me.role) ? r->me.partner_id : "";
 	int found = db_row(r->db, r->hdf, "Account",
 		"SELECT id, name, kind, status, IF(kind = 'partner', 1, 0) AS is_partner"
-		" FROM accounts WHERE id = ? AND (id = ? OR (partner_id = ? AND partner_id <> ''))",
-		"sss", r->acct.id, r->me.account_id, scope_partner);
+		" FROM accounts WHERE id = ? AND (id = ? OR (partner_id = ? AND partner_id <> ''"
+		" AND (? = 0 OR id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?))))",
+		"sssii", r->acct.id, r->me.account_id, scope_partner, (long long)r->me.restricted, r->me.id);
 	if (found != 1)
 		return found < 0 ? SERVER_ERROR : NOT_FOUND;
 	r->acct.is_partner = hdf_get_int_value(r->hdf, "Account.is_partner", 0);
@@ -313,7 +345,7 @@ static void publish_permissions(struct req *r)
 	char key[96];
 	for (int f = FEAT_ACCOUNTS; f < FEAT_COUNT; f++)
 		for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-			if (perm_allows(r->me.role, (enum feature)f, verbs[i].v)) {
+			if (can(r, (enum feature)f, verbs[i].v)) {
 				snprintf(key, sizeof key, "Can.%s.%s", feature_key((enum feature)f), verbs[i].name);
 				hdf_set_value(r->hdf, key, "1");
 			}
@@ -348,9 +380,10 @@ static int front_line(struct req *r)
 	int path_matched;
 	r->route = route_match(r->method, r->path, r, &path_matched);
 	r->signed_in = session_load(r);
-	if (r->signed_in)
+	if (r->signed_in) {
 		publish_permissions(r);
-	else
+		notifications_publish(r);
+	} else
 		hdf_remove_tree(r->hdf, "Me");
 	if (!r->route)
 		return path_matched ? -405 : NOT_FOUND;
@@ -360,7 +393,7 @@ static int front_line(struct req *r)
 	}
 	if (strcmp(r->method, "POST") == 0 && !csrf_ok(r))
 		return -403;
-	if (!(r->route->flags & R_PUBLIC) && !perm_allows(r->me.role, r->route->feature, r->route->verb))
+	if (!(r->route->flags & R_PUBLIC) && !can(r, r->route->feature, r->route->verb))
 		return NOT_FOUND;
 	if (r->acct.id[0]) {
 		int rc = load_scope(r);

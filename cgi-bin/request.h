@@ -19,9 +19,22 @@ struct me {
 	char account_id[UUID_LEN];     /* the account the user belongs to */
 	char partner_id[UUID_LEN];     /* the partner account governing them (own id for partner users) */
 	enum role role;
+	struct grants grants;          /* effective permissions: built-in role narrowed by a custom one */
+	int restricted;                /* an account manager: only assigned customer accounts */
 	char name[256];
 	char email[256];
 };
+
+/* The condition every query listing, searching or counting a partner's
+ * customer accounts adds (col: the account id column): an account manager
+ * sees only the accounts assigned to them. A program literal chosen by who
+ * asks, rather than one condition for both ("? = 0 OR col IN (...)"), which
+ * keeps MariaDB from using the assignments' index: 10 times slower at
+ * 20,000 accounts. Either takes one parameter ("i"), SCOPE_ARG(r). */
+#define SCOPE_MINE(col) " AND " col " IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?)"
+#define SCOPE_ALL " AND ? > 0"
+#define SCOPE_ASSIGNED(r, col) ((r)->me.restricted ? SCOPE_MINE(col) : SCOPE_ALL)
+#define SCOPE_ARG(r) ((r)->me.id)
 
 /* The account named by the :acct part of the path, after the scope check. */
 struct scope_account {
@@ -67,6 +80,9 @@ typedef int (*handler_fn)(struct req *r);
 const char *form(struct req *r, const char *name);
 int form_checked(struct req *r, const char *name);   /* a checkbox or toggle */
 long form_int(struct req *r, const char *name, long fallback, long min, long max);
+/* Every value of a field that may repeat (checkbox lists), at most max, in
+ * the order sent; returns how many. The values stay owned by r->hdf. */
+int form_list(struct req *r, const char *name, const char **out, int max);
 
 /* Validates a text field: required, maximum length in characters, valid UTF-8.
  * On failure puts the message next to the field (Form.Errors.<field>) and
@@ -83,6 +99,10 @@ const char *lang(struct req *r, const char *key);     /* text from templates/lan
  * administrators may edit it. */
 void lang_number(struct req *r, const char *key, long n, char *out, size_t size);
 void set_cookie(struct req *r, const char *name, const char *value, int max_age);
+
+/* The signed-in user's effective permission (the route table's check, for
+ * the parts of a page a route covers only in part: controls, fields). */
+int can(const struct req *r, enum feature f, enum verb v);
 
 /* Audit helpers bound to the signed-in user. */
 struct actor me_actor(struct req *r);

@@ -20,8 +20,10 @@ int session_load(struct req *r)
 	int found = db_row(r->db, r->hdf, "Me",
 		"SELECT u.id, u.account_id, COALESCE(a.partner_id, a.id) AS partner_id, u.role,"
 		" u.display_name AS name, u.email, s.csrf_token AS csrf,"
-		" TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) AS idle"
+		" TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) AS idle,"
+		" cr.base AS custom_base, cr.grants AS custom_grants"
 		" FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts a ON a.id = u.account_id"
+		" LEFT JOIN roles cr ON cr.id = u.custom_role_id"
 		" WHERE s.id_hash = ? AND a.status = 'active'"
 		" AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
 		" AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR",
@@ -39,6 +41,15 @@ int session_load(struct req *r)
 	snprintf(m->name, sizeof m->name, "%s", hdf_get_value(r->hdf, "Me.name", ""));
 	snprintf(m->email, sizeof m->email, "%s", hdf_get_value(r->hdf, "Me.email", ""));
 	m->role = role_from_key(hdf_get_value(r->hdf, "Me.role", ""));
+	/* Read on every request, so a change to the role counts from the next one. */
+	enum base_role base = BASE_PARTNER;
+	const char *custom = hdf_get_value(r->hdf, "Me.custom_grants", NULL);
+	if (custom && !base_from_key(hdf_get_value(r->hdf, "Me.custom_base", ""), &base))
+		custom = "?"; /* unreadable: fails to parse, so nothing is granted */
+	perm_effective(m->role, custom, base, &m->grants);
+	m->restricted = m->role == ROLE_ACCOUNT_MANAGER;
+	hdf_remove_tree(r->hdf, "Me.custom_grants");
+	hdf_remove_tree(r->hdf, "Me.custom_base");
 	snprintf(r->csrf, sizeof r->csrf, "%s", hdf_get_value(r->hdf, "Me.csrf", ""));
 	hdf_remove_tree(r->hdf, "Me.csrf");
 	if (hdf_get_int_value(r->hdf, "Me.idle", 0) >= TOUCH_SECONDS)

@@ -5,6 +5,10 @@
 #define SESSION_COOKIE "sb_session"
 #define PRELOGIN_COOKIE "sb_csrf"       /* double-submit token for the sign-in form */
 
+/* Forms used before signing in (sign-in, sign-up, password reset) carry a
+ * double-submit CSRF token: a random cookie echoed as CSRF (login.c). */
+void prelogin_token(struct req *r);
+
 /* Loads the session named by the cookie into r->me and r->csrf. Returns 1
  * when signed in; an expired, unknown or deactivated one counts as none. */
 int session_load(struct req *r);

@@ -74,9 +74,14 @@ int user_delete_post(struct req *r)
 	long long id = strtoll(r->path_id, NULL, 10); /* valid_id: 1 to 18 digits */
 	if (db_begin(r->db) != 0)
 		return SERVER_ERROR;
+	/* The account row first: the delete updates its user_count (a trigger,
+	 * schema.sql), and adding a user locks that row before the users it
+	 * touches, so taking it last here could deadlock with an Add User. */
+	long long locked = 0;
+	int account = db_int(r->db, &locked, "SELECT 1 FROM accounts WHERE id = ? FOR UPDATE", "s", r->acct.id);
 	/* Decide again under locks (admins first, then the row, as Edit User
 	 * does), so a concurrent demotion or deletion cannot leave no admin. */
-	long long admins = user_count_admins_locked(r);
+	long long admins = account == 1 ? user_count_admins_locked(r) : -1;
 	int found = admins < 0 ? -1 : user_load(r, "User", 1);
 	if (found != 1) {
 		db_rollback(r->db);

@@ -77,24 +77,79 @@ int user_role_is_partner(const char *role_key)
 	return role_is_partner(role_from_key(role_key));
 }
 
+static void set_option(struct req *r, int i, const char *value, const char *label)
+{
+	char key[64];
+	snprintf(key, sizeof key, "Roles.%d.value", i);
+	hdf_set_value(r->hdf, key, value);
+	snprintf(key, sizeof key, "Roles.%d.label", i);
+	hdf_set_value(r->hdf, key, label);
+}
+
 void user_publish_role_options(struct req *r)
 {
 	static const char *const offered[] = {"user", "account_admin"};
 	char key[64];
 	for (size_t i = 0; i < sizeof offered / sizeof offered[0]; i++) {
-		snprintf(key, sizeof key, "Roles.%zu.value", i);
-		hdf_set_value(r->hdf, key, offered[i]);
 		snprintf(key, sizeof key, "users.roles.%s", offered[i]);
-		const char *label = lang(r, key);
-		snprintf(key, sizeof key, "Roles.%zu.label", i);
-		hdf_set_value(r->hdf, key, label);
+		set_option(r, (int)i, offered[i], lang(r, key));
 	}
+}
+
+int user_publish_role_choices(struct req *r, const char *staff_role)
+{
+	char key[64];
+	int n = 2;
+	if (staff_role) {
+		snprintf(key, sizeof key, "users.roles.%s", staff_role);
+		set_option(r, 0, staff_role, lang(r, key));
+		n = 1;
+	} else {
+		user_publish_role_options(r);
+	}
+	/* Custom roles come after, as role-<id>, by name. */
+	int custom = db_rows(r->db, r->hdf, "CustomRoles",
+			     "SELECT r.id, r.name FROM role_accounts ra JOIN roles r ON r.id = ra.role_id"
+			     " WHERE ra.account_id = ? AND r.base = ? ORDER BY r.name",
+			     "ss", r->acct.id, staff_role ? "partner" : "admin");
+	if (custom < 0)
+		return -1;
+	char value[32];
+	for (int i = 0; i < custom; i++) {
+		snprintf(key, sizeof key, "CustomRoles.%d.id", i);
+		snprintf(value, sizeof value, "role-%s", hdf_get_value(r->hdf, key, ""));
+		snprintf(key, sizeof key, "CustomRoles.%d.name", i);
+		set_option(r, n + i, value, hdf_get_value(r->hdf, key, ""));
+	}
+	return 0;
+}
+
+int user_role_choice(struct req *r, const char *value, const char **role_key, long long *custom_role_id)
+{
+	for (HDF *o = hdf_get_child(r->hdf, "Roles"); o; o = hdf_obj_next(o)) {
+		if (strcmp(hdf_get_value(o, "value", ""), value) != 0)
+			continue;
+		if (strncmp(value, "role-", 5) == 0) {
+			*custom_role_id = strtoll(value + 5, NULL, 10);
+			/* A custom role narrows its base: an Administrator-based one is
+			 * held by an Account Admin, a Partner-based one keeps the staff's role. */
+			const char *first = hdf_get_value(r->hdf, "Roles.0.value", "");
+			*role_key = strcmp(first, "user") == 0 ? "account_admin" : first;
+		} else {
+			*custom_role_id = 0;
+			*role_key = hdf_get_value(o, "value", "");
+		}
+		return 1;
+	}
+	return 0;
 }
 
 #define USER_COLUMNS \
 	"SELECT id, first_name, last_name, name, display_name, email, mobile, extension, role, registered," \
 	" source, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created," \
-	" DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') AS modified, updated_by_name" \
+	" DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') AS modified, updated_by_name, custom_role_id," \
+	" (SELECT name FROM roles WHERE roles.id = users.custom_role_id) AS custom_role_name," \
+	" IF(custom_role_id IS NULL, role, CONCAT('role-', custom_role_id)) AS role_choice" \
 	" FROM users WHERE id = ? AND account_id = ?"
 
 int user_load(struct req *r, const char *prefix, int for_update)

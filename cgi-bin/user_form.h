@@ -36,9 +36,21 @@ int user_role_is_partner(const char *role_key);
  * be given on these screens. */
 void user_publish_role_options(struct req *r);
 
+/* Publishes Roles.N.value/label, the roles a user may be given on Edit
+ * User: in a customer account User, Account Admin and the custom
+ * Administrator-based roles assigned to it ("role-<id>"); for partner staff
+ * (staff_role, else NULL) their own built-in role and the custom
+ * Partner-based roles assigned to the partner account. -1 on error. */
+int user_publish_role_choices(struct req *r, const char *staff_role);
+
+/* The role the form asks for, one of the options published: the built-in
+ * role's key and the custom role (0: none). 0 when it is not an option. */
+int user_role_choice(struct req *r, const char *value, const char **role_key, long long *custom_role_id);
+
 /* Loads the user named by the path (r->path_id) within the account into
  * prefix.* (id, first_name, last_name, name, display_name, email, mobile,
- * extension, role, registered, source, created, modified, updated_by_name).
+ * extension, role, registered, source, created, modified, updated_by_name,
+ * custom_role_id, custom_role_name and role_choice: "role-<id>" or the role).
  * for_update locks the row for the caller's transaction. 1 found, 0 not, -1 error. */
 int user_load(struct req *r, const char *prefix, int for_update);
 

@@ -1,11 +1,12 @@
 /* Add User (guide §2.4): a name in at least one of Name, First Name and
  * Last Name, an email unique within the account, an optional mobile number
  * with its country code, and the Account Admin toggle. New users are
- * unregistered until they set a password. In the partner account the new
+ * unregistered until they set a password from their welcome email. In the partner account the new
  * user is partner staff (a partner administrator) and the toggle does not apply. */
 #include "cgi-bin/screens.h"
 #include "cgi-bin/user_form.h"
 #include "lib/accounts.h"
+#include "lib/mail.h"
 
 static int start(struct req *r)
 {
@@ -28,6 +29,9 @@ int user_new_post(struct req *r)
 	struct user_input in;
 	user_input_read(r, &in);
 	int admin = form_checked(r, "account_admin");
+	/* Making someone an Account Admin is giving a role (guide §2.14.5). */
+	if (admin && !can(r, FEAT_ROLES, VERB_ASSIGN))
+		return NOT_FOUND;
 	if (admin)
 		hdf_set_value(r->hdf, "Form.Values.account_admin", "1");
 	if (user_check_email_free(r, &in, 0) < 0)
@@ -47,6 +51,9 @@ int user_new_post(struct req *r)
 	if (db_begin(r->db) != 0)
 		return SERVER_ERROR;
 	long long id = user_insert(r->db, &me, r->acct.id, &f);
+	/* The welcome email goes out with the user (guide §2.1), or neither does. */
+	if (id > 0 && mail_enqueue(r->db, r->acct.id, id, 0, "welcome") != 1)
+		id = -1;
 	if (id <= 0 || db_commit(r->db) != 0) {
 		db_rollback(r->db);
 		if (id != 0)

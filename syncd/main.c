@@ -1,10 +1,13 @@
-/* bin/syncd: the sync daemon. For now it connects, records a heartbeat on
- * every poll and idles; the job runner, mailer and PBX/SCIM pollers plug
- * into this loop (ARCHITECTURE §7). */
+/* bin/syncd: the sync daemon. Each pass records a heartbeat, runs due jobs
+ * and sends due mail (ARCHITECTURE §7); it sleeps only when a pass found
+ * nothing to do. PBX/SCIM pollers plug into the same loop. */
+#include "syncd/syncd.h"
 #include "lib/config.h"
+#include "lib/crypto.h"
 #include "lib/db.h"
 #include "lib/log.h"
 
+#include <curl/curl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +26,17 @@ static void heartbeat(db *d, const char *host)
 		" ON DUPLICATE KEY UPDATE seen_at = UTC_TIMESTAMP()",
 		"si", host, (long long)getpid());
 }
+
+static char owner[160];
+
+void syncd_set_owner(const char *host)
+{
+	char rnd[TOKEN_HEX] = "";
+	random_token(rnd);
+	snprintf(owner, sizeof owner, "%.100s:%d:%.8s", host, (int)getpid(), rnd);
+}
+
+const char *syncd_owner(void) { return owner; }
 
 static void write_pidfile(const char *path)
 {
@@ -53,6 +67,8 @@ int main(int argc, char **argv)
 
 	char host[256] = "localhost";
 	gethostname(host, sizeof host - 1);
+	syncd_set_owner(host);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
 	write_pidfile(cfg_str("Syncd.PidFile", NULL));
 	db *d = NULL;
 	log_info("syncd started");
@@ -64,11 +80,19 @@ int main(int argc, char **argv)
 		}
 		if (!d && !(d = db_open()))
 			log_error("database unavailable; retrying");
-		if (d)
+		int busy = 0;
+		if (d) {
 			heartbeat(d, host);
+			int jobs = runner_tick(d);
+			int mails = mailer_tick(d);
+			busy = jobs > 0 || mails > 0;
+		}
 		/* sleep() returns early on a signal, so stopping is prompt. */
-		sleep((unsigned)cfg_int("Syncd.PollSeconds", 5));
+		if (!busy)
+			sleep((unsigned)cfg_int("Syncd.PollSeconds", 5));
 	}
+	mailer_cleanup();
+	curl_global_cleanup();
 	if (d) {
 		db_exec(d, "DELETE FROM daemon_heartbeats WHERE host = ? AND pid = ?", "si", host, (long long)getpid());
 		db_close(d);

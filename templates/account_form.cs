@@ -30,6 +30,14 @@
 <?cs call:account_select("business_type", Lang.account.business_type, Options.business_types, 0, "") ?>
 <?cs /def ?>
 
+<?cs # Without JavaScript a list of addresses; console.js turns it into chips
+     with an X each and an input that suggests partner users (for partner
+     users: data-suggest) and adds an address on Enter. ?>
 <?cs def:account_contacts_field() ?>
+<div class="contacts-picker" data-contacts<?cs if:Me.is_partner ?> data-suggest="/support-contacts"<?cs /if ?>
+  data-add-hint="<?cs var:Lang.contacts.add_hint ?>"
+  data-remove-label="<?cs var:Lang.contacts.remove ?>" data-invalid="<?cs var:Lang.errors.invalid_emails ?>"
+  data-results-label="<?cs var:Lang.contacts.results ?>">
 <?cs call:field("contacts", Lang.account.contacts, "text", 1, Lang.account.contacts_hint) ?>
+</div>
 <?cs /def ?>

@@ -26,9 +26,18 @@
         <?cs /if ?>
         <?cs if:Can.users.view ?>
         <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
-          <ul><li><a href="/a/<?cs var:Account.id ?>/users"<?cs if:string.find(Page.Route, "/users") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.users ?></a></li></ul>
+          <ul><li><a href="/a/<?cs var:Account.id ?>/users"<?cs if:string.find(Page.Route, "/users") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.users ?></a></li>
+            <?cs if:!Me.is_partner && Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?></ul>
         </li>
         <?cs /if ?>
+      <?cs /if ?>
+      <?cs if:Me.is_partner && !Account.id && (Can.roles.view || Can.account_managers.view) ?>
+      <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
+        <ul>
+          <?cs if:Can.account_managers.view ?><li><a href="/account-managers"<?cs if:string.find(Page.Route, "/account-managers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.account_managers.nav ?></a></li><?cs /if ?>
+          <?cs if:Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?>
+        </ul>
+      </li>
       <?cs /if ?>
     </ul>
   </nav>
@@ -40,6 +49,7 @@
           <?cs if:Me.is_partner && !Account.is_partner ?><a class="back" href="/accounts"><?cs var:Lang.layout.back_to_partner ?></a><?cs /if ?>
         <?cs /if ?>
       </div>
+      <?cs include:"bell.cs" ?>
       <details class="avatar-menu">
         <summary aria-label="<?cs var:Lang.layout.avatar_menu ?>"><span class="user-name"><?cs var:Me.name ?></span><span class="avatar" aria-hidden="true"><?cs var:string.slice(Me.name, 0, 1) ?></span></summary>
         <div class="menu">

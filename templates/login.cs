@@ -12,7 +12,7 @@
       <label for="f-password"><?cs var:Lang.login.password ?></label>
       <input id="f-password" name="password" type="password" autocomplete="current-password">
     </div>
-    <div class="actions"><button type="submit"><?cs var:Lang.login.submit ?></button></div>
+    <div class="actions"><a href="/forgot"><?cs var:Lang.login.forgot ?></a><button type="submit"><?cs var:Lang.login.submit ?></button></div>
   </form>
 </section>
 <?cs /def ?>

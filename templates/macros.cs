@@ -49,15 +49,20 @@
 </th>
 <?cs /def ?>
 
+<?cs # List.Open: the total was not counted (List.Total is a phrase such as
+     "more than 1,000"), so there is no last page; Next while List.More, and
+     no count on a page past the end. ?>
 <?cs def:pager() ?>
 <nav class="pager" aria-label="<?cs var:Lang.common.pagination ?>">
-  <span class="count"><?cs var:List.From ?>–<?cs var:List.To ?> <?cs var:Lang.common.of ?> <?cs var:List.Total ?></span>
+  <?cs if:!List.Open || List.From ?><span class="count"><?cs var:List.From ?>–<?cs var:List.To ?> <?cs var:Lang.common.of ?> <?cs var:List.Total ?></span><?cs /if ?>
   <?cs if:List.Page > 1 ?>
     <a href="?<?cs var:List.KeepSort ?>&page=1"><?cs var:Lang.common.first ?></a>
     <a href="?<?cs var:List.KeepSort ?>&page=<?cs var:List.Page - 1 ?>" rel="prev"><?cs var:Lang.common.previous ?></a>
   <?cs /if ?>
-  <span class="page"><?cs var:Lang.common.page ?> <?cs var:List.Page ?> <?cs var:Lang.common.of ?> <?cs var:List.Pages ?></span>
-  <?cs if:List.Page < List.Pages ?>
+  <span class="page"><?cs var:Lang.common.page ?> <?cs var:List.Page ?><?cs if:!List.Open ?> <?cs var:Lang.common.of ?> <?cs var:List.Pages ?><?cs /if ?></span>
+  <?cs if:List.Open ?>
+    <?cs if:List.More ?><a href="?<?cs var:List.KeepSort ?>&page=<?cs var:List.Page + 1 ?>" rel="next"><?cs var:Lang.common.next ?></a><?cs /if ?>
+  <?cs elif:List.Page < List.Pages ?>
     <a href="?<?cs var:List.KeepSort ?>&page=<?cs var:List.Page + 1 ?>" rel="next"><?cs var:Lang.common.next ?></a>
     <a href="?<?cs var:List.KeepSort ?>&page=<?cs var:List.Pages ?>"><?cs var:Lang.common.last ?></a>
   <?cs /if ?>

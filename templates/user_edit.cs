@@ -8,7 +8,7 @@
   <?cs call:readonly(Lang.users.name, User.name) ?>
   <?cs call:readonly(Lang.users.email, User.email) ?>
   <?cs call:readonly(Lang.users.mobile, User.mobile) ?>
-  <?cs call:readonly(Lang.users.role, Lang.users.roles[User.role]) ?>
+  <?cs call:readonly(Lang.users.role, User.role_label) ?>
   <div class="actions"><a class="button secondary" href="<?cs var:base ?>"><?cs var:Lang.common.back ?></a></div>
 <?cs else ?>
   <form method="post" action="<?cs var:base ?>/<?cs var:User.id ?>" novalidate>
@@ -19,10 +19,10 @@
       <?cs call:field("name", Lang.users.name, "text", 0, Lang.users.name_hint) ?>
       <?cs call:field("email", Lang.users.email, "email", 1, "") ?>
       <?cs call:field("mobile", Lang.users.mobile, "tel", 0, Lang.users.mobile_hint) ?>
-      <?cs if:User.is_partner_staff ?>
-        <?cs call:readonly(Lang.users.role, Lang.users.roles[User.role]) ?>
-      <?cs else ?>
+      <?cs if:User.role_choosable ?>
         <?cs call:select_field("role", Lang.users.role, Roles, 1) ?>
+      <?cs else ?>
+        <?cs call:readonly(Lang.users.role, User.role_label) ?>
       <?cs /if ?>
     </div>
     <div class="actions">
@@ -37,6 +37,11 @@
   <h2><?cs var:Lang.users.details ?></h2>
   <?cs if:User.registered == 1 ?><?cs set:status = Lang.users.registered ?><?cs else ?><?cs set:status = Lang.users.unregistered ?><?cs /if ?>
   <?cs call:readonly(Lang.users.status, status) ?>
+  <?cs if:User.registered != 1 && !Users.ReadOnly && Can.users.edit ?>
+  <form method="post" action="<?cs var:base ?>/<?cs var:User.id ?>/welcome" class="inline">
+    <?cs call:csrf() ?><button type="submit" class="link"><?cs var:Lang.users.resend_welcome ?></button>
+  </form>
+  <?cs /if ?>
   <?cs if:User.extension ?><?cs call:readonly(Lang.users.extension, User.extension) ?><?cs /if ?>
   <?cs call:readonly(Lang.users.source, User.source) ?>
   <?cs call:readonly(Lang.users.created, User.created) ?>

@@ -13,7 +13,7 @@
     </div>
     <?cs if:Account.is_partner ?>
       <p class="hint"><?cs var:Lang.users.partner_staff_note ?></p>
-    <?cs else ?>
+    <?cs elif:Can.roles.assign ?>
       <div class="field toggle">
         <input id="f-account_admin" name="account_admin" type="checkbox" value="1" role="switch"
           aria-describedby="h-account_admin"<?cs if:Form.Values.account_admin ?> checked<?cs /if ?>>

@@ -1,3 +1,10 @@
+<?cs # The list's filters (and search), carried by its other forms. ?>
+<?cs def:filter_hidden(with_q) ?>
+  <?cs if:Filter.property ?><input type="hidden" name="property" value="<?cs var:Filter.property ?>"><?cs /if ?>
+  <?cs if:Filter.product ?><input type="hidden" name="product" value="<?cs var:Filter.product ?>"><?cs /if ?>
+  <?cs if:Filter.sms ?><input type="hidden" name="sms" value="<?cs var:Filter.sms ?>"><?cs /if ?>
+  <?cs if:with_q && List.Q && !Filter.sms ?><input type="hidden" name="q" value="<?cs var:List.Q ?>"><?cs /if ?>
+<?cs /def ?>
 <?cs def:content() ?>
 <?cs set:base = "/a/" + Account.id + "/users" ?>
 <div class="toolbar">
@@ -5,22 +12,79 @@
   <span class="spacer"></span>
   <form method="get" action="<?cs var:base ?>" role="search">
     <input type="search" name="q" value="<?cs var:List.Q ?>" placeholder="<?cs var:Lang.users.search_placeholder ?>"
-      aria-label="<?cs var:Lang.users.search_label ?>" aria-controls="list-results" data-live-search>
+      aria-label="<?cs var:Lang.users.search_label ?>" aria-controls="list-results" data-live-search<?cs
+      if:Filter.sms ?> disabled<?cs /if ?>>
     <input type="hidden" name="sort" value="<?cs var:List.Sort ?>">
     <input type="hidden" name="dir" value="<?cs var:List.Dir ?>">
-    <button type="submit" class="secondary"><?cs var:Lang.common.search ?></button>
+    <?cs call:filter_hidden(0) ?>
+    <button type="submit" class="secondary"<?cs if:Filter.sms ?> disabled<?cs /if ?>><?cs var:Lang.common.search ?></button>
   </form>
   <?cs if:Can.users.add && !Users.ReadOnly ?>
   <a class="button" href="<?cs var:base ?>/new"><?cs var:Lang.users.add ?></a>
+  <?cs if:!Account.is_partner ?><a class="button secondary" href="<?cs var:base ?>/import"><?cs var:Lang.import.menu ?></a><?cs /if ?>
   <?cs /if ?>
 </div>
 
+<div class="filter-bar">
+  <details class="add-filter">
+    <summary class="button secondary"><?cs var:Lang.filters.add ?></summary>
+    <div>
+      <form method="get" action="<?cs var:base ?>">
+        <?cs if:List.Q && !Filter.sms ?><input type="hidden" name="q" value="<?cs var:List.Q ?>"><?cs /if ?>
+        <input type="hidden" name="sort" value="<?cs var:List.Sort ?>">
+        <input type="hidden" name="dir" value="<?cs var:List.Dir ?>">
+        <div class="field">
+          <label for="f-property"><?cs var:Lang.filters.property ?></label>
+          <select id="f-property" name="property"<?cs if:Filter.sms ?> disabled<?cs /if ?>>
+            <option value=""><?cs var:Lang.filters.choose ?></option>
+            <?cs each:p = Filter.Properties ?><option value="<?cs var:p ?>"<?cs if:p == Filter.property ?> selected<?cs /if ?>><?cs var:Lang.filters.properties[p] ?></option><?cs /each ?>
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-product"><?cs var:Lang.filters.product ?></label>
+          <select id="f-product" name="product">
+            <option value=""><?cs var:Lang.filters.choose ?></option>
+            <?cs each:p = Filter.Products ?><option value="<?cs var:p.product ?>"<?cs if:p.product == Filter.product ?> selected<?cs /if ?>><?cs var:p.product ?></option><?cs /each ?>
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-sms"><?cs var:Lang.filters.sms_label ?></label>
+          <input id="f-sms" name="sms" type="text" inputmode="tel" value="<?cs var:Filter.sms ?>"<?cs if:Filter.property ?> disabled<?cs /if ?>>
+        </div>
+        <button type="submit"><?cs var:Lang.filters.apply ?></button>
+      </form>
+    </div>
+  </details>
+  <?cs if:Filter.Active ?>
+  <ul class="chips">
+    <?cs each:c = Filter.Chips ?>
+    <?cs if:c.name == "property" ?><?cs set:chip = Lang.filters[c.name] + ": " + Lang.filters.properties[c.value] ?><?cs
+      else ?><?cs set:chip = Lang.filters[c.name] + ": " + c.value ?><?cs /if ?>
+    <li><?cs var:chip ?> <a class="chip-remove" href="?<?cs var:c.remove ?>" aria-label="<?cs var:Lang.filters.remove ?> <?cs var:chip ?>">&times;</a></li>
+    <?cs /each ?>
+  </ul>
+  <?cs /if ?>
+  <?cs if:Filter.sms ?><p class="hint"><?cs var:Lang.filters.sms_excludes ?></p><?cs /if ?>
+</div>
+
+<form method="get" action="<?cs var:base ?>/manage" data-manage>
+<?cs call:filter_hidden(1) ?>
+<?cs if:Can.users.edit && !Users.ReadOnly ?>
+<div class="selection-actions">
+  <button type="submit" class="secondary" data-manage-button data-label-all="<?cs var:Lang.manage.manage_all ?>"
+    data-label-some="<?cs var:Lang.manage.manage ?>"><?cs var:Lang.manage.manage_all ?></button>
+</div>
+<?cs /if ?>
 <div id="list-results" aria-live="polite">
-<?cs if:List.Total == 0 ?>
+<?cs if:!List.Open && List.Total == 0 ?>
   <p class="empty"><?cs if:List.Q ?><?cs var:Lang.users.none_match ?><?cs else ?><?cs var:Lang.users.none ?><?cs /if ?></p>
+<?cs elif:subcount(Rows) == 0 ?>
+  <p class="empty"><?cs var:Lang.common.none_found ?></p>
+  <?cs call:pager() ?>
 <?cs else ?>
   <table class="list" aria-label="<?cs var:Lang.users.results ?>">
     <thead><tr>
+      <th scope="col" class="select"><input type="checkbox" data-select-all hidden aria-label="<?cs var:Lang.manage.select_all ?>"></th>
       <?cs call:sort_th("name", Lang.users.col_name) ?>
       <?cs call:sort_th("email", Lang.users.col_email) ?>
       <?cs call:sort_th("ext", Lang.users.col_ext) ?>
@@ -31,6 +95,7 @@
     <tbody>
     <?cs each:u = Rows ?>
       <tr data-href="<?cs var:base ?>/<?cs var:u.id ?>">
+        <td class="select"><input type="checkbox" name="ids" value="<?cs var:u.id ?>" aria-label="<?cs var:Lang.manage.select_row ?> <?cs var:u.display_name ?>"></td>
         <td><a href="<?cs var:base ?>/<?cs var:u.id ?>"><?cs var:u.display_name ?></a><?cs
           if:u.registered != 1 ?> <span class="badge warn"><?cs var:Lang.users.unregistered ?></span><?cs /if ?></td>
         <td><?cs var:u.email ?></td>
@@ -45,4 +110,5 @@
   <?cs call:pager() ?>
 <?cs /if ?>
 </div>
+</form>
 <?cs /def ?>

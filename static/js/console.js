@@ -66,3 +66,274 @@ document.querySelectorAll('form.confirm-word').forEach((form) => {
   input.addEventListener('input', sync);
   sync();
 });
+
+// Import preview (issue 4): corrections save as soon as a field changes, and
+// the row forms (save, delete, Add Row) are sent in the background; the
+// preview region is swapped for the page the server answers with, so
+// re-validation shows at once without a reload. Without script the Save,
+// Delete and Add Row buttons post the same forms.
+(function importPreview() {
+  const regionId = 'import-preview';
+  if (!document.getElementById(regionId)) return;
+
+  async function send(form, focusId) {
+    const body = new URLSearchParams();
+    // The row's fields live in its table cells (form="r-<id>"): form.elements has them all.
+    for (const el of form.elements) if (el.name) body.append(el.name, el.value);
+    const res = await fetch(form.action, { method: 'POST', body, credentials: 'same-origin' });
+    if (!res.ok && res.status !== 422) { form.submit(); return; }
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    const fresh = doc.getElementById(regionId);
+    const current = document.getElementById(regionId);
+    if (!fresh || !current) { location.href = res.url; return; }
+    current.replaceWith(fresh);
+    if (res.redirected) history.replaceState(null, '', res.url);
+    const again = focusId && document.getElementById(focusId);
+    if (again) again.focus();
+  }
+
+  document.addEventListener('submit', (ev) => {
+    const form = ev.target.closest('form[data-import-row]');
+    if (!form) return;
+    ev.preventDefault();
+    send(form, null);
+  });
+
+  // A changed cell of an existing row saves its row; the new row waits for Add Row.
+  document.addEventListener('change', (ev) => {
+    const el = ev.target;
+    const form = el.form;
+    if (!form || !form.matches('form[data-import-row]') || form.id === 'r-new') return;
+    // Keep the caret where the person went next (Tab), if that cell is still there.
+    setTimeout(() => {
+      const next = document.activeElement && document.activeElement.id;
+      send(form, next);
+    }, 0);
+  });
+})();
+
+// Support contacts (issue 5): the comma-separated field becomes chips with
+// an X each, and an input that suggests partner users as you type (their
+// page /support-contacts, read like the live search reads lists) and adds
+// a typed address on Enter. The original input keeps the value the server reads.
+const EMAIL_SHAPE = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+function contactsPicker(box) {
+  const field = box.querySelector('input[name="contacts"]');
+  if (!field) return;
+  const wrap = field.closest('.field');
+  const list = document.createElement('ul');
+  list.className = 'chips';
+  const add = document.createElement('input');
+  add.type = 'text';
+  add.id = 'f-contacts-add';
+  add.autocomplete = 'off';
+  add.setAttribute('role', 'combobox');
+  add.setAttribute('aria-autocomplete', 'list');
+  add.setAttribute('aria-expanded', 'false');
+  add.setAttribute('aria-controls', 'contacts-suggestions');
+  const hint = document.createElement('p');
+  hint.className = 'hint';
+  hint.id = 'h-contacts-add';
+  hint.textContent = box.dataset.addHint;
+  add.setAttribute('aria-describedby', hint.id);
+  const error = document.createElement('p');
+  error.className = 'error';
+  error.id = 'e-contacts-add';
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+  const suggestions = document.createElement('ul');
+  suggestions.id = 'contacts-suggestions';
+  suggestions.className = 'suggestions';
+  suggestions.setAttribute('role', 'listbox');
+  suggestions.setAttribute('aria-label', box.dataset.resultsLabel);
+  suggestions.hidden = true;
+
+  let contacts = field.value.split(/[\s,;]+/).filter(Boolean).map((email) => ({ email, name: '' }));
+  field.type = 'hidden';
+  // The field's label and its hint now belong to the input one types in.
+  wrap.querySelector('label[for="f-contacts"]').htmlFor = add.id;
+  wrap.querySelector('#h-contacts')?.remove();
+  wrap.append(list, add, hint, error, suggestions);
+
+  const sync = () => {
+    field.value = contacts.map((c) => c.email).join(', ');
+    list.replaceChildren(...contacts.map((c, i) => {
+      const li = document.createElement('li');
+      li.textContent = c.name ? `${c.name} (${c.email})` : c.email;
+      const x = document.createElement('button');
+      x.type = 'button';
+      x.className = 'chip-remove';
+      x.textContent = '×';
+      x.setAttribute('aria-label', `${box.dataset.removeLabel} ${c.email}`);
+      x.addEventListener('click', () => { contacts.splice(i, 1); sync(); add.focus(); });
+      li.append(' ', x);
+      return li;
+    }));
+  };
+  const showError = (on) => {
+    error.hidden = !on;
+    error.textContent = on ? box.dataset.invalid : '';
+    add.setAttribute('aria-invalid', on ? 'true' : 'false');
+  };
+  const close = () => { suggestions.hidden = true; suggestions.replaceChildren(); add.setAttribute('aria-expanded', 'false'); };
+  const pick = (email, name) => {
+    if (!contacts.some((c) => c.email.toLowerCase() === email.toLowerCase())) contacts.push({ email, name });
+    add.value = '';
+    showError(false);
+    close();
+    sync();
+  };
+
+  let timer = null;
+  let controller = null;
+  add.addEventListener('input', () => {
+    showError(false);
+    clearTimeout(timer);
+    const q = add.value.trim();
+    if (!box.dataset.suggest || !q) { close(); return; }
+    timer = setTimeout(async () => {
+      if (controller) controller.abort();
+      controller = new AbortController();
+      try {
+        const res = await fetch(`${box.dataset.suggest}?q=${encodeURIComponent(q)}`, { signal: controller.signal, credentials: 'same-origin' });
+        if (!res.ok || res.redirected) return;
+        const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+        const found = [...doc.querySelectorAll('#contact-suggestions li[data-email]')];
+        suggestions.replaceChildren(...found.map((li) => {
+          const option = document.createElement('li');
+          option.setAttribute('role', 'option');
+          option.tabIndex = -1;
+          option.textContent = `${li.dataset.name} (${li.dataset.email})`;
+          option.addEventListener('click', () => pick(li.dataset.email, li.dataset.name));
+          return option;
+        }));
+        suggestions.hidden = found.length === 0;
+        add.setAttribute('aria-expanded', found.length ? 'true' : 'false');
+      } catch (e) {
+        if (e.name !== 'AbortError') throw e;
+      }
+    }, 200);
+  });
+  add.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') { close(); return; }
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault(); // Enter adds the address; it does not submit the form
+    const typed = add.value.trim();
+    if (!typed) return;
+    if (EMAIL_SHAPE.test(typed)) pick(typed, '');
+    else showError(true);
+  });
+  // An address typed but not yet added goes with the form; a bad one stops it.
+  field.form.addEventListener('submit', (ev) => {
+    const typed = add.value.trim();
+    if (!typed) return;
+    if (EMAIL_SHAPE.test(typed)) pick(typed, '');
+    else { ev.preventDefault(); showError(true); add.focus(); }
+  });
+  sync();
+}
+
+document.querySelectorAll('[data-contacts]').forEach(contactsPicker);
+
+// Role forms (issue 5): only the chosen base role's Permissions table is shown.
+document.querySelectorAll('input[data-base-choice]').forEach((radio) => {
+  const sync = () => {
+    const chosen = document.querySelector('input[data-base-choice]:checked');
+    document.querySelectorAll('fieldset.matrix[data-base]').forEach((table) => {
+      table.hidden = !chosen || table.dataset.base !== chosen.value;
+    });
+  };
+  radio.addEventListener('change', sync);
+  sync();
+});
+
+// The notification bell (issue 3): Dismiss All and delete without leaving
+// the page. Dismiss All only hides what is shown now (a reload shows it
+// again, as the guide says); the server marks it seen either way.
+document.querySelectorAll('[data-bell]').forEach((bell) => {
+  const post = (form) => fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin' });
+  const showEmpty = () => {
+    const list = bell.querySelector('[data-bell-list]');
+    const empty = bell.querySelector('[data-bell-empty]');
+    if (empty) empty.hidden = list.querySelector('li:not([hidden])') !== null;
+  };
+  bell.addEventListener('submit', async (ev) => {
+    const form = ev.target;
+    if (!form.matches('[data-bell-dismiss], [data-bell-delete]')) return;
+    ev.preventDefault();
+    const res = await post(form);
+    if (!res.ok) { form.submit(); return; }
+    if (form.matches('[data-bell-dismiss]')) {
+      bell.querySelectorAll('[data-bell-list] li').forEach((li) => { li.hidden = true; });
+      bell.querySelector('[data-bell-badge]')?.remove();
+      form.hidden = true;
+    } else {
+      const li = form.closest('li');
+      const badge = bell.querySelector('[data-bell-badge]');
+      if (badge && li.classList.contains('unseen')) {
+        const left = Number(badge.textContent) - 1;
+        if (left > 0) badge.textContent = String(left); else badge.remove();
+      }
+      li.remove();
+    }
+    showEmpty();
+  });
+});
+
+// A job's progress bar advances without reloading; when the job ends the
+// page reloads to show its summary.
+document.querySelectorAll('[data-job-progress]').forEach((block) => {
+  if (!['queued', 'running'].includes(block.dataset.jobState)) return;
+  block.querySelector('[data-job-refresh]')?.setAttribute('hidden', '');
+  const bar = block.querySelector('progress');
+  const poll = async () => {
+    try {
+      const res = await fetch(block.dataset.jobProgress, { credentials: 'same-origin' });
+      if (!res.ok) return;
+      const p = await res.json();
+      bar.value = p.percent;
+      bar.textContent = `${p.percent}%`;
+      block.querySelector('[data-job-percent]').textContent = `${p.percent}%`;
+      block.querySelector('[data-job-processed]').textContent = String(p.processed);
+      if (p.state === 'done' || p.state === 'failed') { location.reload(); return; }
+    } catch (e) {
+      // A missed poll is retried on the next tick.
+    }
+    setTimeout(poll, 1000);
+  };
+  setTimeout(poll, 500);
+});
+
+// Users list selection: "Manage (x)" counts the checked rows, "Manage all"
+// when none; the header checkbox selects the whole page.
+document.querySelectorAll('form[data-manage]').forEach((form) => {
+  const button = form.querySelector('[data-manage-button]');
+  const all = form.querySelector('input[data-select-all]');
+  const boxes = () => [...form.querySelectorAll('input[name="ids"]')];
+  const sync = () => {
+    const n = boxes().filter((b) => b.checked).length;
+    button.textContent = n ? `${button.dataset.labelSome} (${n})` : button.dataset.labelAll;
+    if (all) {
+      all.checked = n > 0 && n === boxes().length;
+      all.indeterminate = n > 0 && n < boxes().length;
+    }
+  };
+  if (all) {
+    all.hidden = false;
+    all.addEventListener('change', () => { boxes().forEach((b) => { b.checked = all.checked; }); sync(); });
+  }
+  form.addEventListener('change', (ev) => { if (ev.target.name === 'ids') sync(); });
+  // "Manage all" follows the search as typed (live search changes no form field here).
+  form.addEventListener('submit', () => {
+    const search = document.querySelector('input[data-live-search]');
+    if (!search || search.disabled) return;
+    let q = form.querySelector('input[type="hidden"][name="q"]');
+    if (!q) {
+      q = Object.assign(document.createElement('input'), { type: 'hidden', name: 'q' });
+      form.append(q);
+    }
+    q.value = search.value;
+  });
+  sync();
+});

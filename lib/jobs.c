@@ -1,0 +1,264 @@
+#include "lib/jobs.h"
+#include "lib/mail.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete"};
+
+const char *job_kind_key(enum job_kind k)
+{
+	return (unsigned)k < JOB_KIND_COUNT ? kind_keys[k] : "";
+}
+
+int job_kind_from_key(const char *key)
+{
+	for (int k = 0; k < JOB_KIND_COUNT; k++)
+		if (key && strcmp(key, kind_keys[k]) == 0)
+			return k;
+	return -1;
+}
+
+long long job_create(db *d, const struct actor *who, const char *account_id, enum job_kind kind)
+{
+	char by[24];
+	snprintf(by, sizeof by, "%lld", who ? who->user_id : 0);
+	if (db_exec(d,
+		    "INSERT INTO jobs (account_id, kind, created_by, created_by_name, created_by_email, run_after, created_at)"
+		    " VALUES (?, ?, NULLIF(?, '0'), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+		    "sssss", account_id, job_kind_key(kind), by, who && who->name ? who->name : "System",
+		    who && who->email ? who->email : "") != 1)
+		return -1;
+	return (long long)db_insert_id(d);
+}
+
+int job_seal(db *d, long long job_id)
+{
+	/* Rows "affected" are rows changed: an empty job's total stays 0. */
+	return db_exec(d, "UPDATE jobs SET total = (SELECT COUNT(*) FROM job_items WHERE job_id = ?) WHERE id = ?", "ii",
+		       job_id, job_id) < 0 ? -1 : 0;
+}
+
+/* The ids travel as one JSON array, expanded by JSON_TABLE: one statement
+ * for any number of users, and only the account's own users are taken. */
+static int add_users(db *d, long long job_id, const char *account_id, const long long *ids, int n)
+{
+	json_t *list = json_array();
+	for (int i = 0; list && i < n; i++)
+		json_array_append_new(list, json_integer(ids[i]));
+	char *text = list ? json_dumps(list, JSON_COMPACT) : NULL;
+	json_decref(list);
+	if (!text)
+		return -1;
+	long long rc = db_exec(d,
+		"INSERT IGNORE INTO job_items (job_id, account_id, user_id)"
+		" SELECT ?, u.account_id, u.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
+		" JOIN users u ON u.id = j.id WHERE u.account_id = ?",
+		"iss", job_id, text, account_id);
+	free(text);
+	return rc < 0 ? -1 : 0;
+}
+
+long long jobs_enqueue(db *d, const struct actor *who, const char *account_id, enum job_kind kind,
+		       const long long *user_ids, int n)
+{
+	long long id = job_create(d, who, account_id, kind);
+	if (id < 0 || add_users(d, id, account_id, user_ids, n) != 0 || job_seal(d, id) != 0)
+		return -1;
+	return id;
+}
+
+int jobs_enqueue_welcome(db *d, const struct actor *who, const char *account_id, const long long *user_ids, int n)
+{
+	return jobs_enqueue(d, who, account_id, JOB_WELCOME, user_ids, n) > 0 ? 0 : -1;
+}
+
+/* ---- doing the work ---- */
+
+struct item_user {
+	int found;
+	char role[32];
+	int registered;
+	char email[256];
+	char name[256];
+};
+
+static int load_user(db *d, HDF *scratch, const char *account_id, long long user_id, struct item_user *u)
+{
+	hdf_remove_tree(scratch, "U");
+	int rc = db_row(d, scratch, "U",
+		"SELECT role, registered, email, display_name FROM users WHERE id = ? AND account_id = ? FOR UPDATE",
+		"is", user_id, account_id);
+	if (rc < 0)
+		return -1;
+	u->found = rc == 1;
+	snprintf(u->role, sizeof u->role, "%s", hdf_get_value(scratch, "U.role", ""));
+	u->registered = hdf_get_int_value(scratch, "U.registered", 0);
+	snprintf(u->email, sizeof u->email, "%s", hdf_get_value(scratch, "U.email", ""));
+	snprintf(u->name, sizeof u->name, "%s", hdf_get_value(scratch, "U.display_name", ""));
+	return 0;
+}
+
+/* A customer account keeps at least one Account Admin. */
+static int last_admin(db *d, const char *account_id)
+{
+	long long n = 0;
+	if (db_int(d, &n, "SELECT COUNT(*) FROM users WHERE account_id = ? AND role = 'account_admin' FOR UPDATE", "s",
+		   account_id) != 1)
+		return -1;
+	return n <= 1;
+}
+
+static int delete_user(db *d, const struct job_row *job, long long user_id, const struct item_user *u)
+{
+	char id_text[24];
+	snprintf(id_text, sizeof id_text, "%lld", user_id);
+	struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+	json_t *details = json_pack("{s:s,s:s,s:I}", "email", u->email, "role", u->role, "job", (json_int_t)job->id);
+	int ok = details && audit_event(d, job->account_id, &who, "user.delete", "user", id_text, u->name, details) == 0 &&
+		 db_exec(d, "DELETE FROM users WHERE id = ? AND account_id = ?", "is", user_id, job->account_id) == 1;
+	json_decref(details);
+	return ok ? 0 : -1;
+}
+
+/* The email and its event, in the batch's transaction. */
+static int queue_mail(db *d, const struct job_row *job, long long user_id, const struct item_user *u, const char *kind,
+		      const char *action)
+{
+	char id_text[24];
+	snprintf(id_text, sizeof id_text, "%lld", user_id);
+	struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+	json_t *details = json_pack("{s:s,s:I}", "email", u->email, "job", (json_int_t)job->id);
+	int ok = details && mail_enqueue(d, job->account_id, user_id, job->id, kind) == 1 &&
+		 audit_event(d, job->account_id, &who, action, "user", id_text, u->name, details) == 0;
+	json_decref(details);
+	return ok ? 0 : -1;
+}
+
+/* Does one item; sets *reason to why it was skipped (NULL when done). */
+static int do_item(db *d, HDF *scratch, const struct job_row *job, long long user_id, const char **reason)
+{
+	struct item_user u;
+	*reason = NULL;
+	if (load_user(d, scratch, job->account_id, user_id, &u) != 0)
+		return -1;
+	if (!u.found) {
+		*reason = "gone";
+		return 0;
+	}
+	switch (job->kind) {
+	case JOB_WELCOME:
+		if (u.registered) {
+			*reason = "registered";
+			return 0;
+		}
+		return queue_mail(d, job, user_id, &u, "welcome", "user.welcome_email");
+	case JOB_RESET:
+		if (!u.registered) {
+			*reason = "unregistered";
+			return 0;
+		}
+		return queue_mail(d, job, user_id, &u, "reset", "user.password_reset_email");
+	case JOB_DELETE:
+		if (strcmp(u.role, "partner_admin") == 0 || strcmp(u.role, "account_manager") == 0) {
+			*reason = "partner";
+			return 0;
+		}
+		if (user_id == job->created_by) {
+			*reason = "self";
+			return 0;
+		}
+		if (strcmp(u.role, "account_admin") == 0) {
+			int last = last_admin(d, job->account_id);
+			if (last < 0)
+				return -1;
+			if (last) {
+				*reason = "last_admin";
+				return 0;
+			}
+		}
+		return delete_user(d, job, user_id, &u);
+	default:
+		return -1;
+	}
+}
+
+int job_load(db *d, long long job_id, int for_update, struct job_row *job)
+{
+	HDF *h = NULL;
+	if (hdf_init(&h))
+		return -1;
+	const char *sql = for_update
+		? "SELECT id, account_id, kind, state, total, processed, COALESCE(created_by, 0) AS created_by,"
+		  " created_by_name, created_by_email, attempts FROM jobs WHERE id = ? FOR UPDATE"
+		: "SELECT id, account_id, kind, state, total, processed, COALESCE(created_by, 0) AS created_by,"
+		  " created_by_name, created_by_email, attempts FROM jobs WHERE id = ?";
+	int rc = db_row(d, h, "J", sql, "i", job_id);
+	if (rc == 1) {
+		memset(job, 0, sizeof *job);
+		job->id = job_id;
+		snprintf(job->account_id, sizeof job->account_id, "%s", hdf_get_value(h, "J.account_id", ""));
+		job->kind = (enum job_kind)job_kind_from_key(hdf_get_value(h, "J.kind", ""));
+		snprintf(job->state, sizeof job->state, "%s", hdf_get_value(h, "J.state", ""));
+		job->total = hdf_get_int_value(h, "J.total", 0);
+		job->processed = hdf_get_int_value(h, "J.processed", 0);
+		job->created_by = strtoll(hdf_get_value(h, "J.created_by", "0"), NULL, 10);
+		snprintf(job->created_by_name, sizeof job->created_by_name, "%s", hdf_get_value(h, "J.created_by_name", ""));
+		snprintf(job->created_by_email, sizeof job->created_by_email, "%s", hdf_get_value(h, "J.created_by_email", ""));
+		job->attempts = hdf_get_int_value(h, "J.attempts", 0);
+	}
+	hdf_destroy(&h);
+	return rc;
+}
+
+/* The end: state done, and a notification for whoever started it. */
+static int finish(db *d, const struct job_row *job)
+{
+	if (db_exec(d, "UPDATE jobs SET state = 'done', finished_at = UTC_TIMESTAMP(), lease_owner = NULL,"
+		       " lease_until = NULL WHERE id = ?", "i", job->id) != 1)
+		return -1;
+	return job_notify(d, job);
+}
+
+int job_notify(db *d, const struct job_row *job)
+{
+	if (!job->created_by)
+		return 0;
+	/* The starter may have been deleted since; then nobody is told. */
+	return db_exec(d,
+		"INSERT INTO notifications (user_id, account_id, job_id, created_at)"
+		" SELECT id, ?, ?, UTC_TIMESTAMP() FROM users WHERE id = ?",
+		"sii", job->account_id, job->id, job->created_by) < 0 ? -1 : 0;
+}
+
+int job_work(db *d, const struct job_row *job, int max_items)
+{
+	HDF *scratch = NULL;
+	if (hdf_init(&scratch))
+		return -1;
+	int n = db_rows(d, scratch, "Items",
+		"SELECT user_id FROM job_items WHERE job_id = ? AND outcome = 'pending' ORDER BY user_id LIMIT ?",
+		"ii", job->id, (long long)max_items);
+	int rc = n, skipped = 0;
+	char key[64];
+	for (int i = 0; i < n && rc >= 0; i++) {
+		snprintf(key, sizeof key, "Items.%d.user_id", i);
+		long long user_id = strtoll(hdf_get_value(scratch, key, "0"), NULL, 10);
+		const char *reason;
+		if (do_item(d, scratch, job, user_id, &reason) != 0 ||
+		    db_exec(d, "UPDATE job_items SET outcome = ?, reason = ? WHERE job_id = ? AND user_id = ?", "ssii",
+			    reason ? "skipped" : "done", reason ? reason : "", job->id, user_id) != 1)
+			rc = -1;
+		skipped += reason != NULL;
+	}
+	hdf_destroy(&scratch);
+	if (rc < 0)
+		return -1;
+	if (n > 0 && db_exec(d, "UPDATE jobs SET processed = processed + ?, skipped = skipped + ? WHERE id = ?", "iii",
+			     (long long)n, (long long)skipped, job->id) != 1)
+		return -1;
+	if (n < max_items && finish(d, job) != 0)
+		return -1;
+	return n;
+}

@@ -1,0 +1,66 @@
+#ifndef SB_JOBS_H
+#define SB_JOBS_H
+/* Jobs (ARCHITECTURE §7): long work the console hands to syncd. A job is a
+ * row in `jobs` with its kind, the users it applies to (`job_items`), its
+ * progress and its result; syncd claims it with SELECT ... FOR UPDATE SKIP
+ * LOCKED and a lease, works through the items in batches (each batch one
+ * transaction that also marks its items done, so no item is done twice),
+ * and notifies the user who started it when it ends.
+ *
+ * The enqueue functions run inside the caller's transaction, so a job
+ * exists exactly when the change that asked for it commits. */
+#include "lib/audit.h"
+#include "lib/db.h"
+
+enum job_kind {
+	JOB_WELCOME = 0,      /* send the welcome email (unregistered users) */
+	JOB_RESET,            /* send a password reset email (registered users) */
+	JOB_DELETE,           /* delete users (partner users and the starter are skipped) */
+	JOB_KIND_COUNT
+};
+
+const char *job_kind_key(enum job_kind k);           /* "welcome", "reset", "delete" */
+int job_kind_from_key(const char *key);              /* -1 when unknown */
+
+/* Queues a job over the given users of the account (ids of other accounts
+ * are ignored) and returns its id, or -1. */
+long long jobs_enqueue(db *d, const struct actor *who, const char *account_id, enum job_kind kind,
+		       const long long *user_ids, int n);
+
+/* The same in steps, for a job over every user a filter matches: create the
+ * job, fill job_items with one INSERT ... SELECT of the caller's own (columns
+ * job_id, account_id, user_id), then seal it, which records its size. */
+long long job_create(db *d, const struct actor *who, const char *account_id, enum job_kind kind);
+int job_seal(db *d, long long job_id);
+
+/* After a bulk import (guide §2.8): queues the welcome emails of those
+ * users and notifies `who` when they are sent. Inside the caller's
+ * transaction. Returns 0, or -1 (the caller rolls back). */
+int jobs_enqueue_welcome(db *d, const struct actor *who, const char *account_id, const long long *user_ids, int n);
+
+/* ---- running them (syncd, and the console for a handful of users) ---- */
+
+struct job_row {
+	long long id;
+	char account_id[37];
+	enum job_kind kind;
+	char state[16];
+	int total, processed, attempts;
+	long long created_by;                /* 0: the system */
+	char created_by_name[256];
+	char created_by_email[256];
+};
+
+/* 1 found, 0 not, -1 error. for_update locks the row for the caller's transaction. */
+int job_load(db *d, long long job_id, int for_update, struct job_row *job);
+
+/* Inside the caller's transaction: does up to max_items pending items (a
+ * welcome or reset email queued, or the user deleted; an item that does not
+ * apply is skipped with its reason: gone, registered, unregistered, partner,
+ * self, last_admin), and when none remain marks the job done and notifies
+ * its starter. Returns the number of items done, or -1. */
+int job_work(db *d, const struct job_row *job, int max_items);
+
+/* A notification of the job's end for the user who started it. */
+int job_notify(db *d, const struct job_row *job);
+#endif

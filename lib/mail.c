@@ -1,0 +1,197 @@
+#include "lib/mail.h"
+#include "lib/config.h"
+#include "lib/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int mail_enqueue(db *d, const char *account_id, long long user_id, long long job_id, const char *kind)
+{
+	long long n = db_exec(d,
+		"INSERT INTO mail_outbox (account_id, user_id, job_id, kind, to_addr, next_attempt_at, created_at)"
+		" SELECT account_id, id, NULLIF(?, 0), ?, email, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+		" FROM users WHERE id = ? AND account_id = ?",
+		"isis", job_id, kind, user_id, account_id);
+	return n < 0 ? -1 : n > 0;
+}
+
+void mail_parts_free(struct mail_parts *m)
+{
+	free(m->subject);
+	free(m->text);
+	free(m->html);
+	memset(m, 0, sizeof *m);
+}
+
+/* The language file for code, from the override directory first; English
+ * when the language has none yet. */
+static NEOERR *read_lang(HDF *hdf, const char *code)
+{
+	const char *dirs[] = {cfg_str("Templates.Override", NULL), cfg_str("Templates.Dir", "templates")};
+	const char *codes[] = {code, "en"};
+	char path[1024];
+	struct stat st;
+	for (int c = 0; c < 2; c++)
+		for (int i = 0; i < 2; i++) {
+			if (!dirs[i] || !*dirs[i] || !codes[c] || strspn(codes[c], "abcdefghijklmnopqrstuvwxyz-") != strlen(codes[c]))
+				continue;
+			snprintf(path, sizeof path, "%s/lang/%s.hdf", dirs[i], codes[c]);
+			if (stat(path, &st) == 0) {
+				HDF *lang = hdf_get_obj(hdf, "Lang");
+				if (!lang) {
+					NEOERR *err = hdf_set_value(hdf, "Lang", "");
+					if (err)
+						return err;
+					lang = hdf_get_obj(hdf, "Lang");
+				}
+				return hdf_read_file(lang, path);
+			}
+		}
+	return nerr_raise(NERR_NOT_FOUND, "no language file");
+}
+
+static NEOERR *append_output(void *ctx, char *s)
+{
+	return string_append((STRING *)ctx, s);
+}
+
+/* One template into a malloc'd string, with the given escaping of var:. */
+static NEOERR *render_one(HDF *hdf, const char *file, const char *escape, char **out)
+{
+	CSPARSE *cs = NULL;
+	STRING buf;
+	string_init(&buf);
+	NEOERR *err = hdf_set_value(hdf, "Config.VarEscapeMode", escape);
+	if (!err)
+		err = cs_init(&cs, hdf);
+	if (!err)
+		err = cgi_register_strfuncs(cs);
+	if (!err)
+		err = cs_parse_file(cs, file);
+	if (!err)
+		err = cs_render(cs, &buf, append_output);
+	cs_destroy(&cs);
+	if (!err) {
+		*out = strdup(buf.buf ? buf.buf : "");
+		if (!*out)
+			err = nerr_raise(NERR_NOMEM, "out of memory");
+	}
+	string_clear(&buf);
+	return err;
+}
+
+int mail_render(const char *kind, const char *language, HDF *data, struct mail_parts *out, char *err_text, size_t err_size)
+{
+	char file[128], key[128];
+	memset(out, 0, sizeof *out);
+	if (cfg_str("Templates.Override", NULL))
+		hdf_set_value(data, "hdf.loadpaths.0", cfg_str("Templates.Override", ""));
+	hdf_set_value(data, "hdf.loadpaths.1", cfg_str("Templates.Dir", "templates"));
+	NEOERR *err = read_lang(data, language);
+	if (!err) {
+		snprintf(key, sizeof key, "Lang.mail.%s.subject", kind);
+		out->subject = strdup(hdf_get_value(data, key, kind));
+		snprintf(file, sizeof file, "mail/%s.txt.cs", kind);
+		err = render_one(data, file, "none", &out->text);
+	}
+	if (!err) {
+		snprintf(file, sizeof file, "mail/%s.html.cs", kind);
+		err = render_one(data, file, "html", &out->html);
+	}
+	if (!err && out->subject)
+		return 0;
+	if (err)
+		neo_error_text(&err, err_text, err_size);
+	else
+		snprintf(err_text, err_size, "out of memory");
+	mail_parts_free(out);
+	return -1;
+}
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Base64 of s, in lines of 76 characters (RFC 2045) when wrap is set. */
+static void append_base64(STRING *out, const char *s, int wrap)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), col = 0;
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+		char quad[5] = {b64[v >> 18 & 63], b64[v >> 12 & 63], i + 1 < n ? b64[v >> 6 & 63] : '=',
+				i + 2 < n ? b64[v & 63] : '=', 0};
+		string_append(out, quad);
+		col += 4;
+		if (wrap && col >= 76 && i + 3 < n) {
+			string_append(out, "\r\n");
+			col = 0;
+		}
+	}
+}
+
+static int is_ascii_line(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x7f || (unsigned char)*s < 0x20)
+			return 0;
+	return 1;
+}
+
+/* A header phrase or text: as is when plain ASCII, else an RFC 2047 word. */
+static void append_header_text(STRING *out, const char *s)
+{
+	if (is_ascii_line(s)) {
+		string_append(out, s);
+		return;
+	}
+	string_append(out, "=?UTF-8?B?");
+	append_base64(out, s, 0);
+	string_append(out, "?=");
+}
+
+static void append_part(STRING *out, const char *boundary, const char *type, const char *body)
+{
+	string_appendf(out, "--%s\r\nContent-Type: %s; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+		       boundary, type);
+	append_base64(out, body, 1);
+	string_append(out, "\r\n");
+}
+
+char *mail_message(const char *from, const char *from_name, const char *to, const char *date, const char *msgid,
+		   const struct mail_parts *m)
+{
+	/* Header values come from the config and the database; a line break in
+	 * one would let it add headers. */
+	const char *const single[] = {from, from_name, to, date, msgid, m->subject};
+	for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
+		if (!single[i] || strpbrk(single[i], "\r\n"))
+			return NULL;
+	char boundary[96];
+	snprintf(boundary, sizeof boundary, "=_sb_%.60s", msgid + (msgid[0] == '<'));
+	boundary[strcspn(boundary, "@>")] = 0;
+
+	STRING out;
+	string_init(&out);
+	string_append(&out, "From: ");
+	if (*from_name) {
+		append_header_text(&out, from_name);
+		string_append(&out, " ");
+	}
+	string_appendf(&out, "<%s>\r\nTo: <%s>\r\nSubject: ", from, to);
+	append_header_text(&out, m->subject);
+	string_appendf(&out, "\r\nDate: %s\r\nMessage-ID: %s\r\nMIME-Version: 1.0\r\n"
+		       "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", date, msgid, boundary);
+	append_part(&out, boundary, "text/plain", m->text);
+	append_part(&out, boundary, "text/html", m->html);
+	string_appendf(&out, "--%s--\r\n", boundary);
+	return out.buf; /* owned by the caller now */
+}
+
+long mail_backoff_seconds(int attempts, long base, long max)
+{
+	long wait = base > 0 ? base : 1;
+	for (int i = 1; i < attempts && wait < max; i++)
+		wait *= 2;
+	return wait < max ? wait : max;
+}

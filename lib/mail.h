@@ -1,0 +1,31 @@
+#ifndef SB_MAIL_H
+#define SB_MAIL_H
+/* Mail (ARCHITECTURE §7). The console never sends: it writes an outbox row
+ * in the transaction that causes the mail (mail_enqueue), and syncd renders
+ * it from templates/mail/<kind>.{txt,html}.cs in the account's default
+ * language and sends it over SMTP (syncd/mailer.c). */
+#include <ClearSilver.h>
+#include "lib/db.h"
+
+/* kind: "welcome" or "reset". job_id 0 when no job caused it. Returns 1
+ * queued, 0 when the user is not in that account, -1 on error. */
+int mail_enqueue(db *d, const char *account_id, long long user_id, long long job_id, const char *kind);
+
+struct mail_parts {
+	char *subject, *text, *html;   /* malloc'd */
+};
+void mail_parts_free(struct mail_parts *m);
+
+/* Renders a mail: data holds Mail.* (Name, Account, Link, Valid); the
+ * language's Lang.* is added. Returns 0, or -1 with a message in err. */
+int mail_render(const char *kind, const char *language, HDF *data, struct mail_parts *out, char *err, size_t err_size);
+
+/* A complete RFC 5322 message with a text and an HTML alternative (UTF-8,
+ * base64 bodies, the subject encoded when not ASCII). date is an RFC 5322
+ * date, msgid a unique id "<...@host>". Returns a malloc'd string, or NULL. */
+char *mail_message(const char *from, const char *from_name, const char *to, const char *date, const char *msgid,
+		   const struct mail_parts *m);
+
+/* The wait before attempt number `attempts` + 1: base doubled per attempt, at most max. */
+long mail_backoff_seconds(int attempts, long base, long max);
+#endif

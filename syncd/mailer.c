@@ -1,0 +1,231 @@
+/* The mailer (ARCHITECTURE §7): sends the outbox over SMTP with libcurl.
+ *
+ * A batch of due mails is claimed like jobs are (SELECT ... FOR UPDATE SKIP
+ * LOCKED), and each claimed row's next attempt is pushed past a lease, so
+ * no other syncd sends it meanwhile and a crashed syncd's mails come due
+ * again. The batch goes out over one connection: libcurl keeps it open
+ * between transfers made on the same easy handle.
+ *
+ * Each mail is rendered just before it is sent, and its link's token
+ * minted then, so the database never holds a usable token. When the server
+ * cannot be reached, the whole batch waits (backoff doubling up to a
+ * limit) and is never given up: nothing is lost. A mail the server refuses
+ * for good (5xx) is marked failed after Mail.MaxAttempts. */
+#include "syncd/syncd.h"
+#include "lib/config.h"
+#include "lib/crypto.h"
+#include "lib/log.h"
+#include "lib/mail.h"
+#include "lib/tokens.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define BATCH_MAILS 50
+
+static CURL *curl;
+
+void mailer_cleanup(void)
+{
+	if (curl)
+		curl_easy_cleanup(curl);
+	curl = NULL;
+}
+
+enum outcome { SENT, DROPPED, RETRY, SERVER_DOWN, REFUSED };
+
+struct upload {
+	const char *data;
+	size_t left;
+};
+
+static size_t read_cb(char *buf, size_t size, size_t nitems, void *arg)
+{
+	struct upload *u = arg;
+	size_t n = size * nitems < u->left ? size * nitems : u->left;
+	memcpy(buf, u->data, n);
+	u->data += n;
+	u->left -= n;
+	return n;
+}
+
+/* One SMTP transaction on the batch's handle. */
+static enum outcome smtp_send(const char *to, const char *message, char *error, size_t error_size)
+{
+	if (!curl && !(curl = curl_easy_init())) {
+		snprintf(error, error_size, "libcurl: cannot initialise");
+		return SERVER_DOWN;
+	}
+	const char *security = cfg_str("Mail.Security", "none");
+	char url[512], from[300], rcpt[300];
+	snprintf(url, sizeof url, "%s://%s:%d", strcmp(security, "tls") == 0 ? "smtps" : "smtp",
+		 cfg_str("Mail.Host", "127.0.0.1"), cfg_int("Mail.Port", 25));
+	snprintf(from, sizeof from, "<%s>", cfg_str("Mail.From", "no-reply@localhost"));
+	snprintf(rcpt, sizeof rcpt, "<%s>", to);
+	struct curl_slist *rcpts = curl_slist_append(NULL, rcpt);
+	struct upload up = {message, strlen(message)};
+
+	curl_easy_reset(curl); /* options only: the connection cache stays */
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from);
+	curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpts);
+	curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_cb);
+	curl_easy_setopt(curl, CURLOPT_READDATA, &up);
+	curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+	if (strcmp(security, "starttls") == 0)
+		curl_easy_setopt(curl, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+	if (*cfg_str("Mail.User", "")) {
+		curl_easy_setopt(curl, CURLOPT_USERNAME, cfg_str("Mail.User", ""));
+		curl_easy_setopt(curl, CURLOPT_PASSWORD, cfg_str("Mail.Password", ""));
+	}
+	CURLcode rc = curl_easy_perform(curl);
+	long code = 0;
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+	curl_slist_free_all(rcpts);
+	if (rc == CURLE_OK)
+		return SENT;
+	snprintf(error, error_size, "%s (SMTP %ld)", curl_easy_strerror(rc), code);
+	if (code >= 500 && code < 600)
+		return REFUSED;
+	if (code >= 400 && code < 500)
+		return RETRY;
+	return SERVER_DOWN;
+}
+
+/* Renders the mail for its recipient, minting the link's token. DROPPED
+ * (with the reason in error) when the mail no longer applies. */
+static enum outcome compose(db *d, HDF *h, char **message, char *error, size_t error_size)
+{
+	const char *kind = hdf_get_value(h, "M.kind", "");
+	int welcome = strcmp(kind, "welcome") == 0;
+	if (!hdf_get_value(h, "M.name", NULL)) {
+		snprintf(error, error_size, "the user no longer exists");
+		return DROPPED;
+	}
+	if (welcome == hdf_get_int_value(h, "M.registered", 0)) {
+		snprintf(error, error_size, welcome ? "the user has registered already" : "the user is not registered");
+		return DROPPED;
+	}
+	long minutes = welcome ? cfg_int("Tokens.WelcomeDays", 7) * 24L * 60 : cfg_int("Tokens.ResetHours", 24) * 60L;
+	char token[TOKEN_HEX], link[1024], valid[32];
+	long long user_id = strtoll(hdf_get_value(h, "M.user_id", "0"), NULL, 10);
+	if (token_mint(d, user_id, hdf_get_value(h, "M.account_id", ""), kind, minutes, token) != 0) {
+		snprintf(error, error_size, "token: %s", db_error(d));
+		return RETRY;
+	}
+	snprintf(link, sizeof link, "%s/%s?t=%s", cfg_str("Site.BaseURL", ""), welcome ? "register" : "reset", token);
+	snprintf(valid, sizeof valid, "%ld", welcome ? minutes / (24 * 60) : minutes / 60);
+	hdf_set_value(h, "Mail.Name", hdf_get_value(h, "M.name", ""));
+	hdf_set_value(h, "Mail.Account", hdf_get_value(h, "M.account_name", ""));
+	hdf_set_value(h, "Mail.Email", hdf_get_value(h, "M.to_addr", ""));
+	hdf_set_value(h, "Mail.Link", link);
+	hdf_set_value(h, "Mail.Valid", valid);
+
+	struct mail_parts parts;
+	if (mail_render(kind, hdf_get_value(h, "M.language", "en"), h, &parts, error, error_size) != 0)
+		return RETRY;
+	char date[64], msgid[160], rnd[TOKEN_HEX];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	const char *from = cfg_str("Mail.From", "no-reply@localhost");
+	const char *at = strchr(from, '@');
+	random_token(rnd);
+	snprintf(msgid, sizeof msgid, "<%s.%.16s@%s>", hdf_get_value(h, "M.id", "0"), rnd, at ? at + 1 : "localhost");
+	*message = mail_message(from, cfg_str("Mail.FromName", ""), hdf_get_value(h, "M.to_addr", ""), date, msgid, &parts);
+	mail_parts_free(&parts);
+	if (!*message) {
+		snprintf(error, error_size, "cannot compose the message");
+		return DROPPED;
+	}
+	return SENT;
+}
+
+static void record(db *d, long long id, enum outcome o, const char *error)
+{
+	long base = cfg_int("Mail.RetrySeconds", 30), max = cfg_int("Mail.RetryMaxSeconds", 900);
+	long long attempts = 0;
+	db_int(d, &attempts, "SELECT attempts FROM mail_outbox WHERE id = ?", "i", id);
+	attempts++;
+	if (o == SENT) {
+		db_exec(d, "UPDATE mail_outbox SET state = 'sent', sent_at = UTC_TIMESTAMP(), attempts = ?, last_error = '',"
+			   " lease_owner = NULL WHERE id = ? AND lease_owner = ?", "iis", attempts, id, syncd_owner());
+		return;
+	}
+	int give_up = o == DROPPED || (o == REFUSED && attempts >= cfg_int("Mail.MaxAttempts", 5));
+	db_exec(d,
+		"UPDATE mail_outbox SET state = IF(?, 'failed', 'queued'), attempts = ?, last_error = LEFT(?, 512),"
+		" next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+		"iisiis", (long long)give_up, attempts, error, (long long)mail_backoff_seconds((int)attempts, base, max), id,
+		syncd_owner());
+	log_error("mail %lld: %s%s", id, error, give_up ? " (given up)" : "");
+}
+
+/* Claims up to BATCH_MAILS due mails; their ids go under Batch.N.id. */
+static int claim(db *d, HDF *h)
+{
+	if (db_begin(d) != 0)
+		return -1;
+	int n = db_rows(d, h, "Batch",
+		"SELECT id FROM mail_outbox WHERE state = 'queued' AND next_attempt_at <= UTC_TIMESTAMP()"
+		" ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)BATCH_MAILS);
+	char key[64];
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Batch.%d.id", i);
+		if (db_exec(d, "UPDATE mail_outbox SET lease_owner = ?, next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
+			       " WHERE id = ?", "sis", syncd_owner(), (long long)cfg_int("Mail.LeaseSeconds", 300),
+			    hdf_get_value(h, key, "0")) != 1)
+			n = -1;
+	}
+	if (n < 0 || db_commit(d) != 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return n;
+}
+
+int mailer_tick(db *d)
+{
+	HDF *h = NULL;
+	if (hdf_init(&h))
+		return -1;
+	int n = claim(d, h), sent = 0;
+	char key[64], error[512];
+	enum outcome down = SENT;
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Batch.%d.id", i);
+		long long id = strtoll(hdf_get_value(h, key, "0"), NULL, 10);
+		if (down == SERVER_DOWN) {
+			record(d, id, SERVER_DOWN, error);
+			continue;
+		}
+		hdf_remove_tree(h, "M");
+		hdf_remove_tree(h, "Mail");
+		if (db_row(d, h, "M",
+			   "SELECT o.id, o.kind, o.to_addr, o.user_id, o.account_id, u.display_name AS name, u.registered,"
+			   " a.name AS account_name, a.default_language AS language"
+			   " FROM mail_outbox o LEFT JOIN accounts a ON a.id = o.account_id"
+			   " LEFT JOIN users u ON u.id = o.user_id AND u.account_id = o.account_id WHERE o.id = ?",
+			   "i", id) != 1)
+			continue;
+		char *message = NULL;
+		enum outcome o = compose(d, h, &message, error, sizeof error);
+		if (o == SENT)
+			o = smtp_send(hdf_get_value(h, "M.to_addr", ""), message, error, sizeof error);
+		free(message);
+		record(d, id, o, error);
+		sent += o == SENT;
+		down = o;
+	}
+	hdf_destroy(&h);
+	if (n > 0)
+		log_info("mail: %d of %d sent", sent, n);
+	return n;
+}
