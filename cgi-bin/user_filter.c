@@ -85,9 +85,13 @@ static void publish_chips(struct req *r, const struct user_filter *f)
 
 int user_filter_publish_products(struct req *r)
 {
+	/* account_id is selected too so that MariaDB can answer with a loose
+	 * index scan (one probe per product) instead of reading every licence
+	 * of the account: 0.3 ms instead of 15 ms at 20,000 licences. */
 	return db_rows(r->db, r->hdf, "Filter.Products",
-		       "SELECT DISTINCT product FROM user_licenses WHERE account_id = ? ORDER BY product LIMIT 200", "s",
-		       r->acct.id) < 0 ? -1 : 0;
+		       "SELECT DISTINCT account_id, product FROM user_licenses WHERE account_id = ?"
+		       " ORDER BY account_id, product LIMIT 200",
+		       "s", r->acct.id) < 0 ? -1 : 0;
 }
 
 void user_filter_read(struct req *r, struct user_filter *f, const char *q)
@@ -155,12 +159,14 @@ long long user_filter_count(struct req *r, const struct user_filter *f)
 int user_filter_page(struct req *r, const struct user_filter *f, const char *columns, const char *order_by,
 		     long long limit, long long offset, const char *prefix)
 {
-	char sql[3000];
+	char sql[3000], walk[96] = "";
 	const char *q = f->q ? f->q_prefix : NULL;
+	if (!*f->index && f->walk_index)
+		snprintf(walk, sizeof walk, " FORCE INDEX (%s)", f->walk_index);
 	snprintf(sql, sizeof sql,
 		 "%s FROM (SELECT u.id AS page_id FROM users u%s WHERE u.account_id = ?%s ORDER BY %s LIMIT ? OFFSET ?) page"
 		 " JOIN users u ON u.id = page.page_id ORDER BY %s",
-		 columns, f->index, f->where, order_by, order_by);
+		 columns, *f->index ? f->index : walk, f->where, order_by, order_by);
 	return db_rows(r->db, r->hdf, prefix, sql, "ssssssssii", r->acct.id, f->product, f->sms, q, q, q, q, q, limit,
 		       offset);
 }

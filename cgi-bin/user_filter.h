@@ -22,6 +22,7 @@ struct user_filter {
 	 * (NULL when not filtering by it: the condition is then always true). */
 	char where[1024];
 	const char *index;         /* " FORCE INDEX (...)" of the filter, or "" */
+	const char *walk_index;    /* with no filter index: the sort index to walk, or NULL */
 };
 
 /* Reads and checks the filter parameters (unknown values are dropped),

@@ -102,7 +102,7 @@
         <td><?cs var:u.extension ?></td>
         <td><?cs var:u.modified ?><?cs if:u.updated_by_name ?> (<?cs var:u.updated_by_name ?>)<?cs /if ?></td>
         <td><?cs var:u.licenses ?></td>
-        <td><?cs var:Lang.users.roles[u.role] ?></td>
+        <td><?cs if:u.custom_role ?><?cs var:u.custom_role ?><?cs else ?><?cs var:Lang.users.roles[u.role] ?><?cs /if ?></td>
       </tr>
     <?cs /each ?>
     </tbody>

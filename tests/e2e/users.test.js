@@ -483,3 +483,18 @@ describe('Delete User', () => {
     assert.equal(e.actorUserId, admin.id);
   });
 });
+
+describe('Users list roles', () => {
+  test('the ROLE column names a custom role a user holds', async () => {
+    const { partner, account, session } = await setup();
+    const user = await newUser(account.id, { signIn: false });
+    const roleName = `Helpdesk ${uid()}`;
+    await sql(`INSERT INTO roles (partner_id, name, base, grants, created_at, updated_at)
+               VALUES (${lit(partner.id)}, ${lit(roleName)}, 'admin', '', UTC_TIMESTAMP(), UTC_TIMESTAMP())`);
+    await sql(`UPDATE users SET custom_role_id = (SELECT id FROM roles WHERE name = ${lit(roleName)})
+               WHERE id = ${Number(user.id)}`);
+    const res = await session.get(`/a/${account.id}/users?q=${encodeURIComponent(user.email)}`);
+    assert.equal(res.status, 200);
+    assert.match(visibleText(res.text), new RegExp(roleName));
+  });
+});
