@@ -221,12 +221,12 @@ CREATE TABLE IF NOT EXISTS account_manager_accounts (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Long work for syncd (ARCHITECTURE §7): bulk welcome emails, password
--- resets and deletions. syncd claims a job with SELECT ... FOR UPDATE SKIP
+-- resets and deletions, and the Account Managers bulk actions. syncd claims a job with SELECT ... FOR UPDATE SKIP
 -- LOCKED and holds it by its lease; a job whose lease expired is taken over.
 CREATE TABLE IF NOT EXISTS jobs (
   id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   account_id       CHAR(36) NOT NULL,
-  kind             ENUM('welcome','reset','delete') NOT NULL,
+  kind             ENUM('welcome','reset','delete','convert','upgrade','assign','unassign') NOT NULL,
   state            ENUM('queued','running','done','failed') NOT NULL DEFAULT 'queued',
   total            INT NOT NULL DEFAULT 0,
   processed        INT NOT NULL DEFAULT 0,
@@ -244,6 +244,15 @@ CREATE TABLE IF NOT EXISTS jobs (
   -- claiming: due jobs by state
   KEY ix_jobs_claim (state, run_after),
   KEY ix_jobs_account (account_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The customer accounts an assign or unassign job gives to, or takes from,
+-- each of its account managers (its items).
+CREATE TABLE IF NOT EXISTS job_accounts (
+  job_id      BIGINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  PRIMARY KEY (job_id, account_id),
+  CONSTRAINT fk_job_accounts_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The users a job applies to, and what happened to each. No foreign key to

@@ -3,7 +3,7 @@
  * name or email, with NAME, EMAIL ADDRESS, MODIFIED ON (BY) and, for
  * managers, MANAGED ACCOUNTS. From here administrators are converted, and
  * managers upgraded or managed. Each tab walks ix_users_role (account_id,
- * role, display_name). After an action the list shows its outcome. */
+ * role, display_name). */
 #include "cgi-bin/account_managers_form.h"
 #include "cgi-bin/listing.h"
 #include "cgi-bin/screens.h"
@@ -56,6 +56,5 @@ int account_managers_get(struct req *r)
 		return SERVER_ERROR;
 	static const char *const keep[] = {"tab", NULL};
 	listing_publish(r, &l, total, keep);
-	managers_publish_done(r);
 	return DONE;
 }

@@ -1,9 +1,9 @@
 /* Assign and Unassign on Manage Selected (guide §2.15.1): the chosen
  * customer accounts are given to, or taken from, every selected account
- * manager. A confirmation first; then all of it in one transaction with a
- * "user.update" event per manager naming the accounts, and the manage page
- * shows the finished progress. A manager reaches the accounts from their
- * next request. */
+ * manager. A confirmation first; then a job (lib/jobs.h) does each manager
+ * with a "user.update" event naming the accounts that changed, and its page
+ * shows the progress. A manager reaches the accounts from their next
+ * request. */
 #include "cgi-bin/account_managers_form.h"
 #include "cgi-bin/screens.h"
 #include "lib/validate.h"
@@ -54,12 +54,12 @@ static int start(struct req *r, enum managers_action *a, struct manager_selectio
 		return DONE;
 	}
 	int k = managers_read_selection(r, "account_manager", s);
-	int n = k > 0 ? read_accounts(r, c) : 0;
+	int n = k > 0 || s->self ? read_accounts(r, c) : 0;
 	if (k < 0 || n < 0)
 		return SERVER_ERROR;
 	const char *tab = form(r, "tab");
 	hdf_set_value(r->hdf, "Confirm.Tab", strspn(tab, "abcdefghijklmnopqrstuvwxyz") == strlen(tab) ? tab : "");
-	if (k == 0) {
+	if (k == 0 && !s->self) {
 		redirect(r, "/account-managers");
 		return DONE;
 	}
@@ -85,44 +85,6 @@ int account_managers_assign_get(struct req *r)
 	return start(r, &a, &s, &c);
 }
 
-/* One manager's share of the work and its event, inside the transaction. */
-static int apply(struct req *r, enum managers_action a, long long manager, const char *name, const struct chosen *c)
-{
-	json_t *changed = json_array();
-	if (!changed)
-		return -1;
-	char key[64];
-	for (int i = 0; i < c->n; i++) {
-		long long n = a == MANAGERS_ASSIGN
-			? db_exec(r->db, "INSERT IGNORE INTO account_manager_accounts (user_id, account_id) VALUES (?, ?)",
-				  "is", manager, c->ids[i])
-			: db_exec(r->db, "DELETE FROM account_manager_accounts WHERE user_id = ? AND account_id = ?", "is",
-				  manager, c->ids[i]);
-		if (n < 0) {
-			json_decref(changed);
-			return -1;
-		}
-		snprintf(key, sizeof key, "Accounts.%d.name", i);
-		if (n > 0)
-			json_array_append_new(changed, json_string(hdf_get_value(r->hdf, key, "")));
-	}
-	int rc = 0;
-	if (json_array_size(changed) > 0) {
-		json_t *details = json_pack("{s:O}", a == MANAGERS_ASSIGN ? "accounts_assigned" : "accounts_unassigned",
-					    changed);
-		char id_text[24];
-		snprintf(id_text, sizeof id_text, "%lld", manager);
-		struct actor me = me_actor(r);
-		rc = details ? audit_event(r->db, r->me.partner_id, &me, "user.update", "user", id_text, name, details) : -1;
-		json_decref(details);
-		if (rc == 0 && db_exec(r->db, "UPDATE users SET updated_at = UTC_TIMESTAMP(), updated_by_name = ? WHERE id = ?",
-				       "si", r->me.name, manager) < 0)
-			rc = -1;
-	}
-	json_decref(changed);
-	return rc;
-}
-
 int account_managers_assign_post(struct req *r)
 {
 	enum managers_action a;
@@ -131,21 +93,12 @@ int account_managers_assign_post(struct req *r)
 	int rc = start(r, &a, &s, &c);
 	if (rc != DONE || r->location[0])
 		return rc;
-	if (db_begin(r->db) != 0)
+	const char *accounts[ACCOUNTS_MAX];
+	for (int i = 0; i < c.n; i++)
+		accounts[i] = c.ids[i];
+	long long id = managers_run_job(r, a, &s, accounts, c.n);
+	if (id < 0)
 		return SERVER_ERROR;
-	char key[64];
-	for (int i = 0; i < s.n; i++) {
-		snprintf(key, sizeof key, "Selected.%d.name", i);
-		if (apply(r, a, s.ids[i], hdf_get_value(r->hdf, key, ""), &c) != 0) {
-			db_rollback(r->db);
-			return SERVER_ERROR;
-		}
-	}
-	if (db_commit(r->db) != 0) {
-		db_rollback(r->db);
-		return SERVER_ERROR;
-	}
-	redirect(r, "/account-managers/manage?%s&tab=%s&done=%s&n=%d", s.query, hdf_get_value(r->hdf, "Confirm.Tab", ""),
-		 managers_action_key(a), c.n);
+	redirect(r, "/a/%s/jobs/%lld", r->me.partner_id, id);
 	return DONE;
 }

@@ -1,4 +1,5 @@
 #include "cgi-bin/account_managers_form.h"
+#include "lib/jobs.h"
 #include "lib/validate.h"
 
 #include <stdio.h>
@@ -16,7 +17,11 @@ int managers_read_selection(struct req *r, const char *role_key, struct manager_
 		if (!valid_id(values[i]))
 			continue;
 		long long id = strtoll(values[i], NULL, 10);
-		int seen = id == r->me.id;
+		if (id == r->me.id) {
+			s->self = 1;
+			continue;
+		}
+		int seen = 0;
 		for (int j = 0; j < s->n && !seen; j++)
 			seen = s->ids[j] == id;
 		if (seen)
@@ -35,6 +40,7 @@ int managers_read_selection(struct req *r, const char *role_key, struct manager_
 	}
 	hdf_set_value(r->hdf, "Selected.Query", s->query);
 	hdf_set_int_value(r->hdf, "Selected.Count", s->n);
+	hdf_set_int_value(r->hdf, "Selected.Self", s->self);
 	return s->n;
 }
 
@@ -56,17 +62,30 @@ const char *managers_action_key(enum managers_action a)
 	return action_keys[a];
 }
 
-void managers_publish_done(struct req *r)
+long long managers_run_job(struct req *r, enum managers_action a, const struct manager_selection *s,
+			   const char *const *accounts, int n)
 {
-	enum managers_action a = managers_action_from(form(r, "done"));
-	if (a == MANAGERS_NONE)
-		return;
-	char key[96];
-	snprintf(key, sizeof key, "account_managers.progress.%s", action_keys[a]);
-	hdf_set_value(r->hdf, "Done.Title", lang(r, key));
-	long n = form_int(r, "n", 0, 0, 100000);
-	hdf_set_int_value(r->hdf, "Done.Count", (int)n);
-	char text[256];
-	lang_number(r, "account_managers.progress.done", n, text, sizeof text);
-	hdf_set_value(r->hdf, "Done.Text", text);
+	long long ids[MANAGERS_SELECT_MAX + 1];
+	int k = 0;
+	for (; k < s->n; k++)
+		ids[k] = s->ids[k];
+	if (s->self)
+		ids[k++] = r->me.id;
+	struct actor me = me_actor(r);
+	if (db_begin(r->db) != 0)
+		return -1;
+	/* The actions and the job kinds share their keys. */
+	long long id = jobs_enqueue(r->db, &me, r->me.partner_id, (enum job_kind)job_kind_from_key(action_keys[a]), ids, k);
+	for (int i = 0; id > 0 && i < n; i++)
+		if (job_add_account(r->db, id, accounts[i]) != 0)
+			id = -1;
+	struct job_row job;
+	if (id > 0 && job_load(r->db, id, 1, &job) == 1 && job.total <= JOBS_INLINE_MAX &&
+	    job_work(r->db, &job, JOBS_INLINE_MAX + 1) < 0)
+		id = -1;
+	if (id < 0 || db_commit(r->db) != 0) {
+		db_rollback(r->db);
+		return -1;
+	}
+	return id;
 }

@@ -104,6 +104,5 @@ int account_managers_manage_get(struct req *r)
 	hdf_set_value(r->hdf, "List.Keep", with_users);
 	snprintf(with_users, sizeof with_users, "%s&%s", s.query, hdf_get_value(r->hdf, "List.KeepSort", ""));
 	hdf_set_value(r->hdf, "List.KeepSort", with_users);
-	managers_publish_done(r);
 	return DONE;
 }

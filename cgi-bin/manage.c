@@ -16,7 +16,6 @@
 #include <string.h>
 
 #define MAX_SELECTED 200     /* the largest page of the list */
-#define INLINE_MAX 5         /* "more than a few users" runs in the background */
 #define CONFIRM_WORD "delete"
 
 struct selection {
@@ -88,8 +87,8 @@ static long long run(struct req *r, struct selection *s, enum job_kind kind)
 			id = -1;
 	}
 	struct job_row job;
-	if (id > 0 && job_load(r->db, id, 1, &job) == 1 && job.total <= INLINE_MAX &&
-	    job_work(r->db, &job, INLINE_MAX + 1) < 0)
+	if (id > 0 && job_load(r->db, id, 1, &job) == 1 && job.total <= JOBS_INLINE_MAX &&
+	    job_work(r->db, &job, JOBS_INLINE_MAX + 1) < 0)
 		id = -1;
 	if (id < 0 || db_commit(r->db) != 0) {
 		db_rollback(r->db);

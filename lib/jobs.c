@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete"};
+static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete", "convert", "upgrade", "assign",
+						       "unassign"};
 
 const char *job_kind_key(enum job_kind k)
 {
@@ -58,6 +59,15 @@ static int add_users(db *d, long long job_id, const char *account_id, const long
 		"iss", job_id, text, account_id);
 	free(text);
 	return rc < 0 ? -1 : 0;
+}
+
+int job_add_account(db *d, long long job_id, const char *account_id)
+{
+	/* Only a customer account of the job's own partner is taken. */
+	return db_exec(d,
+		"INSERT IGNORE INTO job_accounts (job_id, account_id) SELECT j.id, a.id FROM jobs j"
+		" JOIN accounts a ON a.partner_id = j.account_id AND a.kind = 'customer' WHERE j.id = ? AND a.id = ?",
+		"is", job_id, account_id) < 0 ? -1 : 0;
 }
 
 long long jobs_enqueue(db *d, const struct actor *who, const char *account_id, enum job_kind kind,
@@ -136,6 +146,91 @@ static int queue_mail(db *d, const struct job_row *job, long long user_id, const
 	return ok ? 0 : -1;
 }
 
+/* One partner user's "user.update" event, and their MODIFIED ON (BY). */
+static int user_updated(db *d, const struct job_row *job, long long user_id, const char *name, json_t *changes)
+{
+	char id_text[24];
+	snprintf(id_text, sizeof id_text, "%lld", user_id);
+	struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+	int ok = changes && json_object_set_new(changes, "job", json_integer(job->id)) == 0 &&
+		 audit_event(d, job->account_id, &who, "user.update", "user", id_text, name, changes) == 0 &&
+		 db_exec(d, "UPDATE users SET updated_at = UTC_TIMESTAMP(), updated_by_name = ? WHERE id = ? AND account_id = ?",
+			 "sis", job->created_by_name, user_id, job->account_id) >= 0;
+	json_decref(changes);
+	return ok ? 0 : -1;
+}
+
+/* Convert or upgrade one partner user. An upgraded manager's assignments
+ * are dropped: an administrator reaches every account. */
+static int change_role(db *d, const struct job_row *job, long long user_id, const struct item_user *u, const char *to)
+{
+	long long dropped = 0;
+	if (db_exec(d, "UPDATE users SET role = ? WHERE id = ? AND account_id = ?", "sis", to, user_id,
+		    job->account_id) != 1)
+		return -1;
+	if (strcmp(to, "partner_admin") == 0 &&
+	    (dropped = db_exec(d, "DELETE FROM account_manager_accounts WHERE user_id = ?", "i", user_id)) < 0)
+		return -1;
+	json_t *changes = json_object();
+	audit_change(changes, "role", u->role, to);
+	if (changes && dropped > 0)
+		json_object_set_new(changes, "managed_accounts_dropped", json_integer(dropped));
+	return user_updated(d, job, user_id, u->name, changes);
+}
+
+/* Gives the job's accounts to one manager, or takes them; the event names
+ * the accounts that changed (none changed, no event). */
+static int change_accounts(db *d, HDF *scratch, const struct job_row *job, long long user_id, const struct item_user *u)
+{
+	hdf_remove_tree(scratch, "A");
+	int n = db_rows(d, scratch, "A",
+		"SELECT a.id, a.name FROM job_accounts ja JOIN accounts a ON a.id = ja.account_id AND a.partner_id = ?"
+		" WHERE ja.job_id = ? ORDER BY a.name, a.id", "si", job->account_id, job->id);
+	json_t *changed = json_array();
+	int rc = n >= 0 && changed ? 0 : -1;
+	char key[64];
+	for (int i = 0; i < n && rc == 0; i++) {
+		snprintf(key, sizeof key, "A.%d.id", i);
+		const char *account = hdf_get_value(scratch, key, "");
+		long long c = job->kind == JOB_ASSIGN
+			? db_exec(d, "INSERT IGNORE INTO account_manager_accounts (user_id, account_id) VALUES (?, ?)", "is",
+				  user_id, account)
+			: db_exec(d, "DELETE FROM account_manager_accounts WHERE user_id = ? AND account_id = ?", "is", user_id,
+				  account);
+		snprintf(key, sizeof key, "A.%d.name", i);
+		if (c < 0)
+			rc = -1;
+		else if (c > 0)
+			json_array_append_new(changed, json_string(hdf_get_value(scratch, key, "")));
+	}
+	if (rc == 0 && json_array_size(changed) > 0)
+		rc = user_updated(d, job, user_id, u->name,
+				  json_pack("{s:O}", job->kind == JOB_ASSIGN ? "accounts_assigned" : "accounts_unassigned", changed));
+	json_decref(changed);
+	return rc;
+}
+
+/* The Account Managers kinds: never on the starter themselves, and only on
+ * a user still in the role the action starts from. */
+static int manager_item(db *d, HDF *scratch, const struct job_row *job, long long user_id, const struct item_user *u,
+			const char **reason)
+{
+	if (user_id == job->created_by) {
+		*reason = "yourself";
+		return 0;
+	}
+	const char *from = job->kind == JOB_CONVERT ? "partner_admin" : "account_manager";
+	if (strcmp(u->role, from) != 0) {
+		*reason = job->kind == JOB_CONVERT ? "not_admin" : "not_manager";
+		return 0;
+	}
+	if (job->kind == JOB_CONVERT)
+		return change_role(d, job, user_id, u, "account_manager");
+	if (job->kind == JOB_UPGRADE)
+		return change_role(d, job, user_id, u, "partner_admin");
+	return change_accounts(d, scratch, job, user_id, u);
+}
+
 /* Does one item; sets *reason to why it was skipped (NULL when done). */
 static int do_item(db *d, HDF *scratch, const struct job_row *job, long long user_id, const char **reason)
 {
@@ -179,6 +274,11 @@ static int do_item(db *d, HDF *scratch, const struct job_row *job, long long use
 			}
 		}
 		return delete_user(d, job, user_id, &u);
+	case JOB_CONVERT:
+	case JOB_UPGRADE:
+	case JOB_ASSIGN:
+	case JOB_UNASSIGN:
+		return manager_item(d, scratch, job, user_id, &u, reason);
 	default:
 		return -1;
 	}

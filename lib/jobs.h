@@ -8,7 +8,8 @@
  * and notifies the user who started it when it ends.
  *
  * The enqueue functions run inside the caller's transaction, so a job
- * exists exactly when the change that asked for it commits. */
+ * exists exactly when the change that asked for it commits. The Account
+ * Managers kinds run in the partner account, over its partner users. */
 #include "lib/audit.h"
 #include "lib/db.h"
 
@@ -16,16 +17,24 @@ enum job_kind {
 	JOB_WELCOME = 0,      /* send the welcome email (unregistered users) */
 	JOB_RESET,            /* send a password reset email (registered users) */
 	JOB_DELETE,           /* delete users (partner users and the starter are skipped) */
+	JOB_CONVERT,          /* partner administrators become account managers */
+	JOB_UPGRADE,          /* account managers become administrators again */
+	JOB_ASSIGN,           /* the job's accounts (job_accounts) given to its account managers */
+	JOB_UNASSIGN,         /* ... or taken from them */
 	JOB_KIND_COUNT
 };
 
-const char *job_kind_key(enum job_kind k);           /* "welcome", "reset", "delete" */
+const char *job_kind_key(enum job_kind k);           /* "welcome", "reset", "delete", "convert", ... */
 int job_kind_from_key(const char *key);              /* -1 when unknown */
 
 /* Queues a job over the given users of the account (ids of other accounts
  * are ignored) and returns its id, or -1. */
 long long jobs_enqueue(db *d, const struct actor *who, const char *account_id, enum job_kind kind,
 		       const long long *user_ids, int n);
+
+/* Adds a customer account of the job's partner to an assign or unassign
+ * job. Inside the caller's transaction; 0, or -1. */
+int job_add_account(db *d, long long job_id, const char *account_id);
 
 /* The same in steps, for a job over every user a filter matches: create the
  * job, fill job_items with one INSERT ... SELECT of the caller's own (columns
@@ -39,6 +48,10 @@ int job_seal(db *d, long long job_id);
 int jobs_enqueue_welcome(db *d, const struct actor *who, const char *account_id, const long long *user_ids, int n);
 
 /* ---- running them (syncd, and the console for a handful of users) ---- */
+
+/* A job of up to this many items is done inside the request that starts
+ * it; anything more runs in syncd. */
+#define JOBS_INLINE_MAX 5
 
 struct job_row {
 	long long id;
@@ -55,10 +68,12 @@ struct job_row {
 int job_load(db *d, long long job_id, int for_update, struct job_row *job);
 
 /* Inside the caller's transaction: does up to max_items pending items (a
- * welcome or reset email queued, or the user deleted; an item that does not
- * apply is skipped with its reason: gone, registered, unregistered, partner,
- * self, last_admin), and when none remain marks the job done and notifies
- * its starter. Returns the number of items done, or -1. */
+ * welcome or reset email queued, the user deleted, converted, upgraded, or
+ * given or relieved of the job's accounts; an item that does not apply is
+ * skipped with its reason: gone, registered, unregistered, partner, self,
+ * last_admin, yourself, not_admin, not_manager), and when none remain marks
+ * the job done and notifies its starter. Returns the number of items done,
+ * or -1. */
 int job_work(db *d, const struct job_row *job, int max_items);
 
 /* A notification of the job's end for the user who started it. */

@@ -4,7 +4,6 @@
 <div class="toolbar">
   <h1><?cs var:Lang.account_managers.title ?></h1>
 </div>
-<?cs call:managers_progress("/account-managers?tab=" + tab) ?>
 <nav class="tabs" aria-label="<?cs var:Lang.account_managers.tabs_label ?>">
   <a href="/account-managers?tab=managers"<?cs if:tab == "managers" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.account_managers.tab_managers ?> (<?cs var:Managers.Count.managers ?>)</a>
   <a href="/account-managers?tab=admins"<?cs if:tab == "admins" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.account_managers.tab_admins ?> (<?cs var:Managers.Count.admins ?>)</a>

@@ -8,7 +8,6 @@
   <span class="spacer"></span>
   <a class="button secondary" href="/account-managers"><?cs var:Lang.account_managers.back ?></a>
 </div>
-<?cs call:managers_progress("/account-managers/manage?" + Selected.Query + "&tab=" + Manage.Tab) ?>
 <?cs call:selected_names(Lang.account_managers.selected_managers) ?>
 <nav class="tabs" aria-label="<?cs var:Lang.account_managers.accounts_label ?>">
 <?cs if:Manage.Single ?>

@@ -1,7 +1,12 @@
 <?cs def:content() ?>
 <?cs set:base = "/a/" + Account.id ?>
 <section class="card">
-  <p><a href="<?cs var:base ?>/users">&lt; <?cs var:Lang.manage.return ?></a></p>
+  <?cs # The Account Managers actions lead back to their screen, the others to the users. ?>
+  <?cs if:Job.kind == "convert" || Job.kind == "upgrade" || Job.kind == "assign" || Job.kind == "unassign" ?>
+    <p><a href="/account-managers">&lt; <?cs var:Lang.account_managers.back ?></a></p>
+  <?cs else ?>
+    <p><a href="<?cs var:base ?>/users">&lt; <?cs var:Lang.manage.return ?></a></p>
+  <?cs /if ?>
   <h1><?cs var:Lang.jobs.titles[Job.kind] ?></h1>
   <p class="hint"><?cs var:Lang.jobs.started_by ?> <?cs var:Job.created_by_name ?>, <?cs var:Job.created ?></p>
   <div class="progress-block" data-job-progress="<?cs var:base ?>/jobs/<?cs var:Job.id ?>/progress" data-job-state="<?cs var:Job.state ?>">
@@ -19,7 +24,7 @@
   <dl class="summary">
     <dt><?cs var:Lang.jobs.done_label ?></dt><dd data-summary="done"><?cs var:Job.processed - Job.skipped ?></dd>
     <dt><?cs var:Lang.jobs.skipped_label ?></dt><dd data-summary="skipped"><?cs var:Job.skipped ?></dd>
-    <?cs if:Job.kind != "delete" ?>
+    <?cs if:Job.kind == "welcome" || Job.kind == "reset" ?>
     <dt><?cs var:Lang.jobs.mail_sent_label ?></dt><dd data-summary="sent"><?cs var:Job.mail_sent ?></dd>
     <dt><?cs var:Lang.jobs.mail_pending_label ?></dt><dd data-summary="pending"><?cs var:Job.mail_pending ?></dd>
     <dt><?cs var:Lang.jobs.mail_failed_label ?></dt><dd data-summary="failed"><?cs var:Job.mail_failed ?></dd>

@@ -1,13 +1,16 @@
 // Account Managers (guide §2.15, issue 5 §3, §5): converting and upgrading
 // administrators, assigning accounts, and the scope it gives: with two
 // managers and overlapping assignments, every list, search, count and
-// direct URL holds exactly the assigned accounts (404 otherwise).
+// direct URL holds exactly the assigned accounts (404 otherwise). Each
+// confirmed action is a job with its progress page: a few users done in the
+// request, more by syncd.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from './lib/stack.js';
+import { eventually } from './lib/mail.js';
 import {
-  eventsOf, lastEventId, listRows, lit, newCustomer, newUser, partnerSession, scalar, signIn, visibleText,
+  count, eventsOf, lastEventId, listRows, lit, newCustomer, newUser, partnerSession, scalar, signIn, visibleText,
 } from './lib/fixtures.js';
 
 /** A partner with three customer accounts and two administrators made managers through the screens. */
@@ -19,10 +22,28 @@ async function setup() {
   const confirm = await session.get(`/account-managers/confirm?action=convert&users=${m1.id}&users=${m2.id}`);
   assert.equal(confirm.status, 200);
   assert.match(visibleText(confirm.text), /Convert to Account Managers\?/);
-  const done = await repeated(session, '/account-managers/confirm', [['action', 'convert'], ['users', m1.id], ['users', m2.id]]);
-  assert.equal(done.status, 303);
-  assert.equal(done.location, '/account-managers?tab=managers&done=convert&n=2');
-  return { partner, session, accounts, m1, m2 };
+  const job = await jobOf(partner, await repeated(session, '/account-managers/confirm', [['action', 'convert'], ['users', m1.id], ['users', m2.id]]));
+  return { partner, session, accounts, m1, m2, job };
+}
+
+/** The job a confirmed action redirected to. */
+function jobOf(partner, res) {
+  assert.equal(res.status, 303);
+  const m = /^\/a\/([0-9a-f-]{36})\/jobs\/(\d+)$/.exec(res.location ?? '');
+  assert.ok(m, `redirected to a job page: ${res.location}`);
+  assert.equal(m[1], partner.id);
+  return { id: Number(m[2]), path: res.location };
+}
+
+/** Polls the job's progress until it ends; resolves with the percents seen. */
+async function waitForJob(session, job) {
+  const percents = [];
+  await eventually(`job ${job.id} to end`, async () => {
+    const p = JSON.parse((await session.get(`${job.path}/progress`)).text);
+    percents.push(p.percent);
+    return p.state === 'done' || p.state === 'failed';
+  }, { timeout: 60000 });
+  return percents;
 }
 
 /** POST a form whose fields repeat (users, accounts). */
@@ -32,22 +53,35 @@ function repeated(session, path, pairs) {
 
 describe('Account Managers', () => {
   test('tabs with counts; converting, with its events; nobody acts on themselves', async () => {
-    const { partner, session, m1, m2 } = await setup();
-    const page = await session.get('/account-managers?tab=managers&done=convert&n=2');
+    const { partner, session, m1, m2, job } = await setup();
+    // Two users: done inside the request, so the job's page is complete at once.
+    const done = await session.get(job.path);
+    assert.equal(done.status, 200);
+    assert.match(visibleText(done.text), /Convert to Account Managers/);
+    assert.match(visibleText(done.text), /Completed ?: 2 of 2/);
+    assert.match(done.text, /<progress id="job-bar" max="100" value="100"/);
+    assert.match(done.text, /data-summary="done">2</);
+    assert.match(done.text, /href="\/account-managers"/);
+    assert.equal(await count('notifications', `user_id = ${partner.adminId} AND job_id = ${job.id}`), 1);
+    const page = await session.get('/account-managers?tab=managers');
     const text = visibleText(page.text);
     assert.match(text, /Account Managers \(2\) Administrators \(1\)/);
-    assert.match(text, /Convert to Account Managers/);
-    assert.match(page.text, /<progress max="2" value="2"/);
     for (const col of ['NAME', 'EMAIL ADDRESS', 'MODIFIED ON (BY)', 'MANAGED ACCOUNTS']) assert.ok(text.includes(col), col);
     assert.ok(text.includes(m1.email) && text.includes(m2.email));
     assert.equal(await scalar(`SELECT GROUP_CONCAT(role) FROM users WHERE id IN (${m1.id}, ${m2.id})`), 'account_manager,account_manager');
     const events = await eventsOf(partner.id, "action = 'user.update'");
     assert.deepEqual(events.map((e) => e.details.role), [{ from: 'partner_admin', to: 'account_manager' }, { from: 'partner_admin', to: 'account_manager' }]);
-    // The signed-in administrator has no checkbox, and selecting them anyway changes nothing.
+    assert.deepEqual(events.map((e) => e.details.job), [job.id, job.id]);
+    // The signed-in administrator has no checkbox, and selecting them anyway
+    // changes nothing: the job skips them and says why.
     const admins = await session.get('/account-managers?tab=admins');
     assert.doesNotMatch(admins.text, new RegExp(`name="users" value="${partner.adminId}"`));
-    const self = await repeated(session, '/account-managers/confirm', [['action', 'convert'], ['users', partner.adminId]]);
-    assert.equal(self.status, 303);
+    const asked = await session.get(`/account-managers/confirm?action=convert&users=${partner.adminId}`);
+    assert.match(visibleText(asked.text), /you will be skipped/);
+    const self = jobOf(partner, await repeated(session, '/account-managers/confirm', [['action', 'convert'], ['users', partner.adminId]]));
+    const selfPage = visibleText((await session.get(self.path)).text);
+    assert.match(selfPage, /Nobody can act on their own user\./);
+    assert.equal(await scalar(`SELECT CONCAT(total, '/', processed, '/', skipped, '/', state) FROM jobs WHERE id = ${self.id}`), '1/1/1/done');
     assert.equal(await scalar(`SELECT role FROM users WHERE id = ${partner.adminId}`), 'partner_admin');
     // A manager cannot open Account Managers.
     const manager = await signIn(m1.email);
@@ -58,8 +92,8 @@ describe('Account Managers', () => {
   test('two managers with overlapping assignments each reach exactly theirs', async () => {
     const { partner, session, accounts: [alpha, bravo, charlie], m1, m2 } = await setup();
     // Mona: Alpha and Bravo; Milo: Bravo.
-    assert.equal((await repeated(session, '/account-managers/assign', [['action', 'assign'], ['users', m1.id], ['accounts', alpha.id], ['accounts', bravo.id], ['tab', 'not']])).status, 303);
-    assert.equal((await repeated(session, '/account-managers/assign', [['action', 'assign'], ['users', m2.id], ['accounts', bravo.id], ['tab', 'not']])).status, 303);
+    jobOf(partner, await repeated(session, '/account-managers/assign', [['action', 'assign'], ['users', m1.id], ['accounts', alpha.id], ['accounts', bravo.id], ['tab', 'not']]));
+    jobOf(partner, await repeated(session, '/account-managers/assign', [['action', 'assign'], ['users', m2.id], ['accounts', bravo.id], ['tab', 'not']]));
 
     // The manage page for both: Bravo to all, Alpha to some, Charlie to none; hover names the managers.
     const manage = async (tab) => (await session.get(`/account-managers/manage?users=${m1.id}&users=${m2.id}&tab=${tab}`)).text;
@@ -101,16 +135,16 @@ describe('Account Managers', () => {
     const confirm = await session.get(`/account-managers/assign?action=unassign&users=${m1.id}&accounts=${alpha.id}&tab=assigned`);
     assert.match(visibleText(confirm.text), /Unassign Account\(s\)\?/);
     const before = await lastEventId();
-    const res = await repeated(session, '/account-managers/assign', [['action', 'unassign'], ['users', m1.id], ['accounts', alpha.id], ['tab', 'assigned']]);
-    assert.equal(res.location, `/account-managers/manage?users=${m1.id}&tab=assigned&done=unassign&n=1`);
+    const job = jobOf(partner, await repeated(session, '/account-managers/assign', [['action', 'unassign'], ['users', m1.id], ['accounts', alpha.id], ['tab', 'assigned']]));
+    assert.match(visibleText((await session.get(job.path)).text), /Unassign Account\(s\).*Completed ?: 1 of 1/s);
     const after = await eventsOf(partner.id, `id > ${before}`);
-    assert.deepEqual(after.map((e) => [e.action, e.assetId, e.details]), [['user.update', m1.id, { accounts_unassigned: [alpha.name] }]]);
+    assert.deepEqual(after.map((e) => [e.action, e.assetId, e.details]), [['user.update', m1.id, { accounts_unassigned: [alpha.name], job: job.id }]]);
     const s = await signIn(m1.email);
     assert.equal((await s.get(`/a/${alpha.id}`)).status, 404);
     assert.equal((await s.get(`/a/${bravo.id}`)).status, 200);
 
-    const up = await repeated(session, '/account-managers/confirm', [['action', 'upgrade'], ['users', m1.id]]);
-    assert.equal(up.location, '/account-managers?tab=admins&done=upgrade&n=1');
+    const up = jobOf(partner, await repeated(session, '/account-managers/confirm', [['action', 'upgrade'], ['users', m1.id]]));
+    assert.equal(await scalar(`SELECT state FROM jobs WHERE id = ${up.id}`), 'done');
     assert.equal(await scalar(`SELECT role FROM users WHERE id = ${m1.id}`), 'partner_admin');
     assert.equal(await scalar(`SELECT COUNT(*) FROM account_manager_accounts WHERE user_id = ${m1.id}`), '0');
     // Unrestricted again, from the next request.
@@ -124,7 +158,55 @@ describe('Account Managers', () => {
     const foreignUser = await newUser(other.id, { role: 'account_manager' });
     const res = await repeated(session, '/account-managers/assign', [['action', 'assign'], ['users', m1.id], ['users', foreignUser.id], ['accounts', foreignAccount.id]]);
     assert.equal(res.status, 303);
+    // Nothing of the other partner's was selectable: no job, back to the manage page.
+    assert.match(res.location, /^\/account-managers\/manage\?/);
     assert.equal(await scalar(`SELECT COUNT(*) FROM account_manager_accounts WHERE account_id = ${lit(foreignAccount.id)}`), '0');
     assert.deepEqual(await sql(`SELECT user_id FROM account_manager_accounts WHERE user_id = ${foreignUser.id}`), []);
+  });
+
+  test('more than five selected: each action runs in syncd, its progress reaches 100% and each user is done once', async () => {
+    const { partner, session } = await partnerSession('Many');
+    const [alpha, bravo] = [await newCustomer(partner.id, 'Alpha'), await newCustomer(partner.id, 'Bravo')];
+    const staff = [];
+    for (let i = 0; i < 7; i += 1) staff.push(await newUser(partner.id, { role: 'partner_admin', first: `Staff${i}` }));
+    const users = staff.map((u) => ['users', u.id]);
+    const ids = staff.map((u) => u.id).join(', ');
+    const run = async (path, pairs, title) => {
+      const before = await lastEventId();
+      const job = jobOf(partner, await repeated(session, path, pairs));
+      // More than five: left to syncd; without JavaScript the page says to refresh until it ends.
+      const first = await session.get(job.path);
+      assert.match(visibleText(first.text), new RegExp(title.replace(/[()]/g, '\\$&')));
+      if (/data-job-state="(queued|running)"/.test(first.text)) assert.match(visibleText(first.text), /Refresh the page to see progress/);
+      const percents = await waitForJob(session, job);
+      assert.equal(percents.at(-1), 100);
+      assert.ok(Number(await scalar(`SELECT attempts FROM jobs WHERE id = ${job.id}`)) >= 1, 'claimed by syncd');
+      assert.deepEqual(percents, [...percents].sort((a, b) => a - b), 'progress only advances');
+      const end = await session.get(job.path);
+      assert.match(visibleText(end.text), /Completed/);
+      assert.match(end.text, /<progress id="job-bar" max="100" value="100"/);
+      assert.equal(await count('notifications', `user_id = ${partner.adminId} AND job_id = ${job.id}`), 1);
+      const events = await eventsOf(partner.id, `id > ${before} AND action = 'user.update'`);
+      assert.deepEqual(events.map((e) => e.assetId).sort(), staff.map((u) => u.id).sort(), 'one event per user');
+      assert.ok(events.every((e) => e.details.job === job.id));
+      return { job, end };
+    };
+
+    // Convert seven, with the signed-in administrator slipped in: skipped, with the reason.
+    const converted = await run('/account-managers/confirm', [['action', 'convert'], ...users, ['users', partner.adminId]], 'Convert to Account Managers');
+    assert.equal(await scalar(`SELECT CONCAT(total, '/', processed, '/', skipped) FROM jobs WHERE id = ${converted.job.id}`), '8/8/1');
+    assert.match(visibleText(converted.end.text), /Nobody can act on their own user\./);
+    assert.equal(await scalar(`SELECT COUNT(*) FROM users WHERE id IN (${ids}) AND role = 'account_manager'`), '7');
+    assert.equal(await scalar(`SELECT role FROM users WHERE id = ${partner.adminId}`), 'partner_admin');
+
+    await run('/account-managers/assign', [['action', 'assign'], ...users, ['accounts', alpha.id], ['accounts', bravo.id]], 'Assign Account(s)');
+    assert.equal(await count('account_manager_accounts', `user_id IN (${ids})`), 14);
+    await run('/account-managers/assign', [['action', 'unassign'], ...users, ['accounts', bravo.id]], 'Unassign Account(s)');
+    assert.equal(await count('account_manager_accounts', `user_id IN (${ids}) AND account_id = ${lit(alpha.id)}`), 7);
+    assert.equal(await count('account_manager_accounts', `user_id IN (${ids}) AND account_id = ${lit(bravo.id)}`), 0);
+
+    await run('/account-managers/confirm', [['action', 'upgrade'], ...users], 'Upgrade to Administrators');
+    assert.equal(await scalar(`SELECT COUNT(*) FROM users WHERE id IN (${ids}) AND role = 'partner_admin'`), '7');
+    assert.equal(await count('account_manager_accounts', `user_id IN (${ids})`), 0);
   });
 });

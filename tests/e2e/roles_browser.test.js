@@ -108,8 +108,11 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Convert Selected' }).click();
     await page.getByRole('dialog', { name: 'Convert to Account Managers?' }).getByText(staff.name).waitFor();
     await page.getByRole('button', { name: 'OK' }).click();
-    await page.getByRole('status').filter({ hasText: 'Convert to Account Managers' }).getByRole('progressbar').waitFor();
-    await page.getByRole('link', { name: 'Close' }).click();
+    // The job's page: one user, done at once.
+    await page.getByRole('heading', { name: 'Convert to Account Managers' }).waitFor();
+    await page.getByRole('progressbar', { name: 'Progress' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Completed: 1 of 1' }).waitFor();
+    await page.getByRole('link', { name: /Back to Account Managers/ }).click();
     await page.getByRole('link', { name: 'Account Managers (1)' }).waitFor();
 
     // Manage the one manager: assign Alpha and Bravo, then unassign Bravo.
@@ -120,13 +123,18 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await page.getByRole('dialog', { name: 'Assign Account(s)?' }).waitFor();
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Assign Account(s)' }).getByText('2 done.').waitFor();
-    await page.getByRole('link', { name: 'Close' }).click();
+    await page.getByRole('heading', { name: 'Assign Account(s)' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Completed: 1 of 1' }).waitFor();
+    await page.getByRole('link', { name: /Back to Account Managers/ }).click();
+    await page.getByRole('link', { name: staff.name }).click();
     await page.getByRole('link', { name: 'Accounts assigned (2)' }).click();
     await page.getByRole('checkbox', { name: bravo.name }).check();
     await page.getByRole('button', { name: 'Unassign', exact: true }).click();
     await page.getByRole('button', { name: 'Unassign', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Unassign Account(s)' }).waitFor();
+    await page.getByRole('heading', { name: 'Unassign Account(s)' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Completed: 1 of 1' }).waitFor();
+    await page.getByRole('link', { name: /Back to Account Managers/ }).click();
+    await page.getByRole('link', { name: staff.name }).click();
     await page.getByRole('link', { name: 'Accounts assigned (1)' }).waitFor();
 
     // The manager sees only Alpha.
@@ -142,6 +150,8 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Upgrade Selected' }).click();
     await page.getByRole('dialog', { name: 'Confirm Upgrade To Administrator(s)?' }).waitFor();
     await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('status').filter({ hasText: 'Completed: 1 of 1' }).waitFor();
+    await page.getByRole('link', { name: /Back to Account Managers/ }).click();
     await page.getByRole('link', { name: 'Administrators (2)' }).waitFor();
     assert.equal(await scalar(`SELECT role FROM users WHERE id = ${staff.id}`), 'partner_admin');
     await manager.reload();

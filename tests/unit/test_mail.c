@@ -123,6 +123,10 @@ static void job_kinds(void **state)
 	assert_int_equal(job_kind_from_key("welcome"), JOB_WELCOME);
 	assert_int_equal(job_kind_from_key("reset"), JOB_RESET);
 	assert_int_equal(job_kind_from_key("delete"), JOB_DELETE);
+	assert_int_equal(job_kind_from_key("convert"), JOB_CONVERT);
+	assert_int_equal(job_kind_from_key("unassign"), JOB_UNASSIGN);
+	assert_string_equal(job_kind_key(JOB_UPGRADE), "upgrade");
+	assert_string_equal(job_kind_key(JOB_ASSIGN), "assign");
 	assert_int_equal(job_kind_from_key("Delete"), -1);
 	assert_int_equal(job_kind_from_key(NULL), -1);
 	assert_string_equal(job_kind_key(JOB_RESET), "reset");
