@@ -79,13 +79,5 @@ long long managers_run_job(struct req *r, enum managers_action a, const struct m
 	for (int i = 0; id > 0 && i < n; i++)
 		if (job_add_account(r->db, id, accounts[i]) != 0)
 			id = -1;
-	struct job_row job;
-	if (id > 0 && job_load(r->db, id, 1, &job) == 1 && job.total <= JOBS_INLINE_MAX &&
-	    job_work(r->db, &job, JOBS_INLINE_MAX + 1) < 0)
-		id = -1;
-	if (id < 0 || db_commit(r->db) != 0) {
-		db_rollback(r->db);
-		return -1;
-	}
-	return id;
+	return jobs_finish_start(r->db, id);
 }

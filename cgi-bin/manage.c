@@ -86,15 +86,7 @@ static long long run(struct req *r, struct selection *s, enum job_kind kind)
 		    job_seal(r->db, id) != 0)
 			id = -1;
 	}
-	struct job_row job;
-	if (id > 0 && job_load(r->db, id, 1, &job) == 1 && job.total <= JOBS_INLINE_MAX &&
-	    job_work(r->db, &job, JOBS_INLINE_MAX + 1) < 0)
-		id = -1;
-	if (id < 0 || db_commit(r->db) != 0) {
-		db_rollback(r->db);
-		return -1;
-	}
-	return id;
+	return jobs_finish_start(r->db, id);
 }
 
 int manage_get(struct req *r)

@@ -362,3 +362,16 @@ int job_work(db *d, const struct job_row *job, int max_items)
 		return -1;
 	return n;
 }
+
+long long jobs_finish_start(db *d, long long id)
+{
+	struct job_row job;
+	if (id > 0 && job_load(d, id, 1, &job) == 1 && job.total <= JOBS_INLINE_MAX &&
+	    job_work(d, &job, JOBS_INLINE_MAX + 1) < 0)
+		id = -1;
+	if (id < 0 || db_commit(d) != 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return id;
+}

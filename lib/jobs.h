@@ -76,6 +76,12 @@ int job_load(db *d, long long job_id, int for_update, struct job_row *job);
  * or -1. */
 int job_work(db *d, const struct job_row *job, int max_items);
 
+/* Ends the request's part of starting job id, inside the caller's
+ * transaction: a job of up to JOBS_INLINE_MAX items is done at once, then
+ * the transaction commits. Returns id, or -1 after rolling back (also when
+ * id is already -1). */
+long long jobs_finish_start(db *d, long long id);
+
 /* A notification of the job's end for the user who started it. */
 int job_notify(db *d, const struct job_row *job);
 #endif
