@@ -44,11 +44,7 @@ int account_managers_get(struct req *r)
 	hdf_set_int_value(r->hdf, "Managers.Count.managers", (int)managers);
 	hdf_set_int_value(r->hdf, "Managers.Count.admins", (int)admins);
 	long long total = strcmp(tab, "admins") == 0 ? admins : managers;
-	long long pages = total ? (total + l.per_page - 1) / l.per_page : 1;
-	if (l.page > pages) {
-		l.page = (long)pages;
-		l.offset = (l.page - 1) * l.per_page;
-	}
+	listing_clamp(&l, total);
 	const char *sql = l.descending ? ROW_COLUMNS MATCHING " ORDER BY display_name DESC, id DESC LIMIT ? OFFSET ?"
 				       : ROW_COLUMNS MATCHING " ORDER BY display_name, id LIMIT ? OFFSET ?";
 	if (db_rows(r->db, r->hdf, "Rows", sql, "ssssii", r->me.partner_id, role, l.q_prefix, l.q_prefix,

@@ -27,13 +27,7 @@ static int start(struct req *r, enum managers_action *a, struct manager_selectio
 		redirect(r, "/account-managers?tab=%s", *a == MANAGERS_CONVERT ? "admins" : "managers");
 		return DONE;
 	}
-	char key[96];
-	snprintf(key, sizeof key, "account_managers.confirm.%s_title", managers_action_key(*a));
-	hdf_set_value(r->hdf, "Confirm.Title", lang(r, key));
-	snprintf(key, sizeof key, "account_managers.confirm.%s_body", managers_action_key(*a));
-	hdf_set_value(r->hdf, "Confirm.Body", lang(r, key));
-	hdf_set_value(r->hdf, "Confirm.Action", managers_action_key(*a));
-	hdf_set_value(r->hdf, "Page.Title", hdf_get_value(r->hdf, "Confirm.Title", ""));
+	managers_publish_confirm(r, *a);
 	return DONE;
 }
 

@@ -81,3 +81,14 @@ long long managers_run_job(struct req *r, enum managers_action a, const struct m
 			id = -1;
 	return jobs_finish_start(r->db, id);
 }
+
+void managers_publish_confirm(struct req *r, enum managers_action a)
+{
+	char key[96];
+	snprintf(key, sizeof key, "account_managers.confirm.%s_title", managers_action_key(a));
+	hdf_set_value(r->hdf, "Confirm.Title", lang(r, key));
+	snprintf(key, sizeof key, "account_managers.confirm.%s_body", managers_action_key(a));
+	hdf_set_value(r->hdf, "Confirm.Body", lang(r, key));
+	hdf_set_value(r->hdf, "Confirm.Action", managers_action_key(a));
+	hdf_set_value(r->hdf, "Page.Title", hdf_get_value(r->hdf, "Confirm.Title", ""));
+}

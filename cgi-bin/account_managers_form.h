@@ -26,6 +26,8 @@ int managers_read_selection(struct req *r, const char *role_key, struct manager_
 enum managers_action { MANAGERS_NONE = 0, MANAGERS_CONVERT, MANAGERS_UPGRADE, MANAGERS_ASSIGN, MANAGERS_UNASSIGN };
 enum managers_action managers_action_from(const char *value);
 const char *managers_action_key(enum managers_action a);
+/* The confirmation page's title, body and action for a (Confirm.*). */
+void managers_publish_confirm(struct req *r, enum managers_action a);
 
 /* Starts a confirmed action as a job (lib/jobs.h) over the selection, and
  * for assign and unassign the accounts (n of them, the partner's customer

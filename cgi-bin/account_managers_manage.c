@@ -85,11 +85,7 @@ int account_managers_manage_get(struct req *r)
 	const char *key = strcmp(tab, "not") == 0 ? "Manage.Count.not_" : strcmp(tab, "some") == 0 ? "Manage.Count.some"
 											 : "Manage.Count.all_";
 	long long total = hdf_get_int_value(r->hdf, key, 0);
-	long long pages = total ? (total + l.per_page - 1) / l.per_page : 1;
-	if (l.page > pages) {
-		l.page = (long)pages;
-		l.offset = (l.page - 1) * l.per_page;
-	}
+	listing_clamp(&l, total);
 	const char *sql = l.descending ? ROW_COLUMNS " ORDER BY t.name DESC, t.id DESC LIMIT ? OFFSET ?"
 				       : ROW_COLUMNS " ORDER BY t.name, t.id LIMIT ? OFFSET ?";
 	if (db_rows(r->db, r->hdf, "Rows", sql, "sssiiii", s.ids_text, r->me.partner_id, l.q_prefix, lo, hi,

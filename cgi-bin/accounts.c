@@ -34,11 +34,7 @@ int accounts_get(struct req *r)
 		 " AND name LIKE ?%s", SCOPE_ASSIGNED(r, "id"));
 	if (db_int(r->db, &total, sql, "sssi", r->me.partner_id, status, l.q_prefix, SCOPE_ARG(r)) < 0)
 		return SERVER_ERROR;
-	/* A page past the end (a stale link after deletions) shows the last page. */
-	if (total > 0 && l.offset >= total) {
-		l.page = (long)((total + l.per_page - 1) / l.per_page);
-		l.offset = (l.page - 1) * l.per_page;
-	}
+	listing_clamp(&l, total);
 
 	/* The ORDER BY names a whitelisted column literal; input never enters the text. */
 	const char *dir = l.descending ? "DESC" : "ASC";

@@ -64,11 +64,7 @@ int import_preview_render(struct req *r)
 	hdf_set_int_value(r->hdf, "Preview.OnlyErrors", only_errors);
 	hdf_set_int_value(r->hdf, "Preview.Added", form_checked(r, "added"));
 	long long total = hdf_get_int_value(r->hdf, only_errors ? "Batch.with_errors" : "Batch.pending", 0);
-	long long pages = total ? (total + l.per_page - 1) / l.per_page : 1;
-	if (l.page > pages) {
-		l.page = (long)pages;
-		l.offset = (l.page - 1) * l.per_page;
-	}
+	listing_clamp(&l, total);
 	int n = only_errors
 		? db_rows(r->db, r->hdf, "Rows",
 			  "SELECT id, line, first_name, last_name, name, email, role_text, role, errors FROM import_rows"

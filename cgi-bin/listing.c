@@ -34,6 +34,15 @@ void listing_read(struct req *r, struct listing *l, const struct sort_column *co
 	l->q_prefix[n] = 0;
 }
 
+void listing_clamp(struct listing *l, long long total)
+{
+	long long pages = total ? (total + l->per_page - 1) / l->per_page : 1;
+	if (l->page > pages) {
+		l->page = (long)pages;
+		l->offset = (l->page - 1) * l->per_page;
+	}
+}
+
 static void append_param(char *buf, size_t size, const char *name, const char *value)
 {
 	char *esc = NULL;

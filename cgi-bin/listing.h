@@ -23,6 +23,9 @@ struct listing {
 /* Reads sort/dir/page/per_page/q. columns ends with a {NULL, NULL} row; the
  * first row is the default sort. */
 void listing_read(struct req *r, struct listing *l, const struct sort_column *columns);
+/* A page past the end (a stale bookmark, rows deleted since) becomes the
+ * last page, once the screen knows its total. */
+void listing_clamp(struct listing *l, long long total);
 /* Publishes List.* (sort, dir, page, pages, total, query string of the other
  * parameters) after the screen counted its rows. extra names the screen's own
  * parameters to keep in links (NULL-terminated), e.g. {"status", NULL}. */

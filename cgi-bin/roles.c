@@ -28,11 +28,7 @@ int roles_get(struct req *r)
 	long long total = 0;
 	if (db_int(r->db, &total, "SELECT COUNT(*)" IN_REACH, "sss", by_partner, by_account, l.q_prefix) != 1)
 		return SERVER_ERROR;
-	long long pages = total ? (total + l.per_page - 1) / l.per_page : 1;
-	if (l.page > pages) {
-		l.page = (long)pages;
-		l.offset = (l.page - 1) * l.per_page;
-	}
+	listing_clamp(&l, total);
 	const char *sql = l.descending
 		? "SELECT r.id, r.name, r.description, r.base, r.updated_by_name,"
 		  " DATE_FORMAT(r.updated_at, '%Y-%m-%d %H:%i') AS modified,"

@@ -190,12 +190,7 @@ static int list_page(struct req *r, struct listing *l, long long *total)
 	const char *a = r->acct.id;
 	if (db_int(r->db, total, "SELECT user_count FROM accounts WHERE id = ?", "s", a) != 1)
 		return -1;
-	/* Past the end (a bookmark, or rows deleted since): show the last page. */
-	long long pages = *total ? (*total + l->per_page - 1) / l->per_page : 1;
-	if (l->page > pages) {
-		l->page = (long)pages;
-		l->offset = (l->page - 1) * l->per_page;
-	}
+	listing_clamp(l, *total);
 	/* Skipping along the index costs per row skipped, so past the middle
 	 * the page is counted from the end: Last costs what First does. */
 	long long limit = l->per_page, offset = l->offset;
@@ -256,11 +251,7 @@ static int search_page(struct req *r, struct listing *l, long long *total, int *
 	if (exact) {
 		if (db_int(r->db, total, "SELECT COUNT(*) FROM (" MATCHES ") m", MATCHES_FMT, a, q, FOUR_ARGS(a, q, n)) != 1)
 			return -1;
-		long long pages = *total ? (*total + l->per_page - 1) / l->per_page : 1;
-		if (l->page > pages) {
-			l->page = (long)pages;
-			l->offset = (l->page - 1) * l->per_page;
-		}
+		listing_clamp(l, *total);
 	}
 	long long limit = l->per_page + (exact ? 0 : 1), offset = l->offset;
 	char order[96], sql[3072];
@@ -323,11 +314,7 @@ static int filtered_page(struct req *r, struct listing *l, struct user_filter *f
 	*total = holders >= 0 && !f->q ? holders : user_filter_count(r, f);
 	if (*total < 0)
 		return -1;
-	long long pages = *total ? (*total + l->per_page - 1) / l->per_page : 1;
-	if (l->page > pages) {
-		l->page = (long)pages;
-		l->offset = (l->page - 1) * l->per_page;
-	}
+	listing_clamp(l, *total);
 	char order[96];
 	order_terms(order, sizeof order, l->sort->order_by, l->descending);
 	return user_filter_page(r, f, ROW_COLUMNS, order, l->per_page, l->offset, "Rows");
