@@ -5,14 +5,16 @@ CC      ?= cc
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 HARDEN  := -O2 -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
-CFLAGS  += $(CSTD) $(WARN) $(HARDEN) -g -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null)
+INCS    := -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null)
+# Header dependencies come from the compiler (-MMD -MP), one .d file per object.
+CFLAGS  += $(CSTD) $(WARN) $(HARDEN) -g $(INCS) -MMD -MP
 LDFLAGS += -pie -Wl,-z,relro,-z,now
 LIBS    := -lcurl -lneo_cgi -lneo_cs -lneo_utl -lfcgi $(shell pkg-config --libs libmariadb 2>/dev/null || echo -lmariadb) \
            -largon2 -ljansson -lcrypto -lzip -lexpat -lxlsxwriter -lz -lpthread
 
-LIB_SRC     := $(wildcard lib/*.c)
-CONSOLE_SRC := $(wildcard cgi-bin/*.c)
-SYNCD_SRC   := $(wildcard syncd/*.c)
+LIB_SRC     := $(sort $(shell find lib -name '*.c'))
+CONSOLE_SRC := $(sort $(shell find cgi-bin -name '*.c'))
+SYNCD_SRC   := $(sort $(shell find syncd -name '*.c'))
 UNIT_SRC    := $(wildcard tests/unit/test_*.c)
 
 LIB_OBJ     := $(LIB_SRC:%.c=build/%.o)
@@ -23,12 +25,15 @@ UNIT_BIN    := $(UNIT_SRC:%.c=build/%)
 # The test suite runs under AddressSanitizer and UndefinedBehaviorSanitizer
 # (ARCHITECTURE §8): unit tests are built with them, and `make check` runs its
 # e2e stack on sanitizer builds of both binaries (build/san/bin).
-SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN    := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_CFLAGS := $(CSTD) $(WARN) -g -O1 $(SAN) $(INCS) -MMD -MP
 SAN_LIB_OBJ     := $(LIB_SRC:%.c=build/san/%.o)
 SAN_CONSOLE_OBJ := $(CONSOLE_SRC:%.c=build/san/%.o)
 SAN_SYNCD_OBJ   := $(SYNCD_SRC:%.c=build/san/%.o)
 
-.PHONY: all deps run stop check bench clean unit san fuzz
+.PHONY: all deps run stop check bench clean unit san fuzz lint-sql
+# Objects of the unit tests are intermediate files make would otherwise delete.
+.SECONDARY:
 all: bin/console bin/syncd
 
 deps:
@@ -37,44 +42,60 @@ deps:
 # V=1 shows the full commands.
 Q := $(if $(V),,@)
 
-bin/console: $(CONSOLE_OBJ) $(LIB_OBJ) | bin
+# lib/ is built once, as a static library both binaries link.
+build/libsb.a: $(LIB_OBJ)
+	@echo "  AR    $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+bin/console: $(CONSOLE_OBJ) build/libsb.a | bin
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-bin/syncd: $(SYNCD_OBJ) $(LIB_OBJ) | bin
+bin/syncd: $(SYNCD_OBJ) build/libsb.a | bin
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-build/%.o: %.c $(wildcard lib/*.h cgi-bin/*.h syncd/*.h)
+build/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC    $<"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
-# A unit test links the sources it tests (named in its first line: `// sources: lib/x.c ...`).
-build/tests/unit/%: tests/unit/%.c $(LIB_SRC) $(CONSOLE_SRC) $(wildcard lib/*.h cgi-bin/*.h)
-	@mkdir -p $(dir $@)
-	@echo "  TEST  $@"
-	$(Q)$(CC) $(CSTD) $(WARN) -g -O1 $(SAN) -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) -o $@ $< \
-	  $$(sed -n '1s|^// sources: ||p' $<) -lcmocka $(LIBS)
-
-unit: $(UNIT_BIN)
-
-build/san/%.o: %.c $(wildcard lib/*.h cgi-bin/*.h syncd/*.h)
+build/san/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC    $@"
-	$(Q)$(CC) $(CSTD) $(WARN) -g -O1 $(SAN) -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) -c -o $@ $<
+	$(Q)$(CC) $(SAN_CFLAGS) -c -o $@ $<
 
-build/san/bin/console: $(SAN_CONSOLE_OBJ) $(SAN_LIB_OBJ)
+build/san/libsb.a: $(SAN_LIB_OBJ)
+	@echo "  AR    $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+build/san/bin/console: $(SAN_CONSOLE_OBJ) build/san/libsb.a
 	@mkdir -p $(dir $@)
 	@echo "  LD    $@"
 	$(Q)$(CC) $(SAN) -o $@ $^ $(LIBS)
 
-build/san/bin/syncd: $(SAN_SYNCD_OBJ) $(SAN_LIB_OBJ)
+build/san/bin/syncd: $(SAN_SYNCD_OBJ) build/san/libsb.a
 	@mkdir -p $(dir $@)
 	@echo "  LD    $@"
 	$(Q)$(CC) $(SAN) -o $@ $^ $(LIBS)
 
 san: build/san/bin/console build/san/bin/syncd
+
+# A unit test links the console sources it tests, named in its first line
+# (`// sources: cgi-bin/core/x.c ...`), and the sanitizer build of lib/.
+build/unit.mk: $(UNIT_SRC)
+	@mkdir -p build
+	$(Q)for t in $(UNIT_SRC); do \
+	  echo "build/tests/unit/$$(basename $$t .c): $$(sed -n '1s|^// sources: ||p' $$t | sed -E 's#([^ ]+)\.c#build/san/\1.o#g')"; \
+	done > $@
+-include build/unit.mk
+
+build/tests/unit/%: build/san/tests/unit/%.o build/san/libsb.a
+	@mkdir -p $(dir $@)
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(SAN) -o $@ $(filter %.o,$^) build/san/libsb.a -lcmocka $(LIBS)
+
+unit: $(UNIT_BIN)
 
 bin:
 	@mkdir -p bin
@@ -85,6 +106,10 @@ run: deps all
 stop:
 	@scripts/stack down $(CURDIR)/var
 
+# No SQL text under cgi-bin/: the console's data access lives in lib/ (ARCHITECTURE §5).
+lint-sql:
+	@scripts/lint-sql
+
 check: deps all unit san
 	@scripts/check
 
@@ -94,14 +119,17 @@ bench: deps all
 
 # libFuzzer on the spreadsheet readers (not part of check): FUZZ_SECONDS=60
 # by default; new inputs that reach new code are kept in tests/fuzz/corpus.
-FUZZ_SRC := lib/csv_read.c lib/xlsx_read.c lib/import_parse.c lib/import_check.c lib/validate.c
-build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRC) $(wildcard lib/*.h)
+# Any sanitizer report stops the run.
+FUZZ_SRC := lib/sheet/csv_read.c lib/sheet/xlsx_read.c lib/import/import_parse.c lib/import/import_check.c lib/core/validate.c
+build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRC)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ  $@"
-	$(Q)clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -I. -I/usr/include/ClearSilver -o $@ $< $(FUZZ_SRC) -lzip -lexpat
+	$(Q)clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(INCS) -MMD -MP -o $@ $< $(FUZZ_SRC) -lzip -lexpat
 
 fuzz: build/fuzz/fuzz_import
 	build/fuzz/fuzz_import -max_len=65536 -max_total_time=$${FUZZ_SECONDS:-60} -rss_limit_mb=2048 tests/fuzz/corpus
 
 clean:
 	rm -rf build bin
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,7 +1,7 @@
 #include "cgi-bin/cli.h"
 #include "lib/accounts.h"
-#include "lib/config.h"
-#include "lib/validate.h"
+#include "lib/core/config.h"
+#include "lib/core/validate.h"
 
 #include <dirent.h>
 #include <getopt.h>

@@ -1,7 +1,7 @@
 /* bin/console: one binary, several subcommands (cgit-style dispatch). */
 #include "cgi-bin/cli.h"
-#include "cgi-bin/serve.h"
-#include "lib/config.h"
+#include "cgi-bin/core/serve.h"
+#include "lib/core/config.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -3,9 +3,9 @@
 /* Creating accounts and users: shared by the screens, the CLI and seeding,
  * so every path applies the same rules and writes the same events. */
 #include "lib/audit.h"
-#include "lib/crypto.h"
-#include "lib/db.h"
-#include "lib/validate.h"
+#include "lib/core/crypto.h"
+#include "lib/core/db.h"
+#include "lib/core/validate.h"
 
 struct account_fields {
 	const char *name, *country, *province, *address, *city, *postal_code;

@@ -3,7 +3,7 @@
 /* The Event History (guide §2.16): every user-visible change writes one
  * event in the same transaction as the change itself. */
 #include <jansson.h>
-#include "lib/db.h"
+#include "lib/core/db.h"
 
 struct actor {
 	long long user_id;          /* 0 for the system (CLI, syncd) */

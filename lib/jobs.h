@@ -11,7 +11,7 @@
  * exists exactly when the change that asked for it commits. The Account
  * Managers kinds run in the partner account, over its partner users. */
 #include "lib/audit.h"
-#include "lib/db.h"
+#include "lib/core/db.h"
 
 enum job_kind {
 	JOB_WELCOME = 0,      /* send the welcome email (unregistered users) */

@@ -1,6 +1,6 @@
 #include "lib/mail.h"
-#include "lib/config.h"
-#include "lib/log.h"
+#include "lib/core/config.h"
+#include "lib/core/log.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * it from templates/mail/<kind>.{txt,html}.cs in the account's default
  * language and sends it over SMTP (syncd/mailer.c). */
 #include <ClearSilver.h>
-#include "lib/db.h"
+#include "lib/core/db.h"
 
 /* kind: "welcome" or "reset". job_id 0 when no job caused it. Returns 1
  * queued, 0 when the user is not in that account, -1 on error. */

@@ -4,8 +4,8 @@
  * random 256-bit token, of which only the SHA-256 is stored. A token is
  * single use, and using one uses every other token of that user and purpose
  * (a resent welcome email's older links stop working too). */
-#include "lib/crypto.h"
-#include "lib/db.h"
+#include "lib/core/crypto.h"
+#include "lib/core/db.h"
 
 enum token_state { TOKEN_UNKNOWN = 0, TOKEN_VALID, TOKEN_EXPIRED, TOKEN_USED };
 

@@ -12,9 +12,10 @@
  * limit) and is never given up: nothing is lost. A mail the server refuses
  * for good (5xx) is marked failed after Mail.MaxAttempts. */
 #include "syncd/syncd.h"
-#include "lib/config.h"
-#include "lib/crypto.h"
-#include "lib/log.h"
+#include "syncd/lease.h"
+#include "lib/core/config.h"
+#include "lib/core/crypto.h"
+#include "lib/core/log.h"
 #include "lib/mail.h"
 #include "lib/tokens.h"
 
@@ -156,7 +157,7 @@ static void record(db *d, long long id, enum outcome o, const char *error)
 	attempts++;
 	if (o == SENT) {
 		db_exec(d, "UPDATE mail_outbox SET state = 'sent', sent_at = UTC_TIMESTAMP(), attempts = ?, last_error = '',"
-			   " lease_owner = NULL WHERE id = ? AND lease_owner = ?", "iis", attempts, id, syncd_owner());
+			   " lease_owner = NULL WHERE id = ? AND lease_owner = ?", "iis", attempts, id, lease_owner());
 		return;
 	}
 	int give_up = o == DROPPED || (o == REFUSED && attempts >= cfg_int("Mail.MaxAttempts", 5));
@@ -164,7 +165,7 @@ static void record(db *d, long long id, enum outcome o, const char *error)
 		"UPDATE mail_outbox SET state = IF(?, 'failed', 'queued'), attempts = ?, last_error = LEFT(?, 512),"
 		" next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
 		"iisiis", (long long)give_up, attempts, error, (long long)mail_backoff_seconds((int)attempts, base, max), id,
-		syncd_owner());
+		lease_owner());
 	log_error("mail %lld: %s%s", id, error, give_up ? " (given up)" : "");
 }
 
@@ -180,7 +181,7 @@ static int claim(db *d, HDF *h)
 	for (int i = 0; i < n; i++) {
 		snprintf(key, sizeof key, "Batch.%d.id", i);
 		if (db_exec(d, "UPDATE mail_outbox SET lease_owner = ?, next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
-			       " WHERE id = ?", "sis", syncd_owner(), (long long)cfg_int("Mail.LeaseSeconds", 300),
+			       " WHERE id = ?", "sis", lease_owner(), (long long)cfg_int("Mail.LeaseSeconds", 300),
 			    hdf_get_value(h, key, "0")) != 1)
 			n = -1;
 	}

@@ -2,10 +2,10 @@
  * and sends due mail (ARCHITECTURE §7); it sleeps only when a pass found
  * nothing to do. PBX/SCIM pollers plug into the same loop. */
 #include "syncd/syncd.h"
-#include "lib/config.h"
-#include "lib/crypto.h"
-#include "lib/db.h"
-#include "lib/log.h"
+#include "syncd/lease.h"
+#include "lib/core/config.h"
+#include "lib/core/db.h"
+#include "lib/core/log.h"
 
 #include <curl/curl.h>
 #include <signal.h>
@@ -27,16 +27,32 @@ static void heartbeat(db *d, const char *host)
 		"si", host, (long long)getpid());
 }
 
-static char owner[160];
+/* One pass runs every tick once. A tick claims its own work under a lease
+ * (lease.c), does a bounded amount and says how much: a pass that found
+ * nothing anywhere sleeps. New kinds of work (PBX links, SCIM sources,
+ * reminders) are new rows. */
+struct tick {
+	const char *name;
+	int (*run)(db *d);
+};
 
-void syncd_set_owner(const char *host)
+static const struct tick ticks[] = {
+	{"jobs", runner_tick},
+	{"mail", mailer_tick},
+};
+
+/* 1 when any tick did something, 0 when none had work. */
+static int run_ticks(db *d)
 {
-	char rnd[TOKEN_HEX] = "";
-	random_token(rnd);
-	snprintf(owner, sizeof owner, "%.100s:%d:%.8s", host, (int)getpid(), rnd);
+	int busy = 0;
+	for (size_t i = 0; i < sizeof ticks / sizeof ticks[0]; i++) {
+		int n = ticks[i].run(d);
+		if (n < 0)
+			log_error("tick %s: %s", ticks[i].name, db_error(d));
+		busy |= n > 0;
+	}
+	return busy;
 }
-
-const char *syncd_owner(void) { return owner; }
 
 static void write_pidfile(const char *path)
 {
@@ -67,7 +83,7 @@ int main(int argc, char **argv)
 
 	char host[256] = "localhost";
 	gethostname(host, sizeof host - 1);
-	syncd_set_owner(host);
+	lease_set_owner(host);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	write_pidfile(cfg_str("Syncd.PidFile", NULL));
 	db *d = NULL;
@@ -83,9 +99,7 @@ int main(int argc, char **argv)
 		int busy = 0;
 		if (d) {
 			heartbeat(d, host);
-			int jobs = runner_tick(d);
-			int mails = mailer_tick(d);
-			busy = jobs > 0 || mails > 0;
+			busy = run_ticks(d);
 		}
 		/* sleep() returns early on a signal, so stopping is prompt. */
 		if (!busy)

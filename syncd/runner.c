@@ -5,9 +5,10 @@
  * lease is still ours (under the job row's lock), then does its items and
  * marks them: an item is done exactly once whoever holds the job. */
 #include "syncd/syncd.h"
-#include "lib/config.h"
+#include "syncd/lease.h"
+#include "lib/core/config.h"
 #include "lib/jobs.h"
-#include "lib/log.h"
+#include "lib/core/log.h"
 #include "lib/mail.h"
 
 #include <stdio.h>
@@ -28,7 +29,7 @@ static long long claim(db *d)
 		" ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", "");
 	if (rc == 1 && db_exec(d,
 		"UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
-		" attempts = attempts + 1 WHERE id = ?", "sii", syncd_owner(), (long long)lease_seconds(), id) != 1)
+		" attempts = attempts + 1 WHERE id = ?", "sii", lease_owner(), (long long)lease_seconds(), id) != 1)
 		rc = -1;
 	if (rc < 0 || db_commit(d) != 0) {
 		db_rollback(d);
@@ -54,7 +55,7 @@ static void retry_later(db *d, long long id, const char *error)
 		"UPDATE jobs SET state = IF(?, 'failed', 'queued'), lease_owner = NULL, lease_until = NULL,"
 		" run_after = UTC_TIMESTAMP() + INTERVAL ? SECOND, last_error = LEFT(?, 512),"
 		" finished_at = IF(?, UTC_TIMESTAMP(), NULL) WHERE id = ? AND lease_owner = ?",
-		"iisiis", (long long)give_up, (long long)wait, error, (long long)give_up, id, syncd_owner()) >= 0;
+		"iisiis", (long long)give_up, (long long)wait, error, (long long)give_up, id, lease_owner()) >= 0;
 	if (ok && give_up)
 		ok = job_notify(d, &job) == 0;
 	if (!ok || db_commit(d) != 0)
@@ -71,7 +72,7 @@ static int batch(db *d, long long id)
 		return -1;
 	int rc = db_int(d, &ours,
 		"SELECT COUNT(*) FROM jobs WHERE id = ? AND lease_owner = ? AND state = 'running' FOR UPDATE",
-		"is", id, syncd_owner());
+		"is", id, lease_owner());
 	if (rc != 1 || ours != 1) {
 		db_rollback(d);
 		return rc < 0 ? -1 : 0;

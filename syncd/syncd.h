@@ -1,14 +1,9 @@
 #ifndef SB_SYNCD_H
 #define SB_SYNCD_H
-/* The pieces of syncd's main loop. Each tick does a bounded amount of work
+/* The ticks of syncd's main loop (main.c runs them in turn). Each tick does a bounded amount of work
  * and returns how much it did (0: nothing due), or -1 on a database error,
  * so the loop sleeps only when there is nothing to do. */
-#include "lib/db.h"
-
-/* This process's name in leases: host, pid and a random part, unique even
- * across hosts and pid reuse. */
-void syncd_set_owner(const char *host);
-const char *syncd_owner(void);
+#include "lib/core/db.h"
 
 /* Claims one due job (or one whose holder's lease expired) and works
  * through it batch by batch while the lease is ours. */

@@ -46,7 +46,7 @@ test('set up a partner', async () => {
 
 test('a broken template shows its file and line, and the worker survives', async () => {
   const c = await signedIn();
-  const dir = `${stackDir}/templates`;
+  const dir = `${stackDir}/templates/home`;
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/dashboard.cs`, '<?cs def:content() ?>\n<h1>x</h1>\n<?cs if:Me.id ?>\n<?cs /def ?>\n');
   try {
@@ -64,7 +64,8 @@ test('a broken template shows its file and line, and the worker survives', async
 
 test('an override template is used without a restart', async () => {
   const c = await signedIn();
-  const dir = `${stackDir}/templates`;
+  const dir = `${stackDir}/templates/home`;
+  mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/dashboard.cs`, '<?cs def:content() ?><h1>Customised dashboard</h1><?cs /def ?>\n');
   try {
     const res = await c.get('/');

@@ -17,7 +17,7 @@ const VERBS = { V: 'view', A: 'add', E: 'edit', S: 'assign', D: 'delete' };
 
 /** Every row of the route table with its feature and verb. */
 function routesWithPermissions() {
-  const text = readFileSync(`${repo}/cgi-bin/routes.c`, 'utf8');
+  const text = readFileSync(`${repo}/cgi-bin/core/routes.c`, 'utf8');
   return [...text.matchAll(/\{\s*"(GET|POST)"\s*,\s*"([^"]+)"\s*,[^,]+,[^,]+,[^,]+,\s*FEAT_([A-Z_]+)\s*,\s*([VAESD])\s*\}/g)]
     .map(([, method, pattern, feature, verb]) => ({ method, pattern, feature: feature.toLowerCase(), verb: VERBS[verb] }));
 }

@@ -2,7 +2,7 @@
  * (`make fuzz`; not part of `make check`). The first byte picks the reader,
  * the rest is the file. Whatever the input, the readers must return a
  * status, never crash, leak or read out of bounds (ASan, UBSan watch). */
-#include "lib/import.h"
+#include "lib/import/import.h"
 
 #include <stddef.h>
 #include <stdint.h>

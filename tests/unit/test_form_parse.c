@@ -1,4 +1,4 @@
-// sources: cgi-bin/form_parse.c
+// sources: cgi-bin/core/form_parse.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cgi-bin/form_parse.h"
+#include "cgi-bin/core/form_parse.h"
 
 static HDF *parse(const char *text, int *rc)
 {

@@ -1,4 +1,4 @@
-// sources: lib/csv_read.c lib/xlsx_read.c lib/xlsx_template.c lib/import_parse.c lib/import_check.c lib/validate.c
+// sources: lib/sheet/csv_read.c lib/sheet/xlsx_read.c lib/sheet/xlsx_template.c lib/import/import_parse.c lib/import/import_check.c lib/core/validate.c
 /* The spreadsheet readers and the import's file and row rules: the shared
  * samples (written by LibreOffice), our own hostile and unusual workbooks
  * (tests/fixtures/import, see its README), and CSV written here. Run from
@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/csv_read.h"
-#include "lib/import.h"
-#include "lib/xlsx_read.h"
-#include "lib/xlsx_template.h"
+#include "lib/sheet/csv_read.h"
+#include "lib/import/import.h"
+#include "lib/sheet/xlsx_read.h"
+#include "lib/sheet/xlsx_template.h"
 
 #define SHARED "../shared/fixtures/import/"
 #define OURS "tests/fixtures/import/"

@@ -1,4 +1,4 @@
-// sources: lib/mail.c lib/tokens.c lib/jobs.c lib/audit.c lib/crypto.c lib/db.c lib/config.c lib/log.c
+// sources: lib/mail.c lib/tokens.c lib/jobs.c lib/audit.c lib/core/crypto.c lib/core/db.c lib/core/config.c lib/core/log.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lib/config.h"
+#include "lib/core/config.h"
 #include "lib/jobs.h"
 #include "lib/mail.h"
 #include "lib/tokens.h"

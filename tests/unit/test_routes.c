@@ -1,4 +1,4 @@
-// sources: cgi-bin/routes.c lib/validate.c lib/perm.c
+// sources: cgi-bin/core/routes.c lib/core/validate.c lib/perm.c
 /* The route table and the permission matrix: what reaches which handler,
  * and who may use it. */
 #include <stdarg.h>
@@ -7,8 +7,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "cgi-bin/routes.h"
-#include "cgi-bin/screens.h"
+#include "cgi-bin/core/routes.h"
+#include "cgi-bin/core/screens.h"
 
 /* The handlers are not under test here: the table only needs their addresses. */
 #define HANDLER(n) int n(struct req *r) { return DONE; }

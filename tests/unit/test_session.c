@@ -1,4 +1,4 @@
-// sources: lib/throttle.c lib/crypto.c
+// sources: lib/throttle.c lib/core/crypto.c
 /* Session and sign-in rules that need no database: tokens, hashes,
  * password hashing, and the throttling message's minutes. */
 #include <stdarg.h>
@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "lib/crypto.h"
+#include "lib/core/crypto.h"
 #include "lib/throttle.h"
 
 static void tokens_are_random_hex(void **state)

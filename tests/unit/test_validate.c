@@ -1,11 +1,11 @@
-// sources: lib/validate.c
+// sources: lib/core/validate.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
 #include <string.h>
 
-#include "lib/validate.h"
+#include "lib/core/validate.h"
 
 static void emails(void **state)
 {

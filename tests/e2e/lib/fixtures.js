@@ -254,9 +254,9 @@ export async function addUserViaUI(session, accountId, overrides = {}) {
   return { id: m[1], email: fields.email, fields };
 }
 
-/** Every row of the route table in cgi-bin/routes.c: [{ method, pattern }]. */
+/** Every row of the route table in cgi-bin/core/routes.c: [{ method, pattern }]. */
 export function routeTable() {
-  const text = readFileSync(`${repo}/cgi-bin/routes.c`, 'utf8');
+  const text = readFileSync(`${repo}/cgi-bin/core/routes.c`, 'utf8');
   const rows = [...text.matchAll(/\{\s*"(GET|POST|PUT|PATCH|DELETE)"\s*,\s*"([^"]+)"/g)].map(([, method, pattern]) => ({ method, pattern }));
   assert.ok(rows.length > 10, 'the route table was read');
   return rows;

@@ -1,0 +1,15 @@
+#ifndef SB_RENDER_H
+#define SB_RENDER_H
+#include <ClearSilver.h>
+#include "cgi-bin/core/request.h"
+
+/* Loads the language file once per worker (and again when it changes). */
+int render_init(void);
+void render_reload(void);
+/* The language tree (Lang.*), for handlers' messages. */
+HDF *render_lang(void);
+
+/* Renders template inside layout.cs into out. On a template error, returns
+ * -1 with a message naming the file and line in err_text. */
+int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, size_t err_size);
+#endif

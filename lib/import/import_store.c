@@ -1,0 +1,273 @@
+/* The import batch in the database. Everything here is set-based, so the
+ * number of statements does not grow with the number of rows: the rows go
+ * in as JSON through JSON_TABLE (1,000 to a statement), the checks that
+ * involve other rows or the account are three UPDATEs over the whole
+ * batch, and Upload is an INSERT ... SELECT per chunk of rows. */
+#include "lib/import/import.h"
+
+#include "lib/core/validate.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INSERT_CHUNK 1000
+#define COMMIT_RETRIES 5
+
+/* The SQL below spells the batch-level bits as numbers. */
+_Static_assert(IMPORT_ERR_EMAIL == 2 && IMPORT_ERR_TAKEN == 16 && IMPORT_ERR_DUPLICATE == 32, "bits in the SQL");
+
+/* Bytes of the first IMPORT_STORED_MAX characters of s (UTF-8). */
+static size_t stored_len(const char *s)
+{
+	size_t chars = 0, i = 0;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == IMPORT_STORED_MAX)
+			break;
+	}
+	return i;
+}
+
+/* [line, first, last, name, email, role text, role key or "", errors] */
+static json_t *row_json(long line, char *const v[IMPORT_FIELDS])
+{
+	json_t *a = json_array();
+	unsigned errors = import_check_row(v);
+	const char *role = import_role_key(v[IMPORT_ROLE]);
+	json_array_append_new(a, json_integer(line));
+	for (int f = 0; f < IMPORT_FIELDS; f++)
+		json_array_append_new(a, valid_utf8(v[f]) ? json_stringn(v[f], stored_len(v[f])) : json_string(""));
+	json_array_append_new(a, json_string(role ? role : ""));
+	json_array_append_new(a, json_integer(errors));
+	return a;
+}
+
+#define INSERT_ROWS \
+	"INSERT INTO import_rows (batch_id, account_id, line, first_name, last_name, name, email, role_text, role, errors)" \
+	" SELECT ?, ?, j.line, j.first_name, j.last_name, j.name, j.email, j.role_text, NULLIF(j.role, ''), j.errors" \
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (line INT PATH '$[0]'," \
+	"  first_name VARCHAR(255) CHARACTER SET utf8mb4 PATH '$[1]', last_name VARCHAR(255) CHARACTER SET utf8mb4 PATH '$[2]'," \
+	"  name VARCHAR(255) CHARACTER SET utf8mb4 PATH '$[3]', email VARCHAR(255) CHARACTER SET utf8mb4 PATH '$[4]'," \
+	"  role_text VARCHAR(255) CHARACTER SET utf8mb4 PATH '$[5]', role VARCHAR(16) PATH '$[6]', errors INT PATH '$[7]')) j"
+
+static int insert_rows(db *d, const char *account_id, long long batch_id, const struct import_sheet *sheet)
+{
+	for (size_t start = 0; start < sheet->n; start += INSERT_CHUNK) {
+		json_t *rows = json_array();
+		for (size_t i = start; i < sheet->n && i < start + INSERT_CHUNK; i++)
+			json_array_append_new(rows, row_json(sheet->rows[i].line, sheet->rows[i].v));
+		char *text = json_dumps(rows, JSON_COMPACT);
+		json_decref(rows);
+		if (!text)
+			return -1;
+		long long n = db_exec(d, INSERT_ROWS, "iss", batch_id, account_id, text);
+		free(text);
+		if (n < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int import_batch_create(db *d, const char *account_id, long long created_by, const char *file_name,
+			const struct import_sheet *sheet, long long *batch_id)
+{
+	char name[256];
+	snprintf(name, sizeof name, "%.*s", (int)stored_len(file_name), file_name);
+	if (db_begin(d) != 0)
+		return -1;
+	if (db_exec(d,
+		    "INSERT INTO import_batches (account_id, created_by, file_name, created_at, updated_at)"
+		    " VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+		    "sis", account_id, created_by, valid_utf8(name) ? name : "") != 1)
+		goto fail;
+	*batch_id = (long long)db_insert_id(d);
+	long long last_line = sheet->n ? sheet->rows[sheet->n - 1].line : 0;
+	if (insert_rows(d, account_id, *batch_id, sheet) != 0 || import_batch_revalidate(d, account_id, *batch_id) != 0 ||
+	    db_exec(d, "UPDATE import_batches SET last_line = ? WHERE id = ? AND account_id = ?", "iis", last_line,
+		    *batch_id, account_id) < 0)
+		goto fail;
+	return db_commit(d);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+int import_batch_revalidate(db *d, const char *account_id, long long batch_id)
+{
+	if (db_exec(d,
+		    "UPDATE import_rows SET errors = errors & ~48 WHERE batch_id = ? AND account_id = ?"
+		    " AND state = 'pending' AND errors & 48 <> 0",
+		    "is", batch_id, account_id) < 0)
+		return -1;
+	/* The one query that checks every email of the batch against the account. */
+	if (db_exec(d,
+		    "UPDATE import_rows r JOIN users u ON u.account_id = r.account_id AND u.email = r.email"
+		    " SET r.errors = r.errors | 16"
+		    " WHERE r.batch_id = ? AND r.account_id = ? AND r.state = 'pending' AND r.errors & 2 = 0",
+		    "is", batch_id, account_id) < 0)
+		return -1;
+	/* Emails compare as the unique key of users does (the column's collation: no case). */
+	if (db_exec(d,
+		    "UPDATE import_rows r JOIN (SELECT email FROM import_rows WHERE batch_id = ? AND account_id = ?"
+		    "  AND state = 'pending' AND errors & 2 = 0 GROUP BY email HAVING COUNT(*) > 1) dup ON dup.email = r.email"
+		    " SET r.errors = r.errors | 32"
+		    " WHERE r.batch_id = ? AND r.account_id = ? AND r.state = 'pending' AND r.errors & 2 = 0",
+		    "isis", batch_id, account_id, batch_id, account_id) < 0)
+		return -1;
+	return 0;
+}
+
+int import_batch_lock(db *d, const char *account_id, long long batch_id)
+{
+	long long found = 0;
+	return db_int(d, &found, "SELECT id FROM import_batches WHERE id = ? AND account_id = ? FOR UPDATE", "is",
+		      batch_id, account_id);
+}
+
+long long import_row_save(db *d, const char *account_id, long long batch_id, long long row_id,
+			  char *const v[IMPORT_FIELDS])
+{
+	char clipped[IMPORT_FIELDS][IMPORT_STORED_MAX * 4 + 1];
+	for (int f = 0; f < IMPORT_FIELDS; f++)
+		snprintf(clipped[f], sizeof clipped[f], "%.*s", (int)stored_len(v[f]), v[f]);
+	const char *role = import_role_key(v[IMPORT_ROLE]);
+	long long errors = import_check_row(v);
+	if (row_id == 0) {
+		/* Numbered after every row the batch ever had, deleted ones included. */
+		if (db_exec(d, "UPDATE import_batches SET last_line = last_line + 1 WHERE id = ? AND account_id = ?", "is",
+			    batch_id, account_id) != 1 ||
+		    db_exec(d,
+			    "INSERT INTO import_rows (batch_id, account_id, line, first_name, last_name, name, email,"
+			    " role_text, role, errors)"
+			    " SELECT id, account_id, last_line, ?, ?, ?, ?, ?, ?, ? FROM import_batches WHERE id = ? AND account_id = ?",
+			    "ssssssiis", clipped[0], clipped[1], clipped[2], clipped[3], clipped[4], role, errors, batch_id,
+			    account_id) != 1)
+			return -1;
+		row_id = (long long)db_insert_id(d);
+	} else {
+		long long found = 0;
+		int rc = db_int(d, &found,
+				"SELECT id FROM import_rows WHERE id = ? AND batch_id = ? AND account_id = ? AND state = 'pending'"
+				" FOR UPDATE", "iis", row_id, batch_id, account_id);
+		if (rc != 1)
+			return rc;
+		if (db_exec(d,
+			    "UPDATE import_rows SET first_name = ?, last_name = ?, name = ?, email = ?, role_text = ?,"
+			    " role = ?, errors = ? WHERE id = ? AND batch_id = ? AND account_id = ?",
+			    "ssssssiiis", clipped[0], clipped[1], clipped[2], clipped[3], clipped[4], role, errors, row_id,
+			    batch_id, account_id) < 0)
+			return -1;
+	}
+	if (db_exec(d, "UPDATE import_batches SET updated_at = UTC_TIMESTAMP() WHERE id = ? AND account_id = ?", "is",
+		    batch_id, account_id) < 0)
+		return -1;
+	return import_batch_revalidate(d, account_id, batch_id) == 0 ? row_id : -1;
+}
+
+int import_row_delete(db *d, const char *account_id, long long batch_id, long long row_id)
+{
+	long long n = db_exec(d, "DELETE FROM import_rows WHERE id = ? AND batch_id = ? AND account_id = ? AND state = 'pending'",
+			      "iis", row_id, batch_id, account_id);
+	if (n <= 0)
+		return n < 0 ? -1 : 0;
+	/* The row it duplicated may be fine now. */
+	return import_batch_revalidate(d, account_id, batch_id) == 0 ? 1 : -1;
+}
+
+/* One chunk of Upload, in its own transaction. Returns the users added,
+ * 0 when no valid row is left, -1 on error, -2 when an email was taken
+ * meanwhile (rolled back; the caller re-validates and tries again). */
+static long long commit_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id)
+{
+	if (db_begin(d) != 0)
+		return -1;
+	HDF *range = NULL;
+	long long added = -1;
+	if (import_batch_lock(d, account_id, batch_id) != 1 || hdf_init(&range) != STATUS_OK)
+		goto out;
+	int found = db_row(d, range, "R",
+		"SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM (SELECT id FROM import_rows"
+		" WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors = 0 ORDER BY id LIMIT ?) c",
+		"isi", batch_id, account_id, (long long)IMPORT_COMMIT_CHUNK);
+	if (found != 1)
+		goto out;
+	long long lo = strtoll(hdf_get_value(range, "R.lo", "0"), NULL, 10);
+	long long hi = strtoll(hdf_get_value(range, "R.hi", "0"), NULL, 10);
+	if (strtoll(hdf_get_value(range, "R.n", "0"), NULL, 10) == 0) {
+		added = db_commit(d) == 0 ? 0 : -1;
+		hdf_destroy(&range);
+		return added;
+	}
+	added = db_exec(d,
+		"INSERT INTO users (account_id, first_name, last_name, name, display_name, email, role, registered,"
+		" source, created_at, updated_at, updated_by_name)"
+		" SELECT account_id, first_name, last_name, name,"
+		"  IF(name <> '', name, TRIM(CONCAT(first_name, ' ', last_name))), email, role, 0, 'Accounts app',"
+		"  UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?"
+		" FROM import_rows WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors = 0"
+		"  AND id BETWEEN ? AND ? ORDER BY id",
+		"sisii", who->name, batch_id, account_id, lo, hi);
+	if (added < 0) {
+		if (db_errno(d) == 1062)
+			added = -2;
+		goto out;
+	}
+	/* Each new user's event, the same as Add User writes (lib/accounts.c), by the importer. */
+	if (db_exec(d,
+		    "UPDATE import_rows r JOIN users u ON u.account_id = r.account_id AND u.email = r.email"
+		    " SET r.user_id = u.id, r.state = 'adding'"
+		    " WHERE r.batch_id = ? AND r.account_id = ? AND r.state = 'pending' AND r.errors = 0 AND r.id BETWEEN ? AND ?",
+		    "isii", batch_id, account_id, lo, hi) != added ||
+	    db_exec(d,
+		    "INSERT INTO events (account_id, actor_user_id, actor_name, actor_email, action, asset_type, asset_id,"
+		    " asset_name, details, created_at)"
+		    " SELECT u.account_id, NULLIF(?, 0), ?, ?, 'user.create', 'user', CAST(u.id AS CHAR), u.display_name,"
+		    "  JSON_MERGE_PATCH(JSON_OBJECT('email', JSON_OBJECT('from', '', 'to', u.email),"
+		    "   'role', JSON_OBJECT('from', '', 'to', u.role)),"
+		    "   IF(u.first_name <> '', JSON_OBJECT('first_name', JSON_OBJECT('from', '', 'to', u.first_name)), JSON_OBJECT()),"
+		    "   IF(u.last_name <> '', JSON_OBJECT('last_name', JSON_OBJECT('from', '', 'to', u.last_name)), JSON_OBJECT()),"
+		    "   IF(u.name <> '', JSON_OBJECT('name', JSON_OBJECT('from', '', 'to', u.name)), JSON_OBJECT())),"
+		    "  UTC_TIMESTAMP(6)"
+		    " FROM import_rows r JOIN users u ON u.id = r.user_id AND u.account_id = r.account_id"
+		    " WHERE r.batch_id = ? AND r.account_id = ? AND r.state = 'adding' ORDER BY r.id",
+		    "issis", who->user_id, who->name, who->email ? who->email : "", batch_id, account_id) != added ||
+	    db_exec(d, "UPDATE import_rows SET state = 'added' WHERE batch_id = ? AND account_id = ? AND state = 'adding'",
+		    "is", batch_id, account_id) != added ||
+	    db_commit(d) != 0)
+		added = -1;
+out:
+	if (added < 0)
+		db_rollback(d);
+	hdf_destroy(&range);
+	return added;
+}
+
+int import_batch_commit(db *d, const struct actor *who, const char *account_id, long long batch_id, long long *added)
+{
+	*added = 0;
+	if (import_batch_revalidate(d, account_id, batch_id) != 0)
+		return -1;
+	for (int retries = 0;;) {
+		long long n = commit_chunk(d, who, account_id, batch_id);
+		if (n == 0)
+			break;
+		if (n == -2 && retries++ < COMMIT_RETRIES) {
+			/* Someone added one of these emails meanwhile: that row keeps the error, the rest go on. */
+			if (import_batch_revalidate(d, account_id, batch_id) != 0)
+				return -1;
+			continue;
+		}
+		if (n < 0)
+			return -1;
+		*added += n;
+	}
+	return db_exec(d, "UPDATE import_batches SET added_count = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND account_id = ?",
+		       "iis", *added, batch_id, account_id) < 0 ? -1 : 0;
+}
+
+int import_batch_delete(db *d, const char *account_id, long long batch_id)
+{
+	long long n = db_exec(d, "DELETE FROM import_batches WHERE id = ? AND account_id = ?", "is", batch_id, account_id);
+	return n < 0 ? -1 : n > 0;
+}

@@ -1,2 +1,0 @@
-<?cs include:"token_password.cs" ?>
-<?cs def:content() ?><?cs call:token_password_page(Lang.reset, "/reset") ?><?cs /def ?>
