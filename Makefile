@@ -81,19 +81,15 @@ build/san/bin/syncd: $(SAN_SYNCD_OBJ) build/san/libsb.a
 
 san: build/san/bin/console build/san/bin/syncd
 
-# A unit test links the console sources it tests, named in its first line
-# (`// sources: cgi-bin/core/x.c ...`), and the sanitizer build of lib/.
-build/unit.mk: $(UNIT_SRC)
-	@mkdir -p build
-	$(Q)for t in $(UNIT_SRC); do \
-	  echo "build/tests/unit/$$(basename $$t .c): $$(sed -n '1s|^// sources: ||p' $$t | sed -E 's#([^ ]+)\.c#build/san/\1.o#g')"; \
-	done > $@
--include build/unit.mk
+# Unit tests link the sanitizer builds of the console (all but main.c) and of lib/.
+build/san/libconsole.a: $(filter-out build/san/cgi-bin/main.o,$(SAN_CONSOLE_OBJ))
+	@echo "  AR    $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
 
-build/tests/unit/%: build/san/tests/unit/%.o build/san/libsb.a
+build/tests/unit/%: build/san/tests/unit/%.o build/san/libconsole.a build/san/libsb.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST  $@"
-	$(Q)$(CC) $(SAN) -o $@ $(filter %.o,$^) build/san/libsb.a -lcmocka $(LIBS)
+	$(Q)$(CC) $(SAN) -o $@ $< build/san/libconsole.a build/san/libsb.a -lcmocka $(LIBS)
 
 unit: $(UNIT_BIN)
 

@@ -1,5 +1,6 @@
 /* bin/console: one binary, several subcommands (cgit-style dispatch). */
 #include "cgi-bin/cli.h"
+#include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/serve.h"
 #include "lib/core/config.h"
 
@@ -15,7 +16,8 @@ static int usage(void)
 		"  migrate                   create or bring the database schema up to date\n"
 		"  create-partner --name NAME --email EMAIL --password-stdin\n"
 		"                            create a partner account and its first administrator\n"
-		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n");
+		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n"
+		"  routes                    print the route table as JSON (what the tests generated from it read)\n");
 	return 1;
 }
 
@@ -42,6 +44,10 @@ int main(int argc, char **argv)
 		return cli_migrate();
 	if (strcmp(cmd, "create-partner") == 0)
 		return cli_create_partner(sub_argc, sub_argv);
+	if (strcmp(cmd, "routes") == 0) {
+		routes_print_json(stdout);
+		return 0;
+	}
 	if (strcmp(cmd, "seed-demo") == 0)
 		return cli_seed_demo();
 	fprintf(stderr, "console: unknown command '%s'\n", cmd);

@@ -83,3 +83,22 @@ long long user_insert(db *d, const struct actor *who, const char *account_id, co
 	json_decref(details);
 	return ok == 0 ? id : -1;
 }
+
+static int account_ref_from_row(void *ctx, const struct db_row *row)
+{
+	struct account_ref *a = ctx;
+	memset(a, 0, sizeof *a);
+	row_copy(row, "id", a->id, sizeof a->id);
+	row_copy(row, "name", a->name, sizeof a->name);
+	a->is_partner = strcmp(row_str(row, "kind"), "partner") == 0;
+	a->active = strcmp(row_str(row, "status"), "active") == 0;
+	return 0;
+}
+
+int account_find_in_reach(db *d, const struct account_reach *who, const char *account_id, struct account_ref *out)
+{
+	return db_one(d, account_ref_from_row, out,
+		"SELECT id, name, kind, status FROM accounts WHERE id = ? AND (id = ? OR (partner_id = ? AND partner_id <> ''"
+		" AND (? = 0 OR id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?))))",
+		"sssii", account_id, who->own_account_id, who->partner_id, who->manager_id, who->manager_id);
+}

@@ -1,4 +1,5 @@
 #include "lib/jobs.h"
+#include "lib/core/db_hdf.h"
 #include "lib/mail.h"
 
 #include <stdio.h>
@@ -284,32 +285,43 @@ static int do_item(db *d, HDF *scratch, const struct job_row *job, long long use
 	}
 }
 
+#define JOB_SELECT \
+	"SELECT j.id, j.account_id, j.kind, j.state, j.total, j.processed, j.skipped, COALESCE(j.created_by, 0) AS created_by," \
+	" j.created_by_name, j.created_by_email, j.attempts, j.last_error," \
+	" DATE_FORMAT(j.created_at, '%Y-%m-%d %H:%i') AS created," \
+	" DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i') AS finished FROM jobs j"
+
+static int job_from_row(void *ctx, const struct db_row *row)
+{
+	struct job_row *job = ctx;
+	memset(job, 0, sizeof *job);
+	job->id = row_int(row, "id");
+	row_copy(row, "account_id", job->account_id, sizeof job->account_id);
+	job->kind = (enum job_kind)job_kind_from_key(row_str(row, "kind"));
+	row_copy(row, "state", job->state, sizeof job->state);
+	job->total = (int)row_int(row, "total");
+	job->processed = (int)row_int(row, "processed");
+	job->skipped = (int)row_int(row, "skipped");
+	job->created_by = row_int(row, "created_by");
+	row_copy(row, "created_by_name", job->created_by_name, sizeof job->created_by_name);
+	row_copy(row, "created_by_email", job->created_by_email, sizeof job->created_by_email);
+	job->attempts = (int)row_int(row, "attempts");
+	row_copy(row, "last_error", job->last_error, sizeof job->last_error);
+	row_copy(row, "created", job->created, sizeof job->created);
+	row_copy(row, "finished", job->finished, sizeof job->finished);
+	return 0;
+}
+
 int job_load(db *d, long long job_id, int for_update, struct job_row *job)
 {
-	HDF *h = NULL;
-	if (hdf_init(&h))
-		return -1;
-	const char *sql = for_update
-		? "SELECT id, account_id, kind, state, total, processed, COALESCE(created_by, 0) AS created_by,"
-		  " created_by_name, created_by_email, attempts FROM jobs WHERE id = ? FOR UPDATE"
-		: "SELECT id, account_id, kind, state, total, processed, COALESCE(created_by, 0) AS created_by,"
-		  " created_by_name, created_by_email, attempts FROM jobs WHERE id = ?";
-	int rc = db_row(d, h, "J", sql, "i", job_id);
-	if (rc == 1) {
-		memset(job, 0, sizeof *job);
-		job->id = job_id;
-		snprintf(job->account_id, sizeof job->account_id, "%s", hdf_get_value(h, "J.account_id", ""));
-		job->kind = (enum job_kind)job_kind_from_key(hdf_get_value(h, "J.kind", ""));
-		snprintf(job->state, sizeof job->state, "%s", hdf_get_value(h, "J.state", ""));
-		job->total = hdf_get_int_value(h, "J.total", 0);
-		job->processed = hdf_get_int_value(h, "J.processed", 0);
-		job->created_by = strtoll(hdf_get_value(h, "J.created_by", "0"), NULL, 10);
-		snprintf(job->created_by_name, sizeof job->created_by_name, "%s", hdf_get_value(h, "J.created_by_name", ""));
-		snprintf(job->created_by_email, sizeof job->created_by_email, "%s", hdf_get_value(h, "J.created_by_email", ""));
-		job->attempts = hdf_get_int_value(h, "J.attempts", 0);
-	}
-	hdf_destroy(&h);
-	return rc;
+	if (for_update)
+		return db_one(d, job_from_row, job, JOB_SELECT " WHERE j.id = ? FOR UPDATE", "i", job_id);
+	return db_one(d, job_from_row, job, JOB_SELECT " WHERE j.id = ?", "i", job_id);
+}
+
+int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *job)
+{
+	return db_one(d, job_from_row, job, JOB_SELECT " WHERE j.id = ? AND j.account_id = ?", "is", job_id, account_id);
 }
 
 /* The end: state done, and a notification for whoever started it. */

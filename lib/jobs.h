@@ -59,13 +59,18 @@ struct job_row {
 	enum job_kind kind;
 	char state[16];
 	int total, processed, attempts;
+	int skipped;
 	long long created_by;                /* 0: the system */
 	char created_by_name[256];
 	char created_by_email[256];
+	char last_error[513];
+	char created[20], finished[20];      /* "YYYY-MM-DD HH:MM" UTC; finished "" while it runs */
 };
 
 /* 1 found, 0 not, -1 error. for_update locks the row for the caller's transaction. */
 int job_load(db *d, long long job_id, int for_update, struct job_row *job);
+/* The job job_id of account_id: 1 found, 0 not (or another account's), -1 error. */
+int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *job);
 
 /* Inside the caller's transaction: does up to max_items pending items (a
  * welcome or reset email queued, the user deleted, converted, upgraded, or

@@ -12,6 +12,7 @@
  * limit) and is never given up: nothing is lost. A mail the server refuses
  * for good (5xx) is marked failed after Mail.MaxAttempts. */
 #include "syncd/syncd.h"
+#include "lib/core/db_hdf.h"
 #include "syncd/lease.h"
 #include "lib/core/config.h"
 #include "lib/core/crypto.h"

@@ -1,7 +1,8 @@
 /* Account Information (guide §2.3): the customer information of one
  * account, editable by its partner and its Account Admins, with the Account
  * ID, Cloud location, SAP Customer Number and PBX Type shown read-only. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/accounts/account_form.h"
 
 #include <string.h>

@@ -1,6 +1,6 @@
 /* Add Account (guide §2.2): a partner creates a customer account with its
  * customer information and support contacts, in one transaction. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/accounts/account_form.h"
 
 static void prepare(struct req *r)

@@ -2,9 +2,10 @@
  * confirmed by typing its word. The partner account itself has none of
  * these. Deactivating ends its users' sessions at once; deleting removes
  * the account with its users, sessions and contacts (foreign keys cascade). */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/session.h"
+#include "lib/sessions.h"
 
 #include <stdio.h>
 #include <string.h>

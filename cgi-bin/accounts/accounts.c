@@ -2,7 +2,9 @@
  * Deactivated, searched by name, sorted by any column, 50 to a page. Each
  * sort is served by one of the ix_accounts_list_* indexes. An account
  * manager's list holds only their assigned accounts (guide §2.15.1). */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
+#include "lib/accounts.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/listing.h"
 #include "lib/core/countries.h"
 

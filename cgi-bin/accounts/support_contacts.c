@@ -3,7 +3,8 @@
  * most. The Support contacts field fetches this page as you type and offers
  * its list; without JavaScript it is an ordinary search page. Served by
  * ix_users_name and ux_users_account_email. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/listing.h"
 
 static const struct sort_column columns[] = {

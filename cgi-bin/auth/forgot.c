@@ -2,7 +2,8 @@
  * queues a reset email to each registered user of an active account with
  * that address. The reply is the same whether or not one exists, and takes
  * no longer either way than a database round trip, so it reveals nothing. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/session.h"
 #include "lib/mail.h"
 #include "lib/core/validate.h"

@@ -1,7 +1,9 @@
 /* Sign-in and sign-out (guide §1.2): email and password, one message for
  * any failure, throttled per email and per client address. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/session.h"
+#include "lib/throttle.h"
 #include "lib/core/validate.h"
 
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* "Change your password" (guide §1.3): current, new (8 or more), confirm.
  * The user's other sessions end; this one stays. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/core/session.h"
 #include "lib/core/validate.h"
 

@@ -1,7 +1,7 @@
 /* The sign-up page (guide §2.1): the welcome email's "Finish building your
  * account" link opens it; the new user chooses a password and is then
  * Registered and can sign in. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/auth/token_page.h"
 
 static const struct token_page page = {

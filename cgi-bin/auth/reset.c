@@ -1,7 +1,7 @@
 /* The password reset page (guide §2.4 Reset Passwords): opened from the
  * reset email's link; sets a new password and ends every session of the
  * user, so whoever knew the old one is signed out. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/auth/token_page.h"
 
 static const struct token_page page = {

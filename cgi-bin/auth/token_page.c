@@ -1,4 +1,5 @@
 #include "cgi-bin/auth/token_page.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/session.h"
 #include "lib/tokens.h"
 #include "lib/core/validate.h"

@@ -1,24 +1,29 @@
 /* The front line: every request passes here in a fixed order — parse,
- * route, session, CSRF, permission, account scope — before its handler runs;
- * then the response is written with the security headers of every page. */
+ * route, session, CSRF, permission and the route's other rules, account
+ * scope, the object named by :id, the typed confirmation and the declared
+ * inputs — before its handler runs; then the response is written with the
+ * security headers of every page, and anything the request left open is
+ * closed. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/core/form_parse.h"
-#include "cgi-bin/jobs/notifications.h"
+#include "cgi-bin/core/input.h"
 #include "cgi-bin/core/render.h"
+#include "cgi-bin/core/reply.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/session.h"
+#include "lib/accounts.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
-#include "lib/core/validate.h"
 
 #include <fcgiapp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#define FLASH_COOKIE "sb_flash"
+#define UNAVAILABLE (-503)
+#define REFUSED (-403)
+#define WRONG_METHOD (-405)
 
 /* ClearSilver's CGI kit reads and writes through these callbacks, bound to
  * the FastCGI request the worker is serving (one at a time per worker). */
@@ -51,171 +56,7 @@ static int iterenv_cb(void *data, int n, char **key, char **value)
 	return (*key && *value) ? 0 : 1;
 }
 
-/* ---- input ---- */
-
-const char *form(struct req *r, const char *name)
-{
-	char key[128];
-	snprintf(key, sizeof key, "Query.%s", name);
-	HDF *node = hdf_get_obj(r->hdf, key);
-	if (!node)
-		return "";
-	const char *v = hdf_obj_value(node);
-	if (!v)
-		return "";
-	/* Trim once, in place in the tree, so echoes and checks see the same value. */
-	size_t len = strlen(v), start = 0;
-	while (start < len && (v[start] == ' ' || v[start] == '\t' || v[start] == '\r' || v[start] == '\n'))
-		start++;
-	while (len > start && (v[len - 1] == ' ' || v[len - 1] == '\t' || v[len - 1] == '\r' || v[len - 1] == '\n'))
-		len--;
-	if (start == 0 && len == strlen(v))
-		return v;
-	char *trimmed = strndup(v + start, len - start);
-	if (!trimmed)
-		return "";
-	hdf_set_value(r->hdf, key, trimmed);
-	free(trimmed);
-	return hdf_get_value(r->hdf, key, "");
-}
-
-int form_checked(struct req *r, const char *name)
-{
-	const char *v = form(r, name);
-	return strcmp(v, "1") == 0 || strcmp(v, "on") == 0 || strcmp(v, "true") == 0;
-}
-
-long form_int(struct req *r, const char *name, long fallback, long min, long max)
-{
-	const char *v = form(r, name);
-	char *end;
-	long n = strtol(v, &end, 10);
-	if (!*v || *end || n < min || n > max)
-		return fallback;
-	return n;
-}
-
-int form_list(struct req *r, const char *name, const char **out, int max)
-{
-	char key[128];
-	snprintf(key, sizeof key, "Query.%s", name);
-	HDF *node = hdf_get_obj(r->hdf, key);
-	if (!node)
-		return 0;
-	int n = 0;
-	HDF *child = hdf_obj_child(node);
-	if (!child) {
-		const char *v = hdf_obj_value(node);
-		if (v && *v && max > 0)
-			out[n++] = v;
-		return n;
-	}
-	for (; child && n < max; child = hdf_obj_next(child)) {
-		const char *v = hdf_obj_value(child);
-		if (v && *v)
-			out[n++] = v;
-	}
-	return n;
-}
-
-const char *lang(struct req *r, const char *key)
-{
-	HDF *tree = render_lang();
-	return tree ? hdf_get_value(tree, key, key) : key;
-}
-
-void lang_number(struct req *r, const char *key, long n, char *out, size_t size)
-{
-	const char *text = lang(r, key);
-	const char *at = strstr(text, "{n}");
-	if (!at) {
-		snprintf(out, size, "%s", text);
-		return;
-	}
-	snprintf(out, size, "%.*s%ld%s", (int)(at - text), text, n, at + 3);
-}
-
-void field_error(struct req *r, const char *field, const char *lang_key)
-{
-	char key[160];
-	snprintf(key, sizeof key, "Form.Errors.%s", field);
-	hdf_set_value(r->hdf, key, lang(r, lang_key));
-	hdf_set_value(r->hdf, "Form.HasErrors", "1");
-}
-
-int form_has_errors(struct req *r)
-{
-	return hdf_get_int_value(r->hdf, "Form.HasErrors", 0);
-}
-
-int check_text(struct req *r, const char *field, int required, size_t max_chars)
-{
-	const char *v = form(r, field);
-	char key[160];
-	snprintf(key, sizeof key, "Form.Values.%s", field);
-	if (!valid_utf8(v)) {
-		field_error(r, field, "errors.invalid_text");
-		return 0;
-	}
-	hdf_set_value(r->hdf, key, v);
-	if (required && !*v) {
-		field_error(r, field, "errors.required");
-		return 0;
-	}
-	if (utf8_length(v) > max_chars) {
-		field_error(r, field, "errors.too_long");
-		return 0;
-	}
-	for (const char *p = v; *p; p++) {
-		if ((unsigned char)*p < 0x20 && *p != '\t') {
-			field_error(r, field, "errors.invalid_text");
-			return 0;
-		}
-	}
-	return 1;
-}
-
-/* ---- output ---- */
-
-void redirect(struct req *r, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(r->location, sizeof r->location, fmt, ap);
-	va_end(ap);
-	/* Only local paths: never an open redirect. */
-	if (r->location[0] != '/' || r->location[1] == '/' || r->location[1] == '\\')
-		strcpy(r->location, "/");
-}
-
-void set_cookie(struct req *r, const char *name, const char *value, int max_age)
-{
-	if (r->n_cookies >= 4)
-		return;
-	char age[32] = "";
-	if (max_age >= 0)
-		snprintf(age, sizeof age, "; Max-Age=%d", max_age);
-	snprintf(r->set_cookie[r->n_cookies++], sizeof r->set_cookie[0], "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s",
-		 name, value, age, cfg_int("Session.CookieSecure", 0) ? "; Secure" : "");
-}
-
-void flash(struct req *r, const char *lang_key)
-{
-	set_cookie(r, FLASH_COOKIE, lang_key, 60);
-}
-
-int can(const struct req *r, enum feature f, enum verb v)
-{
-	return r->signed_in && grants_allow(&r->me.grants, f, v);
-}
-
-struct actor me_actor(struct req *r)
-{
-	struct actor a = {r->me.id, r->me.name, r->me.email};
-	return a;
-}
-
-/* ---- the front line ---- */
+/* ---- writing the response ---- */
 
 static const char *reason(int status)
 {
@@ -230,6 +71,7 @@ static const char *reason(int status)
 	case 413: return "Payload Too Large";
 	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
 	default: return "Internal Server Error";
 	}
 }
@@ -249,8 +91,12 @@ static void write_head(struct req *r, int status, const char *content_type)
 		"Cross-Origin-Opener-Policy: same-origin\r\n"
 		"Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n",
 		status, reason(status), content_type);
-	if (cfg_int("Session.CookieSecure", 0))
+	if (cookies_secure())
 		FCGX_FPrintF(current->out, "Strict-Transport-Security: max-age=31536000\r\n");
+	if (status == 503)
+		FCGX_FPrintF(current->out, "Retry-After: 30\r\n");
+	if (r->download_name)
+		FCGX_FPrintF(current->out, "Content-Disposition: attachment; filename=\"%s\"\r\n", r->download_name);
 	for (int i = 0; i < r->n_cookies; i++)
 		FCGX_FPrintF(current->out, "Set-Cookie: %s\r\n", r->set_cookie[i]);
 	if (r->location[0] && status == 303)
@@ -316,23 +162,28 @@ static void respond_error(struct req *r, int status)
 	respond_page(r, status, "error.cs");
 }
 
-/* Account scope: a partner administrator reaches the partner account and
- * its customer accounts, an account manager the partner account and the
- * customer accounts assigned to them; anyone else only their own account.
- * A miss is a 404. */
+/* ---- the front line ---- */
+
+/* Account scope (ARCHITECTURE §4): the account named by the path, or a
+ * customer user's own. A miss is a 404, not a 403, so ids do not leak. */
 static int load_scope(struct req *r)
 {
-	const char *scope_partner = role_is_partner(r->me.role) ? r->me.partner_id : "";
-	int found = db_row(r->db, r->hdf, "Account",
-		"SELECT id, name, kind, status, IF(kind = 'partner', 1, 0) AS is_partner"
-		" FROM accounts WHERE id = ? AND (id = ? OR (partner_id = ? AND partner_id <> ''"
-		" AND (? = 0 OR id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?))))",
-		"sssii", r->acct.id, r->me.account_id, scope_partner, (long long)r->me.restricted, r->me.id);
+	struct account_reach who = {
+		.own_account_id = r->me.account_id,
+		.partner_id = role_is_partner(r->me.role) ? r->me.partner_id : "",
+		.manager_id = r->me.restricted ? r->me.id : 0,
+	};
+	struct account_ref a;
+	int found = account_find_in_reach(r->db, &who, r->acct.id, &a);
 	if (found != 1)
 		return found < 0 ? SERVER_ERROR : NOT_FOUND;
-	r->acct.is_partner = hdf_get_int_value(r->hdf, "Account.is_partner", 0);
-	r->acct.active = strcmp(hdf_get_value(r->hdf, "Account.status", ""), "active") == 0;
-	snprintf(r->acct.name, sizeof r->acct.name, "%s", hdf_get_value(r->hdf, "Account.name", ""));
+	r->acct.is_partner = a.is_partner;
+	r->acct.active = a.active;
+	snprintf(r->acct.name, sizeof r->acct.name, "%s", a.name);
+	hdf_set_value(r->hdf, "Account.id", a.id);
+	hdf_set_value(r->hdf, "Account.name", a.name);
+	hdf_set_int_value(r->hdf, "Account.is_partner", a.is_partner);
+	hdf_set_value(r->hdf, "Account.status", a.active ? "active" : "deactivated");
 	return DONE;
 }
 
@@ -368,53 +219,109 @@ static void publish_flash(struct req *r)
 	set_cookie(r, FLASH_COOKIE, "", 0);
 }
 
+/* 1 when the query string carries a parameter called name. */
+static int query_string_has(const char *qs, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = qs; p && *p; p = strchr(p, '&'), p = p ? p + 1 : NULL)
+		if (strncmp(p, name, n) == 0 && (p[n] == '=' || p[n] == '&' || p[n] == 0))
+			return 1;
+	return 0;
+}
+
+/* The token comes in the form body only: a query string ends up in logs,
+ * history and Referer headers. */
 static int csrf_ok(struct req *r)
 {
+	if (query_string_has(hdf_get_value(r->hdf, "CGI.QueryString", ""), "_csrf"))
+		return 0;
 	const char *sent = hdf_get_value(r->hdf, "Query._csrf", "");
 	const char *expected = r->signed_in ? r->csrf : hdf_get_value(r->hdf, "Cookie." PRELOGIN_COOKIE, "");
 	return *sent && *expected && const_time_eq(sent, expected);
+}
+
+/* The route's rules about who may call it, beyond its permission. */
+static int caller_allowed(struct req *r)
+{
+	unsigned f = r->route->flags;
+	int partner = role_is_partner(r->me.role);
+	if ((f & R_PARTNER) && !partner)
+		return 0;
+	if ((f & R_UNRESTRICTED) && r->me.restricted)
+		return 0;
+	return can(r, r->route->feature, r->route->verb);
+}
+
+/* The rules about the account the path names. DONE to go on (or with a
+ * redirect set), else the status to answer. */
+static int account_allowed(struct req *r)
+{
+	unsigned f = r->route->flags;
+	int rc = load_scope(r);
+	if (rc != DONE)
+		return rc;
+	if ((f & R_CUSTOMER) && r->acct.is_partner)
+		return NOT_FOUND;
+	/* Partner staff are managed by partner administrators only (guide §2.15). */
+	if ((f & R_STAFF_ADMIN) && r->acct.is_partner && r->me.role != ROLE_PARTNER_ADMIN)
+		return NOT_FOUND;
+	/* A deactivated account must be reactivated before anything else. */
+	if (!r->acct.active && !(f & R_DEACTIVATED))
+		redirect(r, "/a/%s/reactivate", r->acct.id);
+	else if (r->acct.active && (f & R_DEACTIVATED))
+		redirect(r, "/a/%s/info", r->acct.id);
+	return DONE;
 }
 
 static int front_line(struct req *r)
 {
 	int path_matched;
 	r->route = route_match(r->method, r->path, r, &path_matched);
-	r->signed_in = session_load(r);
-	if (r->signed_in) {
+	/* The bell comes with the session's query, for pages that draw it. */
+	int signed_in = session_load(r, r->route && !(r->route->flags & R_RAW));
+	if (signed_in < 0)
+		return UNAVAILABLE;
+	r->signed_in = signed_in;
+	if (r->signed_in)
 		publish_permissions(r);
-		notifications_publish(r);
-	} else
-		hdf_remove_tree(r->hdf, "Me");
 	if (!r->route)
-		return path_matched ? -405 : NOT_FOUND;
-	if (!(r->route->flags & R_PUBLIC) && !r->signed_in) {
-		redirect(r, "/login");
-		return DONE;
-	}
+		return path_matched ? WRONG_METHOD : NOT_FOUND;
+	unsigned f = r->route->flags;
+	if (!(f & R_PUBLIC) && !r->signed_in)
+		return done(r, NULL, "/login");
 	if (strcmp(r->method, "POST") == 0 && !csrf_ok(r))
-		return -403;
-	if (!(r->route->flags & R_PUBLIC) && !can(r, r->route->feature, r->route->verb))
+		return REFUSED;
+	if (!(f & R_PUBLIC) && !caller_allowed(r))
 		return NOT_FOUND;
 	if (r->acct.id[0]) {
-		int rc = load_scope(r);
-		if (rc != DONE)
+		int rc = account_allowed(r);
+		if (rc != DONE || r->location[0])
 			return rc;
-		/* A deactivated account must be reactivated before anything else. */
-		if (!r->acct.active && strcmp(r->route->pattern, "/a/:acct/reactivate") != 0) {
-			redirect(r, "/a/%s/reactivate", r->acct.id);
-			return DONE;
-		}
 	} else if (r->signed_in && !role_is_partner(r->me.role)) {
 		/* Account admins and users always work inside their own account. */
 		snprintf(r->acct.id, sizeof r->acct.id, "%s", r->me.account_id);
-		if (load_scope(r) != DONE)
-			return SERVER_ERROR;
+		int rc = load_scope(r);
+		if (rc != DONE)
+			return rc == NOT_FOUND ? SERVER_ERROR : rc;
 		r->acct.id[0] = 0; /* the path named no account */
+	}
+	if (r->route->load) {
+		int found = r->route->load(r);
+		if (found != 1)
+			return found < 0 ? SERVER_ERROR : NOT_FOUND;
 	}
 	if (r->signed_in && strcmp(r->method, "GET") == 0)
 		publish_flash(r);
 	hdf_set_value(r->hdf, "Page.Route", r->route->pattern);
 	r->status = 200;
+	/* A wrong confirmation word stops here; the declared inputs' messages are
+	 * put next to their fields, and the handler adds its cross-field rules'
+	 * before it draws the form again (invalid()) with every message at once. */
+	if (strcmp(r->method, "POST") == 0) {
+		if (!confirm_check(r))
+			return invalid(r);
+		inputs_check(r);
+	}
 	return r->route->handler(r);
 }
 
@@ -445,29 +352,39 @@ void request_handle(FCGX_Request *fr, db *d)
 		/* Malformed bodies or uploads: the client's fault, nothing to render with. */
 		nerr_ignore(&err);
 		write_bare_error(&r, 400, NULL);
-		goto done;
+		goto finish;
 	}
 	hdf_set_value(hdf, "Page.Path", r.path);
 	hdf_set_value(hdf, "Cloud.Location", cfg_str("Cloud.Location", ""));
 
 	int rc = front_line(&r);
+	/* A handler's error while the database is away is an outage, not a bug. */
+	if (rc == SERVER_ERROR && db_ping(d) != 0)
+		rc = UNAVAILABLE;
 	if (rc == DONE && r.location[0]) {
 		write_head(&r, 303, "text/html; charset=utf-8");
 	} else if (rc == DONE && r.body) {
 		write_head(&r, r.status, r.content_type ? r.content_type : "text/plain; charset=utf-8");
 		write_body(&r, r.body, r.body_len);
 	} else if (rc == DONE && r.route && (r.route->flags & R_RAW)) {
-		write_head(&r, r.status ? r.status : 204, "text/plain; charset=utf-8");
+		write_head(&r, r.status && r.status != 200 ? r.status : 204, "text/plain; charset=utf-8");
 	} else if (rc == DONE) {
 		const char *t = r.template ? r.template : r.route->template;
 		respond_page(&r, r.status ? r.status : 200, t);
 	} else {
-		int status = rc == NOT_FOUND ? 404 : rc == -403 ? 403 : rc == -405 ? 405 : 500;
+		int status = -rc;
 		if (status == 500)
 			log_error("%s %s: handler failed: %s", r.method, r.path, db_error(d));
+		else if (status == 503)
+			log_error("%s %s: database unavailable: %s", r.method, r.path, db_error(d));
 		respond_error(&r, status);
 	}
-done:
+finish:
+	/* Whatever a handler left open is not committed by the next request. */
+	if (db_in_tx(d)) {
+		log_error("%s %s: a transaction was left open; rolled back", r.method, r.path);
+		db_rollback(d);
+	}
 	free(r.body);
 	if (r.cgi)
 		cgi_destroy(&r.cgi); /* frees the HDF tree it was given too */

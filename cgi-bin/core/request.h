@@ -1,14 +1,25 @@
 #ifndef SB_REQUEST_H
 #define SB_REQUEST_H
 /* One request's context, shared by the front line (request.c) and the
- * screen handlers. Handlers read input with form_*(), write their data into
- * r->hdf, and either name a template (r->template) or redirect. They never
- * touch the socket or build HTML. */
+ * screen handlers. By the time a handler runs, the route table's every rule
+ * has been checked: session, CSRF, permission, account scope, the object
+ * named by :id (in r->obj) and the typed confirmation; the declared inputs
+ * are read, echoed and checked, with a message next to each bad one. A form
+ * handler adds its cross-field rules, returns invalid(r) when any field has
+ * a message, and otherwise reads its inputs with in(), calls lib/, fills
+ * r->hdf and either lets its template render or redirects. They never touch the socket,
+ * build HTML or hold SQL. */
 #include <ClearSilver.h>
+#include <jansson.h>
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
+#include "lib/import/import.h"
+#include "lib/jobs.h"
+#include "lib/notifications.h"
 #include "lib/perm.h"
+#include "lib/roles.h"
+#include "lib/users.h"
 
 struct route;
 
@@ -21,27 +32,26 @@ struct me {
 	enum role role;
 	struct grants grants;          /* effective permissions: built-in role narrowed by a custom one */
 	int restricted;                /* an account manager: only assigned customer accounts */
-	char name[256];
-	char email[256];
+	char name[1024];
+	char email[1024];
 };
 
-/* The condition every query listing, searching or counting a partner's
- * customer accounts adds (col: the account id column): an account manager
- * sees only the accounts assigned to them. A program literal chosen by who
- * asks, rather than one condition for both ("? = 0 OR col IN (...)"), which
- * keeps MariaDB from using the assignments' index: 10 times slower at
- * 20,000 accounts. Either takes one parameter ("i"), SCOPE_ARG(r). */
-#define SCOPE_MINE(col) " AND " col " IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?)"
-#define SCOPE_ALL " AND ? > 0"
-#define SCOPE_ASSIGNED(r, col) ((r)->me.restricted ? SCOPE_MINE(col) : SCOPE_ALL)
-#define SCOPE_ARG(r) ((r)->me.id)
-
-/* The account named by the :acct part of the path, after the scope check. */
+/* The account named by the :acct part of the path, after the scope check;
+ * for a customer user on a path without one, their own account. */
 struct scope_account {
 	char id[UUID_LEN];
 	int is_partner;                /* the partner account itself */
 	int active;
-	char name[256];
+	char name[1024];
+};
+
+/* The object the route's loader found (routes.def's LOAD column). */
+union route_object {
+	struct user user;
+	struct custom_role role;
+	struct import_batch batch;
+	struct job_row job;
+	struct notification notification;
 };
 
 struct req {
@@ -51,8 +61,10 @@ struct req {
 	const struct route *route;
 	const char *method;
 	const char *path;
-	char path_id[24];              /* the :id part of the path, if any */
-	struct scope_account acct;     /* valid when the route has :acct */
+	char path_id[24];              /* the :id part of the path, as text */
+	long long id;                  /* ... and as a number */
+	struct scope_account acct;
+	union route_object obj;
 	int signed_in;
 	struct me me;
 	char session_hash[TOKEN_HEX];
@@ -67,43 +79,75 @@ struct req {
 	const char *content_type;      /* for non-HTML responses */
 	char *body;                    /* raw body for non-HTML responses (malloc'd) */
 	size_t body_len;
+	const char *download_name;     /* Content-Disposition: attachment; filename=... */
 };
-
-typedef int (*handler_fn)(struct req *r);
 
 /* Handler return values. */
 #define DONE 0          /* render r->template (status r->status) or redirect */
 #define NOT_FOUND (-404)
 #define SERVER_ERROR (-500)
 
-/* Input. form() returns the trimmed value of a query or form field ("" if absent). */
+/* ---- input ---- */
+
+/* A declared input's checked value (routes.def): trimmed, "" if absent. */
+const char *in(struct req *r, const char *name);
+int in_checked(struct req *r, const char *name);
+long long in_int(struct req *r, const char *name);
+/* Every value of a declared IN_LIST input, in the order sent; returns how many. */
+int in_list(struct req *r, const char *name, const char **out, int max);
+
+/* Query parameters of a page that are not a form (list filters, sort,
+ * page): the trimmed value, "" if absent. */
 const char *form(struct req *r, const char *name);
-int form_checked(struct req *r, const char *name);   /* a checkbox or toggle */
 long form_int(struct req *r, const char *name, long fallback, long min, long max);
-/* Every value of a field that may repeat (checkbox lists), at most max, in
- * the order sent; returns how many. The values stay owned by r->hdf. */
+int form_checked(struct req *r, const char *name);   /* "1", "on" or "true" */
 int form_list(struct req *r, const char *name, const char **out, int max);
 
-/* Validates a text field: required, maximum length in characters, valid UTF-8.
- * On failure puts the message next to the field (Form.Errors.<field>) and
- * returns 0. The value is echoed back as Form.Values.<field> either way. */
+/* A form's starting value, shown unless the form comes back with what the
+ * person typed (a failed POST re-renders the form with their input). */
+void form_default(struct req *r, const char *name, const char *value);
+
+/* Checks a text field that is not declared because whether it is required
+ * depends on another field: valid UTF-8, no control characters, required,
+ * at most max_chars. Echoes it; 0 with a message next to it when it fails. */
 int check_text(struct req *r, const char *field, int required, size_t max_chars);
+
+/* A message next to a field (Form.Errors.<field>). */
 void field_error(struct req *r, const char *field, const char *lang_key);
 int form_has_errors(struct req *r);
 
-/* Output. */
+/* ---- outcomes ---- */
+
+/* The form comes back with the person's input, each message next to its
+ * field and status 422: the route's GET page is drawn again. */
+int invalid(struct req *r);
+/* A POST that worked: the message shown once on the next page, and a 303
+ * to path. Returns DONE. */
+int done(struct req *r, const char *flash_key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void flash(struct req *r, const char *lang_key);      /* shown once on the next page */
+void set_cookie(struct req *r, const char *name, const char *value, int max_age);
+
+/* Runs body in one transaction (lib/core/db.h db_tx): committed when it
+ * returns 0; anything else rolls back. A positive value is a rule's refusal
+ * and comes back as is; -1 is an error. */
+int tx(struct req *r, int (*body)(struct req *r, void *arg), void *arg);
+
+/* An event in account_id's history by the signed-in user (guide §2.16),
+ * inside the caller's transaction; details may be NULL and is not taken.
+ * 0, or -1. */
+int event(struct req *r, const char *account_id, const char *action, const char *asset_type,
+	  const char *asset_id, const char *asset_name, json_t *details);
+struct actor me_actor(struct req *r);
+
+/* ---- text ---- */
+
 const char *lang(struct req *r, const char *key);     /* text from templates/lang */
 /* The text with its "{n}" replaced by n. Lang text is never a format string:
  * administrators may edit it. */
 void lang_number(struct req *r, const char *key, long n, char *out, size_t size);
-void set_cookie(struct req *r, const char *name, const char *value, int max_age);
 
 /* The signed-in user's effective permission (the route table's check, for
  * the parts of a page a route covers only in part: controls, fields). */
 int can(const struct req *r, enum feature f, enum verb v);
-
-/* Audit helpers bound to the signed-in user. */
-struct actor me_actor(struct req *r);
 #endif

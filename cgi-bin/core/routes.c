@@ -1,96 +1,42 @@
+/* The route table (routes.def) and matching a request against it. */
 #include "cgi-bin/core/routes.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/loaders.h"
 #include "lib/core/validate.h"
 
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define V VERB_VIEW
 #define A VERB_ADD
 #define E VERB_EDIT
+#define S VERB_ASSIGN
 #define D VERB_DELETE
+#define METHOD_get "GET"
+#define METHOD_post "POST"
+#define LOAD(fn) .load = fn, .load_name = #fn
+/* A form's declared inputs, ended by an empty row (a static compound literal). */
+#define IN(...) (const struct input[]){__VA_ARGS__, {0}}
 
-/* Every page of the console. Authorization is decided from this table, in
- * request.c, before any handler runs: session, CSRF, permission, account scope. */
+/* Each row's handler, declared from its screen name. */
+#define ROUTE(m, pat, area, scr, ...) int scr##_##m(struct req *r);
+#include "cgi-bin/core/routes.def"
+#undef ROUTE
+
+#define ROUTE(m, pat, area, scr, feat, vrb, ...) \
+	{.method = METHOD_##m, .pattern = pat, .screen = #area "/" #scr, .handler = scr##_##m, \
+	 .template = #area "/" #scr ".cs", .feature = feat, .verb = vrb, __VA_ARGS__},
 static const struct route routes[] = {
-	/* method  pattern                         handler             template               flags     feature        verb */
-	{"GET",  "/ping",                        ping_get,           NULL,                  R_PUBLIC | R_RAW, FEAT_NONE, V},
-	{"GET",  "/login",                       login_get,          "auth/login.cs",            R_PUBLIC, FEAT_NONE,     V},
-	{"POST", "/login",                       login_post,         "auth/login.cs",            R_PUBLIC, FEAT_NONE,     V},
-	{"POST", "/logout",                      logout_post,        NULL,                  0,        FEAT_NONE,     V},
-	{"GET",  "/",                            dashboard_get,      "home/dashboard.cs",        0,        FEAT_NONE,     V},
-	{"GET",  "/password",                    password_get,       "auth/password.cs",         0,        FEAT_NONE,     V},
-	{"POST", "/password",                    password_post,      "auth/password.cs",         0,        FEAT_NONE,     V},
-	{"GET",  "/accounts",                    accounts_get,       "accounts/accounts.cs",         0,        FEAT_ACCOUNTS, V},
-	{"GET",  "/accounts/new",                account_new_get,    "accounts/account_new.cs",      0,        FEAT_ACCOUNTS, A},
-	{"POST", "/accounts/new",                account_new_post,   "accounts/account_new.cs",      0,        FEAT_ACCOUNTS, A},
-	{"GET",  "/a/:acct",                     dashboard_get,      "home/dashboard.cs",        0,        FEAT_NONE,     V},
-	{"GET",  "/a/:acct/info",                account_info_get,   "accounts/account_info.cs",     0,        FEAT_ACCOUNT,  V},
-	{"POST", "/a/:acct/info",                account_info_post,  "accounts/account_info.cs",     0,        FEAT_ACCOUNT,  E},
-	{"GET",  "/a/:acct/deactivate",          account_status_get, "accounts/account_status.cs",   0,        FEAT_ACCOUNTS, E},
-	{"POST", "/a/:acct/deactivate",          account_status_post,"accounts/account_status.cs",   0,        FEAT_ACCOUNTS, E},
-	{"GET",  "/a/:acct/reactivate",          account_status_get, "accounts/account_status.cs",   0,        FEAT_ACCOUNTS, E},
-	{"POST", "/a/:acct/reactivate",          account_status_post,"accounts/account_status.cs",   0,        FEAT_ACCOUNTS, E},
-	{"GET",  "/a/:acct/delete",              account_status_get, "accounts/account_status.cs",   0,        FEAT_ACCOUNTS, D},
-	{"POST", "/a/:acct/delete",              account_status_post,"accounts/account_status.cs",   0,        FEAT_ACCOUNTS, D},
-	{"GET",  "/a/:acct/users",               users_get,          "users/users.cs",            0,        FEAT_USERS,    V},
-	{"GET",  "/a/:acct/users/new",           user_new_get,       "users/user_new.cs",         0,        FEAT_USERS,    A},
-	{"POST", "/a/:acct/users/new",           user_new_post,      "users/user_new.cs",         0,        FEAT_USERS,    A},
-	{"GET",  "/a/:acct/users/:id",           user_edit_get,      "users/user_edit.cs",        0,        FEAT_USERS,    V},
-	{"POST", "/a/:acct/users/:id",           user_edit_post,     "users/user_edit.cs",        0,        FEAT_USERS,    E},
-	{"GET",  "/a/:acct/users/:id/delete",    user_delete_get,    "users/user_delete.cs",      0,        FEAT_USERS,    D},
-	{"POST", "/a/:acct/users/:id/delete",    user_delete_post,   "users/user_delete.cs",      0,        FEAT_USERS,    D},
-	/* Roles and Permissions (issue 5) */
-	{"GET",  "/roles",                       roles_get,          "roles/roles.cs",            0,        FEAT_ROLES,    V},
-	{"GET",  "/roles/new",                   role_new_get,       "roles/role_new.cs",         0,        FEAT_ROLES,    A},
-	{"POST", "/roles/new",                   role_new_post,      "roles/role_new.cs",         0,        FEAT_ROLES,    A},
-	{"GET",  "/roles/:id",                   role_edit_get,      "roles/role_edit.cs",        0,        FEAT_ROLES,    V},
-	{"POST", "/roles/:id",                   role_edit_post,     "roles/role_edit.cs",        0,        FEAT_ROLES,    E},
-	{"GET",  "/roles/:id/duplicate",         role_new_get,       "roles/role_new.cs",         0,        FEAT_ROLES,    A},
-	{"POST", "/roles/:id/duplicate",         role_new_post,      "roles/role_new.cs",         0,        FEAT_ROLES,    A},
-	{"GET",  "/roles/:id/accounts",          role_accounts_get,  "roles/role_accounts.cs",    0,        FEAT_ROLES,    V},
-	{"POST", "/roles/:id/accounts",          role_accounts_post, "roles/role_accounts.cs",    0,        FEAT_ROLES,    E},
-	{"GET",  "/roles/:id/delete",            role_delete_get,    "roles/role_delete.cs",      0,        FEAT_ROLES,    D},
-	{"POST", "/roles/:id/delete",            role_delete_post,   "roles/role_delete.cs",      0,        FEAT_ROLES,    D},
-	/* Account Managers (issue 5): unrestricted partner administrators */
-	{"GET",  "/account-managers",            account_managers_get,         "managers/account_managers.cs",         0, FEAT_ACCOUNT_MANAGERS, V},
-	{"GET",  "/account-managers/confirm",    account_managers_confirm_get, "managers/account_managers_confirm.cs", 0, FEAT_ACCOUNT_MANAGERS, E},
-	{"POST", "/account-managers/confirm",    account_managers_confirm_post,"managers/account_managers_confirm.cs", 0, FEAT_ACCOUNT_MANAGERS, E},
-	{"GET",  "/account-managers/manage",     account_managers_manage_get,  "managers/account_managers_manage.cs",  0, FEAT_ACCOUNT_MANAGERS, V},
-	{"GET",  "/account-managers/assign",     account_managers_assign_get,  "managers/account_managers_assign.cs",  0, FEAT_ACCOUNT_MANAGERS, E},
-	{"POST", "/account-managers/assign",     account_managers_assign_post, "managers/account_managers_assign.cs",  0, FEAT_ACCOUNT_MANAGERS, E},
-	/* Support contacts: partner users to pick from (issue 5) */
-	{"GET",  "/support-contacts",            support_contacts_get, "accounts/support_contacts.cs", 0,      FEAT_ACCOUNTS, V},
-	/* User lifecycle by email (issue 3): sign-up, resets, Manage, jobs, notifications */
-	{"GET",  "/register",                    register_get,       "auth/register.cs",         R_PUBLIC, FEAT_NONE,     V},
-	{"POST", "/register",                    register_post,      "auth/register.cs",         R_PUBLIC, FEAT_NONE,     V},
-	{"GET",  "/reset",                       reset_get,          "auth/reset.cs",            R_PUBLIC, FEAT_NONE,     V},
-	{"POST", "/reset",                       reset_post,         "auth/reset.cs",            R_PUBLIC, FEAT_NONE,     V},
-	{"GET",  "/forgot",                      forgot_get,         "auth/forgot.cs",           R_PUBLIC, FEAT_NONE,     V},
-	{"POST", "/forgot",                      forgot_post,        "auth/forgot.cs",           R_PUBLIC, FEAT_NONE,     V},
-	{"POST", "/notifications/dismiss",       notifications_dismiss_post, NULL,          0,        FEAT_NONE,     V},
-	{"POST", "/notifications/:id/delete",    notification_delete_post, NULL,            0,        FEAT_NONE,     V},
-	{"GET",  "/a/:acct/users/manage",        manage_get,         "users/manage.cs",           0,        FEAT_USERS,    E},
-	{"POST", "/a/:acct/users/manage",        manage_post,        "users/manage.cs",           0,        FEAT_USERS,    E},
-	{"GET",  "/a/:acct/users/manage/delete", manage_delete_get,  "users/manage.cs",           0,        FEAT_USERS,    D},
-	{"POST", "/a/:acct/users/manage/delete", manage_delete_post, "users/manage.cs",           0,        FEAT_USERS,    D},
-	{"POST", "/a/:acct/users/:id/welcome",   user_welcome_post,  NULL,                  0,        FEAT_USERS,    E},
-	{"GET",  "/a/:acct/jobs/:id",            job_get,            "jobs/job.cs",              0,        FEAT_USERS,    V},
-	{"GET",  "/a/:acct/jobs/:id/progress",   job_progress_get,   NULL,                  R_RAW,    FEAT_USERS,    V},
-	/* Import Users (issue 4): ADD covers adding users in bulk (guide §2.14.3) */
-	{"GET",  "/a/:acct/users/import",        import_get,         "import/import.cs",           0,        FEAT_USERS,    A},
-	{"POST", "/a/:acct/users/import",        import_post,        "import/import.cs",           0,        FEAT_USERS,    A},
-	{"GET",  "/a/:acct/users/import/users-template.xlsx", import_template_get, NULL,    R_RAW,    FEAT_USERS,    A},
-	{"GET",  "/a/:acct/users/import/:id",    import_preview_get, "import/import_preview.cs",   0,        FEAT_USERS,    A},
-	{"POST", "/a/:acct/users/import/:id/row", import_row_post,   "import/import_preview.cs",   0,        FEAT_USERS,    A},
-	{"POST", "/a/:acct/users/import/:id/delete-row", import_row_delete_post, NULL,      0,        FEAT_USERS,    A},
-	{"POST", "/a/:acct/users/import/:id/upload", import_commit_post, NULL,              0,        FEAT_USERS,    A},
-	{"POST", "/a/:acct/users/import/:id/welcome", import_welcome_post, NULL,            0,        FEAT_USERS,    A},
-	{"POST", "/a/:acct/users/import/:id/cancel", import_cancel_post, NULL,              0,        FEAT_USERS,    A},
+#include "cgi-bin/core/routes.def"
 };
+#undef ROUTE
+
+#define ROUTE_COUNT (sizeof routes / sizeof routes[0])
 
 const struct route *route_table(int *count)
 {
-	*count = (int)(sizeof routes / sizeof routes[0]);
+	*count = (int)ROUTE_COUNT;
 	return routes;
 }
 
@@ -118,6 +64,7 @@ static int pattern_matches(const char *pattern, const char *path, struct req *r)
 				if (!valid_id(value))
 					return 0;
 				strcpy(r->path_id, value);
+				r->id = strtoll(value, NULL, 10); /* valid_id: 1 to 18 digits */
 			} else {
 				return 0;
 			}
@@ -135,9 +82,10 @@ static int pattern_matches(const char *pattern, const char *path, struct req *r)
 const struct route *route_match(const char *method, const char *path, struct req *r, int *path_matched)
 {
 	*path_matched = 0;
-	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+	for (size_t i = 0; i < ROUTE_COUNT; i++) {
 		r->acct.id[0] = 0;
 		r->path_id[0] = 0;
+		r->id = 0;
 		if (!pattern_matches(routes[i].pattern, path, r))
 			continue;
 		*path_matched = 1;
@@ -147,5 +95,52 @@ const struct route *route_match(const char *method, const char *path, struct req
 	}
 	r->acct.id[0] = 0;
 	r->path_id[0] = 0;
+	r->id = 0;
 	return NULL;
+}
+
+const struct route *route_form(const struct route *post)
+{
+	for (size_t i = 0; i < ROUTE_COUNT; i++)
+		if (strcmp(routes[i].method, "GET") == 0 && strcmp(routes[i].pattern, post->pattern) == 0)
+			return &routes[i];
+	return NULL;
+}
+
+static const char *const flag_names[] = {
+	"public", "raw", "deactivated", "customer", "staff_admin", "partner", "unrestricted",
+};
+
+static const char *const type_names[] = {
+	[IN_TEXT] = "text", [IN_LINES] = "lines", [IN_EMAIL] = "email", [IN_EMAILS] = "emails",
+	[IN_PHONE] = "phone", [IN_INT] = "int", [IN_CHECK] = "check", [IN_ID] = "id", [IN_KEY] = "key",
+	[IN_SECRET] = "secret", [IN_LANGUAGE] = "language",
+};
+
+static const char *const verb_names[] = {
+	[VERB_VIEW] = "view", [VERB_ADD] = "add", [VERB_EDIT] = "edit", [VERB_ASSIGN] = "assign", [VERB_DELETE] = "delete",
+};
+
+void routes_print_json(FILE *out)
+{
+	json_t *all = json_array();
+	for (size_t i = 0; i < ROUTE_COUNT; i++) {
+		const struct route *rt = &routes[i];
+		json_t *flags = json_array(), *inputs = json_array();
+		for (size_t b = 0; b < sizeof flag_names / sizeof flag_names[0]; b++)
+			if (rt->flags & (1u << b))
+				json_array_append_new(flags, json_string(flag_names[b]));
+		for (const struct input *in = rt->inputs; in && in->name; in++)
+			json_array_append_new(inputs, json_pack("{s:s,s:s,s:b,s:b,s:i}", "name", in->name,
+				"type", type_names[in->type], "required", (in->flags & IN_REQUIRED) != 0,
+				"list", (in->flags & IN_LIST) != 0, "max", in->max));
+		json_array_append_new(all, json_pack("{s:s,s:s,s:s,s:s,s:s?,s:o,s:s?,s:s?,s:o}",
+			"method", rt->method, "pattern", rt->pattern, "screen", rt->screen,
+			"feature", rt->feature == FEAT_NONE ? "none" : feature_key(rt->feature),
+			"verb", verb_names[rt->verb], "flags", flags, "load", rt->load_name,
+			"confirm", rt->confirm, "inputs", inputs));
+	}
+	json_dumpf(all, out, JSON_INDENT(1));
+	fputc('\n', out);
+	json_decref(all);
 }

@@ -1,22 +1,68 @@
 #ifndef SB_ROUTES_H
 #define SB_ROUTES_H
+/* The route table (routes.def): one row per method and path, declaring
+ * everything the front line (request.c) decides before a handler runs —
+ * cgit's command table, kcgi-framework's declared keys. */
 #include "cgi-bin/core/request.h"
 
-/* Route flags. */
-#define R_PUBLIC  (1u << 0)   /* no session needed (sign-in, static health) */
-#define R_RAW     (1u << 1)   /* the handler produces its own body; no layout */
+/* Who may call a route, beyond its permission. */
+#define R_PUBLIC      (1u << 0)  /* no session needed */
+#define R_RAW         (1u << 1)  /* the handler writes its own body: no layout, no bell */
+#define R_DEACTIVATED (1u << 2)  /* the :acct account must be deactivated (Reactivate); an active one
+				    goes to its information */
+#define R_CUSTOMER    (1u << 3)  /* :acct must be a customer account, not the partner's own */
+#define R_STAFF_ADMIN (1u << 4)  /* in the partner account, only unrestricted partner administrators:
+				    account managers do not manage partner staff (guide §2.15) */
+#define R_PARTNER     (1u << 5)  /* partner users only */
+#define R_UNRESTRICTED (1u << 6) /* not account managers (guide §2.15: they see assigned accounts only) */
+#define R_CUSTOMER_USER (1u << 7) /* customer users only: a partner user opens an account first */
 
-/* One row of the route table: cgit's cmd table, kcgi's declared needs.
- * A pattern segment ":acct" is an account id (scope-checked before the
- * handler runs), ":id" a numeric id. */
+/* Declared inputs of a form (kcgi-framework's keys). The front line reads
+ * each from the request, trims it, checks it, echoes it as Form.Values.<name>
+ * and puts any message next to it as Form.Errors.<name>; the handler adds
+ * its cross-field rules and answers invalid() when any field has a message. */
+enum input_type {
+	IN_TEXT,        /* one line of text: valid UTF-8, no control characters */
+	IN_LINES,       /* text that may hold line breaks */
+	IN_EMAIL,
+	IN_EMAILS,      /* a list of emails separated by commas, semicolons or spaces */
+	IN_PHONE,       /* E.164, echoed normalised to +<digits> */
+	IN_INT,         /* a whole number from 0 to max */
+	IN_CHECK,       /* a checkbox: present and "1"/"on"/"true", or absent */
+	IN_ID,          /* a row id */
+	IN_KEY,         /* a choice's key: lower-case letters, digits, '-' and '_' */
+	IN_SECRET,      /* a password: not trimmed, never echoed */
+	IN_LANGUAGE,    /* a language the console offers */
+};
+
+#define IN_REQUIRED (1u << 0)
+#define IN_LIST     (1u << 1)   /* may repeat (checkbox lists); max counts the values */
+
+struct input {
+	const char *name;
+	enum input_type type;
+	unsigned flags;
+	int max;                    /* characters, the largest number, or values (IN_LIST) */
+};
+
+typedef int (*handler_fn)(struct req *r);
+/* Loads the object named by :id under the request's scope into r->obj:
+ * 1 found, 0 not (the front line answers 404), -1 error. */
+typedef int (*loader_fn)(struct req *r);
+
 struct route {
 	const char *method;
-	const char *pattern;
+	const char *pattern;          /* segments ":acct" (an account id, scope-checked) and ":id" (a row id) */
+	const char *screen;           /* "<area>/<screen>": names the handler and the template */
 	handler_fn handler;
-	const char *template;
+	const char *template;         /* "<area>/<screen>.cs" */
 	unsigned flags;
 	enum feature feature;
 	enum verb verb;
+	loader_fn load;               /* for ":id" */
+	const char *load_name;        /* the loader's name, for the route listing */
+	const char *confirm;          /* the word typed to confirm (field "confirm"), or NULL */
+	const struct input *inputs;   /* NULL, or ended by a row with no name */
 };
 
 /* Finds the row for method and path, filling r->path_id and r->acct.id.
@@ -24,4 +70,9 @@ struct route {
  * (405) from an unknown path (404). */
 const struct route *route_match(const char *method, const char *path, struct req *r, int *path_matched);
 const struct route *route_table(int *count);
+/* The GET row of the same path: the form a POST re-renders when it fails. */
+const struct route *route_form(const struct route *post);
+/* The route table as JSON, one object per row (`console routes`): what the
+ * tests generated from the table read. */
+void routes_print_json(FILE *out);
 #endif

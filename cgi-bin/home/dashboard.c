@@ -1,7 +1,7 @@
 /* The dashboard (guide §1.3): shortcuts by role. A partner at "/" sees the
  * partner items; inside an account (theirs, or one a partner opened) the
  * account items. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 
 int dashboard_get(struct req *r)
 {

@@ -5,7 +5,8 @@
  * file field, and nothing is stored. The account's unfinished imports are
  * offered for resuming. */
 #include "cgi-bin/import/import_batch.h"
-#include "cgi-bin/core/screens.h"
+#include "lib/core/db_hdf.h"
+#include "cgi-bin/core/request.h"
 #include "lib/import/import.h"
 #include "lib/sheet/import_sheet.h"
 

@@ -1,4 +1,5 @@
 #include "cgi-bin/import/import_batch.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/users/user_form.h"
 
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* Cancel in the import preview (guide §2.8): the batch and its pending rows
  * are discarded; users it already added stay. */
 #include "cgi-bin/import/import_batch.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "lib/import/import.h"
 
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * a user of the account and leaves the preview; rows with errors stay. The
  * preview then says how many were added. */
 #include "cgi-bin/import/import_batch.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "lib/import/import.h"
 
 #include <stdlib.h>

@@ -4,8 +4,9 @@
  * add one. "No errors found" when no row has an error. After an Upload it
  * says how many users were added and offers their welcome emails. */
 #include "cgi-bin/import/import_batch.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/listing.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
 #include "lib/import/import.h"
 
@@ -49,6 +50,7 @@ static void publish_row_errors(struct req *r, int n)
 
 int import_preview_render(struct req *r)
 {
+	r->template = "import/import_preview.cs";
 	if (!import_allowed(r))
 		return NOT_FOUND;
 	long long batch_id;

@@ -4,7 +4,7 @@
  * page; a row keeps its values even when they are wrong, with the error
  * next to them, as the preview is where errors are corrected. */
 #include "cgi-bin/import/import_batch.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "lib/import/import.h"
 #include "lib/core/validate.h"
 

@@ -2,7 +2,7 @@
  * by libxlsxwriter. The path ends in its file name, so a browser saves it as
  * users-template.xlsx. */
 #include "cgi-bin/import/import_batch.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "lib/sheet/xlsx_template.h"
 
 int import_template_get(struct req *r)

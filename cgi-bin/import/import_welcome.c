@@ -2,7 +2,8 @@
  * (guide §2.8). The emails are a job for syncd (lib/jobs.h), queued in one
  * transaction; those already registered meanwhile are skipped by the job. */
 #include "cgi-bin/import/import_batch.h"
-#include "cgi-bin/core/screens.h"
+#include "lib/core/db_hdf.h"
+#include "cgi-bin/core/request.h"
 #include "lib/import/import.h"
 #include "lib/jobs.h"
 

@@ -3,7 +3,8 @@
  * the summary: how many users were done and skipped and why, and what
  * became of the emails it queued. Any user of the account with the Users
  * view permission may look: the job's rows are scoped to the account. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
+#include "lib/core/db_hdf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,8 +5,9 @@
  * managers upgraded or managed. Each tab walks ix_users_role (account_id,
  * role, display_name). */
 #include "cgi-bin/managers/account_managers_form.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/listing.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 
 #include <string.h>
 

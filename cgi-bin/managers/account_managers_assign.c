@@ -5,7 +5,8 @@
  * shows the progress. A manager reaches the accounts from their next
  * request. */
 #include "cgi-bin/managers/account_managers_form.h"
-#include "cgi-bin/core/screens.h"
+#include "lib/core/db_hdf.h"
+#include "cgi-bin/core/request.h"
 #include "lib/core/validate.h"
 
 #include <stdio.h>

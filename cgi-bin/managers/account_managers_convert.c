@@ -6,7 +6,7 @@
  * with its "user.update" event, and its page shows the progress. The change
  * counts from the users' next request. */
 #include "cgi-bin/managers/account_managers_form.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 
 #include <stdio.h>
 

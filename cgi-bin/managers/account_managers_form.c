@@ -1,4 +1,5 @@
 #include "cgi-bin/managers/account_managers_form.h"
+#include "lib/core/db_hdf.h"
 #include "lib/jobs.h"
 #include "lib/core/validate.h"
 

@@ -7,8 +7,9 @@
  * ix_accounts_list_name; assignments come from the account_manager_accounts
  * indexes. Select accounts, then Assign or Unassign (a confirmation follows). */
 #include "cgi-bin/managers/account_managers_form.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/listing.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 
 #include <string.h>
 

@@ -6,8 +6,10 @@
  * account itself. A role is not taken from an account while users there
  * hold it. One "role.assign" or "role.unassign" event names the accounts. */
 #include "cgi-bin/core/listing.h"
+#include "lib/core/db_hdf.h"
 #include "cgi-bin/roles/role_form.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
+#include "lib/accounts.h"
 #include "lib/core/validate.h"
 
 #include <stdio.h>

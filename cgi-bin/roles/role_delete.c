@@ -2,7 +2,7 @@
  * by users is not deleted until they have been given another role. The row
  * (with its account assignments) and a "role.delete" event go together. */
 #include "cgi-bin/roles/role_form.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * "role.update" event; its holders get the new permissions on their next
  * request, since the front line reads them on every one. */
 #include "cgi-bin/roles/role_form.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,7 @@
 /* The Roles screens' shared parts: the role within reach, the form's fields
  * and the Permissions matrix (lib/perm.c decides which cells exist). */
 #include "cgi-bin/roles/role_form.h"
+#include "lib/core/db_hdf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

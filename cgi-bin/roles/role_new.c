@@ -4,7 +4,7 @@
  * start with (a duplicate starts from its original's). The role and its
  * "role.create" event are written in one transaction. */
 #include "cgi-bin/roles/role_form.h"
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 
 #include <stdio.h>
 #include <string.h>

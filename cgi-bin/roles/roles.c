@@ -2,7 +2,8 @@
  * the start of their name, 50 to a page; served by ux_roles_partner_name.
  * An Account Admin sees the roles assigned to their account (§2.14.5). */
 #include "cgi-bin/core/listing.h"
-#include "cgi-bin/core/screens.h"
+#include "lib/core/db_hdf.h"
+#include "cgi-bin/core/request.h"
 
 #include <stdio.h>
 

@@ -5,7 +5,7 @@
  * "delete"). Each is a job (lib/jobs.h) whose page shows its progress and
  * summary; a handful of users is done at once, inside this request's
  * transaction, and anything more is left to syncd. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_filter.h"
 #include "cgi-bin/users/user_form.h"
 #include "lib/jobs.h"

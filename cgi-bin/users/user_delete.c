@@ -2,7 +2,7 @@
  * staff are never deleted, nobody deletes themselves, and a customer
  * account keeps at least one Account Admin. The row and a "user.delete"
  * event go in one transaction; sessions and licences go with the row. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
 
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  * is shown, and a request to change it is refused. Status, Source and
  * Created are shown read-only. A save writes the row and one "user.update"
  * event listing what changed. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
 #include "lib/accounts.h"
 

@@ -1,4 +1,5 @@
 #include "cgi-bin/users/user_filter.h"
+#include "lib/core/db_hdf.h"
 #include "lib/core/validate.h"
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
 #include "cgi-bin/users/user_form.h"
+#include "lib/core/db_hdf.h"
 #include "lib/core/validate.h"
 
 #include <ctype.h>

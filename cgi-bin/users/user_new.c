@@ -3,7 +3,7 @@
  * with its country code, and the Account Admin toggle. New users are
  * unregistered until they set a password from their welcome email. In the partner account the new
  * user is partner staff (a partner administrator) and the toggle does not apply. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
 #include "lib/accounts.h"
 #include "lib/mail.h"

@@ -1,7 +1,7 @@
 /* "Resend the welcome email" on Edit User (guide §2.4): queues the welcome
  * email again for a user who has not registered yet. Its link, like every
  * earlier one not yet used, works until the first of them is used. */
-#include "cgi-bin/core/screens.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
 #include "lib/mail.h"
 

@@ -16,7 +16,8 @@
  *  - LICENSES come from one correlated lookup per page row on
  *    user_licenses' primary key, inside the same single query. */
 #include "cgi-bin/core/listing.h"
-#include "cgi-bin/core/screens.h"
+#include "lib/core/db_hdf.h"
+#include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_filter.h"
 #include "cgi-bin/users/user_form.h"
 

@@ -1,9 +1,10 @@
-#include "lib/core/db.h"
+#include "lib/core/db_hdf.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
 
 #include <errmsg.h>
 #include <mysql.h>
+#include <mysqld_error.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,12 +12,16 @@
 #include <string.h>
 
 #define MAX_PARAMS 24
-#define STMT_CACHE 256
+#define STMT_BUCKETS 256   /* a power of two, twice the cache */
 
+/* A prepared statement, in its hash bucket's chain and in the LRU list
+ * (most recently used at the head). */
 struct cached_stmt {
 	char *sql;
 	uint64_t hash;
 	MYSQL_STMT *stmt;
+	struct cached_stmt *next_in_bucket;
+	struct cached_stmt *newer, *older;
 };
 
 struct db {
@@ -24,7 +29,9 @@ struct db {
 	int in_tx;
 	unsigned last_errno;
 	char last_error[512];
-	struct cached_stmt cache[STMT_CACHE];
+	struct cached_stmt *buckets[STMT_BUCKETS];
+	struct cached_stmt *newest, *oldest;
+	int cached;
 };
 
 /* Owns the bound parameter storage for one execution. */
@@ -70,15 +77,31 @@ static int connect_db(db *d)
 	return 0;
 }
 
+static void forget_stmt(db *d, struct cached_stmt *c)
+{
+	struct cached_stmt **link = &d->buckets[c->hash & (STMT_BUCKETS - 1)];
+	while (*link != c)
+		link = &(*link)->next_in_bucket;
+	*link = c->next_in_bucket;
+	if (c->newer)
+		c->newer->older = c->older;
+	else
+		d->newest = c->older;
+	if (c->older)
+		c->older->newer = c->newer;
+	else
+		d->oldest = c->newer;
+	if (c->stmt)
+		mysql_stmt_close(c->stmt);
+	free(c->sql);
+	free(c);
+	d->cached--;
+}
+
 static void drop_cache(db *d)
 {
-	for (int i = 0; i < STMT_CACHE; i++) {
-		if (d->cache[i].stmt)
-			mysql_stmt_close(d->cache[i].stmt);
-		free(d->cache[i].sql);
-		d->cache[i].stmt = NULL;
-		d->cache[i].sql = NULL;
-	}
+	while (d->oldest)
+		forget_stmt(d, d->oldest);
 }
 
 db *db_open(void)
@@ -134,35 +157,74 @@ static uint64_t sql_hash(const char *sql)
 	return h;
 }
 
+static void use_stmt(db *d, struct cached_stmt *c)
+{
+	if (d->newest == c)
+		return;
+	/* unlink */
+	if (c->newer)
+		c->newer->older = c->older;
+	if (c->older)
+		c->older->newer = c->newer;
+	else if (d->oldest == c)
+		d->oldest = c->newer;
+	/* link at the head */
+	c->newer = NULL;
+	c->older = d->newest;
+	if (d->newest)
+		d->newest->newer = c;
+	d->newest = c;
+	if (!d->oldest)
+		d->oldest = c;
+}
+
+static void forget_sql(db *d, const char *sql)
+{
+	uint64_t h = sql_hash(sql);
+	for (struct cached_stmt *c = d->buckets[h & (STMT_BUCKETS - 1)]; c; c = c->next_in_bucket)
+		if (c->hash == h && strcmp(c->sql, sql) == 0) {
+			forget_stmt(d, c);
+			return;
+		}
+}
+
 static MYSQL_STMT *prepared(db *d, const char *sql)
 {
 	uint64_t h = sql_hash(sql);
-	for (int probe = 0; probe < STMT_CACHE; probe++) {
-		struct cached_stmt *c = &d->cache[(h + (uint64_t)probe) % STMT_CACHE];
-		if (c->sql && c->hash == h && strcmp(c->sql, sql) == 0)
+	struct cached_stmt **bucket = &d->buckets[h & (STMT_BUCKETS - 1)];
+	for (struct cached_stmt *c = *bucket; c; c = c->next_in_bucket)
+		if (c->hash == h && strcmp(c->sql, sql) == 0) {
+			use_stmt(d, c);
 			return c->stmt;
-		if (c->sql)
-			continue;
-		MYSQL_STMT *stmt = mysql_stmt_init(d->conn);
-		if (!stmt)
-			return NULL;
-		if (mysql_stmt_prepare(stmt, sql, strlen(sql))) {
-			set_error(d, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
-			log_error("db prepare: %s in: %.300s", d->last_error, sql);
-			mysql_stmt_close(stmt);
-			return NULL;
 		}
-		my_bool update_max = 1;
-		mysql_stmt_attr_set(stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
-		c->sql = strdup(sql);
-		c->hash = h;
-		c->stmt = stmt;
-		return stmt;
+	MYSQL_STMT *stmt = mysql_stmt_init(d->conn);
+	if (!stmt)
+		return NULL;
+	if (mysql_stmt_prepare(stmt, sql, strlen(sql))) {
+		set_error(d, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		log_error("db prepare: %s in: %.300s", d->last_error, sql);
+		mysql_stmt_close(stmt);
+		return NULL;
 	}
-	/* Full: a worker uses a bounded set of statements, so start over. */
-	log_error("db: statement cache full; clearing it");
-	drop_cache(d);
-	return prepared(d, sql);
+	my_bool update_max = 1;
+	mysql_stmt_attr_set(stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
+	struct cached_stmt *c = calloc(1, sizeof *c);
+	if (!c || !(c->sql = strdup(sql))) {
+		free(c);
+		mysql_stmt_close(stmt);
+		set_error(d, 0, "out of memory");
+		return NULL;
+	}
+	/* Full: the statement used longest ago makes room. */
+	if (d->cached >= DB_STMT_CACHE)
+		forget_stmt(d, d->oldest);
+	c->hash = h;
+	c->stmt = stmt;
+	c->next_in_bucket = *bucket;
+	*bucket = c;
+	d->cached++;
+	use_stmt(d, c);
+	return stmt;
 }
 
 static int bind_params(struct params *p, const char *fmt, va_list ap)
@@ -230,13 +292,26 @@ static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 		if (stmt && (p.count == 0 || !mysql_stmt_bind_param(stmt, p.bind)) &&
 		    !mysql_stmt_execute(stmt))
 			return stmt;
-		unsigned no = stmt ? mysql_stmt_errno(stmt) : mysql_errno(d->conn);
-		if (stmt)
+		unsigned no;
+		if (stmt) {
+			no = mysql_stmt_errno(stmt);
 			set_error(d, no, mysql_stmt_error(stmt));
-		else if (!d->last_errno)
-			set_error(d, no, mysql_error(d->conn));
-		if (attempt == 0 && lost_connection(no ? no : d->last_errno) && reconnect(d) == 0)
+		} else {
+			/* prepared() recorded the statement's error; else it is the connection's. */
+			if (!d->last_errno && !d->last_error[0])
+				set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
+			no = d->last_errno;
+		}
+		if (attempt == 0 && lost_connection(no) && reconnect(d) == 0) {
+			set_error(d, 0, "");
 			continue;
+		}
+		/* The schema changed under a cached statement: prepare it afresh. */
+		if (attempt == 0 && no == ER_NEED_REPREPARE) {
+			forget_sql(d, sql);
+			set_error(d, 0, "");
+			continue;
+		}
 		if (no != 1062) /* duplicates are an expected outcome the caller reports */
 			log_error("db: %s in: %.200s", d->last_error, sql);
 		return NULL;
@@ -244,11 +319,19 @@ static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 	return NULL;
 }
 
+/* Every public call starts with a clean slate, so the error text read after
+ * a failure is that failure's, never an earlier one's. */
+static void clear_error(db *d)
+{
+	d->last_errno = 0;
+	d->last_error[0] = 0;
+}
+
 long long db_exec(db *d, const char *sql, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	d->last_errno = 0;
+	clear_error(d);
 	MYSQL_STMT *stmt = run(d, sql, fmt, ap);
 	va_end(ap);
 	if (!stmt)
@@ -260,10 +343,65 @@ long long db_exec(db *d, const char *sql, const char *fmt, ...)
 
 unsigned long long db_insert_id(db *d) { return mysql_insert_id(d->conn); }
 
-/* Fetches every row of an executed statement as strings; calls emit for each. */
-typedef int (*row_fn)(void *ctx, int row, MYSQL_FIELD *fields, unsigned ncols, char **vals, my_bool *nulls);
+/* ---- rows ---- */
 
-static int fetch_all(db *d, MYSQL_STMT *stmt, row_fn emit, void *ctx, int max_rows)
+/* One fetched row. Integer columns are bound as numbers (and also given as
+ * text); every other column as text. */
+struct db_row {
+	unsigned ncols;
+	MYSQL_FIELD *fields;
+	char **text;
+	long long *ints;
+	my_bool *nulls;
+	my_bool *is_int;
+};
+
+static int integer_type(enum enum_field_types t)
+{
+	return t == MYSQL_TYPE_TINY || t == MYSQL_TYPE_SHORT || t == MYSQL_TYPE_LONG ||
+	       t == MYSQL_TYPE_INT24 || t == MYSQL_TYPE_LONGLONG || t == MYSQL_TYPE_YEAR;
+}
+
+static int column(const struct db_row *row, const char *col)
+{
+	for (unsigned i = 0; i < row->ncols; i++)
+		if (strcmp(row->fields[i].name, col) == 0)
+			return (int)i;
+	log_error("db: no column %s in the result", col);
+	return -1;
+}
+
+const char *row_str(const struct db_row *row, const char *col)
+{
+	int i = column(row, col);
+	return i < 0 || row->nulls[i] ? "" : row->text[i];
+}
+
+long long row_int(const struct db_row *row, const char *col)
+{
+	int i = column(row, col);
+	if (i < 0 || row->nulls[i])
+		return 0;
+	return row->is_int[i] ? row->ints[i] : strtoll(row->text[i], NULL, 10);
+}
+
+unsigned row_columns(const struct db_row *row) { return row->ncols; }
+const char *row_name(const struct db_row *row, unsigned i) { return row->fields[i].name; }
+
+int row_null(const struct db_row *row, const char *col)
+{
+	int i = column(row, col);
+	return i < 0 || row->nulls[i];
+}
+
+void row_copy(const struct db_row *row, const char *col, char *out, size_t n)
+{
+	snprintf(out, n, "%s", row_str(row, col));
+}
+
+/* Fetches every row of an executed statement and calls fn for each (only
+ * the first max_rows, when max_rows >= 0; the rest are drained). */
+static int fetch_all(db *d, MYSQL_STMT *stmt, db_row_fn fn, void *ctx, int max_rows)
 {
 	MYSQL_RES *meta = mysql_stmt_result_metadata(stmt);
 	if (!meta)
@@ -273,27 +411,36 @@ static int fetch_all(db *d, MYSQL_STMT *stmt, row_fn emit, void *ctx, int max_ro
 		mysql_free_result(meta);
 		return -1;
 	}
-	unsigned ncols = mysql_num_fields(meta);
-	MYSQL_FIELD *fields = mysql_fetch_fields(meta);
-	MYSQL_BIND *bind = calloc(ncols, sizeof *bind);
-	char **vals = calloc(ncols, sizeof *vals);
-	unsigned long *lens = calloc(ncols, sizeof *lens);
-	my_bool *nulls = calloc(ncols, sizeof *nulls);
+	struct db_row row = {.ncols = mysql_num_fields(meta), .fields = mysql_fetch_fields(meta)};
+	unsigned n = row.ncols;
+	MYSQL_BIND *bind = calloc(n, sizeof *bind);
+	unsigned long *lens = calloc(n, sizeof *lens);
+	row.text = calloc(n, sizeof *row.text);
+	row.ints = calloc(n, sizeof *row.ints);
+	row.nulls = calloc(n, sizeof *row.nulls);
+	row.is_int = calloc(n, sizeof *row.is_int);
 	int rows = -1;
-	if (!bind || !vals || !lens || !nulls)
+	if (!bind || !lens || !row.text || !row.ints || !row.nulls || !row.is_int)
 		goto out;
-	for (unsigned i = 0; i < ncols; i++) {
-		unsigned long cap = fields[i].max_length + 1;
+	for (unsigned i = 0; i < n; i++) {
+		unsigned long cap = row.fields[i].max_length + 1;
 		if (cap < 32)
-			cap = 32; /* numbers and dates arrive converted to text */
-		vals[i] = malloc(cap);
-		if (!vals[i])
+			cap = 32; /* dates and decimals arrive converted to text; integers are printed here */
+		row.text[i] = malloc(cap);
+		if (!row.text[i])
 			goto out;
-		bind[i].buffer_type = MYSQL_TYPE_STRING;
-		bind[i].buffer = vals[i];
-		bind[i].buffer_length = cap;
-		bind[i].length = &lens[i];
-		bind[i].is_null = &nulls[i];
+		row.is_int[i] = integer_type(row.fields[i].type);
+		if (row.is_int[i]) {
+			bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			bind[i].buffer = &row.ints[i];
+			bind[i].is_unsigned = (row.fields[i].flags & UNSIGNED_FLAG) != 0;
+		} else {
+			bind[i].buffer_type = MYSQL_TYPE_STRING;
+			bind[i].buffer = row.text[i];
+			bind[i].buffer_length = cap;
+			bind[i].length = &lens[i];
+		}
+		bind[i].is_null = &row.nulls[i];
 	}
 	if (mysql_stmt_bind_result(stmt, bind)) {
 		set_error(d, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
@@ -304,128 +451,104 @@ static int fetch_all(db *d, MYSQL_STMT *stmt, row_fn emit, void *ctx, int max_ro
 	while ((rc = mysql_stmt_fetch(stmt)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
 		if (max_rows >= 0 && rows >= max_rows)
 			continue; /* drain */
-		for (unsigned i = 0; i < ncols; i++)
-			vals[i][nulls[i] ? 0 : lens[i] < bind[i].buffer_length ? lens[i] : bind[i].buffer_length - 1] = 0;
-		if (emit(ctx, rows, fields, ncols, vals, nulls) != 0) {
+		for (unsigned i = 0; i < n; i++) {
+			if (row.nulls[i])
+				row.text[i][0] = 0;
+			else if (row.is_int[i])
+				snprintf(row.text[i], 32, bind[i].is_unsigned ? "%llu" : "%lld", row.ints[i]);
+			else
+				row.text[i][lens[i] < bind[i].buffer_length ? lens[i] : bind[i].buffer_length - 1] = 0;
+		}
+		if (fn(ctx, &row) != 0) {
 			rows = -1;
 			break;
 		}
 		rows++;
 	}
 out:
-	if (vals)
-		for (unsigned i = 0; i < ncols; i++)
-			free(vals[i]);
-	free(vals);
+	if (row.text)
+		for (unsigned i = 0; i < n; i++)
+			free(row.text[i]);
+	free(row.text);
+	free(row.ints);
+	free(row.nulls);
+	free(row.is_int);
 	free(bind);
 	free(lens);
-	free(nulls);
 	mysql_stmt_free_result(stmt);
 	mysql_free_result(meta);
 	return rows;
 }
 
-struct hdf_sink {
-	HDF *hdf;
-	const char *prefix;
-	int numbered;
-};
-
-static int emit_hdf(void *ctx, int row, MYSQL_FIELD *fields, unsigned ncols, char **vals, my_bool *nulls)
+static int vquery(db *d, db_row_fn fn, void *ctx, int max_rows, const char *sql, const char *fmt, va_list ap)
 {
-	struct hdf_sink *s = ctx;
-	char key[256];
-	for (unsigned i = 0; i < ncols; i++) {
-		if (nulls[i])
-			continue; /* absent in HDF reads as empty in templates */
-		if (s->numbered)
-			snprintf(key, sizeof key, "%s.%d.%s", s->prefix, row, fields[i].name);
-		else
-			snprintf(key, sizeof key, "%s.%s", s->prefix, fields[i].name);
-		NEOERR *err = hdf_set_value(s->hdf, key, vals[i]);
-		if (err) {
-			nerr_ignore(&err);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static int vquery_hdf(db *d, HDF *hdf, const char *prefix, int numbered, const char *sql, const char *fmt,
-		      va_list ap)
-{
-	d->last_errno = 0;
+	clear_error(d);
 	MYSQL_STMT *stmt = run(d, sql, fmt, ap);
 	if (!stmt)
 		return -1;
-	struct hdf_sink s = {hdf, prefix, numbered};
-	return fetch_all(d, stmt, emit_hdf, &s, numbered ? -1 : 1);
+	return fetch_all(d, stmt, fn, ctx, max_rows);
 }
 
-int db_rows(db *d, HDF *hdf, const char *prefix, const char *sql, const char *fmt, ...)
+int db_each(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int rows = vquery_hdf(d, hdf, prefix, 1, sql, fmt, ap);
+	int rows = vquery(d, fn, ctx, -1, sql, fmt, ap);
 	va_end(ap);
 	return rows;
 }
 
-int db_row(db *d, HDF *hdf, const char *prefix, const char *sql, const char *fmt, ...)
+int db_one(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int rows = vquery_hdf(d, hdf, prefix, 0, sql, fmt, ap);
+	int rows = vquery(d, fn, ctx, 1, sql, fmt, ap);
 	va_end(ap);
 	return rows;
 }
 
-struct str_sink {
-	char *out;
-	size_t n;
+struct first_column {
+	char *text;
+	size_t size;
+	long long *number;
 };
 
-static int emit_first(void *ctx, int row, MYSQL_FIELD *fields, unsigned ncols, char **vals, my_bool *nulls)
+static int take_first(void *ctx, const struct db_row *row)
 {
-	struct str_sink *s = ctx;
-	snprintf(s->out, s->n, "%s", nulls[0] ? "" : vals[0]);
+	struct first_column *f = ctx;
+	const char *name = row->fields[0].name;
+	if (f->text)
+		row_copy(row, name, f->text, f->size);
+	if (f->number)
+		*f->number = row_int(row, name);
 	return 0;
-}
-
-static int vquery_str(db *d, char *out, size_t n, const char *sql, const char *fmt, va_list ap)
-{
-	d->last_errno = 0;
-	MYSQL_STMT *stmt = run(d, sql, fmt, ap);
-	if (!stmt)
-		return -1;
-	struct str_sink s = {out, n};
-	int rows = fetch_all(d, stmt, emit_first, &s, 1);
-	return rows < 0 ? -1 : rows > 0;
 }
 
 int db_str(db *d, char *out, size_t n, const char *sql, const char *fmt, ...)
 {
+	struct first_column f = {out, n, NULL};
 	va_list ap;
 	va_start(ap, fmt);
-	int found = vquery_str(d, out, n, sql, fmt, ap);
+	int rows = vquery(d, take_first, &f, 1, sql, fmt, ap);
 	va_end(ap);
-	return found;
+	return rows < 0 ? -1 : rows > 0;
 }
 
 int db_int(db *d, long long *out, const char *sql, const char *fmt, ...)
 {
-	char buf[32] = "";
+	struct first_column f = {NULL, 0, out};
 	va_list ap;
 	va_start(ap, fmt);
-	int found = vquery_str(d, buf, sizeof buf, sql, fmt, ap);
+	int rows = vquery(d, take_first, &f, 1, sql, fmt, ap);
 	va_end(ap);
-	if (found == 1)
-		*out = strtoll(buf, NULL, 10);
-	return found;
+	return rows < 0 ? -1 : rows > 0;
 }
+
+/* ---- transactions ---- */
 
 static int plain(db *d, const char *sql)
 {
+	clear_error(d);
 	if (!d->conn && reconnect(d) != 0)
 		return -1;
 	if (mysql_query(d->conn, sql)) {
@@ -438,6 +561,12 @@ static int plain(db *d, const char *sql)
 
 int db_begin(db *d)
 {
+	if (d->in_tx) {
+		/* A nested begin would silently commit the outer transaction. */
+		set_error(d, 0, "transaction already open");
+		log_error("db: begin inside an open transaction");
+		return -1;
+	}
 	if (plain(d, "START TRANSACTION") != 0)
 		return -1;
 	d->in_tx = 1;
@@ -456,6 +585,27 @@ void db_rollback(db *d)
 	if (d->conn)
 		mysql_query(d->conn, "ROLLBACK");
 	d->in_tx = 0;
+}
+
+int db_in_tx(const db *d) { return d->in_tx; }
+
+int db_tx(db *d, int (*body)(void *ctx), void *ctx)
+{
+	if (db_begin(d) != 0)
+		return -1;
+	int rc = body(ctx);
+	if (rc == 0 && db_commit(d) == 0)
+		return 0;
+	db_rollback(d);
+	return rc > 0 ? rc : -1;
+}
+
+int db_ping(db *d)
+{
+	clear_error(d);
+	if (d->conn && mysql_ping(d->conn) == 0)
+		return 0;
+	return reconnect(d);
 }
 
 /* Schema files are ours, never user input, so they are run as plain text
@@ -478,6 +628,7 @@ int db_exec_script(db *d, const char *path)
 	}
 	fclose(f);
 	text[size] = 0;
+	clear_error(d);
 	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
 	int rc = mysql_query(d->conn, text);
 	free(text);
@@ -494,4 +645,54 @@ int db_exec_script(db *d, const char *path)
 	}
 	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
 	return rc ? -1 : 0;
+}
+
+/* ---- transitional: results into HDF (lib/core/db_hdf.h) ---- */
+
+struct hdf_sink {
+	HDF *hdf;
+	const char *prefix;
+	int numbered;
+	int row;
+};
+
+static int emit_hdf(void *ctx, const struct db_row *row)
+{
+	struct hdf_sink *s = ctx;
+	char key[256];
+	for (unsigned i = 0; i < row->ncols; i++) {
+		if (row->nulls[i])
+			continue; /* absent in HDF reads as empty in templates */
+		if (s->numbered)
+			snprintf(key, sizeof key, "%s.%d.%s", s->prefix, s->row, row->fields[i].name);
+		else
+			snprintf(key, sizeof key, "%s.%s", s->prefix, row->fields[i].name);
+		NEOERR *err = hdf_set_value(s->hdf, key, row->text[i]);
+		if (err) {
+			nerr_ignore(&err);
+			return -1;
+		}
+	}
+	s->row++;
+	return 0;
+}
+
+int db_rows(db *d, HDF *hdf, const char *prefix, const char *sql, const char *fmt, ...)
+{
+	struct hdf_sink s = {hdf, prefix, 1, 0};
+	va_list ap;
+	va_start(ap, fmt);
+	int rows = vquery(d, emit_hdf, &s, -1, sql, fmt, ap);
+	va_end(ap);
+	return rows;
+}
+
+int db_row(db *d, HDF *hdf, const char *prefix, const char *sql, const char *fmt, ...)
+{
+	struct hdf_sink s = {hdf, prefix, 0, 0};
+	va_list ap;
+	va_start(ap, fmt);
+	int rows = vquery(d, emit_hdf, &s, 1, sql, fmt, ap);
+	va_end(ap);
+	return rows;
 }

@@ -157,3 +157,37 @@ int email_list_split(const char *list, char out[][EMAIL_MAX + 1], int max)
 	}
 	return count;
 }
+
+int phone_normalise(const char *in, char out[PHONE_MAX + 1])
+{
+	size_t n = 0;
+	for (const char *p = in; *p; p++) {
+		if (*p == ' ' || *p == '-' || *p == '.' || *p == '(' || *p == ')')
+			continue;
+		if (!((*p >= '0' && *p <= '9') || (*p == '+' && n == 0)))
+			return 0;
+		if (n == PHONE_MAX)
+			return 0;
+		out[n++] = *p;
+	}
+	out[n] = 0;
+	return valid_e164(out);
+}
+
+int valid_key(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+int valid_line(const char *s, int allow_breaks)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 && *p != '\t' && !(allow_breaks && (*p == '\n' || *p == '\r')))
+			return 0;
+	return valid_utf8(s);
+}

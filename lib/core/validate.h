@@ -11,6 +11,12 @@ int valid_e164(const char *s);                   /* +<country code><number>, 8-1
 int valid_uuid(const char *s);
 int valid_id(const char *s);                     /* a positive decimal row id */
 int valid_language(const char *code);            /* a language the console offers */
+int valid_key(const char *s);                    /* a choice's key: [a-z0-9_-]+ */
+int valid_line(const char *s, int allow_breaks); /* UTF-8 without control characters (but tab) */
+/* A phone number as typed ("+1 (415) 555-0100") made +<digits>: 1 when the
+ * result is a valid E.164 number. */
+#define PHONE_MAX 16
+int phone_normalise(const char *in, char out[PHONE_MAX + 1]);
 /* Splits a list of emails separated by commas, semicolons or white space
  * into out (at most max); returns the number found, -1 if any is invalid,
  * -2 if there are more than max. */

@@ -83,6 +83,19 @@ char *import_clean_text(char *s);
 /* ---- the batch in the database (import_store.c); account_id scopes every query ---- */
 
 /* Stores the sheet as a new batch of the account and validates it; writes the batch id. 0 or -1. */
+/* A batch as the preview shows it. */
+struct import_batch {
+	long long id;
+	char account_id[37];
+	char file_name[1024];
+	long long added_count;         /* what the last Upload added */
+	char created[20];
+	long long pending, with_errors;   /* rows not added yet, and of those the ones with errors */
+};
+
+/* The batch batch_id of account_id: 1 found, 0 not (or another account's), -1 error. */
+int import_batch_find(db *d, const char *account_id, long long batch_id, struct import_batch *out);
+
 int import_batch_create(db *d, const char *account_id, long long created_by, const char *file_name,
 			const struct import_sheet *sheet, long long *batch_id);
 

@@ -4,6 +4,7 @@
  * involve other rows or the account are three UPDATEs over the whole
  * batch, and Upload is an INSERT ... SELECT per chunk of rows. */
 #include "lib/import/import.h"
+#include "lib/core/db_hdf.h"
 
 #include "lib/core/validate.h"
 
@@ -270,4 +271,29 @@ int import_batch_delete(db *d, const char *account_id, long long batch_id)
 {
 	long long n = db_exec(d, "DELETE FROM import_batches WHERE id = ? AND account_id = ?", "is", batch_id, account_id);
 	return n < 0 ? -1 : n > 0;
+}
+
+#define BATCH_SELECT \
+	"SELECT b.id, b.account_id, b.file_name, b.added_count, DATE_FORMAT(b.created_at, '%Y-%m-%d %H:%i') AS created," \
+	" (SELECT COUNT(*) FROM import_rows WHERE batch_id = b.id AND state = 'pending') AS pending," \
+	" (SELECT COUNT(*) FROM import_rows WHERE batch_id = b.id AND state = 'pending' AND errors <> 0) AS with_errors" \
+	" FROM import_batches b WHERE b.id = ? AND b.account_id = ?"
+
+static int batch_from_row(void *ctx, const struct db_row *row)
+{
+	struct import_batch *b = ctx;
+	memset(b, 0, sizeof *b);
+	b->id = row_int(row, "id");
+	row_copy(row, "account_id", b->account_id, sizeof b->account_id);
+	row_copy(row, "file_name", b->file_name, sizeof b->file_name);
+	b->added_count = row_int(row, "added_count");
+	row_copy(row, "created", b->created, sizeof b->created);
+	b->pending = row_int(row, "pending");
+	b->with_errors = row_int(row, "with_errors");
+	return 0;
+}
+
+int import_batch_find(db *d, const char *account_id, long long batch_id, struct import_batch *out)
+{
+	return db_one(d, batch_from_row, out, BATCH_SELECT, "is", batch_id, account_id);
 }

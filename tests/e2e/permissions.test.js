@@ -7,19 +7,15 @@
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { repo, sql } from './lib/stack.js';
+import { routes, sql } from './lib/stack.js';
 import {
   adminSession, fillRoute, lit, newCustomer, newUser, partnerSession, scalar, signIn, uid, visibleText,
 } from './lib/fixtures.js';
 
-const VERBS = { V: 'view', A: 'add', E: 'edit', S: 'assign', D: 'delete' };
-
 /** Every row of the route table with its feature and verb. */
 function routesWithPermissions() {
-  const text = readFileSync(`${repo}/cgi-bin/core/routes.c`, 'utf8');
-  return [...text.matchAll(/\{\s*"(GET|POST)"\s*,\s*"([^"]+)"\s*,[^,]+,[^,]+,[^,]+,\s*FEAT_([A-Z_]+)\s*,\s*([VAESD])\s*\}/g)]
-    .map(([, method, pattern, feature, verb]) => ({ method, pattern, feature: feature.toLowerCase(), verb: VERBS[verb] }));
+  return routes().filter((r) => r.feature !== 'none')
+    .map(({ method, pattern, feature, verb }) => ({ method, pattern, feature, verb }));
 }
 
 /** The toggleable cells of one base's table on New Role: [{ feature, verb, name }]. */

@@ -1,4 +1,3 @@
-// sources: cgi-bin/core/form_parse.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -1,4 +1,3 @@
-// sources: lib/sheet/csv_read.c lib/sheet/xlsx_read.c lib/sheet/xlsx_template.c lib/import/import_parse.c lib/import/import_check.c lib/core/validate.c
 /* The spreadsheet readers and the import's file and row rules: the shared
  * samples (written by LibreOffice), our own hostile and unusual workbooks
  * (tests/fixtures/import, see its README), and CSV written here. Run from

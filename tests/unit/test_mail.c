@@ -1,4 +1,3 @@
-// sources: lib/mail.c lib/tokens.c lib/jobs.c lib/audit.c lib/core/crypto.c lib/core/db.c lib/core/config.c lib/core/log.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -1,4 +1,3 @@
-// sources: lib/perm.c
 /* The permission matrix of guide §2.14: which cells exist, the text form
  * of a custom role, and the effective permissions it leaves. */
 #include <stdarg.h>

@@ -1,4 +1,3 @@
-// sources: lib/throttle.c lib/core/crypto.c
 /* Session and sign-in rules that need no database: tokens, hashes,
  * password hashing, and the throttling message's minutes. */
 #include <stdarg.h>

@@ -1,4 +1,3 @@
-// sources: lib/core/validate.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

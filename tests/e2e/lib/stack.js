@@ -1,7 +1,7 @@
 // Helpers for the e2e tests. scripts/check starts a throwaway stack
 // (scripts/stack up) and passes it to the tests in SB_* environment variables.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -76,6 +76,17 @@ export async function createPartner(name, email, password) {
     { input: `${password}\n` },
   );
   return out.trim();
+}
+
+/**
+ * The console's route table, as `console routes` prints it: one object per
+ * row with method, pattern, screen, feature, verb, flags, load, confirm and
+ * inputs ([{ name, type, required, list, max }]).
+ */
+let routeRows;
+export function routes() {
+  routeRows ??= JSON.parse(execFileSync(consoleBin, ['-c', config, 'routes'], { encoding: 'utf8' }));
+  return routeRows;
 }
 
 /** Headless Debian chromium. Close it when done (test.after). */

@@ -1,0 +1,33 @@
+#include "cgi-bin/core/loaders.h"
+
+int load_user(struct req *r)
+{
+	return users_find(r->db, r->acct.id, r->id, 0, &r->obj.user);
+}
+
+int load_role(struct req *r)
+{
+	struct role_reach reach = {"", "", 0};
+	if (role_is_partner(r->me.role)) {
+		reach.partner_id = r->me.partner_id;
+		reach.manager_id = r->me.restricted ? r->me.id : 0;
+	} else {
+		reach.account_id = r->me.account_id;
+	}
+	return roles_find(r->db, &reach, r->id, 0, &r->obj.role);
+}
+
+int load_import_batch(struct req *r)
+{
+	return import_batch_find(r->db, r->acct.id, r->id, &r->obj.batch);
+}
+
+int load_job(struct req *r)
+{
+	return jobs_find(r->db, r->acct.id, r->id, &r->obj.job);
+}
+
+int load_notification(struct req *r)
+{
+	return notification_find(r->db, r->me.id, r->id, &r->obj.notification);
+}

@@ -1,0 +1,15 @@
+#ifndef SB_LOADERS_H
+#define SB_LOADERS_H
+/* The route table's LOAD column: each loads the object named by :id into
+ * r->obj, under the request's scope — the :acct account (already checked
+ * against the signed-in user), or the signed-in user themselves — so an
+ * object of another tenant is never loaded and the front line answers 404.
+ * 1 found, 0 not, -1 error. */
+#include "cgi-bin/core/request.h"
+
+int load_user(struct req *r);             /* a user of the :acct account */
+int load_role(struct req *r);             /* a custom role within the user's reach (lib/roles.h) */
+int load_import_batch(struct req *r);     /* an import batch of the :acct account */
+int load_job(struct req *r);              /* a job of the :acct account */
+int load_notification(struct req *r);     /* one of the signed-in user's notifications */
+#endif

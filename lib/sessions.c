@@ -1,0 +1,116 @@
+#include "lib/sessions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SESSION_SELECT(bell) \
+	"SELECT u.id, u.account_id, COALESCE(a.partner_id, a.id) AS partner_id, u.role," \
+	" u.display_name AS name, u.email, s.csrf_token AS csrf," \
+	" TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) AS idle," \
+	" cr.base AS custom_base, cr.grants AS custom_grants" bell \
+	" FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts a ON a.id = u.account_id" \
+	" LEFT JOIN roles cr ON cr.id = u.custom_role_id" \
+	" WHERE s.id_hash = ? AND a.status = 'active'" \
+	" AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE" \
+	" AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
+
+/* The bell rides along: the unseen count from its index, and the latest
+ * notifications (only those from the tenth-newest on, so the aggregate
+ * reads ten rows however many the user has) with their jobs' outcomes. */
+#define BELL_COLUMNS \
+	", (SELECT COUNT(*) FROM notifications WHERE user_id = u.id AND seen = 0) AS unseen," \
+	" (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', n.id, 'seen', n.seen, 'account_id', n.account_id," \
+	"   'job_id', j.id, 'kind', j.kind, 'state', j.state, 'total', j.total, 'processed', j.processed," \
+	"   'skipped', j.skipped," \
+	"   'pending', (SELECT COUNT(*) FROM mail_outbox o WHERE o.job_id = j.id AND o.state = 'queued')," \
+	"   'mail_failed', (SELECT COUNT(*) FROM mail_outbox o WHERE o.job_id = j.id AND o.state = 'failed')," \
+	"   'at', DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i')) ORDER BY n.id DESC)" \
+	"  FROM notifications n JOIN jobs j ON j.id = n.job_id WHERE n.user_id = u.id" \
+	"  AND n.id >= COALESCE((SELECT id FROM notifications WHERE user_id = u.id ORDER BY id DESC LIMIT 1 OFFSET 9), 0)" \
+	" ) AS bell"
+
+struct found {
+	struct session *s;
+	int with_bell;
+};
+
+static int session_from_row(void *ctx, const struct db_row *row)
+{
+	struct found *f = ctx;
+	struct session *s = f->s;
+	s->user_id = row_int(row, "id");
+	row_copy(row, "account_id", s->account_id, sizeof s->account_id);
+	row_copy(row, "partner_id", s->partner_id, sizeof s->partner_id);
+	row_copy(row, "role", s->role, sizeof s->role);
+	row_copy(row, "name", s->name, sizeof s->name);
+	row_copy(row, "email", s->email, sizeof s->email);
+	row_copy(row, "csrf", s->csrf, sizeof s->csrf);
+	s->idle_seconds = (long)row_int(row, "idle");
+	s->has_custom_role = !row_null(row, "custom_grants");
+	row_copy(row, "custom_base", s->custom_base, sizeof s->custom_base);
+	row_copy(row, "custom_grants", s->custom_grants, sizeof s->custom_grants);
+	if (f->with_bell) {
+		s->unseen = row_int(row, "unseen");
+		if (!row_null(row, "bell") && !(s->bell = strdup(row_str(row, "bell"))))
+			return -1;
+	}
+	return 0;
+}
+
+int session_find(db *d, const char *id_hash, int idle_minutes, int absolute_hours, int with_bell, struct session *out)
+{
+	memset(out, 0, sizeof *out);
+	struct found f = {out, with_bell};
+	int rc = with_bell
+		? db_one(d, session_from_row, &f, SESSION_SELECT(BELL_COLUMNS), "sii", id_hash, (long long)idle_minutes,
+			 (long long)absolute_hours)
+		: db_one(d, session_from_row, &f, SESSION_SELECT(""), "sii", id_hash, (long long)idle_minutes,
+			 (long long)absolute_hours);
+	if (rc != 1)
+		session_free(out);
+	return rc;
+}
+
+void session_free(struct session *s)
+{
+	free(s->bell);
+	s->bell = NULL;
+}
+
+int session_touch(db *d, const char *id_hash)
+{
+	return db_exec(d, "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() WHERE id_hash = ?", "s", id_hash) < 0 ? -1 : 0;
+}
+
+int session_create(db *d, const char *id_hash, long long user_id, const char *csrf, const char *client_addr,
+		   const char *old_hash, int idle_minutes)
+{
+	/* The old id is never reused across sign-in. */
+	if (old_hash && *old_hash && session_delete(d, old_hash) != 0)
+		return -1;
+	if (db_exec(d,
+		    "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, client_addr)"
+		    " VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)",
+		    "siss", id_hash, user_id, csrf, client_addr) != 1)
+		return -1;
+	/* Housekeeping: sessions idle past the limit are gone for good. */
+	db_exec(d, "DELETE FROM sessions WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE LIMIT 100",
+		"i", (long long)idle_minutes);
+	return 0;
+}
+
+int session_delete(db *d, const char *id_hash)
+{
+	return db_exec(d, "DELETE FROM sessions WHERE id_hash = ?", "s", id_hash) < 0 ? -1 : 0;
+}
+
+int sessions_end_user(db *d, long long user_id)
+{
+	return db_exec(d, "DELETE FROM sessions WHERE user_id = ?", "i", user_id) < 0 ? -1 : 0;
+}
+
+int sessions_end_account(db *d, const char *account_id)
+{
+	return db_exec(d, "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.account_id = ?",
+		       "s", account_id) < 0 ? -1 : 0;
+}

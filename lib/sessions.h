@@ -1,0 +1,43 @@
+#ifndef SB_SESSIONS_H
+#define SB_SESSIONS_H
+/* Console sessions (ARCHITECTURE §3, §8): a random id of which only the
+ * hash is stored, its CSRF token, and idle and absolute timeouts. */
+#include "lib/core/crypto.h"
+#include "lib/core/db.h"
+
+#define BELL_LATEST 10
+
+/* What a session says about who is signed in: one query. */
+struct session {
+	long long user_id;
+	char account_id[UUID_LEN];
+	char partner_id[UUID_LEN];     /* the governing partner account (their own for partner users) */
+	char role[20];
+	char name[1024], email[1024];
+	char csrf[TOKEN_HEX];
+	long idle_seconds;
+	int has_custom_role;
+	char custom_base[16], custom_grants[404];
+	/* The bell, when asked for: unseen count and the latest notifications
+	 * as a JSON array of objects (id, seen, account_id, job_id, kind,
+	 * state, total, processed, skipped, pending, mail_failed, at), malloc'd. */
+	long long unseen;
+	char *bell;
+};
+
+/* Finds the live session whose id hashes to id_hash (of an active account,
+ * within the timeouts). with_bell adds the notifications. 1 found, 0 not,
+ * -1 error. session_free() after a 1. */
+int session_find(db *d, const char *id_hash, int idle_minutes, int absolute_hours, int with_bell, struct session *out);
+void session_free(struct session *s);
+/* Records activity (for the idle timeout). */
+int session_touch(db *d, const char *id_hash);
+/* A new session for user_id; drops old_hash's (rotation at sign-in) and a
+ * handful of long-idle ones. 0 or -1. */
+int session_create(db *d, const char *id_hash, long long user_id, const char *csrf, const char *client_addr,
+		   const char *old_hash, int idle_minutes);
+int session_delete(db *d, const char *id_hash);
+/* Ends every session of one user, or of every user of one account. 0 or -1. */
+int sessions_end_user(db *d, long long user_id);
+int sessions_end_account(db *d, const char *account_id);
+#endif
