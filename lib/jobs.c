@@ -387,3 +387,46 @@ long long jobs_finish_start(db *d, long long id)
 	}
 	return id;
 }
+
+static int mail_counts_from_row(void *ctx, const struct db_row *row)
+{
+	struct job_mail *m = ctx;
+	m->pending = row_int(row, "pending");
+	m->sent = row_int(row, "sent");
+	m->failed = row_int(row, "failed");
+	return 0;
+}
+
+int job_mail_counts(db *d, long long job_id, struct job_mail *out)
+{
+	memset(out, 0, sizeof *out);
+	return db_one(d, mail_counts_from_row, out,
+		"SELECT COALESCE(SUM(state = 'queued'), 0) AS pending, COALESCE(SUM(state = 'sent'), 0) AS sent,"
+		" COALESCE(SUM(state = 'failed'), 0) AS failed FROM mail_outbox WHERE job_id = ?", "i", job_id) < 0 ? -1 : 0;
+}
+
+struct skipped_call {
+	job_skipped_fn fn;
+	void *ctx;
+};
+
+static int skipped_from_row(void *ctx, const struct db_row *row)
+{
+	struct skipped_call *c = ctx;
+	struct job_skipped s;
+	s.user_id = row_int(row, "user_id");
+	s.reason = row_str(row, "reason");
+	s.display_name = row_str(row, "display_name");
+	s.email = row_str(row, "email");
+	return c->fn(c->ctx, &s);
+}
+
+int job_skipped_each(db *d, const char *account_id, long long job_id, int limit, job_skipped_fn fn, void *ctx)
+{
+	struct skipped_call c = {fn, ctx};
+	return db_each(d, skipped_from_row, &c,
+		"SELECT i.user_id, i.reason, u.display_name, u.email FROM job_items i"
+		" LEFT JOIN users u ON u.id = i.user_id AND u.account_id = i.account_id"
+		" WHERE i.job_id = ? AND i.account_id = ? AND i.outcome = 'skipped' ORDER BY i.user_id LIMIT ?",
+		"isi", job_id, account_id, (long long)limit);
+}

@@ -69,6 +69,23 @@ struct job_row {
 
 /* 1 found, 0 not, -1 error. for_update locks the row for the caller's transaction. */
 int job_load(db *d, long long job_id, int for_update, struct job_row *job);
+/* What became of the emails a job queued. */
+struct job_mail {
+	long long pending, sent, failed;
+};
+int job_mail_counts(db *d, long long job_id, struct job_mail *out);   /* 0 or -1 */
+
+/* The users a job skipped, and why (job_work's reasons), by user id. */
+struct job_skipped {
+	long long user_id;
+	const char *reason;
+	const char *display_name;      /* "" when the user is gone */
+	const char *email;
+};
+typedef int (*job_skipped_fn)(void *ctx, const struct job_skipped *s);
+/* Calls fn for at most limit of them; the number, or -1. */
+int job_skipped_each(db *d, const char *account_id, long long job_id, int limit, job_skipped_fn fn, void *ctx);
+
 /* The job job_id of account_id: 1 found, 0 not (or another account's), -1 error. */
 int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *job);
 

@@ -2,59 +2,75 @@
  * polling /progress; without JavaScript the page says to refresh), then
  * the summary: how many users were done and skipped and why, and what
  * became of the emails it queued. Any user of the account with the Users
- * view permission may look: the job's rows are scoped to the account. */
+ * view permission may look; the front line loaded the job within the
+ * account (r->obj.job). */
 #include "cgi-bin/core/request.h"
-#include "lib/core/db_hdf.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define SKIPPED_SHOWN 100
 
-static int load(struct req *r)
+static int percent(const struct job_row *j)
 {
-	long long id = strtoll(r->path_id, NULL, 10); /* valid_id: 1 to 18 digits */
-	int found = db_row(r->db, r->hdf, "Job",
-		"SELECT id, kind, state, total, processed, skipped, created_by_name, last_error,"
-		" IF(total > 0, FLOOR(processed * 100 / total), IF(state = 'done', 100, 0)) AS percent,"
-		" DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created,"
-		" DATE_FORMAT(finished_at, '%Y-%m-%d %H:%i') AS finished,"
-		" (SELECT COUNT(*) FROM mail_outbox o WHERE o.job_id = jobs.id AND o.state = 'queued') AS mail_pending,"
-		" (SELECT COUNT(*) FROM mail_outbox o WHERE o.job_id = jobs.id AND o.state = 'sent') AS mail_sent,"
-		" (SELECT COUNT(*) FROM mail_outbox o WHERE o.job_id = jobs.id AND o.state = 'failed') AS mail_failed"
-		" FROM jobs WHERE id = ? AND account_id = ?",
-		"is", id, r->acct.id);
-	return found == 1 ? DONE : found == 0 ? NOT_FOUND : SERVER_ERROR;
+	if (j->total > 0)
+		return (int)((long long)j->processed * 100 / j->total);
+	return strcmp(j->state, "done") == 0 ? 100 : 0;
+}
+
+static int publish_skipped(void *ctx, const struct job_skipped *s)
+{
+	struct req *r = ctx;
+	HDF *row;
+	char key[64];
+	snprintf(key, sizeof key, "Skipped.%lld", s->user_id);
+	if (hdf_get_node(r->hdf, key, &row) != STATUS_OK)
+		return -1;
+	hdf_set_value(row, "reason", s->reason);
+	hdf_set_value(row, "display_name", s->display_name);
+	hdf_set_value(row, "email", s->email);
+	return 0;
 }
 
 int job_get(struct req *r)
 {
-	int rc = load(r);
-	if (rc != DONE)
-		return rc;
+	const struct job_row *j = &r->obj.job;
+	struct job_mail mail;
+	if (job_mail_counts(r->db, j->id, &mail) != 0)
+		return SERVER_ERROR;
+	HDF *h = hdf_get_obj(r->hdf, "Job");
+	if (!h && hdf_get_node(r->hdf, "Job", &h) != STATUS_OK)
+		return SERVER_ERROR;
+	hdf_set_valuef(h, "id=%lld", j->id);
+	hdf_set_value(h, "kind", job_kind_key(j->kind));
+	hdf_set_value(h, "state", j->state);
+	hdf_set_int_value(h, "total", j->total);
+	hdf_set_int_value(h, "processed", j->processed);
+	hdf_set_int_value(h, "skipped", j->skipped);
+	hdf_set_int_value(h, "percent", percent(j));
+	hdf_set_value(h, "created_by_name", j->created_by_name);
+	hdf_set_value(h, "created", j->created);
+	hdf_set_value(h, "finished", j->finished);
+	hdf_set_value(h, "last_error", j->last_error);
+	hdf_set_int_value(h, "mail_pending", (int)mail.pending);
+	hdf_set_int_value(h, "mail_sent", (int)mail.sent);
+	hdf_set_int_value(h, "mail_failed", (int)mail.failed);
 	char key[64];
-	snprintf(key, sizeof key, "jobs.titles.%s", hdf_get_value(r->hdf, "Job.kind", ""));
+	snprintf(key, sizeof key, "jobs.titles.%s", job_kind_key(j->kind));
 	hdf_set_value(r->hdf, "Page.Title", lang(r, key));
-	if (db_rows(r->db, r->hdf, "Skipped",
-		    "SELECT i.user_id, i.reason, u.display_name, u.email FROM job_items i"
-		    " LEFT JOIN users u ON u.id = i.user_id AND u.account_id = i.account_id"
-		    " WHERE i.job_id = ? AND i.outcome = 'skipped' ORDER BY i.user_id LIMIT ?",
-		    "ii", strtoll(r->path_id, NULL, 10), (long long)SKIPPED_SHOWN) < 0)
+	if (job_skipped_each(r->db, r->acct.id, j->id, SKIPPED_SHOWN, publish_skipped, r) < 0)
 		return SERVER_ERROR;
 	return DONE;
 }
 
 int job_progress_get(struct req *r)
 {
-	int rc = load(r);
-	if (rc != DONE)
-		return rc;
-	json_t *o = json_pack("{s:s,s:i,s:i,s:i,s:i}", "state", hdf_get_value(r->hdf, "Job.state", ""),
-			      "total", hdf_get_int_value(r->hdf, "Job.total", 0),
-			      "processed", hdf_get_int_value(r->hdf, "Job.processed", 0),
-			      "percent", hdf_get_int_value(r->hdf, "Job.percent", 0),
-			      "mail_pending", hdf_get_int_value(r->hdf, "Job.mail_pending", 0));
+	const struct job_row *j = &r->obj.job;
+	struct job_mail mail;
+	if (job_mail_counts(r->db, j->id, &mail) != 0)
+		return SERVER_ERROR;
+	json_t *o = json_pack("{s:s,s:i,s:i,s:i,s:I}", "state", j->state, "total", j->total, "processed", j->processed,
+			      "percent", percent(j), "mail_pending", (json_int_t)mail.pending);
 	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	json_decref(o);
 	if (!r->body)
