@@ -7,7 +7,8 @@
 
 struct sort_column {
 	const char *key;        /* as it appears in ?sort= */
-	const char *order_by;   /* SQL fragment, a program literal: never input */
+	const char *order_by;   /* TRANSITIONAL, being removed: SQL belongs in lib/ (use code) */
+	int code;               /* the sort the screen's lib/ list function knows, an enum of its own */
 };
 
 struct listing {
