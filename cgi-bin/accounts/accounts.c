@@ -12,11 +12,11 @@
 #include <string.h>
 
 static const struct sort_column columns[] = {
-	{"name", "name"},
-	{"country", "country"},
-	{"city", "city"},
-	{"created", "created_at"},
-	{NULL, NULL},
+	{"name", "name", 0},
+	{"country", "country", 0},
+	{"city", "city", 0},
+	{"created", "created_at", 0},
+	{NULL, NULL, 0},
 };
 
 int accounts_get(struct req *r)

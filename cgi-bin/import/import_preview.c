@@ -14,8 +14,8 @@
 #include <string.h>
 
 static const struct sort_column columns[] = {
-	{"line", "line, id"},
-	{NULL, NULL},
+	{"line", "line, id", 0},
+	{NULL, NULL, 0},
 };
 
 /* Each error bit's message and the field it is shown next to. */

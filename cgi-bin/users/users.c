@@ -30,12 +30,12 @@
  * the order of one index after account_id (secondary indexes end with the
  * primary key; email is unique within an account, so needs no tie-break). */
 static const struct sort_column columns[] = {
-	{"name", "display_name, id"},
-	{"email", "email"},
-	{"ext", "extension, id"},
-	{"modified", "updated_at, id"},
-	{"role", "role, display_name, id"},
-	{NULL, NULL},
+	{"name", "display_name, id", 0},
+	{"email", "email", 0},
+	{"ext", "extension, id", 0},
+	{"modified", "updated_at, id", 0},
+	{"role", "role, display_name, id", 0},
+	{NULL, NULL, 0},
 };
 
 /* The index serving each sort, in the order of columns[]. Named, because
