@@ -85,6 +85,7 @@ struct req {
 /* Handler return values. */
 #define DONE 0          /* render r->template (status r->status) or redirect */
 #define NOT_FOUND (-404)
+#define UNPROCESSABLE (-422)  /* a request with bad input and no form to draw it on */
 #define SERVER_ERROR (-500)
 
 /* ---- input ---- */
