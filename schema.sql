@@ -360,3 +360,28 @@ CREATE TABLE IF NOT EXISTS import_rows (
   KEY ix_import_rows_email (batch_id, email),
   CONSTRAINT fk_import_rows_batch FOREIGN KEY (batch_id) REFERENCES import_batches (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Machine credentials of the /api/v1 front (ARCHITECTURE §7a): a random
+-- 256-bit bearer token of which only the SHA-256 is kept, owned by a partner
+-- (scope: the partner and its customer accounts) or bound to one account, and
+-- of a kind that bounds the routes it may call (lib/credentials.h).
+CREATE TABLE IF NOT EXISTS machine_credentials (
+  id              BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  token_hash      CHAR(64) NOT NULL,
+  kind            VARCHAR(32) NOT NULL,
+  partner_id      CHAR(36) NOT NULL,
+  -- NULL: every account of the partner; else that account only
+  account_id      CHAR(36) NULL,
+  -- a registered application's credential (Developer page); NULL otherwise
+  application_id  BIGINT UNSIGNED NULL,
+  label           VARCHAR(255) NOT NULL DEFAULT '',
+  created_by_name VARCHAR(255) NOT NULL DEFAULT '',
+  created_at      DATETIME NOT NULL,
+  last_used_at    DATETIME NULL,
+  expires_at      DATETIME NULL,
+  revoked_at      DATETIME NULL,
+  UNIQUE KEY ux_credentials_hash (token_hash),
+  -- a partner's credentials, newest first
+  KEY ix_credentials_partner (partner_id, id),
+  CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

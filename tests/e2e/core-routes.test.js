@@ -7,7 +7,8 @@
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfFrom, routes, sql } from './lib/stack.js';
+import { execFileSync } from 'node:child_process';
+import { Client, config, consoleBin, csrfFrom, routes, sql } from './lib/stack.js';
 import { eventually, linkIn, waitForMail } from './lib/mail.js';
 import {
   accountFields, email, lit, newCustomer, newPartner, newUser, PASSWORD, scalar, signIn, tableCounts, uid,
@@ -26,7 +27,7 @@ function form(fields, csrf) {
 
 /** One request of a case: GET, or POST with its CSRF token unless told. */
 async function perform(c, { withCsrf = true } = {}) {
-  if (c.method === 'GET') return c.who.get(c.path);
+  if (c.method === 'GET') return c.who.get(c.path, { headers: c.headers });
   if (c.multipart) return c.who.post(c.path, c.multipart(withCsrf ? c.who.csrf : undefined));
   let csrf;
   if (withCsrf) csrf = c.csrf ?? c.who.csrf;
@@ -77,6 +78,8 @@ async function world(label) {
   w.job = await welcomeJob(sP, A.id, user.id);
   w.role = await customRole(sP);
   w.notification = await notificationOf(partner.adminId, A.id);
+  w.token = execFileSync(consoleBin, ['-c', config, 'issue-credential', '--partner', partner.id, '--kind', 'app'],
+    { encoding: 'utf8' }).trim();
   return w;
 }
 
@@ -106,6 +109,9 @@ const long = (n) => 'x'.repeat(n);
 // sends input the declared inputs or the typed word refuse (422, nothing
 // written). Paths use w's objects; destructive cases make their own.
 const CASES = {
+  'GET /api/v1/credential': {
+    ok: async (w) => ({ who: new Client(), path: '/api/v1/credential', headers: { authorization: `Bearer ${w.token}` }, status: 200 }),
+  },
   'GET /ping': { ok: async () => ({ who: new Client(), path: '/ping', status: 204 }) },
   'GET /': { ok: async (w) => ({ who: w.sP, path: '/', status: 200 }) },
   'GET /a/:acct': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}`, status: 200 }) },
