@@ -35,6 +35,45 @@ CREATE TABLE IF NOT EXISTS accounts (
   KEY ix_accounts_list_created (partner_id, status, created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The header's account search (guide §1.3) finds a customer account by any
+-- word of its name: one row per word, holding the name from that word on
+-- ("Northwind Traders" is found as "Northwind Traders" and "Traders"), so a
+-- prefix search of one partner's rows is a range of the primary key. Words
+-- are separated by anything that is not a letter or a digit. The triggers
+-- below keep it whoever writes the accounts (migrations/001 fills it for
+-- accounts made before it); deleting an account cascades.
+CREATE TABLE IF NOT EXISTS account_name_words (
+  partner_id  CHAR(36) NOT NULL,
+  words       VARCHAR(255) NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  PRIMARY KEY (partner_id, words, account_id),
+  -- an account's own rows: renaming, and a search's earliest match per account
+  KEY ix_account_name_words_account (account_id, words),
+  CONSTRAINT fk_account_name_words_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_accounts_words_insert AFTER INSERT ON accounts FOR EACH ROW
+  INSERT IGNORE INTO account_name_words (partner_id, words, account_id)
+  WITH RECURSIVE tails (words) AS (
+    SELECT REGEXP_REPLACE(NEW.name, '^[^\\p{L}\\p{N}]+', '')
+    UNION ALL
+    SELECT REGEXP_REPLACE(words, '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+', '') FROM tails
+    WHERE words REGEXP '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]')
+  SELECT NEW.partner_id, words, NEW.id FROM tails WHERE NEW.kind = 'customer' AND words <> '';
+-- Every change of user_count updates the account too: only a new name
+-- rewrites its words.
+CREATE TRIGGER IF NOT EXISTS tr_accounts_words_update AFTER UPDATE ON accounts FOR EACH ROW
+  IF CAST(NEW.name AS BINARY) <> CAST(OLD.name AS BINARY) THEN
+    DELETE FROM account_name_words WHERE account_id = NEW.id;
+    INSERT IGNORE INTO account_name_words (partner_id, words, account_id)
+    WITH RECURSIVE tails (words) AS (
+      SELECT REGEXP_REPLACE(NEW.name, '^[^\\p{L}\\p{N}]+', '')
+      UNION ALL
+      SELECT REGEXP_REPLACE(words, '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+', '') FROM tails
+      WHERE words REGEXP '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]')
+    SELECT NEW.partner_id, words, NEW.id FROM tails WHERE NEW.kind = 'customer' AND words <> '';
+  END IF;
+
 CREATE TABLE IF NOT EXISTS account_support_contacts (
   account_id  CHAR(36) NOT NULL,
   position    SMALLINT NOT NULL,

@@ -102,3 +102,49 @@ int account_find_in_reach(db *d, const struct account_reach *who, const char *ac
 		" AND (? = 0 OR id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?))))",
 		"sssii", account_id, who->own_account_id, who->partner_id, who->manager_id, who->manager_id);
 }
+
+struct search_rows {
+	struct account_ref *out;
+	int max;
+	int n;
+};
+
+static int search_row(void *ctx, const struct db_row *row)
+{
+	struct search_rows *s = ctx;
+	if (s->n < s->max)
+		account_ref_from_row(&s->out[s->n++], row);
+	return 0;
+}
+
+/* A range of account_name_words' primary key (schema.sql), each account once
+ * at its earliest matching words (ix_account_name_words_account); the
+ * assigned accounts' condition is a literal chosen by who asks (SCOPE_MINE). */
+#define ACCOUNTS_SEARCH(scope) \
+	"SELECT a.id, a.name, a.kind, a.status FROM account_name_words w JOIN accounts a ON a.id = w.account_id" \
+	" WHERE w.partner_id = ? AND w.words LIKE ? AND a.status = 'active'" scope \
+	" AND NOT EXISTS (SELECT 1 FROM account_name_words e WHERE e.account_id = w.account_id" \
+	"  AND e.words LIKE ? AND e.words < w.words)" \
+	" ORDER BY w.words, w.account_id LIMIT ?"
+
+int accounts_search(db *d, const struct account_reach *who, const char *text, struct account_ref *out, int max)
+{
+	if (!*text || !*who->partner_id || strlen(text) > 1000 || max <= 0)
+		return 0;
+	/* A prefix pattern: % and _ in the text are literal. */
+	char pattern[2 * 1000 + 2];
+	size_t n = 0;
+	for (const char *p = text; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			pattern[n++] = '\\';
+		pattern[n++] = *p;
+	}
+	pattern[n++] = '%';
+	pattern[n] = 0;
+	struct search_rows s = {out, max, 0};
+	const char *sql = who->manager_id ? ACCOUNTS_SEARCH(SCOPE_MINE("w.account_id")) : ACCOUNTS_SEARCH(SCOPE_ALL);
+	long long scope_arg = who->manager_id ? who->manager_id : 1;
+	if (db_each(d, search_row, &s, sql, "ssisi", who->partner_id, pattern, scope_arg, pattern, (long long)max) < 0)
+		return -1;
+	return s.n;
+}

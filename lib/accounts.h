@@ -60,4 +60,10 @@ int account_insert(db *d, const struct actor *who, const char *partner_id, const
 int account_set_contacts(db *d, const char *account_id, char contacts[][EMAIL_MAX + 1], int n);
 /* Returns the new user id, 0 when the email is taken in that account, -1 on error. */
 long long user_insert(db *d, const struct actor *who, const char *account_id, const struct user_fields *f);
+
+/* The header's account search (guide §1.3): the active customer accounts
+ * within who's reach (a partner user's; an account manager's assigned ones)
+ * with a word of their name starting with text, at most max of them into
+ * out, ordered by the words matched. Returns how many, or -1. */
+int accounts_search(db *d, const struct account_reach *who, const char *text, struct account_ref *out, int max);
 #endif

@@ -1,5 +1,5 @@
 <?cs # The notification bell (guide §1.3), drawn by layout.cs on every signed-in page. ?>
-<details class="bell" data-bell>
+<details class="bell" data-bell data-menu>
   <summary aria-label="<?cs var:Lang.notifications.label ?><?cs if:Notifications.Unseen > 0 ?> (<?cs var:Notifications.Unseen ?> <?cs var:Lang.notifications.unseen ?>)<?cs /if ?>">
     <img class="bell-icon" src="/static/img/bell.svg" alt="" width="20" height="20"><?cs if:Notifications.Unseen > 0 ?><span class="badge count" data-bell-badge><?cs var:Notifications.Unseen ?></span><?cs /if ?>
   </summary>

@@ -32,6 +32,7 @@
   </dl>
   <?cs if:Job.state == "failed" ?><p class="flash flash-error" role="alert"><?cs var:Lang.jobs.failed_note ?></p><?cs /if ?>
   <?cs if:subcount(Skipped) > 0 ?>
+  <div class="table-scroll">
   <table class="list" aria-label="<?cs var:Lang.jobs.skipped_users ?>">
     <thead><tr><th scope="col"><?cs var:Lang.users.col_name ?></th><th scope="col"><?cs var:Lang.users.col_email ?></th><th scope="col"><?cs var:Lang.jobs.reason ?></th></tr></thead>
     <tbody>
@@ -40,6 +41,7 @@
     <?cs /each ?>
     </tbody>
   </table>
+  </div>
   <?cs /if ?>
 <?cs /if ?>
 </section>

@@ -6,6 +6,7 @@
 <fieldset class="matrix" data-base="<?cs var:base ?>">
   <legend><?cs var:Lang.roles.permissions ?> · <?cs var:Lang.roles.bases[base] ?></legend>
   <p class="hint"><?cs var:Lang.roles.permissions_hint ?></p>
+  <div class="table-scroll">
   <table class="list matrix-table" aria-label="<?cs var:Lang.roles.permissions ?> · <?cs var:Lang.roles.bases[base] ?>">
     <thead><tr>
       <th scope="col"><?cs var:Lang.roles.col_permissions ?></th>
@@ -26,5 +27,6 @@
     <?cs /each ?>
     </tbody>
   </table>
+  </div>
 </fieldset>
 <?cs /def ?>
