@@ -158,6 +158,7 @@ const CASES = {
     bad: async () => ({ who: await anonymous('/forgot'), path: '/forgot', body: { email: 'not an address' }, status: 422 }),
   },
   'GET /accounts': { ok: async (w) => ({ who: w.sP, path: '/accounts', status: 200 }) },
+  'GET /accounts/search': { ok: async (w) => ({ who: w.sP, path: '/accounts/search?q=nothing-is-called-this', status: 200 }) },
   'GET /accounts/new': { ok: async (w) => ({ who: w.sP, path: '/accounts/new', status: 200 }) },
   'POST /accounts/new': {
     ok: async (w) => ({ who: w.sP, path: '/accounts/new', body: accountFields(), status: 303 }),
