@@ -34,7 +34,7 @@
       <?cs if:Me.is_partner && !Account.id && (Can.roles.view || Can.account_managers.view) ?>
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
         <ul>
-          <?cs if:Can.account_managers.view ?><li><a href="/account-managers"<?cs if:string.find(Page.Route, "/account-managers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.account_managers.nav ?></a></li><?cs /if ?>
+          <?cs if:Can.account_managers.view ?><li><a href="/account-managers"<?cs if:string.find(Page.Route, "/account-managers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.managers.nav ?></a></li><?cs /if ?>
           <?cs if:Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?>
         </ul>
       </li>
