@@ -1,9 +1,11 @@
-// Account Managers (guide §2.15, issue 5 §3, §5): converting and upgrading
+// Account Managers (guide §2.15, §2.15.1): converting and upgrading
 // administrators, assigning accounts, and the scope it gives: with two
 // managers and overlapping assignments, every list, search, count and
 // direct URL holds exactly the assigned accounts (404 otherwise). Each
 // confirmed action is a job with its progress page: a few users done in the
-// request, more by syncd.
+// request, more by syncd. With nothing to act on the buttons are off, and
+// an empty selection is refused with a message. The command line reads as
+// a name where an actor is shown.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
