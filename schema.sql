@@ -278,6 +278,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   lease_owner      VARCHAR(96) NULL,
   lease_until      DATETIME NULL,
   last_error       VARCHAR(512) NOT NULL DEFAULT '',
+  -- the page the job was started from: its page's Close goes back there
+  return_to        VARCHAR(2048) CHARACTER SET ascii NOT NULL DEFAULT '',
   created_at       DATETIME NOT NULL,
   finished_at      DATETIME NULL,
   -- claiming: due jobs by state

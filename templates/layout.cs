@@ -42,7 +42,7 @@
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
         <ul>
           <?cs if:Can.users.view ?><li><a href="/a/<?cs var:Me.partner_id ?>/users"<?cs if:Account.is_partner && string.find(Page.Route, "/users") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.users ?></a></li><?cs /if ?>
-          <?cs if:Can.account_managers.view ?><li><a href="/account-managers"<?cs if:string.find(Page.Route, "/account-managers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.account_managers.nav ?></a></li><?cs /if ?>
+          <?cs if:Can.account_managers.view ?><li><a href="/account-managers"<?cs if:string.find(Page.Route, "/account-managers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.managers.nav ?></a></li><?cs /if ?>
           <?cs if:Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?>
         </ul>
       </li>

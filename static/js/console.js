@@ -281,8 +281,9 @@ document.querySelectorAll('[data-bell]').forEach((bell) => {
   });
 });
 
-// A job's progress bar advances without reloading; when the job ends the
-// page reloads to show its summary.
+// A job's progress bar advances without reloading, and its state label
+// with it (the server names the state: never "Waiting to start" once the
+// bar moves); when the job ends the page reloads to show its summary.
 document.querySelectorAll('[data-job-progress]').forEach((block) => {
   if (!['queued', 'running'].includes(block.dataset.jobState)) return;
   block.querySelector('[data-job-refresh]')?.setAttribute('hidden', '');
@@ -296,6 +297,7 @@ document.querySelectorAll('[data-job-progress]').forEach((block) => {
       bar.textContent = `${p.percent}%`;
       block.querySelector('[data-job-percent]').textContent = `${p.percent}%`;
       block.querySelector('[data-job-processed]').textContent = String(p.processed);
+      if (p.state_label) block.querySelector('[data-job-state-label]').textContent = p.state_label;
       if (p.state === 'done' || p.state === 'failed') { location.reload(); return; }
     } catch (e) {
       // A missed poll is retried on the next tick.
