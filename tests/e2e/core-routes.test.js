@@ -292,6 +292,7 @@ const CASES = {
   'GET /roles/:id/accounts': { ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}/accounts`, status: 200 }) },
   'POST /roles/:id/accounts': {
     ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}/accounts`, body: { action: 'assign', accounts: [w.A.id] }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/roles/${w.role}/accounts`, body: { action: 'Assign all!', accounts: [w.A.id] }, status: 422 }),
   },
   'GET /roles/:id/delete': { ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}/delete`, status: 200 }) },
   'POST /roles/:id/delete': {
@@ -304,6 +305,7 @@ const CASES = {
   },
   'POST /account-managers/confirm': {
     ok: async (w) => ({ who: w.sP, path: '/account-managers/confirm', body: { action: 'convert', users: [(await newUser(w.partner.id, { role: 'partner_admin' })).id] }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: '/account-managers/confirm', body: { action: 'convert', users: ['me'] }, status: 422 }),
   },
   'GET /account-managers/manage': {
     ok: async (w) => ({ who: w.sP, path: `/account-managers/manage?users=${(await newUser(w.partner.id, { role: 'account_manager' })).id}`, status: 200 }),
@@ -313,6 +315,7 @@ const CASES = {
   },
   'POST /account-managers/assign': {
     ok: async (w) => ({ who: w.sP, path: '/account-managers/assign', body: { action: 'assign', users: [(await newUser(w.partner.id, { role: 'account_manager' })).id], accounts: [w.A.id] }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: '/account-managers/assign', body: { action: 'assign', users: ['1 OR 1'], accounts: [w.A.id] }, status: 422 }),
   },
 };
 
