@@ -203,15 +203,15 @@ describe('tenant isolation', () => {
     assert.equal(home.location, `/a/${A.id}`);
   });
 
-  test('without a session every route but the public ones redirects to /login, GET and POST', async () => {
+  test('without a session every console route but the public ones redirects to /login, and every API route is 401', async () => {
     const anon = new Client();
     const states = await Promise.all([A.id, B.id].map(snapshot));
-    for (const { method, pattern } of routes) {
-      // Public: sign-in, and the pages opened from emailed links (lifecycle.test.js).
-      if (['/login', '/ping', '/register', '/reset', '/forgot'].includes(pattern)) continue;
+    for (const { method, pattern, flags } of routes) {
+      if (flags.includes('public')) continue;
       const path = fillRoute(pattern, B.id, userB.id);
       const res = method === 'GET' ? await anon.get(path) : await anon.post(path, hostileBody(pattern));
-      assertToLogin(res, `anonymous ${method} ${path}`);
+      if (flags.includes('api')) assert.equal(res.status, 401, `anonymous ${method} ${path}`);
+      else assertToLogin(res, `anonymous ${method} ${path}`);
     }
     assert.deepEqual(await Promise.all([A.id, B.id].map(snapshot)), states);
   });
