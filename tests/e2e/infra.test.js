@@ -1,10 +1,13 @@
 // The serving infrastructure, against the check stack's real processes:
 // templates parsed once per worker yet re-read when an administrator edits
-// an included one, hostile form bodies answered at once.
+// an included one, hostile form bodies answered at once, nginx's own
+// refusals (too large, too long, too many) as pages with the console's
+// security headers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { Client, csrfFrom, stackDir } from './lib/stack.js';
+import { Client, baseURL, csrfFrom, stackDir } from './lib/stack.js';
 import { forgetAddressFailures } from './lib/fixtures.js';
 
 test('an edited included template shows on the next request, and goes when removed', async () => {
@@ -54,4 +57,90 @@ test('a form with many repeated names under the cap is processed as usual', asyn
   assert.ok(res.status < 500, `status ${res.status}`);
   assert.match(res.text, /<form/);
   await forgetAddressFailures();
+});
+
+/**
+ * One HTTP request with node:http, for what fetch() cannot do: a source
+ * address of our choosing (nginx counts requests per client address, and
+ * the rest of the suite comes from 127.0.0.1), a declared body length
+ * larger than what is sent. Resolves with { status, headers, text }.
+ */
+function rawRequest({ method = 'GET', path = '/', headers = {}, body = '', from = '127.0.0.1', declaredLength }) {
+  const url = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      host: url.hostname, port: url.port, method, path, localAddress: from, agent: false,
+      headers: { ...headers, ...(method === 'POST' ? { 'content-length': declaredLength ?? Buffer.byteLength(body) } : {}) },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (d) => { text += d; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
+      res.on('error', reject);
+    });
+    // nginx may answer and close before taking a body it refuses.
+    req.on('error', (err) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err)));
+    if (body) req.write(body);
+    if (declaredLength === undefined) req.end();
+  });
+}
+
+/** nginx's error page: the console's security headers and a page saying what happened. */
+function assertErrorPage(res, status, text) {
+  assert.equal(res.status, status);
+  assert.match(res.headers['content-type'], /^text\/html/);
+  assert.match(res.headers['content-security-policy'], /default-src 'none'/);
+  assert.match(res.headers['content-security-policy'], /frame-ancestors 'none'/);
+  assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  assert.equal(res.headers['x-frame-options'], 'DENY');
+  assert.equal(res.headers['referrer-policy'], 'same-origin');
+  assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin');
+  assert.match(res.headers['permissions-policy'], /camera=\(\)/);
+  assert.match(res.text, text);
+  assert.match(res.text, /href="\/static\/css\/console\.css"/);
+  assert.match(res.text, /Back to the console/);
+}
+
+test('a body over the size limit gets the 413 page', async () => {
+  const res = await rawRequest({
+    method: 'POST', path: '/a/x/users/import', declaredLength: 13 * 1024 * 1024, body: 'x'.repeat(1024),
+    headers: { 'content-type': 'application/octet-stream', cookie: 'sb_session=none' },
+  });
+  assertErrorPage(res, 413, /Too large/);
+});
+
+test('an address over the length limit gets the 414 page', async () => {
+  const res = await rawRequest({ path: `/${'a'.repeat(12000)}` });
+  assertErrorPage(res, 414, /Address too long/);
+});
+
+// Each flood comes from its own loopback address, so its bucket is its own.
+async function flood(from, path, headers = {}) {
+  const all = await Promise.all(Array.from({ length: 80 }, () => rawRequest({
+    method: 'POST', path, from, body: 'email=flood%40example.com',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  })));
+  return all;
+}
+
+test('a flood of POSTs without a session gets the 429 page', async () => {
+  const answers = await flood('127.0.0.2', '/forgot');
+  const limited = answers.filter((r) => r.status === 429);
+  assert.ok(limited.length > 0, `statuses: ${[...new Set(answers.map((r) => r.status))]}`);
+  assertErrorPage(limited[0], 429, /Too many requests/);
+  // The others reached the console, which refused them itself (no CSRF token).
+  assert.ok(answers.every((r) => r.status === 429 || r.status === 403));
+});
+
+test('sign-up, reset and forgot are limited even with a made-up session cookie', async () => {
+  for (const [i, path] of ['/register', '/reset', '/forgot'].entries()) {
+    const answers = await flood(`127.0.0.${3 + i}`, path, { cookie: 'sb_session=made-up' });
+    assert.ok(answers.some((r) => r.status === 429), `${path}: ${[...new Set(answers.map((r) => r.status))]}`);
+  }
+});
+
+test('a signed-in POST is not counted as one without a session', async () => {
+  // The same flood with the cookie of a session to a console screen: the
+  // console answers every one (403: no CSRF token in the body).
+  const answers = await flood('127.0.0.6', '/password', { cookie: 'sb_session=whatever-value' });
+  assert.ok(answers.every((r) => r.status !== 429), `${[...new Set(answers.map((r) => r.status))]}`);
 });
