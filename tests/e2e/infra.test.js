@@ -2,12 +2,13 @@
 // templates parsed once per worker yet re-read when an administrator edits
 // an included one, hostile form bodies answered at once, nginx's own
 // refusals (too large, too long, too many) as pages with the console's
-// security headers.
+// security headers, workers without root.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { Client, baseURL, csrfFrom, stackDir } from './lib/stack.js';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Client, baseURL, config, consoleBin, csrfFrom, stackDir } from './lib/stack.js';
 import { forgetAddressFailures } from './lib/fixtures.js';
 
 test('an edited included template shows on the next request, and goes when removed', async () => {
@@ -143,4 +144,57 @@ test('a signed-in POST is not counted as one without a session', async () => {
   // console answers every one (403: no CSRF token in the body).
   const answers = await flood('127.0.0.6', '/password', { cookie: 'sb_session=whatever-value' });
   assert.ok(answers.every((r) => r.status !== 429), `${[...new Set(answers.map((r) => r.status))]}`);
+});
+
+function procStatus(pid, field) {
+  return new RegExp(`^${field}:\\s*(.*)$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+}
+
+function consoleProcesses() {
+  const master = Number(readFileSync(`${stackDir}/run/console.pid`, 'utf8').trim());
+  const workers = execFileSync('pgrep', ['-P', String(master)], { encoding: 'utf8' })
+    .split('\n').filter(Boolean).map(Number);
+  assert.ok(workers.length >= 1, 'the master has workers');
+  return { master, workers };
+}
+
+test('every worker has no_new_privs set', () => {
+  for (const pid of consoleProcesses().workers) assert.equal(procStatus(pid, 'NoNewPrivs'), '1', `worker ${pid}`);
+});
+
+// The stack sets Console.User = nobody when it runs as root (scripts/stack).
+test('as root, workers run as Console.User and the master keeps root', { skip: process.getuid() !== 0 && 'the stack does not run as root' }, async () => {
+  assert.match(readFileSync(config, 'utf8'), /^\s*Console\.User = nobody$/m);
+  const uid = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).trim());
+  const { master, workers } = consoleProcesses();
+  for (const pid of workers) {
+    // real, effective, saved and filesystem ids alike: no way back to root.
+    assert.deepEqual(procStatus(pid, 'Uid').split(/\s+/).map(Number), [uid, uid, uid, uid], `worker ${pid} uids`);
+    assert.deepEqual(procStatus(pid, 'Gid').split(/\s+/).map(Number), [gid, gid, gid, gid], `worker ${pid} gids`);
+    assert.ok(!procStatus(pid, 'Groups').split(/\s+/).includes('0'), `worker ${pid} keeps group root`);
+  }
+  assert.equal(procStatus(master, 'Uid').split(/\s+/)[0], '0');
+  // The socket is theirs (and nginx's, which runs as root here).
+  const sock = statSync(`${stackDir}/run/console.sock`);
+  assert.equal(sock.uid, uid);
+  assert.equal(sock.mode & 0o777, 0o660);
+  // And they still read templates and reach the database.
+  const res = await new Client().get('/login');
+  assert.equal(res.status, 200);
+  assert.match(res.text, /name="_csrf"/);
+});
+
+test('console serve refuses to start when Console.User does not exist', () => {
+  const dir = mkdtempSync('/tmp/sbuser.');
+  try {
+    const cfg = readFileSync(config, 'utf8').replace(/^\s*Console\.(Socket|PidFile|User) = .*$/mg, '');
+    writeFileSync(`${dir}/console.hdf`, `${cfg}\nConsole.Socket = ${dir}/console.sock\nConsole.User = sb-no-such-user\n`, { mode: 0o600 });
+    const run = spawnSync(consoleBin, ['-c', `${dir}/console.hdf`, 'serve'], { encoding: 'utf8', timeout: 30000 });
+    assert.equal(run.status, 1, `exit status ${run.status} (signal ${run.signal}): ${run.stderr}`);
+    assert.match(run.stderr, /Console\.User sb-no-such-user: no such user/);
+    assert.ok(!existsSync(`${dir}/console.sock`), 'no socket left behind');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
