@@ -105,11 +105,15 @@ static const char *resolve_lang_file(void)
 static int load_lang(void)
 {
 	const char *path = resolve_lang_file();
+	/* What was seen is remembered even when it does not load (missing, or
+	 * not HDF): it is tried again when it changes, not at every lookup. */
+	struct file_id none = {0};
+	snprintf(lang_file, sizeof lang_file, "%s", path ? path : "");
+	lang_id = path ? file_id_now(path) : none;
 	if (!path) {
 		log_error("language file lang/en.hdf missing from the template directories");
 		return -1;
 	}
-	struct file_id id = file_id_now(path);
 	HDF *fresh = NULL, *node = NULL;
 	NEOERR *err = hdf_init(&fresh);
 	if (!err)
@@ -128,14 +132,14 @@ static int load_lang(void)
 	hdf_destroy(&lang_prev);
 	lang_prev = lang_root;
 	lang_root = fresh;
-	snprintf(lang_file, sizeof lang_file, "%s", path);
-	lang_id = id;
 	return 0;
 }
 
-/* True when the file in use changed, or one searched before it appeared. */
+/* True when the file last read changed, or one searched before it appeared. */
 static int lang_changed(void)
 {
+	if (!n_lang_candidates)
+		return 1;   /* never looked */
 	for (int i = 0; i < n_lang_candidates; i++) {
 		struct file_id now = file_id_now(lang_candidates[i]);
 		if (strcmp(lang_candidates[i], lang_file) == 0)
@@ -143,13 +147,13 @@ static int lang_changed(void)
 		if (now.exists)
 			return 1;
 	}
-	return 1;
+	return 0;   /* none there, as at the last look */
 }
 
 static HDF *lang_global(void)
 {
 	/* Re-read when an administrator edits it: no restart needed. */
-	if (!lang_root || lang_changed())
+	if (lang_changed())
 		load_lang();
 	return lang_root;
 }

@@ -200,6 +200,12 @@ static void the_language_file_is_reread(void **state)
 	assert_string_equal(hdf_get_value(render_lang(), "greeting", ""), "Overridden");
 	remove_file("override/lang", "en.hdf");
 	assert_string_equal(hdf_get_value(render_lang(), "greeting", ""), "Good evening");
+	/* A file that does not read leaves the last good tree in place. */
+	write_file("default/lang", "en.hdf", "greeting = Half\nnot an assignment\n");
+	assert_string_equal(hdf_get_value(render_lang(), "greeting", ""), "Good evening");
+	assert_string_equal(render("page.cs", "Ada"), "H2 longer[Howdy Ada, Good evening]");
+	write_file("default/lang", "en.hdf", "greeting = Whole again\n");
+	assert_string_equal(hdf_get_value(render_lang(), "greeting", ""), "Whole again");
 }
 
 int main(void)
