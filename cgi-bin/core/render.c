@@ -139,7 +139,7 @@ static int load_lang(void)
 static int lang_changed(void)
 {
 	if (!n_lang_candidates)
-		return 1;   /* never looked */
+		return 0;   /* render_init has not run: no language yet */
 	for (int i = 0; i < n_lang_candidates; i++) {
 		struct file_id now = file_id_now(lang_candidates[i]);
 		if (strcmp(lang_candidates[i], lang_file) == 0)

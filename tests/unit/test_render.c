@@ -116,6 +116,8 @@ static int setup(void **state)
 	fprintf(f, "Templates.Dir = %s/default\nTemplates.Override = %s/override\n", root, root);
 	fclose(f);
 	assert_int_equal(config_load(path), 0);
+	/* Before render_init, no language: lang() then answers with keys. */
+	assert_null(render_lang());
 	assert_int_equal(render_init(), 0);
 	return 0;
 }
