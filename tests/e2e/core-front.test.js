@@ -192,3 +192,30 @@ describe('CSRF on every POST of the route table', () => {
     assert.equal((await session.send(`/a/${account.id}/users/${userId}/delete`, { confirm: 'delete' })).status, 303);
   });
 });
+
+describe('uploads', () => {
+  /** A multipart body of n small parts, as a form with n fields would send. */
+  function manyParts(csrf, n) {
+    const body = new FormData();
+    body.append('_csrf', csrf);
+    for (let i = 0; i < n; i++) body.append('x', 'y');
+    return body;
+  }
+
+  test('a multipart body is refused unread by a route that takes no upload (415)', async () => {
+    const { session } = await partnerSession();
+    const res = await session.post('/accounts/new', manyParts(session.csrf, 3));
+    assert.equal(res.status, 415);
+    assertSecurityHeaders(res, '415');
+    assert.equal((await session.get('/')).status, 200, 'the worker goes on');
+  });
+
+  test('an upload with more parts than any form sends is refused (400) before it is parsed', async () => {
+    const { partner, session } = await partnerSession();
+    const account = await newCustomer(partner.id);
+    const res = await session.post(`/a/${account.id}/users/import`, manyParts(session.csrf, 20000));
+    assert.equal(res.status, 400);
+    const ok = await session.post(`/a/${account.id}/users/import`, manyParts(session.csrf, 2));
+    assert.notEqual(ok.status, 400, 'a real form is parsed as before');
+  });
+});

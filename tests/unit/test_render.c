@@ -1,4 +1,3 @@
-// sources: cgi-bin/core/render.c
 /* Templates parsed once per worker and rendered for each request's HDF;
  * parsed again when a file they read changes (an included one, or an
  * override that appears); the language tree shared, not copied into each
