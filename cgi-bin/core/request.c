@@ -338,8 +338,11 @@ static int front_line(struct req *r)
 		return api_front_line(r);
 	if (!r->route && strncmp(r->path, "/api/", 5) == 0)
 		return path_matched ? WRONG_METHOD : NOT_FOUND;
-	/* The bell comes with the session's query, for pages that draw it. */
-	int signed_in = session_load(r, r->route && !(r->route->flags & R_RAW));
+	/* A public route that draws no page (/ping) has no use for who is
+	 * asking; every other one reads the session, and the bell comes with
+	 * that same query for pages that draw it. */
+	int raw = r->route && (r->route->flags & R_RAW);
+	int signed_in = raw && (r->route->flags & R_PUBLIC) ? 0 : session_load(r, r->route && !raw);
 	if (signed_in < 0)
 		return UNAVAILABLE;
 	r->signed_in = signed_in;
