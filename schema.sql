@@ -35,6 +35,44 @@ CREATE TABLE IF NOT EXISTS accounts (
   KEY ix_accounts_list_created (partner_id, status, created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The Accounts list's search (guide §2.2): an account is found by the start
+-- of its name or of any word in it. One row per word of each customer
+-- account's name, holding the name from that word on (so that several words
+-- typed in order match too), with the account's status: a search is a prefix
+-- range of the primary key within one partner's active or deactivated
+-- accounts, read from the index alone. A word starts with a letter or digit
+-- that follows anything else. Kept by the triggers below, whoever writes
+-- accounts; migrations/001 fills it for accounts made before it existed.
+CREATE TABLE IF NOT EXISTS account_name_words (
+  partner_id  CHAR(36) NOT NULL,
+  status      ENUM('active','deactivated') NOT NULL,
+  words       VARCHAR(255) NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  PRIMARY KEY (partner_id, status, words, account_id),
+  KEY ix_account_name_words_account (account_id),
+  CONSTRAINT fk_account_name_words_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_accounts_words_insert AFTER INSERT ON accounts FOR EACH ROW
+  INSERT IGNORE INTO account_name_words (partner_id, status, words, account_id)
+  SELECT NEW.partner_id, NEW.status, SUBSTRING(NEW.name, s.seq), NEW.id FROM seq_1_to_255 s
+  WHERE NEW.partner_id IS NOT NULL AND s.seq <= CHAR_LENGTH(NEW.name)
+    AND (s.seq = 1 OR (SUBSTRING(NEW.name, s.seq, 1) REGEXP '[\\p{L}\\p{N}]'
+                       AND NOT SUBSTRING(NEW.name, s.seq - 1, 1) REGEXP '[\\p{L}\\p{N}]'));
+CREATE TRIGGER IF NOT EXISTS tr_accounts_words_update AFTER UPDATE ON accounts FOR EACH ROW
+BEGIN
+  IF CAST(NEW.name AS BINARY) <> CAST(OLD.name AS BINARY) THEN
+    DELETE FROM account_name_words WHERE account_id = OLD.id;
+    INSERT IGNORE INTO account_name_words (partner_id, status, words, account_id)
+    SELECT NEW.partner_id, NEW.status, SUBSTRING(NEW.name, s.seq), NEW.id FROM seq_1_to_255 s
+    WHERE NEW.partner_id IS NOT NULL AND s.seq <= CHAR_LENGTH(NEW.name)
+      AND (s.seq = 1 OR (SUBSTRING(NEW.name, s.seq, 1) REGEXP '[\\p{L}\\p{N}]'
+                         AND NOT SUBSTRING(NEW.name, s.seq - 1, 1) REGEXP '[\\p{L}\\p{N}]'));
+  ELSEIF NEW.status <> OLD.status THEN
+    UPDATE account_name_words SET status = NEW.status WHERE account_id = NEW.id;
+  END IF;
+END;
+
 CREATE TABLE IF NOT EXISTS account_support_contacts (
   account_id  CHAR(36) NOT NULL,
   position    SMALLINT NOT NULL,

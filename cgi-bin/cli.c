@@ -2,8 +2,8 @@
 #include "lib/accounts.h"
 #include "lib/core/config.h"
 #include "lib/core/validate.h"
+#include "lib/schema.h"
 
-#include <dirent.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -29,9 +29,9 @@ static void repo_file(const char *name, char *out, size_t n)
 	snprintf(out, n, "%s/%s", dir ? dir : ".", name);
 }
 
-static int by_name(const struct dirent **a, const struct dirent **b)
+static void print_applied(const char *name)
 {
-	return strcmp((*a)->d_name, (*b)->d_name);
+	printf("applied %s\n", name);
 }
 
 int cli_migrate(void)
@@ -41,40 +41,15 @@ int cli_migrate(void)
 		fprintf(stderr, "migrate: cannot connect to the database\n");
 		return 1;
 	}
-	char path[PATH_MAX + 256];
-	repo_file("schema.sql", path, sizeof path);
-	if (db_exec_script(d, path) != 0) {
-		fprintf(stderr, "migrate: %s: %s\n", path, db_error(d));
-		db_close(d);
-		return 1;
-	}
-	/* Then every migration not yet applied, in name order, each recorded. */
-	char dir[PATH_MAX];
+	char schema[PATH_MAX + 256], dir[PATH_MAX];
+	repo_file("schema.sql", schema, sizeof schema);
 	repo_file("migrations", dir, sizeof dir);
-	struct dirent **names;
-	int n = scandir(dir, &names, NULL, by_name);
-	int rc = 0;
-	for (int i = 0; i < n; i++) {
-		const char *f = names[i]->d_name;
-		size_t len = strlen(f);
-		long long seen = 0;
-		if (rc == 0 && len > 4 && strcmp(f + len - 4, ".sql") == 0 &&
-		    db_int(d, &seen, "SELECT COUNT(*) FROM schema_migrations WHERE name = ?", "s", f) == 1 && !seen) {
-			snprintf(path, sizeof path, "%s/%s", dir, f);
-			if (db_exec_script(d, path) != 0 ||
-			    db_exec(d, "INSERT INTO schema_migrations (name, applied_at) VALUES (?, UTC_TIMESTAMP())", "s", f) != 1) {
-				fprintf(stderr, "migrate: %s: %s\n", f, db_error(d));
-				rc = 1;
-			} else {
-				printf("applied %s\n", f);
-			}
-		}
-		free(names[i]);
-	}
-	if (n >= 0)
-		free(names);
+	const char *failed = NULL;
+	int rc = schema_migrate(d, schema, dir, print_applied, &failed);
+	if (rc != 0)
+		fprintf(stderr, "migrate: %s: %s\n", failed, db_error(d));
 	db_close(d);
-	return rc;
+	return rc ? 1 : 0;
 }
 
 static int read_password_stdin(char *out, size_t n)
@@ -201,10 +176,9 @@ int cli_seed_demo(void)
 		fprintf(stderr, "seed-demo: cannot connect to the database\n");
 		return 1;
 	}
-	long long exists = 0;
-	db_int(d, &exists, "SELECT COUNT(*) FROM users WHERE email = 'partner@demo.example.com'", NULL);
-	int rc = 0;
-	if (!exists) {
+	char existing[UUID_LEN] = "";
+	int rc = account_find_by_name(d, NULL, "Demo Partner", existing) < 0 ? -1 : 0;
+	if (rc == 0 && !*existing) {
 		char partner[UUID_LEN];
 		rc = create_partner(d, "Demo Partner", "partner@demo.example.com", DEMO_PASSWORD, partner);
 		if (rc == 0 && db_begin(d) == 0) {

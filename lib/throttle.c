@@ -30,15 +30,16 @@ static int wait_for(db *d, const char *scope, const char *key, int max, int wind
 	char hash[TOKEN_HEX];
 	throttle_key(key, hash);
 	long long failures = 0, age = 0;
-	if (db_int(d, &failures,
+	int rc = db_int(d, &failures,
 		   "SELECT failures FROM login_failures WHERE scope = ? AND key_hash = ?"
 		   " AND window_start > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
-		   "ssi", scope, hash, (long long)window) != 1 || failures < max)
-		return 0;
+		   "ssi", scope, hash, (long long)window);
+	if (rc != 1 || failures < max)
+		return rc < 0 ? -1 : 0;
 	if (db_int(d, &age,
 		   "SELECT TIMESTAMPDIFF(SECOND, window_start, UTC_TIMESTAMP()) FROM login_failures"
 		   " WHERE scope = ? AND key_hash = ?", "ss", scope, hash) != 1)
-		return 0;
+		return -1;
 	return throttle_minutes_left((long)age, window);
 }
 
@@ -47,6 +48,8 @@ int throttle_wait(db *d, const char *email, const char *addr)
 	int window = cfg_int("Login.WindowMinutes", 15);
 	int by_email = wait_for(d, "email", email, cfg_int("Login.MaxFailures", 5), window);
 	int by_addr = wait_for(d, "addr", addr, cfg_int("Login.MaxFailuresPerAddress", 50), window);
+	if (by_email < 0 || by_addr < 0)
+		return -1;
 	return by_email > by_addr ? by_email : by_addr;
 }
 

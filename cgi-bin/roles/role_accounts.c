@@ -9,6 +9,7 @@
 #include "lib/core/db_hdf.h"
 #include "cgi-bin/roles/role_form.h"
 #include "cgi-bin/core/request.h"
+#include "lib/account_scope.h"
 #include "lib/accounts.h"
 #include "lib/core/validate.h"
 
@@ -54,12 +55,12 @@ static int list(struct req *r)
 		return total < 0 ? SERVER_ERROR : DONE;
 	}
 	char sql[1024];
-	snprintf(sql, sizeof sql, "SELECT COUNT(*)" CUSTOMER_ACCOUNTS "%s", SCOPE_ASSIGNED(r, "a.id"));
-	if (db_int(r->db, &total, sql, "ssi", r->me.partner_id, l.q_prefix, SCOPE_ARG(r)) != 1)
+	snprintf(sql, sizeof sql, "SELECT COUNT(*)" CUSTOMER_ACCOUNTS "%s", SCOPE_ASSIGNED(r->me.restricted ? r->me.id : 0, "a.id"));
+	if (db_int(r->db, &total, sql, "ssi", r->me.partner_id, l.q_prefix, SCOPE_ARG(r->me.restricted ? r->me.id : 0)) != 1)
 		return SERVER_ERROR;
 	snprintf(sql, sizeof sql, ROW_COLUMNS CUSTOMER_ACCOUNTS "%s ORDER BY a.name %s, a.id %s LIMIT ? OFFSET ?",
-		 SCOPE_ASSIGNED(r, "a.id"), l.descending ? "DESC" : "ASC", l.descending ? "DESC" : "ASC");
-	if (db_rows(r->db, r->hdf, "Rows", sql, "issiii", role, r->me.partner_id, l.q_prefix, SCOPE_ARG(r),
+		 SCOPE_ASSIGNED(r->me.restricted ? r->me.id : 0, "a.id"), l.descending ? "DESC" : "ASC", l.descending ? "DESC" : "ASC");
+	if (db_rows(r->db, r->hdf, "Rows", sql, "issiii", role, r->me.partner_id, l.q_prefix, SCOPE_ARG(r->me.restricted ? r->me.id : 0),
 		    (long long)l.per_page, (long long)l.offset) < 0)
 		return SERVER_ERROR;
 	listing_publish(r, &l, total, NULL);

@@ -206,8 +206,8 @@ describe('tenant isolation', () => {
     const anon = new Client();
     const states = await Promise.all([A.id, B.id].map(snapshot));
     for (const { method, pattern } of routes) {
-      // Public: sign-in, and the pages opened from emailed links (lifecycle.test.js).
-      if (['/login', '/ping', '/register', '/reset', '/forgot'].includes(pattern)) continue;
+      // Public: sign-in, the pages opened from emailed links (lifecycle.test.js) and the health checks.
+      if (['/login', '/ping', '/health', '/register', '/reset', '/forgot'].includes(pattern)) continue;
       const path = fillRoute(pattern, B.id, userB.id);
       const res = method === 'GET' ? await anon.get(path) : await anon.post(path, hostileBody(pattern));
       assertToLogin(res, `anonymous ${method} ${path}`);
