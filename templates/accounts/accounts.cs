@@ -27,7 +27,7 @@
       </tr></thead>
       <tbody>
       <?cs each:a = Accounts.Rows ?>
-        <?cs if:Accounts.Status == "deactivated" ?><?cs set:href = "/a/" + a.id + "/reactivate" ?><?cs else ?><?cs set:href = "/a/" + a.id ?><?cs /if ?>
+        <?cs if:Accounts.Status == "deactivated" ?><?cs set:href = "/a/" + a.id + "/reactivate" ?><?cs else ?><?cs set:href = "/a/" + a.id + "/info" ?><?cs /if ?>
         <tr data-href="<?cs var:href ?>">
           <th scope="row"><a href="<?cs var:href ?>"><?cs var:a.name ?></a></th>
           <td><?cs var:a.country_name ?></td>

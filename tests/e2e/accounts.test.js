@@ -39,6 +39,12 @@ describe('Accounts list', () => {
     for (const col of ['NAME', 'COUNTRY', 'CITY / TOWN', 'CREATED ON']) assert.ok(text.includes(col), `column ${col}`);
     assert.ok(text.includes('United States'), 'the country is shown by name');
     assert.match(res.text, /href="\/accounts\/new"/, 'an Add Account button');
+    // Clicking an account opens its Account Information (guide §2.2 Edit an Account, §2.3).
+    assert.deepEqual(listRows(res.text), [`/a/${mine.id}/info`]);
+    assert.match(res.text, new RegExp(`<a href="/a/${mine.id}/info">`));
+    const info = await session.get(listRows(res.text)[0]);
+    assert.equal(info.status, 200);
+    assert.match(visibleText(info.text), /Account Information/);
   });
 
   test('a partner with no customers sees an empty list with a way to add one', async () => {
