@@ -47,6 +47,18 @@ static int refuse(struct req *r, int status, const char *message)
 	return DONE;
 }
 
+/* "Try again in N seconds" under a minute, else in minutes rounded up. */
+static void wait_message(struct req *r, long seconds, char *out, size_t n)
+{
+	if (seconds < 60) {
+		lang_number(r, seconds == 1 ? "auth.login.throttled_one_second" : "auth.login.throttled_seconds", seconds,
+			    out, n);
+		return;
+	}
+	long minutes = (seconds + 59) / 60;
+	lang_number(r, minutes == 1 ? "auth.login.throttled_one" : "auth.login.throttled", minutes, out, n);
+}
+
 int login_post(struct req *r)
 {
 	const char *email = in(r, "email");
@@ -57,23 +69,25 @@ int login_post(struct req *r)
 	 * "á" equal "a") and so dodge the throttling. */
 	if (form_has_errors(r) || !*email || !*password || !valid_email(email))
 		return refuse(r, 422, lang(r, "auth.login.failed"));
-	int wait = throttle_wait(r->db, email, addr);
+	long wait = throttle_wait(r->db, email, addr);
 	if (wait < 0)
 		return SERVER_ERROR;
 	if (wait > 0) {
-		char msg[256];
-		lang_number(r, wait == 1 ? "auth.login.throttled_one" : "auth.login.throttled", wait, msg, sizeof msg);
-		return refuse(r, 429, msg);
+		char message[256];
+		wait_message(r, wait, message, sizeof message);
+		return refuse(r, 429, message);
 	}
 	long long user_id = 0;
 	int found = credentials_sign_in(r->db, email, password, &user_id);
 	if (found < 0)
 		return SERVER_ERROR;
 	if (!found) {
-		throttle_fail(r->db, email, addr);
+		if (throttle_fail(r->db, email, addr) != 0)
+			return SERVER_ERROR;
 		return refuse(r, 422, lang(r, "auth.login.failed"));
 	}
-	throttle_clear(r->db, email);
+	if (throttle_clear(r->db, email, addr) != 0)
+		return SERVER_ERROR;
 	if (session_start(r, user_id) != 0)
 		return SERVER_ERROR;
 	set_cookie(r, PRELOGIN_COOKIE, "", 0);
