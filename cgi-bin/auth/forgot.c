@@ -1,10 +1,13 @@
 /* "Forgot your password?" (from the sign-in page): asks for an email and
  * queues a reset email to each registered user of an active account with
- * that address. The reply is the same whether or not one exists, and takes
- * no longer either way than a database round trip, so it reveals nothing. */
+ * that address, a few an hour at most per email and per client address
+ * (lib/throttle.h), so nobody can flood an inbox. The reply is the same
+ * whether or not one exists or was sent, and takes no longer either way
+ * than a database round trip, so it reveals nothing. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/core/session.h"
 #include "lib/credentials.h"
+#include "lib/throttle.h"
 
 #include <string.h>
 
@@ -22,6 +25,9 @@ int forgot_get(struct req *r)
 
 static int request_reset(struct req *r, void *email)
 {
+	int allowed = throttle_reset_request(r->db, email, hdf_get_value(r->hdf, "CGI.RemoteAddress", ""));
+	if (allowed <= 0)
+		return allowed;
 	/* Nobody is signed in: the event names the request, not a user. */
 	struct actor requester = {0, "Forgot your password?", email};
 	return credentials_reset_request(r->db, email, &requester, MAX_MATCHES) < 0 ? -1 : 0;

@@ -282,6 +282,64 @@ describe('sign-in throttling', () => {
   });
 });
 
+// "Forgot your password?" is limited per email and per address, and its
+// reply never tells whether a mail went out.
+describe('forgot your password', () => {
+  /** Ask for a reset email from client; resolves with what the person sees. */
+  async function forgot(client, address) {
+    const form = await client.get('/forgot');
+    const res = await client.post('/forgot', { _csrf: csrfFrom(form.text), email: address });
+    const shown = await client.get(res.location);
+    return { status: res.status, location: res.location, text: visibleText(shown.text) };
+  }
+
+  /** The reset emails queued for a user; each is marked delivered, so the next request may queue another. */
+  async function resetMails(userId) {
+    const n = await count('mail_outbox', `user_id = ${Number(userId)} AND kind = 'reset'`);
+    await sql(`UPDATE mail_outbox SET state = 'sent', sent_at = UTC_TIMESTAMP() WHERE user_id = ${Number(userId)} AND kind = 'reset'`);
+    return n;
+  }
+
+  test('at most 3 reset emails an hour for one email, whoever asks; the reply stays the same', async () => {
+    const partner = await newPartner();
+    const asker = fromAddress(newAddress());
+    const replies = [];
+    for (let i = 1; i <= 3; i++) {
+      replies.push(await forgot(asker, partner.email));
+      assert.equal(await resetMails(partner.adminId), i, `request ${i} queues an email`);
+    }
+    replies.push(await forgot(asker, partner.email));
+    replies.push(await forgot(fromAddress(newAddress()), partner.email));
+    assert.equal(await resetMails(partner.adminId), 3, 'the fourth and fifth queue nothing, from any address');
+    for (const reply of replies) {
+      assert.deepEqual(reply, replies[0], 'the same reply every time');
+    }
+    assert.equal(replies[0].status, 303);
+    assert.match(replies[0].text, /If a registered account uses that address/);
+    // Another email from the same address is still served.
+    const other = await newPartner();
+    await forgot(asker, other.email);
+    assert.equal(await resetMails(other.adminId), 1);
+    // An hour later the email may ask again.
+    await sql(`UPDATE reset_requests SET window_start = UTC_TIMESTAMP() - INTERVAL 61 MINUTE
+               WHERE scope = 'email' AND key_hash = SHA2(${lit(partner.email)}, 256)`);
+    await forgot(asker, partner.email);
+    assert.equal(await resetMails(partner.adminId), 4);
+  });
+
+  test('at most 20 requests an hour from one address, whatever the emails; the reply stays the same', async () => {
+    const partner = await newPartner();
+    const busy = fromAddress(newAddress());
+    await sql(`INSERT INTO reset_requests (scope, key_hash, requests, window_start)
+               VALUES ('addr', SHA2(${lit(busy.address)}, 256), 20, UTC_TIMESTAMP())`);
+    const refused = await forgot(busy, partner.email);
+    assert.equal(await resetMails(partner.adminId), 0, 'nothing queued past the address limit');
+    const served = await forgot(fromAddress(newAddress()), partner.email);
+    assert.equal(await resetMails(partner.adminId), 1, 'another address is served');
+    assert.deepEqual(refused, served, 'the same reply either way');
+  });
+});
+
 describe('sessions', () => {
   test('the session id is rotated at sign-in: a planted id is never adopted', async () => {
     const partner = await newPartner();
