@@ -449,6 +449,26 @@ describe('CSRF', () => {
     assert.equal((await s.get('/')).status, 200, 'still signed in');
   });
 
+  test('the token is taken from the form body only: in the query string it is refused (403)', async () => {
+    const partner = await newPartner();
+    const s = await signIn(partner.email);
+    const hash = await scalar(`SELECT password_hash FROM users WHERE id = ${partner.adminId}`);
+    const fields = { current: PASSWORD, new: 'a brand new password', confirm: 'a brand new password' };
+    const query = `?_csrf=${s.csrf}`;
+    const onlyQuery = await s.post(`/password${query}`, fields);
+    assert.equal(onlyQuery.status, 403, 'a token in the query string alone');
+    assert.match(visibleText(onlyQuery.text), /Request refused/);
+    assert.equal((await s.post(`/password${query}`, { ...fields, _csrf: s.csrf })).status, 403, 'in the query string and the body');
+    assert.equal((await s.post(`/logout${query}`, {})).status, 403);
+    assert.equal(await scalar(`SELECT password_hash FROM users WHERE id = ${partner.adminId}`), hash, 'unchanged');
+    assert.equal((await s.get('/')).status, 200, 'still signed in');
+
+    const c = new Client();
+    const token = csrfFrom((await c.get('/login')).text);
+    assert.equal((await c.post(`/login?_csrf=${token}`, { email: partner.email, password: PASSWORD })).status, 403);
+    assert.ok(!c.cookies.get('sb_session'), 'not signed in');
+  });
+
   test('POST /password is refused (403) without or with a wrong token, and the password is unchanged', async () => {
     const partner = await newPartner();
     const s = await signIn(partner.email);
