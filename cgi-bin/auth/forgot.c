@@ -6,7 +6,7 @@
  * than a database round trip, so it reveals nothing. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/core/session.h"
-#include "lib/credentials.h"
+#include "lib/passwords.h"
 #include "lib/throttle.h"
 
 #include <string.h>
@@ -30,7 +30,7 @@ static int request_reset(struct req *r, void *email)
 		return allowed;
 	/* Nobody is signed in: the event names the request, not a user. */
 	struct actor requester = {0, "Forgot your password?", email};
-	return credentials_reset_request(r->db, email, &requester, MAX_MATCHES) < 0 ? -1 : 0;
+	return passwords_reset_request(r->db, email, &requester, MAX_MATCHES) < 0 ? -1 : 0;
 }
 
 int forgot_post(struct req *r)

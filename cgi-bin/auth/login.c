@@ -2,7 +2,7 @@
  * any failure, throttled (lib/throttle.h). */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/core/session.h"
-#include "lib/credentials.h"
+#include "lib/passwords.h"
 #include "lib/throttle.h"
 #include "lib/core/validate.h"
 
@@ -78,7 +78,7 @@ int login_post(struct req *r)
 		return refuse(r, 429, message);
 	}
 	long long user_id = 0;
-	int found = credentials_sign_in(r->db, email, password, &user_id);
+	int found = passwords_sign_in(r->db, email, password, &user_id);
 	if (found < 0)
 		return SERVER_ERROR;
 	if (!found) {

@@ -2,7 +2,7 @@
  * The user's other sessions end; this one stays. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/auth/new_password.h"
-#include "lib/credentials.h"
+#include "lib/passwords.h"
 #include "lib/sessions.h"
 
 int password_get(struct req *r)
@@ -13,7 +13,7 @@ int password_get(struct req *r)
 
 static int change(struct req *r, void *hash)
 {
-	if (credentials_set(r->db, r->me.id, hash, NULL) != 0 ||
+	if (passwords_set(r->db, r->me.id, hash, NULL) != 0 ||
 	    sessions_end_user_except(r->db, r->me.id, r->session_hash) != 0)
 		return -1;
 	return event(r, r->me.account_id, "user.password_change", "user", r->me.id_text, r->me.name, NULL);
@@ -21,7 +21,7 @@ static int change(struct req *r, void *hash)
 
 int password_post(struct req *r)
 {
-	int match = credentials_match(r->db, r->me.id, in(r, "current"));
+	int match = passwords_match(r->db, r->me.id, in(r, "current"));
 	if (match < 0)
 		return SERVER_ERROR;
 	if (!match)

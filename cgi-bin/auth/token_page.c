@@ -1,7 +1,7 @@
 #include "cgi-bin/auth/token_page.h"
 #include "cgi-bin/auth/new_password.h"
 #include "cgi-bin/core/session.h"
-#include "lib/credentials.h"
+#include "lib/passwords.h"
 #include "lib/sessions.h"
 #include "lib/tokens.h"
 
@@ -65,7 +65,7 @@ static int set_password(struct req *r, void *arg)
 	if (state != TOKEN_VALID)
 		return state < 0 ? -1 : 1;
 	struct token_user u;
-	if (token_user_find(r->db, s->user_id, 1, &u) != 1 || credentials_set(r->db, s->user_id, s->hash, u.display_name) != 0 ||
+	if (token_user_find(r->db, s->user_id, 1, &u) != 1 || passwords_set(r->db, s->user_id, s->hash, u.display_name) != 0 ||
 	    token_use_all(r->db, s->user_id, p->purpose) != 0 ||
 	    (p->end_sessions && sessions_end_user(r->db, s->user_id) != 0))
 		return -1;

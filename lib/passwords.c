@@ -1,4 +1,4 @@
-#include "lib/credentials.h"
+#include "lib/passwords.h"
 #include "lib/core/crypto.h"
 #include "lib/mail.h"
 
@@ -34,7 +34,7 @@ static const char *timing_hash(void)
 	return hash;
 }
 
-int credentials_sign_in(db *d, const char *email, const char *password, long long *user_id)
+int passwords_sign_in(db *d, const char *email, const char *password, long long *user_id)
 {
 	struct candidates c = {0};
 	if (db_each(d, candidate_from_row, &c,
@@ -53,7 +53,7 @@ int credentials_sign_in(db *d, const char *email, const char *password, long lon
 	return 0;
 }
 
-int credentials_match(db *d, long long user_id, const char *password)
+int passwords_match(db *d, long long user_id, const char *password)
 {
 	char hash[PASSWORD_HASH_MAX] = "";
 	if (db_str(d, hash, sizeof hash, "SELECT COALESCE(password_hash, '') FROM users WHERE id = ?", "i", user_id) < 0)
@@ -61,7 +61,7 @@ int credentials_match(db *d, long long user_id, const char *password)
 	return password_verify(hash, password);
 }
 
-int credentials_set(db *d, long long user_id, const char *password_hash, const char *by_name)
+int passwords_set(db *d, long long user_id, const char *password_hash, const char *by_name)
 {
 	return db_exec(d,
 		"UPDATE users SET password_hash = ?, registered = 1, updated_at = UTC_TIMESTAMP(),"
@@ -86,7 +86,7 @@ static int reset_user_from_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
-int credentials_reset_request(db *d, const char *email, const struct actor *requester, int max_users)
+int passwords_reset_request(db *d, const char *email, const struct actor *requester, int max_users)
 {
 	struct reset_users u = {0, max_users < CANDIDATES_MAX ? max_users : CANDIDATES_MAX, {0}, {{0}}};
 	/* One pending reset email per user is enough: asking again does not
