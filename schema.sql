@@ -35,43 +35,44 @@ CREATE TABLE IF NOT EXISTS accounts (
   KEY ix_accounts_list_created (partner_id, status, created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The Accounts list's search (guide §2.2): an account is found by the start
--- of its name or of any word in it. One row per word of each customer
--- account's name, holding the name from that word on (so that several words
--- typed in order match too), with the account's status: a search is a prefix
--- range of the primary key within one partner's active or deactivated
--- accounts, read from the index alone. A word starts with a letter or digit
--- that follows anything else. Kept by the triggers below, whoever writes
--- accounts; migrations/001 fills it for accounts made before it existed.
+-- The header's account search (guide §1.3) finds a customer account by any
+-- word of its name: one row per word, holding the name from that word on
+-- ("Northwind Traders" is found as "Northwind Traders" and "Traders"), so a
+-- prefix search of one partner's rows is a range of the primary key. Words
+-- are separated by anything that is not a letter or a digit. The triggers
+-- below keep it whoever writes the accounts (migrations/001 fills it for
+-- accounts made before it); deleting an account cascades.
 CREATE TABLE IF NOT EXISTS account_name_words (
   partner_id  CHAR(36) NOT NULL,
-  status      ENUM('active','deactivated') NOT NULL,
   words       VARCHAR(255) NOT NULL,
   account_id  CHAR(36) NOT NULL,
-  PRIMARY KEY (partner_id, status, words, account_id),
-  KEY ix_account_name_words_account (account_id),
+  PRIMARY KEY (partner_id, words, account_id),
+  -- an account's own rows: renaming, and a search's earliest match per account
+  KEY ix_account_name_words_account (account_id, words),
   CONSTRAINT fk_account_name_words_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TRIGGER IF NOT EXISTS tr_accounts_words_insert AFTER INSERT ON accounts FOR EACH ROW
-  INSERT IGNORE INTO account_name_words (partner_id, status, words, account_id)
-  SELECT NEW.partner_id, NEW.status, SUBSTRING(NEW.name, s.seq), NEW.id FROM seq_1_to_255 s
-  WHERE NEW.partner_id IS NOT NULL AND s.seq <= CHAR_LENGTH(NEW.name)
-    AND (s.seq = 1 OR (SUBSTRING(NEW.name, s.seq, 1) REGEXP '[\\p{L}\\p{N}]'
-                       AND NOT SUBSTRING(NEW.name, s.seq - 1, 1) REGEXP '[\\p{L}\\p{N}]'));
+  INSERT IGNORE INTO account_name_words (partner_id, words, account_id)
+  WITH RECURSIVE tails (words) AS (
+    SELECT REGEXP_REPLACE(NEW.name, '^[^\\p{L}\\p{N}]+', '')
+    UNION ALL
+    SELECT REGEXP_REPLACE(words, '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+', '') FROM tails
+    WHERE words REGEXP '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]')
+  SELECT NEW.partner_id, words, NEW.id FROM tails WHERE NEW.kind = 'customer' AND words <> '';
+-- Every change of user_count updates the account too: only a new name
+-- rewrites its words.
 CREATE TRIGGER IF NOT EXISTS tr_accounts_words_update AFTER UPDATE ON accounts FOR EACH ROW
-BEGIN
   IF CAST(NEW.name AS BINARY) <> CAST(OLD.name AS BINARY) THEN
-    DELETE FROM account_name_words WHERE account_id = OLD.id;
-    INSERT IGNORE INTO account_name_words (partner_id, status, words, account_id)
-    SELECT NEW.partner_id, NEW.status, SUBSTRING(NEW.name, s.seq), NEW.id FROM seq_1_to_255 s
-    WHERE NEW.partner_id IS NOT NULL AND s.seq <= CHAR_LENGTH(NEW.name)
-      AND (s.seq = 1 OR (SUBSTRING(NEW.name, s.seq, 1) REGEXP '[\\p{L}\\p{N}]'
-                         AND NOT SUBSTRING(NEW.name, s.seq - 1, 1) REGEXP '[\\p{L}\\p{N}]'));
-  ELSEIF NEW.status <> OLD.status THEN
-    UPDATE account_name_words SET status = NEW.status WHERE account_id = NEW.id;
+    DELETE FROM account_name_words WHERE account_id = NEW.id;
+    INSERT IGNORE INTO account_name_words (partner_id, words, account_id)
+    WITH RECURSIVE tails (words) AS (
+      SELECT REGEXP_REPLACE(NEW.name, '^[^\\p{L}\\p{N}]+', '')
+      UNION ALL
+      SELECT REGEXP_REPLACE(words, '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+', '') FROM tails
+      WHERE words REGEXP '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]')
+    SELECT NEW.partner_id, words, NEW.id FROM tails WHERE NEW.kind = 'customer' AND words <> '';
   END IF;
-END;
 
 CREATE TABLE IF NOT EXISTS account_support_contacts (
   account_id  CHAR(36) NOT NULL,
@@ -289,6 +290,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   lease_owner      VARCHAR(96) NULL,
   lease_until      DATETIME NULL,
   last_error       VARCHAR(512) NOT NULL DEFAULT '',
+  -- the page the job was started from: its page's Close goes back there
+  return_to        VARCHAR(2048) CHARACTER SET ascii NOT NULL DEFAULT '',
   created_at       DATETIME NOT NULL,
   finished_at      DATETIME NULL,
   -- claiming: due jobs by state
@@ -409,4 +412,29 @@ CREATE TABLE IF NOT EXISTS import_rows (
   -- duplicates within the batch, and the one check against the account's users
   KEY ix_import_rows_email (batch_id, email),
   CONSTRAINT fk_import_rows_batch FOREIGN KEY (batch_id) REFERENCES import_batches (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Machine credentials of the /api/v1 front (ARCHITECTURE §7a): a random
+-- 256-bit bearer token of which only the SHA-256 is kept, owned by a partner
+-- (scope: the partner and its customer accounts) or bound to one account, and
+-- of a kind that bounds the routes it may call (lib/credentials.h).
+CREATE TABLE IF NOT EXISTS machine_credentials (
+  id              BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  token_hash      CHAR(64) NOT NULL,
+  kind            VARCHAR(32) NOT NULL,
+  partner_id      CHAR(36) NOT NULL,
+  -- NULL: every account of the partner; else that account only
+  account_id      CHAR(36) NULL,
+  -- a registered application's credential (Developer page); NULL otherwise
+  application_id  BIGINT UNSIGNED NULL,
+  label           VARCHAR(255) NOT NULL DEFAULT '',
+  created_by_name VARCHAR(255) NOT NULL DEFAULT '',
+  created_at      DATETIME NOT NULL,
+  last_used_at    DATETIME NULL,
+  expires_at      DATETIME NULL,
+  revoked_at      DATETIME NULL,
+  UNIQUE KEY ux_credentials_hash (token_hash),
+  -- a partner's credentials, newest first
+  KEY ix_credentials_partner (partner_id, id),
+  CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -12,7 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static const struct actor cli_actor = {0, "System (command line)", ""};
+/* The actor of what the command line does, as the Event History and
+ * MODIFIED ON (BY) name it: a name, since those show it in parentheses. */
+static const struct actor cli_actor = {0, "Command line", ""};
 
 /* schema.sql and migrations/ live beside bin/, unless the config says otherwise. */
 static void repo_file(const char *name, char *out, size_t n)

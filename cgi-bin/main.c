@@ -1,5 +1,6 @@
 /* bin/console: one binary, several subcommands (cgit-style dispatch). */
 #include "cgi-bin/cli.h"
+#include "cgi-bin/cli_credential.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/serve.h"
 #include "lib/core/config.h"
@@ -17,6 +18,8 @@ static int usage(void)
 		"  create-partner --name NAME --email EMAIL --password-stdin\n"
 		"                            create a partner account and its first administrator\n"
 		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n"
+		"  issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
+		"                            a machine credential for the /api/v1 front; prints its token once\n"
 		"  routes                    print the route table as JSON (what the tests generated from it read)\n");
 	return 1;
 }
@@ -44,6 +47,8 @@ int main(int argc, char **argv)
 		return cli_migrate();
 	if (strcmp(cmd, "create-partner") == 0)
 		return cli_create_partner(sub_argc, sub_argv);
+	if (strcmp(cmd, "issue-credential") == 0)
+		return cli_issue_credential(sub_argc, sub_argv);
 	if (strcmp(cmd, "routes") == 0) {
 		routes_print_json(stdout);
 		return 0;

@@ -43,19 +43,17 @@ int account_find_in_reach(db *d, const struct account_reach *who, const char *ac
  * Without a search, each sort walks one of the ix_accounts_list_* indexes
  * (partner, status, column; the primary key breaks ties). A search finds the
  * accounts whose name, or one of its words, starts with the text: a prefix
- * range of account_name_words (schema.sql), which holds each customer
- * account's name from each of its words on, read from its primary key
- * alone. A page of a search starts from its matches (STRAIGHT_JOIN: the
- * optimizer would rather walk the partner's every account and look each up
- * among them, 5 times slower at 20,000 accounts), so its cost follows the
- * number of matches, not of accounts. */
+ * range of account_name_words' primary key (schema.sql), each account once,
+ * then each match's row by its primary key. Both the count and the page
+ * start from the matches (STRAIGHT_JOIN: the optimizer would rather walk
+ * the partner's every account and look each up among them, 5 times slower
+ * at 20,000 accounts), so their cost follows the number of matches. */
 
 #define LIST_FROM " FROM accounts a WHERE a.partner_id = ? AND a.kind = 'customer' AND a.status = ?"
-#define MATCHES \
-	"SELECT DISTINCT w.account_id FROM account_name_words w" \
-	" WHERE w.partner_id = ? AND w.status = ? AND w.words LIKE ?"
-#define LIST_COLUMNS \
-	"SELECT a.id, a.name, a.country, a.city, DATE(a.created_at) AS created_on"
+#define MATCHES_FROM(scope) \
+	" FROM (SELECT DISTINCT w.account_id FROM account_name_words w WHERE w.partner_id = ? AND w.words LIKE ?" scope \
+	") m STRAIGHT_JOIN accounts a ON a.id = m.account_id WHERE a.partner_id = ? AND a.status = ?"
+#define LIST_COLUMNS "SELECT a.id, a.name, a.country, a.city, DATE(a.created_at) AS created_on"
 
 /* The ORDER BY of each sort: program literals, never input. */
 static const char *const order_by[][2] = {
@@ -80,8 +78,10 @@ int accounts_count(db *d, const struct account_list_query *q, long long *total)
 	}
 	char pattern[1024];
 	like_prefix(q->search, pattern, sizeof pattern);
-	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (" MATCHES "%s) m", SCOPE_ASSIGNED(q->manager_id, "w.account_id"));
-	return db_int(d, total, sql, "sssi", q->partner_id, status_of(q), pattern, SCOPE_ARG(q->manager_id)) < 0 ? -1 : 0;
+	const char *count = q->manager_id ? "SELECT COUNT(*)" MATCHES_FROM(SCOPE_MINE("w.account_id"))
+					  : "SELECT COUNT(*)" MATCHES_FROM(SCOPE_ALL);
+	return db_int(d, total, count, "ssiss", q->partner_id, pattern, SCOPE_ARG(q->manager_id), q->partner_id,
+		      status_of(q)) < 0 ? -1 : 0;
 }
 
 struct row_call {
@@ -112,12 +112,11 @@ int accounts_each(db *d, const struct account_list_query *q, account_row_fn fn, 
 	}
 	char pattern[1024];
 	like_prefix(q->search, pattern, sizeof pattern);
-	snprintf(sql, sizeof sql,
-		 LIST_COLUMNS " FROM (" MATCHES "%s) m STRAIGHT_JOIN accounts a ON a.id = m.account_id"
-		 " WHERE a.partner_id = ?%s LIMIT ? OFFSET ?",
-		 SCOPE_ASSIGNED(q->manager_id, "w.account_id"), order);
-	return db_each(d, account_row_from_row, &c, sql, "sssisii", q->partner_id, status_of(q), pattern,
-		       SCOPE_ARG(q->manager_id), q->partner_id, (long long)q->limit, (long long)q->offset);
+	snprintf(sql, sizeof sql, "%s%s LIMIT ? OFFSET ?",
+		 q->manager_id ? LIST_COLUMNS MATCHES_FROM(SCOPE_MINE("w.account_id")) : LIST_COLUMNS MATCHES_FROM(SCOPE_ALL),
+		 order);
+	return db_each(d, account_row_from_row, &c, sql, "ssissii", q->partner_id, pattern, SCOPE_ARG(q->manager_id),
+		       q->partner_id, status_of(q), (long long)q->limit, (long long)q->offset);
 }
 
 /* ---- one account ---- */
@@ -313,4 +312,52 @@ long long user_insert(db *d, const struct actor *who, const char *account_id, co
 int user_find_by_email(db *d, const char *account_id, const char *email, long long *user_id)
 {
 	return db_int(d, user_id, "SELECT id FROM users WHERE account_id = ? AND email = ?", "ss", account_id, email);
+}
+
+/* ---- the header's account search (guide §1.3) ---- */
+
+struct search_rows {
+	struct account_ref *out;
+	int max;
+	int n;
+};
+
+static int search_row(void *ctx, const struct db_row *row)
+{
+	struct search_rows *s = ctx;
+	if (s->n < s->max)
+		account_ref_from_row(&s->out[s->n++], row);
+	return 0;
+}
+
+/* A range of account_name_words' primary key (schema.sql), each account once
+ * at its earliest matching words (ix_account_name_words_account); the
+ * assigned accounts' condition is a literal chosen by who asks (SCOPE_MINE). */
+#define ACCOUNTS_SEARCH(scope) \
+	"SELECT a.id, a.name, a.kind, a.status FROM account_name_words w JOIN accounts a ON a.id = w.account_id" \
+	" WHERE w.partner_id = ? AND w.words LIKE ? AND a.status = 'active'" scope \
+	" AND NOT EXISTS (SELECT 1 FROM account_name_words e WHERE e.account_id = w.account_id" \
+	"  AND e.words LIKE ? AND e.words < w.words)" \
+	" ORDER BY w.words, w.account_id LIMIT ?"
+
+int accounts_search(db *d, const struct account_reach *who, const char *text, struct account_ref *out, int max)
+{
+	if (!*text || !*who->partner_id || strlen(text) > 1000 || max <= 0)
+		return 0;
+	/* A prefix pattern: % and _ in the text are literal. */
+	char pattern[2 * 1000 + 2];
+	size_t n = 0;
+	for (const char *p = text; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			pattern[n++] = '\\';
+		pattern[n++] = *p;
+	}
+	pattern[n++] = '%';
+	pattern[n] = 0;
+	struct search_rows s = {out, max, 0};
+	const char *sql = who->manager_id ? ACCOUNTS_SEARCH(SCOPE_MINE("w.account_id")) : ACCOUNTS_SEARCH(SCOPE_ALL);
+	long long scope_arg = who->manager_id ? who->manager_id : 1;
+	if (db_each(d, search_row, &s, sql, "ssisi", who->partner_id, pattern, scope_arg, pattern, (long long)max) < 0)
+		return -1;
+	return s.n;
 }

@@ -101,6 +101,12 @@ int account_assign_manager(db *d, long long manager_id, const char *account_id);
  * account named name when partner_id is NULL: 1 found, 0 not, -1 error. */
 int account_find_by_name(db *d, const char *partner_id, const char *name, char out_id[UUID_LEN]);
 
+/* The header's account search (guide §1.3): the active customer accounts
+ * within who's reach (a partner user's; an account manager's assigned ones)
+ * with a word of their name starting with text, at most max of them into
+ * out, ordered by the words matched. Returns how many, or -1. */
+int accounts_search(db *d, const struct account_reach *who, const char *text, struct account_ref *out, int max);
+
 /* ---- support contacts (guide §2.9) ---- */
 
 /* Users of the partner account whose name or email starts with text, by

@@ -1,5 +1,4 @@
 #include "lib/jobs.h"
-#include "lib/core/db_hdf.h"
 #include "lib/mail.h"
 
 #include <stdio.h>
@@ -24,15 +23,18 @@ int job_kind_from_key(const char *key)
 
 long long job_create(db *d, const struct actor *who, const char *account_id, enum job_kind kind)
 {
-	char by[24];
-	snprintf(by, sizeof by, "%lld", who ? who->user_id : 0);
 	if (db_exec(d,
 		    "INSERT INTO jobs (account_id, kind, created_by, created_by_name, created_by_email, run_after, created_at)"
-		    " VALUES (?, ?, NULLIF(?, '0'), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-		    "sssss", account_id, job_kind_key(kind), by, who && who->name ? who->name : "System",
-		    who && who->email ? who->email : "") != 1)
+		    " VALUES (?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+		    "ssiss", account_id, job_kind_key(kind), who ? who->user_id : 0LL,
+		    who && who->name ? who->name : "System", who && who->email ? who->email : "") != 1)
 		return -1;
 	return (long long)db_insert_id(d);
+}
+
+int job_return_to(db *d, long long job_id, const char *path)
+{
+	return db_exec(d, "UPDATE jobs SET return_to = ? WHERE id = ?", "si", path, job_id) < 0 ? -1 : 0;
 }
 
 int job_seal(db *d, long long job_id)
@@ -95,19 +97,25 @@ struct item_user {
 	char name[256];
 };
 
-static int load_user(db *d, HDF *scratch, const char *account_id, long long user_id, struct item_user *u)
+static int item_user_from(void *ctx, const struct db_row *row)
 {
-	hdf_remove_tree(scratch, "U");
-	int rc = db_row(d, scratch, "U",
+	struct item_user *u = ctx;
+	row_copy(row, "role", u->role, sizeof u->role);
+	u->registered = (int)row_int(row, "registered");
+	row_copy(row, "email", u->email, sizeof u->email);
+	row_copy(row, "display_name", u->name, sizeof u->name);
+	return 0;
+}
+
+static int load_user(db *d, const char *account_id, long long user_id, struct item_user *u)
+{
+	memset(u, 0, sizeof *u);
+	int rc = db_one(d, item_user_from, u,
 		"SELECT role, registered, email, display_name FROM users WHERE id = ? AND account_id = ? FOR UPDATE",
 		"is", user_id, account_id);
 	if (rc < 0)
 		return -1;
 	u->found = rc == 1;
-	snprintf(u->role, sizeof u->role, "%s", hdf_get_value(scratch, "U.role", ""));
-	u->registered = hdf_get_int_value(scratch, "U.registered", 0);
-	snprintf(u->email, sizeof u->email, "%s", hdf_get_value(scratch, "U.email", ""));
-	snprintf(u->name, sizeof u->name, "%s", hdf_get_value(scratch, "U.display_name", ""));
 	return 0;
 }
 
@@ -179,31 +187,58 @@ static int change_role(db *d, const struct job_row *job, long long user_id, cons
 	return user_updated(d, job, user_id, u->name, changes);
 }
 
+/* The accounts of an assign or unassign job, read before any is changed. */
+struct job_account {
+	char id[UUID_LEN];
+	char name[1024];
+};
+
+struct job_accounts {
+	struct job_account *list;
+	int n, size;
+};
+
+static int job_account_from(void *ctx, const struct db_row *row)
+{
+	struct job_accounts *a = ctx;
+	if (a->n == a->size) {
+		int size = a->size ? a->size * 2 : 16;
+		struct job_account *grown = realloc(a->list, (size_t)size * sizeof *grown);
+		if (!grown)
+			return -1;
+		a->list = grown;
+		a->size = size;
+	}
+	row_copy(row, "id", a->list[a->n].id, sizeof a->list[a->n].id);
+	row_copy(row, "name", a->list[a->n].name, sizeof a->list[a->n].name);
+	a->n++;
+	return 0;
+}
+
 /* Gives the job's accounts to one manager, or takes them; the event names
  * the accounts that changed (none changed, no event). */
-static int change_accounts(db *d, HDF *scratch, const struct job_row *job, long long user_id, const struct item_user *u)
+static int change_accounts(db *d, const struct job_row *job, long long user_id, const struct item_user *u)
 {
-	hdf_remove_tree(scratch, "A");
-	int n = db_rows(d, scratch, "A",
+	struct job_accounts accounts = {0};
+	int rc = db_each(d, job_account_from, &accounts,
 		"SELECT a.id, a.name FROM job_accounts ja JOIN accounts a ON a.id = ja.account_id AND a.partner_id = ?"
-		" WHERE ja.job_id = ? ORDER BY a.name, a.id", "si", job->account_id, job->id);
+		" WHERE ja.job_id = ? ORDER BY a.name, a.id", "si", job->account_id, job->id) < 0 ? -1 : 0;
 	json_t *changed = json_array();
-	int rc = n >= 0 && changed ? 0 : -1;
-	char key[64];
-	for (int i = 0; i < n && rc == 0; i++) {
-		snprintf(key, sizeof key, "A.%d.id", i);
-		const char *account = hdf_get_value(scratch, key, "");
+	if (!changed)
+		rc = -1;
+	for (int i = 0; i < accounts.n && rc == 0; i++) {
+		const char *account = accounts.list[i].id;
 		long long c = job->kind == JOB_ASSIGN
 			? db_exec(d, "INSERT IGNORE INTO account_manager_accounts (user_id, account_id) VALUES (?, ?)", "is",
 				  user_id, account)
 			: db_exec(d, "DELETE FROM account_manager_accounts WHERE user_id = ? AND account_id = ?", "is", user_id,
 				  account);
-		snprintf(key, sizeof key, "A.%d.name", i);
 		if (c < 0)
 			rc = -1;
 		else if (c > 0)
-			json_array_append_new(changed, json_string(hdf_get_value(scratch, key, "")));
+			json_array_append_new(changed, json_string(accounts.list[i].name));
 	}
+	free(accounts.list);
 	if (rc == 0 && json_array_size(changed) > 0)
 		rc = user_updated(d, job, user_id, u->name,
 				  json_pack("{s:O}", job->kind == JOB_ASSIGN ? "accounts_assigned" : "accounts_unassigned", changed));
@@ -213,7 +248,7 @@ static int change_accounts(db *d, HDF *scratch, const struct job_row *job, long 
 
 /* The Account Managers kinds: never on the starter themselves, and only on
  * a user still in the role the action starts from. */
-static int manager_item(db *d, HDF *scratch, const struct job_row *job, long long user_id, const struct item_user *u,
+static int manager_item(db *d, const struct job_row *job, long long user_id, const struct item_user *u,
 			const char **reason)
 {
 	if (user_id == job->created_by) {
@@ -229,15 +264,15 @@ static int manager_item(db *d, HDF *scratch, const struct job_row *job, long lon
 		return change_role(d, job, user_id, u, "account_manager");
 	if (job->kind == JOB_UPGRADE)
 		return change_role(d, job, user_id, u, "partner_admin");
-	return change_accounts(d, scratch, job, user_id, u);
+	return change_accounts(d, job, user_id, u);
 }
 
 /* Does one item; sets *reason to why it was skipped (NULL when done). */
-static int do_item(db *d, HDF *scratch, const struct job_row *job, long long user_id, const char **reason)
+static int do_item(db *d, const struct job_row *job, long long user_id, const char **reason)
 {
 	struct item_user u;
 	*reason = NULL;
-	if (load_user(d, scratch, job->account_id, user_id, &u) != 0)
+	if (load_user(d, job->account_id, user_id, &u) != 0)
 		return -1;
 	if (!u.found) {
 		*reason = "gone";
@@ -279,7 +314,7 @@ static int do_item(db *d, HDF *scratch, const struct job_row *job, long long use
 	case JOB_UPGRADE:
 	case JOB_ASSIGN:
 	case JOB_UNASSIGN:
-		return manager_item(d, scratch, job, user_id, &u, reason);
+		return manager_item(d, job, user_id, &u, reason);
 	default:
 		return -1;
 	}
@@ -287,7 +322,7 @@ static int do_item(db *d, HDF *scratch, const struct job_row *job, long long use
 
 #define JOB_SELECT \
 	"SELECT j.id, j.account_id, j.kind, j.state, j.total, j.processed, j.skipped, COALESCE(j.created_by, 0) AS created_by," \
-	" j.created_by_name, j.created_by_email, j.attempts, j.last_error," \
+	" j.created_by_name, j.created_by_email, j.attempts, j.last_error, j.return_to," \
 	" DATE_FORMAT(j.created_at, '%Y-%m-%d %H:%i') AS created," \
 	" DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i') AS finished FROM jobs j"
 
@@ -307,6 +342,7 @@ static int job_from_row(void *ctx, const struct db_row *row)
 	row_copy(row, "created_by_email", job->created_by_email, sizeof job->created_by_email);
 	job->attempts = (int)row_int(row, "attempts");
 	row_copy(row, "last_error", job->last_error, sizeof job->last_error);
+	row_copy(row, "return_to", job->return_to, sizeof job->return_to);
 	row_copy(row, "created", job->created, sizeof job->created);
 	row_copy(row, "finished", job->finished, sizeof job->finished);
 	return 0;
@@ -344,27 +380,31 @@ int job_notify(db *d, const struct job_row *job)
 		"sii", job->account_id, job->id, job->created_by) < 0 ? -1 : 0;
 }
 
+static int pending_from(void *ctx, const struct db_row *row)
+{
+	long long **next = ctx;
+	*(*next)++ = row_int(row, "user_id");
+	return 0;
+}
+
 int job_work(db *d, const struct job_row *job, int max_items)
 {
-	HDF *scratch = NULL;
-	if (hdf_init(&scratch))
+	long long *users = malloc((size_t)(max_items > 0 ? max_items : 1) * sizeof *users), *next = users;
+	if (!users)
 		return -1;
-	int n = db_rows(d, scratch, "Items",
+	int n = db_each(d, pending_from, &next,
 		"SELECT user_id FROM job_items WHERE job_id = ? AND outcome = 'pending' ORDER BY user_id LIMIT ?",
 		"ii", job->id, (long long)max_items);
 	int rc = n, skipped = 0;
-	char key[64];
 	for (int i = 0; i < n && rc >= 0; i++) {
-		snprintf(key, sizeof key, "Items.%d.user_id", i);
-		long long user_id = strtoll(hdf_get_value(scratch, key, "0"), NULL, 10);
 		const char *reason;
-		if (do_item(d, scratch, job, user_id, &reason) != 0 ||
+		if (do_item(d, job, users[i], &reason) != 0 ||
 		    db_exec(d, "UPDATE job_items SET outcome = ?, reason = ? WHERE job_id = ? AND user_id = ?", "ssii",
-			    reason ? "skipped" : "done", reason ? reason : "", job->id, user_id) != 1)
+			    reason ? "skipped" : "done", reason ? reason : "", job->id, users[i]) != 1)
 			rc = -1;
 		skipped += reason != NULL;
 	}
-	hdf_destroy(&scratch);
+	free(users);
 	if (rc < 0)
 		return -1;
 	if (n > 0 && db_exec(d, "UPDATE jobs SET processed = processed + ?, skipped = skipped + ? WHERE id = ?", "iii",
@@ -375,17 +415,75 @@ int job_work(db *d, const struct job_row *job, int max_items)
 	return n;
 }
 
-long long jobs_finish_start(db *d, long long id)
+int job_run_if_small(db *d, long long id)
 {
 	struct job_row job;
-	if (id > 0 && job_load(d, id, 1, &job) == 1 && job.total <= JOBS_INLINE_MAX &&
-	    job_work(d, &job, JOBS_INLINE_MAX + 1) < 0)
+	int found = job_load(d, id, 1, &job);
+	if (found != 1)
+		return -1;
+	if (job.total <= JOBS_INLINE_MAX && job_work(d, &job, JOBS_INLINE_MAX + 1) < 0)
+		return -1;
+	return 0;
+}
+
+long long jobs_finish_start(db *d, long long id)
+{
+	if (id > 0 && job_run_if_small(d, id) != 0)
 		id = -1;
 	if (id < 0 || db_commit(d) != 0) {
 		db_rollback(d);
 		return -1;
 	}
 	return id;
+}
+
+/* ---- syncd's side: claims and leases ---- */
+
+long long jobs_claim(db *d, const char *owner, int lease_seconds)
+{
+	long long id = 0;
+	if (db_begin(d) != 0)
+		return -1;
+	int rc = db_int(d, &id,
+		"SELECT id FROM jobs WHERE state IN ('queued', 'running') AND run_after <= UTC_TIMESTAMP()"
+		" AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP())"
+		" ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", "");
+	if (rc == 1 && db_exec(d,
+		"UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
+		" attempts = attempts + 1 WHERE id = ?", "sii", owner, (long long)lease_seconds, id) != 1)
+		rc = -1;
+	if (rc < 0 || db_commit(d) != 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return rc == 1 ? id : 0;
+}
+
+int job_lease_held(db *d, long long id, const char *owner)
+{
+	long long ours = 0;
+	int rc = db_int(d, &ours,
+		"SELECT COUNT(*) FROM jobs WHERE id = ? AND lease_owner = ? AND state = 'running' FOR UPDATE",
+		"is", id, owner);
+	return rc < 0 ? -1 : ours == 1;
+}
+
+int job_lease_extend(db *d, long long id, int lease_seconds)
+{
+	/* Within the same second the lease does not change: 0 rows is fine. */
+	return db_exec(d, "UPDATE jobs SET lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE id = ?", "ii",
+		       (long long)lease_seconds, id) < 0 ? -1 : 0;
+}
+
+int job_release(db *d, const struct job_row *job, const char *owner, int give_up, long wait_seconds, const char *error)
+{
+	if (db_exec(d,
+		"UPDATE jobs SET state = IF(?, 'failed', 'queued'), lease_owner = NULL, lease_until = NULL,"
+		" run_after = UTC_TIMESTAMP() + INTERVAL ? SECOND, last_error = LEFT(?, 512),"
+		" finished_at = IF(?, UTC_TIMESTAMP(), NULL) WHERE id = ? AND lease_owner = ?",
+		"iisiis", (long long)give_up, (long long)wait_seconds, error, (long long)give_up, job->id, owner) < 0)
+		return -1;
+	return give_up ? job_notify(d, job) : 0;
 }
 
 static int mail_counts_from_row(void *ctx, const struct db_row *row)

@@ -11,6 +11,7 @@
  * exists exactly when the change that asked for it commits. The Account
  * Managers kinds run in the partner account, over its partner users. */
 #include "lib/audit.h"
+#include "lib/core/crypto.h"
 #include "lib/core/db.h"
 
 enum job_kind {
@@ -42,6 +43,12 @@ int job_add_account(db *d, long long job_id, const char *account_id);
 long long job_create(db *d, const struct actor *who, const char *account_id, enum job_kind kind);
 int job_seal(db *d, long long job_id);
 
+/* Where the job was started (a local path with its query, at most
+ * JOB_RETURN_MAX characters): the job page's Close goes back there (guide
+ * §2.15.1). Inside the caller's transaction; 0, or -1. */
+#define JOB_RETURN_MAX 2048
+int job_return_to(db *d, long long job_id, const char *path);
+
 /* After a bulk import (guide §2.8): queues the welcome emails of those
  * users and notifies `who` when they are sent. Inside the caller's
  * transaction. Returns 0, or -1 (the caller rolls back). */
@@ -55,7 +62,7 @@ int jobs_enqueue_welcome(db *d, const struct actor *who, const char *account_id,
 
 struct job_row {
 	long long id;
-	char account_id[37];
+	char account_id[UUID_LEN];
 	enum job_kind kind;
 	char state[16];
 	int total, processed, attempts;
@@ -65,6 +72,7 @@ struct job_row {
 	char created_by_email[256];
 	char last_error[513];
 	char created[20], finished[20];      /* "YYYY-MM-DD HH:MM" UTC; finished "" while it runs */
+	char return_to[JOB_RETURN_MAX + 1];  /* job_return_to's path, "" when none was recorded */
 };
 
 /* 1 found, 0 not, -1 error. for_update locks the row for the caller's transaction. */
@@ -98,11 +106,29 @@ int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *j
  * or -1. */
 int job_work(db *d, const struct job_row *job, int max_items);
 
+/* Inside the caller's transaction: a job of up to JOBS_INLINE_MAX items is
+ * done at once (the rest are left to syncd). 0, or -1. */
+int job_run_if_small(db *d, long long id);
+
 /* Ends the request's part of starting job id, inside the caller's
- * transaction: a job of up to JOBS_INLINE_MAX items is done at once, then
- * the transaction commits. Returns id, or -1 after rolling back (also when
- * id is already -1). */
+ * transaction: job_run_if_small, then the transaction commits. Returns id,
+ * or -1 after rolling back (also when id is already -1). */
 long long jobs_finish_start(db *d, long long id);
+
+/* ---- syncd's claims (ARCHITECTURE §7) ---- */
+
+/* In a transaction of its own: claims the next due job (or one whose
+ * holder's lease expired) for owner, counting an attempt. Its id, 0 when
+ * none is due, -1 on error. */
+long long jobs_claim(db *d, const char *owner, int lease_seconds);
+/* Inside the caller's transaction, locking the job: 1 while owner holds
+ * its lease and it runs, 0 not, -1 error. */
+int job_lease_held(db *d, long long id, const char *owner);
+int job_lease_extend(db *d, long long id, int lease_seconds);   /* 0 or -1 */
+/* Inside the caller's transaction, after a failed batch: the job waits
+ * wait_seconds to be tried again, or fails for good (give_up) and its
+ * starter is told. Only while owner holds it. 0, or -1. */
+int job_release(db *d, const struct job_row *job, const char *owner, int give_up, long wait_seconds, const char *error);
 
 /* A notification of the job's end for the user who started it. */
 int job_notify(db *d, const struct job_row *job);

@@ -17,6 +17,81 @@ int mail_enqueue(db *d, const char *account_id, long long user_id, long long job
 	return n < 0 ? -1 : n > 0;
 }
 
+static int claimed_id(void *ctx, const struct db_row *row)
+{
+	long long **next = ctx;
+	*(*next)++ = row_int(row, "id");
+	return 0;
+}
+
+int mail_claim(db *d, const char *owner, int lease_seconds, int max, long long *ids)
+{
+	if (db_begin(d) != 0)
+		return -1;
+	long long *next = ids;
+	int n = db_each(d, claimed_id, &next,
+		"SELECT id FROM mail_outbox WHERE state = 'queued' AND next_attempt_at <= UTC_TIMESTAMP()"
+		" ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)max);
+	for (int i = 0; i < n; i++)
+		if (db_exec(d, "UPDATE mail_outbox SET lease_owner = ?, next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
+			       " WHERE id = ?", "sii", owner, (long long)lease_seconds, ids[i]) != 1)
+			n = -1;
+	if (n < 0 || db_commit(d) != 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return n;
+}
+
+static int outbox_mail_from(void *ctx, const struct db_row *row)
+{
+	struct outbox_mail *m = ctx;
+	m->id = row_int(row, "id");
+	row_copy(row, "kind", m->kind, sizeof m->kind);
+	row_copy(row, "to_addr", m->to_addr, sizeof m->to_addr);
+	m->user_id = row_int(row, "user_id");
+	row_copy(row, "account_id", m->account_id, sizeof m->account_id);
+	m->user_found = !row_null(row, "name");
+	row_copy(row, "name", m->name, sizeof m->name);
+	m->registered = (int)row_int(row, "registered");
+	row_copy(row, "account_name", m->account_name, sizeof m->account_name);
+	row_copy(row, "language", m->language, sizeof m->language);
+	return 0;
+}
+
+int mail_load(db *d, long long id, struct outbox_mail *out)
+{
+	memset(out, 0, sizeof *out);
+	return db_one(d, outbox_mail_from, out,
+		"SELECT o.id, o.kind, o.to_addr, o.user_id, o.account_id, u.display_name AS name, u.registered,"
+		" a.name AS account_name, a.default_language AS language"
+		" FROM mail_outbox o LEFT JOIN accounts a ON a.id = o.account_id"
+		" LEFT JOIN users u ON u.id = o.user_id AND u.account_id = o.account_id WHERE o.id = ?",
+		"i", id);
+}
+
+int mail_attempts(db *d, long long id)
+{
+	long long n = 0;
+	return db_int(d, &n, "SELECT attempts FROM mail_outbox WHERE id = ?", "i", id) == 1 ? (int)n : -1;
+}
+
+int mail_mark_sent(db *d, long long id, const char *owner, int attempts)
+{
+	return db_exec(d, "UPDATE mail_outbox SET state = 'sent', sent_at = UTC_TIMESTAMP(), attempts = ?, last_error = '',"
+			  " lease_owner = NULL WHERE id = ? AND lease_owner = ?", "iis", (long long)attempts, id, owner) < 0
+		? -1 : 0;
+}
+
+int mail_mark_failed(db *d, long long id, const char *owner, int attempts, int give_up, long wait_seconds,
+		     const char *error)
+{
+	return db_exec(d,
+		"UPDATE mail_outbox SET state = IF(?, 'failed', 'queued'), attempts = ?, last_error = LEFT(?, 512),"
+		" next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+		"iisiis", (long long)give_up, (long long)attempts, error, (long long)wait_seconds, id, owner) < 0 ? -1 : 0;
+}
+
 void mail_parts_free(struct mail_parts *m)
 {
 	free(m->subject);

@@ -5,11 +5,43 @@
  * it from templates/mail/<kind>.{txt,html}.cs in the account's default
  * language and sends it over SMTP (syncd/mailer.c). */
 #include <ClearSilver.h>
+#include "lib/core/crypto.h"
 #include "lib/core/db.h"
 
 /* kind: "welcome" or "reset". job_id 0 when no job caused it. Returns 1
  * queued, 0 when the user is not in that account, -1 on error. */
 int mail_enqueue(db *d, const char *account_id, long long user_id, long long job_id, const char *kind);
+
+/* ---- syncd's side of the outbox ---- */
+
+/* In a transaction of its own: claims up to max due mails for owner,
+ * pushing each one's next attempt past the lease so no other syncd sends
+ * it meanwhile. Their ids go to ids; returns how many, or -1. */
+int mail_claim(db *d, const char *owner, int lease_seconds, int max, long long *ids);
+
+/* A mail to send, with what its template needs. */
+struct outbox_mail {
+	long long id;
+	char kind[16];                 /* "welcome" or "reset" */
+	char to_addr[256];
+	long long user_id;
+	char account_id[UUID_LEN];
+	int user_found;                /* the user is still in that account */
+	char name[1024];
+	int registered;
+	char account_name[1024];
+	char language[16];             /* the account's default language */
+};
+/* 1 found, 0 not, -1 error. */
+int mail_load(db *d, long long id, struct outbox_mail *out);
+/* The attempts made so far, or -1. */
+int mail_attempts(db *d, long long id);
+/* The outcome of attempt number `attempts`, while owner holds the mail:
+ * sent; or failed, to be tried again after wait_seconds unless give_up.
+ * 0, or -1. */
+int mail_mark_sent(db *d, long long id, const char *owner, int attempts);
+int mail_mark_failed(db *d, long long id, const char *owner, int attempts, int give_up, long wait_seconds,
+		     const char *error);
 
 struct mail_parts {
 	char *subject, *text, *html;   /* malloc'd */

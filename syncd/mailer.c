@@ -10,9 +10,9 @@
  * minted then, so the database never holds a usable token. When the server
  * cannot be reached, the whole batch waits (backoff doubling up to a
  * limit) and is never given up: nothing is lost. A mail the server refuses
- * for good (5xx) is marked failed after Mail.MaxAttempts. */
+ * for good (5xx) is marked failed after Mail.MaxAttempts. The statements
+ * are lib/mail.c's. */
 #include "syncd/syncd.h"
-#include "lib/core/db_hdf.h"
 #include "syncd/lease.h"
 #include "lib/core/config.h"
 #include "lib/core/crypto.h"
@@ -102,35 +102,39 @@ static enum outcome smtp_send(const char *to, const char *message, char *error, 
 
 /* Renders the mail for its recipient, minting the link's token. DROPPED
  * (with the reason in error) when the mail no longer applies. */
-static enum outcome compose(db *d, HDF *h, char **message, char *error, size_t error_size)
+static enum outcome compose(db *d, const struct outbox_mail *m, char **message, char *error, size_t error_size)
 {
-	const char *kind = hdf_get_value(h, "M.kind", "");
-	int welcome = strcmp(kind, "welcome") == 0;
-	if (!hdf_get_value(h, "M.name", NULL)) {
+	int welcome = strcmp(m->kind, "welcome") == 0;
+	if (!m->user_found) {
 		snprintf(error, error_size, "the user no longer exists");
 		return DROPPED;
 	}
-	if (welcome == hdf_get_int_value(h, "M.registered", 0)) {
+	if (welcome == m->registered) {
 		snprintf(error, error_size, welcome ? "the user has registered already" : "the user is not registered");
 		return DROPPED;
 	}
 	long minutes = welcome ? cfg_int("Tokens.WelcomeDays", 7) * 24L * 60 : cfg_int("Tokens.ResetHours", 24) * 60L;
 	char token[TOKEN_HEX], link[1024], valid[32];
-	long long user_id = strtoll(hdf_get_value(h, "M.user_id", "0"), NULL, 10);
-	if (token_mint(d, user_id, hdf_get_value(h, "M.account_id", ""), kind, minutes, token) != 0) {
+	if (token_mint(d, m->user_id, m->account_id, m->kind, minutes, token) != 0) {
 		snprintf(error, error_size, "token: %s", db_error(d));
 		return RETRY;
 	}
 	snprintf(link, sizeof link, "%s/%s?t=%s", cfg_str("Site.BaseURL", ""), welcome ? "register" : "reset", token);
 	snprintf(valid, sizeof valid, "%ld", welcome ? minutes / (24 * 60) : minutes / 60);
-	hdf_set_value(h, "Mail.Name", hdf_get_value(h, "M.name", ""));
-	hdf_set_value(h, "Mail.Account", hdf_get_value(h, "M.account_name", ""));
-	hdf_set_value(h, "Mail.Email", hdf_get_value(h, "M.to_addr", ""));
+	HDF *h = NULL;
+	if (hdf_init(&h)) {
+		snprintf(error, error_size, "out of memory");
+		return RETRY;
+	}
+	hdf_set_value(h, "Mail.Name", m->name);
+	hdf_set_value(h, "Mail.Account", m->account_name);
+	hdf_set_value(h, "Mail.Email", m->to_addr);
 	hdf_set_value(h, "Mail.Link", link);
 	hdf_set_value(h, "Mail.Valid", valid);
-
 	struct mail_parts parts;
-	if (mail_render(kind, hdf_get_value(h, "M.language", "en"), h, &parts, error, error_size) != 0)
+	int rendered = mail_render(m->kind, *m->language ? m->language : "en", h, &parts, error, error_size);
+	hdf_destroy(&h);
+	if (rendered != 0)
 		return RETRY;
 	char date[64], msgid[160], rnd[TOKEN_HEX];
 	time_t now = time(NULL);
@@ -140,8 +144,8 @@ static enum outcome compose(db *d, HDF *h, char **message, char *error, size_t e
 	const char *from = cfg_str("Mail.From", "no-reply@localhost");
 	const char *at = strchr(from, '@');
 	random_token(rnd);
-	snprintf(msgid, sizeof msgid, "<%s.%.16s@%s>", hdf_get_value(h, "M.id", "0"), rnd, at ? at + 1 : "localhost");
-	*message = mail_message(from, cfg_str("Mail.FromName", ""), hdf_get_value(h, "M.to_addr", ""), date, msgid, &parts);
+	snprintf(msgid, sizeof msgid, "<%lld.%.16s@%s>", m->id, rnd, at ? at + 1 : "localhost");
+	*message = mail_message(from, cfg_str("Mail.FromName", ""), m->to_addr, date, msgid, &parts);
 	mail_parts_free(&parts);
 	if (!*message) {
 		snprintf(error, error_size, "cannot compose the message");
@@ -153,80 +157,42 @@ static enum outcome compose(db *d, HDF *h, char **message, char *error, size_t e
 static void record(db *d, long long id, enum outcome o, const char *error)
 {
 	long base = cfg_int("Mail.RetrySeconds", 30), max = cfg_int("Mail.RetryMaxSeconds", 900);
-	long long attempts = 0;
-	db_int(d, &attempts, "SELECT attempts FROM mail_outbox WHERE id = ?", "i", id);
+	int attempts = mail_attempts(d, id);
+	if (attempts < 0)
+		attempts = 0;
 	attempts++;
 	if (o == SENT) {
-		db_exec(d, "UPDATE mail_outbox SET state = 'sent', sent_at = UTC_TIMESTAMP(), attempts = ?, last_error = '',"
-			   " lease_owner = NULL WHERE id = ? AND lease_owner = ?", "iis", attempts, id, lease_owner());
+		mail_mark_sent(d, id, lease_owner(), attempts);
 		return;
 	}
 	int give_up = o == DROPPED || (o == REFUSED && attempts >= cfg_int("Mail.MaxAttempts", 5));
-	db_exec(d,
-		"UPDATE mail_outbox SET state = IF(?, 'failed', 'queued'), attempts = ?, last_error = LEFT(?, 512),"
-		" next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
-		"iisiis", (long long)give_up, attempts, error, (long long)mail_backoff_seconds((int)attempts, base, max), id,
-		lease_owner());
+	mail_mark_failed(d, id, lease_owner(), attempts, give_up, mail_backoff_seconds(attempts, base, max), error);
 	log_error("mail %lld: %s%s", id, error, give_up ? " (given up)" : "");
-}
-
-/* Claims up to BATCH_MAILS due mails; their ids go under Batch.N.id. */
-static int claim(db *d, HDF *h)
-{
-	if (db_begin(d) != 0)
-		return -1;
-	int n = db_rows(d, h, "Batch",
-		"SELECT id FROM mail_outbox WHERE state = 'queued' AND next_attempt_at <= UTC_TIMESTAMP()"
-		" ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)BATCH_MAILS);
-	char key[64];
-	for (int i = 0; i < n; i++) {
-		snprintf(key, sizeof key, "Batch.%d.id", i);
-		if (db_exec(d, "UPDATE mail_outbox SET lease_owner = ?, next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
-			       " WHERE id = ?", "sis", lease_owner(), (long long)cfg_int("Mail.LeaseSeconds", 300),
-			    hdf_get_value(h, key, "0")) != 1)
-			n = -1;
-	}
-	if (n < 0 || db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return n;
 }
 
 int mailer_tick(db *d)
 {
-	HDF *h = NULL;
-	if (hdf_init(&h))
-		return -1;
-	int n = claim(d, h), sent = 0;
-	char key[64], error[512];
+	long long ids[BATCH_MAILS];
+	int n = mail_claim(d, lease_owner(), cfg_int("Mail.LeaseSeconds", 300), BATCH_MAILS, ids), sent = 0;
+	char error[512] = "";
 	enum outcome down = SENT;
 	for (int i = 0; i < n; i++) {
-		snprintf(key, sizeof key, "Batch.%d.id", i);
-		long long id = strtoll(hdf_get_value(h, key, "0"), NULL, 10);
 		if (down == SERVER_DOWN) {
-			record(d, id, SERVER_DOWN, error);
+			record(d, ids[i], SERVER_DOWN, error);
 			continue;
 		}
-		hdf_remove_tree(h, "M");
-		hdf_remove_tree(h, "Mail");
-		if (db_row(d, h, "M",
-			   "SELECT o.id, o.kind, o.to_addr, o.user_id, o.account_id, u.display_name AS name, u.registered,"
-			   " a.name AS account_name, a.default_language AS language"
-			   " FROM mail_outbox o LEFT JOIN accounts a ON a.id = o.account_id"
-			   " LEFT JOIN users u ON u.id = o.user_id AND u.account_id = o.account_id WHERE o.id = ?",
-			   "i", id) != 1)
+		struct outbox_mail m;
+		if (mail_load(d, ids[i], &m) != 1)
 			continue;
 		char *message = NULL;
-		enum outcome o = compose(d, h, &message, error, sizeof error);
+		enum outcome o = compose(d, &m, &message, error, sizeof error);
 		if (o == SENT)
-			o = smtp_send(hdf_get_value(h, "M.to_addr", ""), message, error, sizeof error);
+			o = smtp_send(m.to_addr, message, error, sizeof error);
 		free(message);
-		record(d, id, o, error);
+		record(d, ids[i], o, error);
 		sent += o == SENT;
 		down = o;
 	}
-	hdf_destroy(&h);
 	if (n > 0)
 		log_info("mail: %d of %d sent", sent, n);
 	return n;

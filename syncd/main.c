@@ -6,6 +6,7 @@
 #include "lib/core/config.h"
 #include "lib/core/db.h"
 #include "lib/core/log.h"
+#include "lib/heartbeats.h"
 
 #include <curl/curl.h>
 #include <signal.h>
@@ -17,15 +18,6 @@ static volatile sig_atomic_t stop_requested, reload_requested;
 
 static void on_stop(int sig) { stop_requested = 1; }
 static void on_reload(int sig) { reload_requested = 1; }
-
-static void heartbeat(db *d, const char *host)
-{
-	db_exec(d,
-		"INSERT INTO daemon_heartbeats (host, pid, started_at, seen_at)"
-		" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
-		" ON DUPLICATE KEY UPDATE seen_at = UTC_TIMESTAMP()",
-		"si", host, (long long)getpid());
-}
 
 /* One pass runs every tick once. A tick claims its own work under a lease
  * (lease.c), does a bounded amount and says how much: a pass that found
@@ -98,7 +90,7 @@ int main(int argc, char **argv)
 			log_error("database unavailable; retrying");
 		int busy = 0;
 		if (d) {
-			heartbeat(d, host);
+			heartbeat_record(d, host, (long long)getpid());
 			busy = run_ticks(d);
 		}
 		/* sleep() returns early on a signal, so stopping is prompt. */
@@ -108,7 +100,7 @@ int main(int argc, char **argv)
 	mailer_cleanup();
 	curl_global_cleanup();
 	if (d) {
-		db_exec(d, "DELETE FROM daemon_heartbeats WHERE host = ? AND pid = ?", "si", host, (long long)getpid());
+		heartbeat_remove(d, host, (long long)getpid());
 		db_close(d);
 	}
 	const char *pidfile = cfg_str("Syncd.PidFile", NULL);

@@ -3,7 +3,8 @@
  * it — so another syncd skips it while it is held and takes it over when
  * the lease expires. Each batch is one transaction that first checks the
  * lease is still ours (under the job row's lock), then does its items and
- * marks them: an item is done exactly once whoever holds the job. */
+ * marks them: an item is done exactly once whoever holds the job. The
+ * statements are lib/jobs.c's. */
 #include "syncd/syncd.h"
 #include "syncd/lease.h"
 #include "lib/core/config.h"
@@ -18,26 +19,6 @@
 
 static int lease_seconds(void) { return cfg_int("Jobs.LeaseSeconds", 60); }
 
-static long long claim(db *d)
-{
-	long long id = 0;
-	if (db_begin(d) != 0)
-		return -1;
-	int rc = db_int(d, &id,
-		"SELECT id FROM jobs WHERE state IN ('queued', 'running') AND run_after <= UTC_TIMESTAMP()"
-		" AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP())"
-		" ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", "");
-	if (rc == 1 && db_exec(d,
-		"UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
-		" attempts = attempts + 1 WHERE id = ?", "sii", lease_owner(), (long long)lease_seconds(), id) != 1)
-		rc = -1;
-	if (rc < 0 || db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return rc == 1 ? id : 0;
-}
-
 /* After a failed batch: try again later, or give up after Jobs.MaxAttempts
  * and tell the starter. Nothing of the failed batch was kept. */
 static void retry_later(db *d, long long id, const char *error)
@@ -51,14 +32,7 @@ static void retry_later(db *d, long long id, const char *error)
 	}
 	int give_up = job.attempts >= cfg_int("Jobs.MaxAttempts", 5);
 	long wait = mail_backoff_seconds(job.attempts, cfg_int("Jobs.RetrySeconds", 10), cfg_int("Jobs.RetryMaxSeconds", 600));
-	int ok = db_exec(d,
-		"UPDATE jobs SET state = IF(?, 'failed', 'queued'), lease_owner = NULL, lease_until = NULL,"
-		" run_after = UTC_TIMESTAMP() + INTERVAL ? SECOND, last_error = LEFT(?, 512),"
-		" finished_at = IF(?, UTC_TIMESTAMP(), NULL) WHERE id = ? AND lease_owner = ?",
-		"iisiis", (long long)give_up, (long long)wait, error, (long long)give_up, id, lease_owner()) >= 0;
-	if (ok && give_up)
-		ok = job_notify(d, &job) == 0;
-	if (!ok || db_commit(d) != 0)
+	if (job_release(d, &job, lease_owner(), give_up, wait, error) != 0 || db_commit(d) != 0)
 		db_rollback(d);
 	log_error("job %lld: %s; %s", id, error, give_up ? "giving up" : "will retry");
 }
@@ -67,20 +41,15 @@ static void retry_later(db *d, long long id, const char *error)
 static int batch(db *d, long long id)
 {
 	struct job_row job;
-	long long ours = 0;
 	if (db_begin(d) != 0)
 		return -1;
-	int rc = db_int(d, &ours,
-		"SELECT COUNT(*) FROM jobs WHERE id = ? AND lease_owner = ? AND state = 'running' FOR UPDATE",
-		"is", id, lease_owner());
-	if (rc != 1 || ours != 1) {
+	int ours = job_lease_held(d, id, lease_owner());
+	if (ours != 1) {
 		db_rollback(d);
-		return rc < 0 ? -1 : 0;
+		return ours;
 	}
 	int n = job_load(d, id, 0, &job) == 1 ? job_work(d, &job, BATCH_ITEMS) : -1;
-	/* Within the same second the lease does not change: 0 rows is fine. */
-	if (n > 0 && db_exec(d, "UPDATE jobs SET lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE id = ?", "ii",
-			     (long long)lease_seconds(), id) < 0)
+	if (n > 0 && job_lease_extend(d, id, lease_seconds()) != 0)
 		n = -1;
 	if (n < 0 || db_commit(d) != 0) {
 		db_rollback(d);
@@ -91,7 +60,7 @@ static int batch(db *d, long long id)
 
 int runner_tick(db *d)
 {
-	long long id = claim(d);
+	long long id = jobs_claim(d, lease_owner(), lease_seconds());
 	if (id <= 0)
 		return (int)id;
 	int total = 0, n;

@@ -1,15 +1,15 @@
 <?cs # The notification bell (guide §1.3), drawn by layout.cs on every signed-in page. ?>
-<details class="bell" data-bell>
-  <summary aria-label="<?cs var:Lang.notifications.label ?><?cs if:Notifications.Unseen > 0 ?> (<?cs var:Notifications.Unseen ?> <?cs var:Lang.notifications.unseen ?>)<?cs /if ?>">
+<details class="bell" data-bell data-menu>
+  <summary aria-label="<?cs var:Lang.jobs.notifications.label ?><?cs if:Notifications.Unseen > 0 ?> (<?cs var:Notifications.Unseen ?> <?cs var:Lang.jobs.notifications.unseen ?>)<?cs /if ?>">
     <img class="bell-icon" src="/static/img/bell.svg" alt="" width="20" height="20"><?cs if:Notifications.Unseen > 0 ?><span class="badge count" data-bell-badge><?cs var:Notifications.Unseen ?></span><?cs /if ?>
   </summary>
-  <div class="menu notifications" role="region" aria-label="<?cs var:Lang.notifications.label ?>">
+  <div class="menu notifications" role="region" aria-label="<?cs var:Lang.jobs.notifications.label ?>">
     <div class="menu-head">
-      <h2><?cs var:Lang.notifications.label ?></h2>
+      <h2><?cs var:Lang.jobs.notifications.label ?></h2>
       <?cs if:subcount(Notifications.Items) > 0 ?>
       <form method="post" action="/notifications/dismiss" data-bell-dismiss>
         <?cs call:csrf() ?><input type="hidden" name="back" value="<?cs var:Page.Path ?>">
-        <button type="submit" class="link"><?cs var:Lang.notifications.dismiss_all ?></button>
+        <button type="submit" class="link"><?cs var:Lang.jobs.notifications.dismiss_all ?></button>
       </form>
       <?cs /if ?>
     </div>
@@ -17,25 +17,25 @@
     <?cs each:n = Notifications.Items ?>
       <li class="notification<?cs if:n.seen != 1 ?> unseen<?cs /if ?>">
         <div class="what">
-          <strong><?cs var:Lang.notifications.kinds[n.kind] ?></strong>
-          <span class="status state-<?cs var:n.state ?>"><?cs var:Lang.jobs.states[n.state] ?></span>
+          <strong><?cs var:Lang.jobs.notifications.kinds[n.kind] ?></strong>
+          <span class="status state-<?cs var:n.state ?>"><?cs var:Lang.jobs.notifications.states[n.state] ?></span>
         </div>
         <div class="counts">
-          <?cs var:n.processed - n.skipped ?> <?cs var:Lang.jobs.done_of ?> <?cs var:n.total ?><?cs
-          if:n.skipped > 0 ?> · <?cs var:n.skipped ?> <?cs var:Lang.jobs.skipped ?><?cs /if ?><?cs
-          if:n.pending > 0 ?> · <?cs var:n.pending ?> <?cs var:Lang.jobs.mail_pending ?><?cs /if ?><?cs
-          if:n.mail_failed > 0 ?> · <?cs var:n.mail_failed ?> <?cs var:Lang.jobs.mail_failed ?><?cs /if ?>
+          <?cs var:n.processed - n.skipped ?> <?cs var:Lang.jobs.notifications.done_of ?> <?cs var:n.total ?><?cs
+          if:n.skipped > 0 ?> · <?cs var:n.skipped ?> <?cs var:Lang.jobs.notifications.skipped ?><?cs /if ?><?cs
+          if:n.pending > 0 ?> · <?cs var:n.pending ?> <?cs var:Lang.jobs.notifications.mail_pending ?><?cs /if ?><?cs
+          if:n.mail_failed > 0 ?> · <?cs var:n.mail_failed ?> <?cs var:Lang.jobs.notifications.mail_failed ?><?cs /if ?>
         </div>
         <div class="when"><?cs var:n.at ?>
-          <?cs if:n.state == "failed" || n.skipped > 0 || n.mail_failed > 0 ?><a href="/a/<?cs var:n.account_id ?>/jobs/<?cs var:n.job_id ?>"><?cs var:Lang.notifications.see_details ?></a><?cs /if ?>
+          <?cs if:n.state == "failed" || n.skipped > 0 || n.mail_failed > 0 ?><a href="/a/<?cs var:n.account_id ?>/jobs/<?cs var:n.job_id ?>"><?cs var:Lang.jobs.notifications.see_details ?></a><?cs /if ?>
         </div>
         <form method="post" action="/notifications/<?cs var:n.id ?>/delete" data-bell-delete>
           <?cs call:csrf() ?><input type="hidden" name="back" value="<?cs var:Page.Path ?>">
-          <button type="submit" class="icon" aria-label="<?cs var:Lang.notifications.delete ?>" title="<?cs var:Lang.notifications.delete ?>"><img src="/static/img/trash.svg" alt="" width="16" height="16"></button>
+          <button type="submit" class="icon" aria-label="<?cs var:Lang.jobs.notifications.delete ?>" title="<?cs var:Lang.jobs.notifications.delete ?>"><img src="/static/img/trash.svg" alt="" width="16" height="16"></button>
         </form>
       </li>
     <?cs /each ?>
     </ul>
-    <p class="empty" data-bell-empty<?cs if:subcount(Notifications.Items) > 0 ?> hidden<?cs /if ?>><?cs var:Lang.notifications.none ?></p>
+    <p class="empty" data-bell-empty<?cs if:subcount(Notifications.Items) > 0 ?> hidden<?cs /if ?>><?cs var:Lang.jobs.notifications.none ?></p>
   </div>
 </details>

@@ -9,6 +9,8 @@
   <h1><?cs var:Lang.errors.title_403 ?></h1><p><?cs var:Lang.errors.body_403 ?></p>
 <?cs elif:Error.Status == 405 ?>
   <h1><?cs var:Lang.errors.title_405 ?></h1><p><?cs var:Lang.errors.body_405 ?></p>
+<?cs elif:Error.Status == 422 ?>
+  <h1><?cs var:Lang.errors.title_422 ?></h1><p><?cs var:Lang.errors.body_422 ?></p>
 <?cs elif:Error.Status == 503 ?>
   <h1><?cs var:Lang.errors.title_503 ?></h1><p><?cs var:Lang.errors.body_503 ?></p>
 <?cs else ?>

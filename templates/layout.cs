@@ -11,16 +11,23 @@
 <body>
 <a class="skip" href="#content"><?cs var:Lang.layout.skip ?></a>
 <?cs if:Me.id ?>
-<?cs if:Me.is_partner && Account.id ?><?cs set:home = "/a/" + Account.id ?><?cs else ?><?cs set:home = "/" ?><?cs /if ?>
+<?cs # A partner user inside one of their customer accounts works as its
+     administrator (guide §1.3); on the partner account itself they see the
+     partner's own navigation. ?>
+<?cs set:in_customer = Account.id && !Account.is_partner ?>
+<?cs if:Me.is_partner && in_customer ?><?cs set:home = "/a/" + Account.id ?><?cs else ?><?cs set:home = "/" ?><?cs /if ?>
 <div class="frame">
   <nav class="sidebar" aria-label="<?cs var:Lang.layout.nav_label ?>">
     <a class="brand" href="/"><?cs var:Lang.app.name ?> <span><?cs var:Lang.app.console ?></span></a>
-    <ul>
+    <?cs # On a narrow screen the list folds behind this button (style only:
+         the <details> keeps its state without JavaScript). ?>
+    <details class="nav-toggle" data-menu><summary><?cs var:Lang.layout.menu ?></summary></details>
+    <ul class="nav">
       <li><a href="<?cs var:home ?>"<?cs if:Page.Route == "/" || Page.Route == "/a/:acct" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.dashboard ?></a></li>
       <?cs if:Me.is_partner && Can.accounts.view ?>
       <li><a href="/accounts"<?cs if:Page.Route == "/accounts" || Page.Route == "/accounts/new" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.accounts ?></a></li>
       <?cs /if ?>
-      <?cs if:Account.id && Account.status == "active" ?>
+      <?cs if:in_customer && Account.status == "active" ?>
         <?cs if:Can.account.view ?>
         <li><a href="/a/<?cs var:Account.id ?>/info"<?cs if:Page.Route == "/a/:acct/info" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.account ?></a></li>
         <?cs /if ?>
@@ -30,11 +37,12 @@
             <?cs if:!Me.is_partner && Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?></ul>
         </li>
         <?cs /if ?>
-      <?cs /if ?>
-      <?cs if:Me.is_partner && !Account.id && (Can.roles.view || Can.account_managers.view) ?>
+      <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>
+      <?cs # The partner account's own users, account managers and roles (guide §2.4, §2.14, §2.15). ?>
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
         <ul>
-          <?cs if:Can.account_managers.view ?><li><a href="/account-managers"<?cs if:string.find(Page.Route, "/account-managers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.account_managers.nav ?></a></li><?cs /if ?>
+          <?cs if:Can.users.view ?><li><a href="/a/<?cs var:Me.partner_id ?>/users"<?cs if:Account.is_partner && string.find(Page.Route, "/users") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.users ?></a></li><?cs /if ?>
+          <?cs if:Can.account_managers.view ?><li><a href="/account-managers"<?cs if:string.find(Page.Route, "/account-managers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.managers.nav ?></a></li><?cs /if ?>
           <?cs if:Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?>
         </ul>
       </li>
@@ -46,11 +54,20 @@
       <div class="context">
         <?cs if:Account.id ?>
           <span class="account-name"><?cs var:Account.name ?></span>
-          <?cs if:Me.is_partner && !Account.is_partner ?><a class="back" href="/accounts"><?cs var:Lang.layout.back_to_partner ?></a><?cs /if ?>
+          <?cs if:Me.is_partner && in_customer ?><a class="back" href="/accounts"><?cs var:Lang.layout.back_to_partner ?></a><?cs /if ?>
         <?cs /if ?>
       </div>
+      <?cs # Guide §1.3: partner users find a customer account by its name. ?>
+      <?cs if:Me.is_partner && Can.accounts.view ?>
+      <form class="account-search" method="get" action="/accounts/search" role="search" aria-label="<?cs var:Lang.layout.account_search ?>" data-account-search>
+        <input type="search" id="account-search" name="q" value="<?cs var:Search.Q ?>" autocomplete="off"
+          aria-label="<?cs var:Lang.layout.account_search ?>" placeholder="<?cs var:Lang.layout.account_search_placeholder ?>"
+          data-results-label="<?cs var:Lang.layout.account_search_results ?>">
+        <button type="submit" class="secondary small"><?cs var:Lang.layout.account_search_go ?></button>
+      </form>
+      <?cs /if ?>
       <?cs include:"bell.cs" ?>
-      <details class="avatar-menu">
+      <details class="avatar-menu" data-menu>
         <summary aria-label="<?cs var:Lang.layout.avatar_menu ?>"><span class="user-name"><?cs var:Me.name ?></span><span class="avatar" aria-hidden="true"><?cs var:string.slice(Me.name, 0, 1) ?></span></summary>
         <div class="menu">
           <span class="email"><?cs var:Me.email ?></span>

@@ -1,6 +1,8 @@
 <?cs # Shared pieces of every screen: form fields with their errors, sortable
      table headers, pagination, flash messages, typed-word confirmations.
-     Administrators may override this file like any other template. ?>
+     Administrators may override this file like any other template.
+     A table wider than a phone's screen sits in <div class="table-scroll">,
+     which scrolls sideways instead of widening the page. ?>
 
 <?cs def:csrf() ?><input type="hidden" name="_csrf" value="<?cs var:CSRF ?>"><?cs /def ?>
 

@@ -236,6 +236,11 @@ int inputs_check(struct req *r)
 					problem = "errors.invalid_choice";
 			if (!problem && n == 0 && (i->flags & IN_REQUIRED))
 				problem = "errors.required";
+		} else if (!query_node(r, i->name) && i->type != IN_CHECK) {
+			/* Not sent: nothing to echo, so the form shows its default (an
+			 * unticked checkbox is never sent, and is echoed as unticked). */
+			if (i->flags & IN_REQUIRED)
+				problem = "errors.required";
 		} else {
 			const char *v = i->type == IN_SECRET ? in(r, i->name) : form(r, i->name);
 			problem = check_value(r, i, v);

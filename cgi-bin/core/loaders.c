@@ -5,7 +5,7 @@ int load_user(struct req *r)
 	return users_find(r->db, r->acct.id, r->id, 0, &r->obj.user);
 }
 
-int load_role(struct req *r)
+struct role_reach role_reach_of(const struct req *r)
 {
 	struct role_reach reach = {"", "", 0};
 	if (role_is_partner(r->me.role)) {
@@ -14,6 +14,12 @@ int load_role(struct req *r)
 	} else {
 		reach.account_id = r->me.account_id;
 	}
+	return reach;
+}
+
+int load_role(struct req *r)
+{
+	struct role_reach reach = role_reach_of(r);
 	return roles_find(r->db, &reach, r->id, 0, &r->obj.role);
 }
 

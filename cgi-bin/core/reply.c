@@ -65,9 +65,9 @@ int invalid(struct req *r)
 {
 	const struct route *page = route_form(r->route);
 	r->status = 422;
-	if (!page)
-		return DONE; /* the route's own template, with the messages */
 	hdf_set_value(r->hdf, "Form.HasErrors", "1");
+	if (!page)
+		return UNPROCESSABLE; /* an action without a form of its own: the error page says so */
 	r->template = page->template;
 	int rc = page->handler(r);
 	r->status = 422;

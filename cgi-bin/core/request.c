@@ -5,6 +5,7 @@
  * security headers of every page, and anything the request left open is
  * closed. */
 #include "cgi-bin/core/request.h"
+#include "cgi-bin/core/api.h"
 #include "cgi-bin/core/form_parse.h"
 #include "cgi-bin/core/input.h"
 #include "cgi-bin/core/render.h"
@@ -65,6 +66,7 @@ static const char *reason(int status)
 	case 204: return "No Content";
 	case 303: return "See Other";
 	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
@@ -95,6 +97,8 @@ static void write_head(struct req *r, int status, const char *content_type)
 		FCGX_FPrintF(current->out, "Strict-Transport-Security: max-age=31536000\r\n");
 	if (status == 503)
 		FCGX_FPrintF(current->out, "Retry-After: 30\r\n");
+	if (status == 401)
+		FCGX_FPrintF(current->out, "WWW-Authenticate: Bearer realm=\"switchboard\"\r\n");
 	if (r->download_name)
 		FCGX_FPrintF(current->out, "Content-Disposition: attachment; filename=\"%s\"\r\n", r->download_name);
 	for (int i = 0; i < r->n_cookies; i++)
@@ -273,10 +277,52 @@ static int account_allowed(struct req *r)
 	return DONE;
 }
 
+/* An API route's front line, in the same fixed order: credential and its
+ * kind, the account the path names within the credential's reach, the
+ * object named by :id, the JSON body; then the handler. */
+static int api_front_line(struct req *r)
+{
+	if (!(r->route->flags & R_PUBLIC)) {
+		int rc = api_authenticate(r);
+		if (rc != DONE)
+			return rc;
+	}
+	if (r->acct.id[0]) {
+		/* Bound to one account, a credential reaches that account; else every account of its partner. */
+		struct account_reach who = {
+			.own_account_id = r->machine.account_id[0] ? r->machine.account_id : r->machine.partner_id,
+			.partner_id = r->machine.account_id[0] ? "" : r->machine.partner_id,
+		};
+		struct account_ref a;
+		int found = account_find_in_reach(r->db, &who, r->acct.id, &a);
+		if (found != 1)
+			return found < 0 ? SERVER_ERROR : NOT_FOUND;
+		r->acct.is_partner = a.is_partner;
+		r->acct.active = a.active;
+		snprintf(r->acct.name, sizeof r->acct.name, "%s", a.name);
+		if ((r->route->flags & R_CUSTOMER) && a.is_partner)
+			return NOT_FOUND;
+	}
+	if (r->route->load) {
+		int found = r->route->load(r);
+		if (found != 1)
+			return found < 0 ? SERVER_ERROR : NOT_FOUND;
+	}
+	int rc = api_read_body(r);
+	if (rc != DONE || r->body)
+		return rc;
+	r->status = 200;
+	return r->route->handler(r);
+}
+
 static int front_line(struct req *r)
 {
 	int path_matched;
 	r->route = route_match(r->method, r->path, r, &path_matched);
+	if (r->route && (r->route->flags & R_API))
+		return api_front_line(r);
+	if (!r->route && strncmp(r->path, "/api/", 5) == 0)
+		return path_matched ? WRONG_METHOD : NOT_FOUND;
 	/* The bell comes with the session's query, for pages that draw it. */
 	int signed_in = session_load(r, r->route && !(r->route->flags & R_RAW));
 	if (signed_in < 0)
@@ -338,6 +384,7 @@ void request_handle(FCGX_Request *fr, db *d)
 	r.method = m ? m : "GET";
 	const char *p = FCGX_GetParam("PATH_INFO", fr->envp);
 	r.path = p && *p ? p : "/";
+	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", fr->envp);
 
 	HDF *hdf = NULL;
 	NEOERR *err = hdf_init(&hdf);
@@ -345,6 +392,8 @@ void request_handle(FCGX_Request *fr, db *d)
 		err = cgi_init(&r.cgi, hdf);
 	if (!err)
 		err = form_parse_register(r.cgi);
+	if (!err)
+		err = api_parse_register(r.cgi);
 	if (!err)
 		err = cgi_parse(r.cgi);
 	r.hdf = hdf;
@@ -377,7 +426,13 @@ void request_handle(FCGX_Request *fr, db *d)
 			log_error("%s %s: handler failed: %s", r.method, r.path, db_error(d));
 		else if (status == 503)
 			log_error("%s %s: database unavailable: %s", r.method, r.path, db_error(d));
-		respond_error(&r, status);
+		if (strncmp(r.path, "/api/", 5) == 0) {
+			api_error_body(&r, status);
+			write_head(&r, status, r.content_type);
+			write_body(&r, r.body, r.body_len);
+		} else {
+			respond_error(&r, status);
+		}
 	}
 finish:
 	/* Whatever a handler left open is not committed by the next request. */
@@ -386,6 +441,7 @@ finish:
 		db_rollback(d);
 	}
 	free(r.body);
+	json_decref(r.json);
 	if (r.cgi)
 		cgi_destroy(&r.cgi); /* frees the HDF tree it was given too */
 	else

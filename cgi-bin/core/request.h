@@ -14,6 +14,7 @@
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
+#include "lib/credentials.h"
 #include "lib/import/import.h"
 #include "lib/jobs.h"
 #include "lib/notifications.h"
@@ -69,6 +70,11 @@ struct req {
 	struct me me;
 	char session_hash[TOKEN_HEX];
 	char csrf[TOKEN_HEX];
+	/* API routes: the bearer credential that signed the request in, the
+	 * Authorization header it came in, and the JSON body (NULL: none). */
+	struct credential machine;
+	const char *authorization;
+	json_t *json;
 
 	/* the response */
 	int status;
@@ -85,6 +91,7 @@ struct req {
 /* Handler return values. */
 #define DONE 0          /* render r->template (status r->status) or redirect */
 #define NOT_FOUND (-404)
+#define UNPROCESSABLE (-422)  /* a request with bad input and no form to draw it on */
 #define SERVER_ERROR (-500)
 
 /* ---- input ---- */
@@ -139,6 +146,14 @@ int tx(struct req *r, int (*body)(struct req *r, void *arg), void *arg);
 int event(struct req *r, const char *account_id, const char *action, const char *asset_type,
 	  const char *asset_id, const char *asset_name, json_t *details);
 struct actor me_actor(struct req *r);
+
+/* ---- the API front (routes flagged R_API) ---- */
+
+/* Answers with a JSON document (taken; NULL is an error). Returns DONE. */
+int api_json(struct req *r, int status, json_t *doc);
+/* Answers status with {"status", "error": message, "fields": {name: message}}
+ * (fields taken, may be NULL). Returns DONE. */
+int api_error(struct req *r, int status, const char *message, json_t *fields);
 
 /* ---- text ---- */
 

@@ -15,6 +15,9 @@
 #define D VERB_DELETE
 #define METHOD_get "GET"
 #define METHOD_post "POST"
+#define METHOD_put "PUT"
+#define METHOD_patch "PATCH"
+#define METHOD_delete "DELETE"
 #define LOAD(fn) .load = fn, .load_name = #fn
 /* A form's declared inputs, ended by an empty row (a static compound literal). */
 #define IN(...) (const struct input[]){__VA_ARGS__, {0}}
@@ -108,7 +111,7 @@ const struct route *route_form(const struct route *post)
 }
 
 static const char *const flag_names[] = {
-	"public", "raw", "deactivated", "customer", "staff_admin", "partner", "unrestricted",
+	"public", "raw", "deactivated", "customer", "staff_admin", "partner", "unrestricted", "api",
 };
 
 static const char *const type_names[] = {
@@ -130,15 +133,19 @@ void routes_print_json(FILE *out)
 		for (size_t b = 0; b < sizeof flag_names / sizeof flag_names[0]; b++)
 			if (rt->flags & (1u << b))
 				json_array_append_new(flags, json_string(flag_names[b]));
+		json_t *kinds = json_array();
+		for (unsigned k = 1; k <= CRED_ANY; k <<= 1)
+			if ((rt->kinds & k) && *credential_kind_key((enum credential_kind)k))
+				json_array_append_new(kinds, json_string(credential_kind_key((enum credential_kind)k)));
 		for (const struct input *in = rt->inputs; in && in->name; in++)
 			json_array_append_new(inputs, json_pack("{s:s,s:s,s:b,s:b,s:i}", "name", in->name,
 				"type", type_names[in->type], "required", (in->flags & IN_REQUIRED) != 0,
 				"list", (in->flags & IN_LIST) != 0, "max", in->max));
-		json_array_append_new(all, json_pack("{s:s,s:s,s:s,s:s,s:s?,s:o,s:s?,s:s?,s:o}",
+		json_array_append_new(all, json_pack("{s:s,s:s,s:s,s:s,s:s?,s:o,s:s?,s:s?,s:o,s:o}",
 			"method", rt->method, "pattern", rt->pattern, "screen", rt->screen,
 			"feature", rt->feature == FEAT_NONE ? "none" : feature_key(rt->feature),
 			"verb", verb_names[rt->verb], "flags", flags, "load", rt->load_name,
-			"confirm", rt->confirm, "inputs", inputs));
+			"confirm", rt->confirm, "inputs", inputs, "kinds", kinds));
 	}
 	json_dumpf(all, out, JSON_INDENT(1));
 	fputc('\n', out);

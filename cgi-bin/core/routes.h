@@ -15,7 +15,8 @@
 				    account managers do not manage partner staff (guide §2.15) */
 #define R_PARTNER     (1u << 5)  /* partner users only */
 #define R_UNRESTRICTED (1u << 6) /* not account managers (guide §2.15: they see assigned accounts only) */
-#define R_CUSTOMER_USER (1u << 7) /* customer users only: a partner user opens an account first */
+#define R_API         (1u << 7)  /* the machine front: a bearer credential of one of .kinds instead of a
+				    session (none with R_PUBLIC), JSON in and out, no CSRF */
 
 /* Declared inputs of a form (kcgi-framework's keys). The front line reads
  * each from the request, trims it, checks it, echoes it as Form.Values.<name>
@@ -63,6 +64,7 @@ struct route {
 	const char *load_name;        /* the loader's name, for the route listing */
 	const char *confirm;          /* the word typed to confirm (field "confirm"), or NULL */
 	const struct input *inputs;   /* NULL, or ended by a row with no name */
+	unsigned kinds;               /* R_API: the credential kinds it takes (lib/credentials.h) */
 };
 
 /* Finds the row for method and path, filling r->path_id and r->acct.id.

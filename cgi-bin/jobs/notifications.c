@@ -43,6 +43,8 @@ static int go_back(struct req *r)
 
 int notifications_dismiss_post(struct req *r)
 {
+	if (form_has_errors(r))
+		return invalid(r);
 	if (notifications_dismiss_all(r->db, r->me.id) != 0)
 		return SERVER_ERROR;
 	return go_back(r);
@@ -50,6 +52,8 @@ int notifications_dismiss_post(struct req *r)
 
 int notification_delete_post(struct req *r)
 {
+	if (form_has_errors(r))
+		return invalid(r);
 	if (notification_delete(r->db, r->me.id, r->obj.notification.id) != 0)
 		return SERVER_ERROR;
 	return go_back(r);

@@ -2,55 +2,69 @@
  * Account Managers (n) and Administrators (n), searched by the start of a
  * name or email, with NAME, EMAIL ADDRESS, MODIFIED ON (BY) and, for
  * managers, MANAGED ACCOUNTS. From here administrators are converted, and
- * managers upgraded or managed. Each tab walks ix_users_role (account_id,
- * role, display_name). */
-#include "cgi-bin/managers/account_managers_form.h"
-#include "lib/core/db_hdf.h"
+ * managers upgraded or managed; those buttons wait until someone is
+ * selected (guide §2.15: the signed-in user is never selectable). */
 #include "cgi-bin/core/listing.h"
 #include "cgi-bin/core/request.h"
+#include "lib/managers.h"
 
+#include <stdio.h>
 #include <string.h>
 
+enum { BY_NAME };
+
 static const struct sort_column columns[] = {
-	{"name", "display_name", 0},
+	{"name", NULL, BY_NAME},
 	{NULL, NULL, 0},
 };
 
-#define MATCHING \
-	" FROM users WHERE account_id = ? AND role = ? AND (display_name LIKE ? OR email LIKE ?)"
-#define ROW_COLUMNS \
-	"SELECT id, display_name, email, updated_by_name, DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') AS modified," \
-	" (SELECT COUNT(*) FROM account_manager_accounts m WHERE m.user_id = users.id) AS managed"
+struct rows {
+	struct req *r;
+	int n;
+	int selectable;     /* rows with a checkbox: everyone but the signed-in user */
+};
 
-static long long count_tab(struct req *r, const char *role, const struct listing *l)
+static int publish_row(void *ctx, const struct partner_user_row *u)
 {
-	long long n = 0;
-	return db_int(r->db, &n, "SELECT COUNT(*)" MATCHING, "ssss", r->me.partner_id, role, l->q_prefix,
-		      l->q_prefix) == 1 ? n : -1;
+	struct rows *c = ctx;
+	HDF *row;
+	char key[32];
+	snprintf(key, sizeof key, "Rows.%d", c->n++);
+	if (hdf_get_node(c->r->hdf, key, &row) != STATUS_OK)
+		return -1;
+	hdf_set_valuef(row, "id=%lld", u->id);
+	hdf_set_value(row, "display_name", u->display_name);
+	hdf_set_value(row, "email", u->email);
+	hdf_set_value(row, "modified", u->modified);
+	hdf_set_value(row, "updated_by_name", u->updated_by_name);
+	hdf_set_valuef(row, "managed=%lld", u->managed);
+	c->selectable += u->id != c->r->me.id;
+	return 0;
 }
 
 int account_managers_get(struct req *r)
 {
-	const char *tab = strcmp(form(r, "tab"), "admins") == 0 ? "admins" : "managers";
-	const char *role = strcmp(tab, "admins") == 0 ? "partner_admin" : "account_manager";
+	int admins_tab = strcmp(form(r, "tab"), "admins") == 0;
+	const char *tab = admins_tab ? "admins" : "managers";
 	hdf_set_value(r->hdf, "Query.tab", tab);
 	hdf_set_value(r->hdf, "Managers.Tab", tab);
-	hdf_set_value(r->hdf, "Page.Title", lang(r, "account_managers.title"));
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "managers.account_managers.title"));
 	struct listing l;
 	listing_read(r, &l, columns);
 
-	long long managers = count_tab(r, "account_manager", &l), admins = count_tab(r, "partner_admin", &l);
+	long long managers = managers_count(r->db, r->me.partner_id, "account_manager", l.q_prefix);
+	long long admins = managers_count(r->db, r->me.partner_id, "partner_admin", l.q_prefix);
 	if (managers < 0 || admins < 0)
 		return SERVER_ERROR;
-	hdf_set_int_value(r->hdf, "Managers.Count.managers", (int)managers);
-	hdf_set_int_value(r->hdf, "Managers.Count.admins", (int)admins);
-	long long total = strcmp(tab, "admins") == 0 ? admins : managers;
+	hdf_set_valuef(r->hdf, "Managers.Count.managers=%lld", managers);
+	hdf_set_valuef(r->hdf, "Managers.Count.admins=%lld", admins);
+	long long total = admins_tab ? admins : managers;
 	listing_clamp(&l, total);
-	const char *sql = l.descending ? ROW_COLUMNS MATCHING " ORDER BY display_name DESC, id DESC LIMIT ? OFFSET ?"
-				       : ROW_COLUMNS MATCHING " ORDER BY display_name, id LIMIT ? OFFSET ?";
-	if (db_rows(r->db, r->hdf, "Rows", sql, "ssssii", r->me.partner_id, role, l.q_prefix, l.q_prefix,
-		    (long long)l.per_page, (long long)l.offset) < 0)
+	struct rows c = {r, 0, 0};
+	if (managers_each(r->db, r->me.partner_id, admins_tab ? "partner_admin" : "account_manager", l.q_prefix,
+			  l.descending, l.per_page, l.offset, publish_row, &c) < 0)
 		return SERVER_ERROR;
+	hdf_set_int_value(r->hdf, "Managers.Selectable", c.selectable);
 	static const char *const keep[] = {"tab", NULL};
 	listing_publish(r, &l, total, keep);
 	return DONE;

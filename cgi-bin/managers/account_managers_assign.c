@@ -1,32 +1,30 @@
 /* Assign and Unassign on Manage Selected (guide §2.15.1): the chosen
  * customer accounts are given to, or taken from, every selected account
- * manager. A confirmation first; then a job (lib/jobs.h) does each manager
- * with a "user.update" event naming the accounts that changed, and its page
- * shows the progress. A manager reaches the accounts from their next
- * request. */
+ * manager. A confirmation first — refused, with a message, when no
+ * manager or no account was selected; then a job (lib/jobs.h) does each
+ * manager with a "user.update" event naming the accounts that changed, and
+ * its page shows the progress, its Close leading back to Manage Selected.
+ * A manager reaches the accounts from their next request. */
 #include "cgi-bin/managers/account_managers_form.h"
-#include "lib/core/db_hdf.h"
-#include "cgi-bin/core/request.h"
 #include "lib/core/validate.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define ACCOUNTS_MAX 200
+#define ACCOUNTS_MAX 200   /* routes.def: the largest page of the list */
 
 struct chosen {
 	int n;
 	char ids[ACCOUNTS_MAX][UUID_LEN];
 };
 
-/* The selected accounts that are the partner's customer accounts, into
- * Accounts.N.id/name; -1 on a database error. */
+/* The selected accounts that are the partner's customer accounts, each
+ * once, into Accounts.N.id/name; -1 on a database error. */
 static int read_accounts(struct req *r, struct chosen *c)
 {
 	const char *values[ACCOUNTS_MAX];
 	int n = form_list(r, "accounts", values, ACCOUNTS_MAX);
 	c->n = 0;
-	char prefix[32];
 	for (int i = 0; i < n; i++) {
 		if (!valid_uuid(values[i]))
 			continue;
@@ -35,41 +33,49 @@ static int read_accounts(struct req *r, struct chosen *c)
 			seen = strcmp(c->ids[j], values[i]) == 0;
 		if (seen)
 			continue;
-		snprintf(prefix, sizeof prefix, "Accounts.%d", c->n);
-		int found = db_row(r->db, r->hdf, prefix,
-				   "SELECT id, name FROM accounts WHERE id = ? AND partner_id = ? AND kind = 'customer'",
-				   "ss", values[i], r->me.partner_id);
+		char name[1024];
+		int found = managers_find_account(r->db, r->me.partner_id, values[i], name, sizeof name);
 		if (found < 0)
 			return -1;
-		if (found)
-			snprintf(c->ids[c->n++], UUID_LEN, "%s", values[i]);
+		if (!found)
+			continue;
+		HDF *row;
+		char key[32];
+		snprintf(key, sizeof key, "Accounts.%d", c->n);
+		if (hdf_get_node(r->hdf, key, &row) != STATUS_OK)
+			return -1;
+		hdf_set_value(row, "id", values[i]);
+		hdf_set_value(row, "name", name);
+		snprintf(c->ids[c->n++], UUID_LEN, "%s", values[i]);
 	}
 	return c->n;
 }
 
+/* The action, the managers, the accounts and the Manage Selected page it
+ * was started from. DONE to show, NOT_FOUND for an action this page does
+ * not take, or 1 when nothing was selected (the message is shown). */
 static int start(struct req *r, enum managers_action *a, struct manager_selection *s, struct chosen *c)
 {
 	*a = managers_action_from(form(r, "action"));
-	if (*a != MANAGERS_ASSIGN && *a != MANAGERS_UNASSIGN) {
-		redirect(r, "/account-managers");
-		return DONE;
-	}
-	int k = managers_read_selection(r, "account_manager", s);
-	int n = k > 0 || s->self ? read_accounts(r, c) : 0;
-	if (k < 0 || n < 0)
+	if (*a != MANAGERS_ASSIGN && *a != MANAGERS_UNASSIGN)
+		return NOT_FOUND;
+	if (managers_read_selection(r, "account_manager", s) < 0 || read_accounts(r, c) < 0)
 		return SERVER_ERROR;
 	const char *tab = form(r, "tab");
-	hdf_set_value(r->hdf, "Confirm.Tab", strspn(tab, "abcdefghijklmnopqrstuvwxyz") == strlen(tab) ? tab : "");
-	if (k == 0 && !s->self) {
-		redirect(r, "/account-managers");
+	if (strspn(tab, "abcdefghijklmnopqrstuvwxyz") != strlen(tab))
+		tab = "";
+	hdf_set_value(r->hdf, "Confirm.Tab", tab);
+	char back[sizeof s->query + 64];
+	snprintf(back, sizeof back, "/account-managers/manage?%s&tab=%s", s->query, tab);
+	hdf_set_value(r->hdf, "Confirm.Back", s->n ? back : "/account-managers");
+	managers_publish_confirm(r, "account_managers_assign", *a);
+	const char *none = s->n == 0 && !s->self ? "managers.account_managers_assign.none_managers"
+			   : c->n == 0             ? "managers.account_managers_assign.none_accounts"
+						   : NULL;
+	if (!none)
 		return DONE;
-	}
-	if (n == 0) {
-		redirect(r, "/account-managers/manage?%s&tab=%s", s->query, hdf_get_value(r->hdf, "Confirm.Tab", ""));
-		return DONE;
-	}
-	managers_publish_confirm(r, *a);
-	return DONE;
+	managers_refuse(r, none);
+	return 1;
 }
 
 int account_managers_assign_get(struct req *r)
@@ -77,7 +83,8 @@ int account_managers_assign_get(struct req *r)
 	enum managers_action a;
 	struct manager_selection s;
 	struct chosen c;
-	return start(r, &a, &s, &c);
+	int rc = start(r, &a, &s, &c);
+	return rc == 1 ? DONE : rc;
 }
 
 int account_managers_assign_post(struct req *r)
@@ -86,14 +93,15 @@ int account_managers_assign_post(struct req *r)
 	struct manager_selection s;
 	struct chosen c;
 	int rc = start(r, &a, &s, &c);
-	if (rc != DONE || r->location[0])
+	if (rc == 1 || (rc == DONE && form_has_errors(r)))
+		return invalid(r);
+	if (rc != DONE)
 		return rc;
 	const char *accounts[ACCOUNTS_MAX];
 	for (int i = 0; i < c.n; i++)
 		accounts[i] = c.ids[i];
-	long long id = managers_run_job(r, a, &s, accounts, c.n);
+	long long id = managers_run_job(r, a, &s, accounts, c.n, hdf_get_value(r->hdf, "Confirm.Back", "/account-managers"));
 	if (id < 0)
 		return SERVER_ERROR;
-	redirect(r, "/a/%s/jobs/%lld", r->me.partner_id, id);
-	return DONE;
+	return done(r, NULL, "/a/%s/jobs/%lld", r->me.partner_id, id);
 }

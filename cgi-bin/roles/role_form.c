@@ -1,35 +1,22 @@
-/* The Roles screens' shared parts: the role within reach, the form's fields
- * and the Permissions matrix (lib/perm.c decides which cells exist). */
+/* The Roles screens' shared parts: the role's details and the Permissions
+ * matrix (lib/perm.c decides which cells exist). */
 #include "cgi-bin/roles/role_form.h"
-#include "lib/core/db_hdf.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#define ROLE_COLUMNS \
-	"SELECT id, name, description, base, grants, DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') AS modified," \
-	" updated_by_name, (SELECT COUNT(*) FROM users WHERE custom_role_id = roles.id) AS users" \
-	" FROM roles WHERE id = ? AND (partner_id = ? OR id IN (SELECT role_id FROM role_accounts WHERE account_id = ?))"
-
-int role_load(struct req *r, int for_update)
+void role_publish(struct req *r, const struct custom_role *role)
 {
-	long long id = strtoll(r->path_id, NULL, 10); /* valid_id: 1 to 18 digits */
-	/* Partner users reach by partner, everyone else by their account's assignments. */
-	int partner = role_is_partner(r->me.role);
-	const char *by_partner = partner ? r->me.partner_id : "";
-	const char *by_account = partner ? "" : r->me.account_id;
-	hdf_remove_tree(r->hdf, "Role");
-	if (for_update)
-		return db_row(r->db, r->hdf, "Role", ROLE_COLUMNS " FOR UPDATE", "iss", id, by_partner, by_account);
-	return db_row(r->db, r->hdf, "Role", ROLE_COLUMNS, "iss", id, by_partner, by_account);
+	hdf_set_valuef(r->hdf, "Role.id=%lld", role->id);
+	hdf_set_value(r->hdf, "Role.name", role->name);
+	hdf_set_value(r->hdf, "Role.description", role->description);
+	hdf_set_value(r->hdf, "Role.base", base_key(role->base));
+	hdf_set_valuef(r->hdf, "Role.users=%lld", role->users);
 }
 
-enum base_role role_base(struct req *r)
+void role_id_text(long long id, char out[24])
 {
-	enum base_role b = BASE_PARTNER;
-	base_from_key(hdf_get_value(r->hdf, "Role.base", ""), &b);
-	return b;
+	snprintf(out, 24, "%lld", id);
 }
 
 static const enum verb columns[] = {VERB_VIEW, VERB_ADD, VERB_EDIT, VERB_ASSIGN, VERB_DELETE};
@@ -79,22 +66,4 @@ void role_read_selection(struct req *r, enum base_role b, unsigned sel[FEAT_COUN
 				sel[rows[i].feature] |= columns[c];
 		}
 	perm_selection_clean(b, sel);
-}
-
-int role_read_fields(struct req *r, long long except_id)
-{
-	int ok = check_text(r, "name", 1, ROLE_NAME_MAX);
-	ok &= check_text(r, "description", 0, ROLE_DESCRIPTION_MAX);
-	if (!ok)
-		return 0;
-	long long found = 0;
-	int rc = db_int(r->db, &found, "SELECT id FROM roles WHERE partner_id = ? AND name = ? AND id <> ?", "ssi",
-			r->me.partner_id, form(r, "name"), except_id);
-	if (rc < 0)
-		return -1;
-	if (rc == 1) {
-		field_error(r, "name", "roles.errors.name_taken");
-		return 0;
-	}
-	return 1;
 }

@@ -1,132 +1,104 @@
 /* New Role and Duplicate Role (guide §2.14): a name, an optional
  * description, the base role (Partner by default; a duplicate keeps its
  * original's) and the Permissions matrix, every applicable cell granted to
- * start with (a duplicate starts from its original's). The role and its
- * "role.create" event are written in one transaction. */
-#include "cgi-bin/roles/role_form.h"
+ * start with (a duplicate starts from its original's). The duplicate's
+ * route loaded the original within the user's reach (r->obj.role); New
+ * Role has none. The role and its "role.create" event are written in one
+ * transaction. */
 #include "cgi-bin/core/request.h"
+#include "cgi-bin/roles/role_form.h"
 
 #include <stdio.h>
-#include <string.h>
 
-/* A duplicate's original (Role.*), 1 when found, else NOT_FOUND or SERVER_ERROR. */
-static int load_original(struct req *r)
+/* The role a duplicate starts from, or NULL for New Role. */
+static const struct custom_role *original_of(struct req *r)
 {
-	int found = role_load(r, 0);
-	return found == 1 ? 1 : found == 0 ? NOT_FOUND : SERVER_ERROR;
-}
-
-static void publish_both(struct req *r, const unsigned partner[FEAT_COUNT], const unsigned admin[FEAT_COUNT])
-{
-	role_publish_matrix(r, BASE_PARTNER, partner);
-	role_publish_matrix(r, BASE_ADMIN, admin);
-}
-
-static int start(struct req *r, int duplicate)
-{
-	hdf_set_value(r->hdf, "Page.Title", lang(r, duplicate ? "roles.duplicate_title" : "roles.new_title"));
-	if (!duplicate)
-		return DONE;
-	int rc = load_original(r);
-	if (rc != 1)
-		return rc;
-	hdf_set_value(r->hdf, "Form.Duplicate", "1");
-	hdf_set_value(r->hdf, "Form.Values.base", hdf_get_value(r->hdf, "Role.base", ""));
-	return DONE;
-}
-
-static int show(struct req *r, int duplicate)
-{
-	int rc = start(r, duplicate);
-	if (rc != DONE)
-		return rc;
-	unsigned partner[FEAT_COUNT], admin[FEAT_COUNT];
-	perm_selection_full(BASE_PARTNER, partner);
-	perm_selection_full(BASE_ADMIN, admin);
-	if (duplicate) {
-		enum base_role b = role_base(r);
-		unsigned *sel = b == BASE_ADMIN ? admin : partner;
-		if (perm_selection_parse(b, hdf_get_value(r->hdf, "Role.grants", ""), sel) != 0)
-			return SERVER_ERROR;
-		perm_selection_clean(b, sel);
-		char name[ROLE_NAME_MAX * 4 + 64];
-		snprintf(name, sizeof name, "%s %s", hdf_get_value(r->hdf, "Role.name", ""), lang(r, "roles.copy_suffix"));
-		hdf_set_value(r->hdf, "Form.Values.name", name);
-		hdf_set_value(r->hdf, "Form.Values.description", hdf_get_value(r->hdf, "Role.description", ""));
-	} else {
-		hdf_set_value(r->hdf, "Form.Values.base", "partner");
-	}
-	publish_both(r, partner, admin);
-	return DONE;
+	return r->obj.role.id ? &r->obj.role : NULL;
 }
 
 int role_new_get(struct req *r)
 {
-	return show(r, r->path_id[0] != 0);
+	const struct custom_role *original = original_of(r);
+	hdf_set_value(r->hdf, "Page.Title", lang(r, original ? "roles.role_new.duplicate_title" : "roles.role_new.title"));
+	unsigned partner[FEAT_COUNT], admin[FEAT_COUNT];
+	if (form_has_errors(r)) {
+		/* After a failed save, the matrices as the person left them. */
+		role_read_selection(r, BASE_PARTNER, partner);
+		role_read_selection(r, BASE_ADMIN, admin);
+	} else {
+		perm_selection_full(BASE_PARTNER, partner);
+		perm_selection_full(BASE_ADMIN, admin);
+	}
+	if (original) {
+		role_publish(r, original);
+		hdf_set_value(r->hdf, "Form.Duplicate", "1");
+		unsigned *sel = original->base == BASE_ADMIN ? admin : partner;
+		if (!form_has_errors(r)) {
+			if (perm_selection_parse(original->base, original->grants, sel) != 0)
+				return SERVER_ERROR;
+			perm_selection_clean(original->base, sel);
+		}
+		char name[sizeof original->name + 64];
+		snprintf(name, sizeof name, "%s %s", original->name, lang(r, "roles.role_new.copy_suffix"));
+		form_default(r, "name", name);
+		form_default(r, "description", original->description);
+	}
+	form_default(r, "base", base_key(original ? original->base : BASE_PARTNER));
+	role_publish_matrix(r, BASE_PARTNER, partner);
+	role_publish_matrix(r, BASE_ADMIN, admin);
+	return DONE;
 }
 
-static int insert(struct req *r, enum base_role b, const char *grants, long long *id)
+struct creation {
+	struct role_fields fields;
+	const struct custom_role *original;
+	long long id;
+};
+
+static int create(struct req *r, void *arg)
 {
-	struct actor me = me_actor(r);
-	const char *name = form(r, "name");
-	if (db_exec(r->db,
-		    "INSERT INTO roles (partner_id, name, description, base, grants, created_at, updated_at, updated_by_name)"
-		    " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)",
-		    "ssssss", r->me.partner_id, name, form(r, "description"), base_key(b), grants, r->me.name) != 1)
+	struct creation *c = arg;
+	const struct role_fields *f = &c->fields;
+	int rc = roles_insert(r->db, r->me.partner_id, f, r->me.name, &c->id);
+	if (rc != 0)
+		return rc;
+	char id[24];
+	role_id_text(c->id, id);
+	json_t *details = json_pack("{s:s,s:s,s:s}", "base", base_key(f->base), "permissions", f->grants, "description",
+				    f->description);
+	if (!details)
 		return -1;
-	*id = (long long)db_insert_id(r->db);
-	char id_text[24];
-	snprintf(id_text, sizeof id_text, "%lld", *id);
-	json_t *details = json_pack("{s:s,s:s,s:s}", "base", base_key(b), "permissions", grants, "description",
-				    form(r, "description"));
-	if (r->path_id[0])
-		json_object_set_new(details, "duplicate_of", json_string(r->path_id));
-	int rc = details ? audit_event(r->db, r->me.partner_id, &me, "role.create", "role", id_text, name, details) : -1;
+	if (c->original) {
+		char original[24];
+		role_id_text(c->original->id, original);
+		json_object_set_new(details, "duplicate_of", json_string(original));
+	}
+	rc = event(r, r->me.partner_id, "role.create", "role", id, f->name, details);
 	json_decref(details);
 	return rc;
 }
 
 int role_new_post(struct req *r)
 {
-	int duplicate = r->path_id[0] != 0;
-	int rc = start(r, duplicate);
-	if (rc != DONE)
-		return rc;
+	struct creation c = {.original = original_of(r)};
 	enum base_role b = BASE_PARTNER;
-	if (duplicate)
-		b = role_base(r);
-	else if (!base_from_key(form(r, "base"), &b))
+	if (c.original)
+		b = c.original->base;
+	else if (!base_from_key(in(r, "base"), &b))
 		field_error(r, "base", "errors.invalid_choice");
-	else
-		hdf_set_value(r->hdf, "Form.Values.base", base_key(b));
-	unsigned partner[FEAT_COUNT], admin[FEAT_COUNT];
-	role_read_selection(r, BASE_PARTNER, partner);
-	role_read_selection(r, BASE_ADMIN, admin);
-	int fields = role_read_fields(r, 0);
-	if (fields < 0)
-		return SERVER_ERROR;
-	if (fields == 0 || form_has_errors(r)) {
-		publish_both(r, partner, admin);
-		r->status = 422;
-		return DONE;
-	}
+	if (form_has_errors(r))
+		return invalid(r);
+	unsigned sel[FEAT_COUNT];
+	role_read_selection(r, b, sel);
 	char grants[GRANTS_TEXT_MAX];
-	perm_selection_format(b, b == BASE_ADMIN ? admin : partner, grants, sizeof grants);
-	long long id = 0;
-	if (db_begin(r->db) != 0)
-		return SERVER_ERROR;
-	if (insert(r, b, grants, &id) != 0 || db_commit(r->db) != 0) {
-		int taken = db_errno(r->db) == 1062;
-		db_rollback(r->db);
-		if (!taken)
-			return SERVER_ERROR;
-		/* Someone took the name between the check and the insert. */
-		field_error(r, "name", "roles.errors.name_taken");
-		publish_both(r, partner, admin);
-		r->status = 422;
-		return DONE;
+	perm_selection_format(b, sel, grants, sizeof grants);
+	c.fields = (struct role_fields){in(r, "name"), in(r, "description"), b, grants};
+	int rc = tx(r, create, &c);
+	if (rc == 1) {
+		field_error(r, "name", "roles.role_form.name_taken");
+		return invalid(r);
 	}
-	flash(r, "flash.role_created");
-	redirect(r, "/roles/%lld", id);
-	return DONE;
+	if (rc != 0)
+		return SERVER_ERROR;
+	return done(r, "flash.role_created", "/roles/%lld", c.id);
 }

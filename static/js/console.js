@@ -281,8 +281,9 @@ document.querySelectorAll('[data-bell]').forEach((bell) => {
   });
 });
 
-// A job's progress bar advances without reloading; when the job ends the
-// page reloads to show its summary.
+// A job's progress bar advances without reloading, and its state label
+// with it (the server names the state: never "Waiting to start" once the
+// bar moves); when the job ends the page reloads to show its summary.
 document.querySelectorAll('[data-job-progress]').forEach((block) => {
   if (!['queued', 'running'].includes(block.dataset.jobState)) return;
   block.querySelector('[data-job-refresh]')?.setAttribute('hidden', '');
@@ -296,6 +297,7 @@ document.querySelectorAll('[data-job-progress]').forEach((block) => {
       bar.textContent = `${p.percent}%`;
       block.querySelector('[data-job-percent]').textContent = `${p.percent}%`;
       block.querySelector('[data-job-processed]').textContent = String(p.processed);
+      if (p.state_label) block.querySelector('[data-job-state-label]').textContent = p.state_label;
       if (p.state === 'done' || p.state === 'failed') { location.reload(); return; }
     } catch (e) {
       // A missed poll is retried on the next tick.
@@ -336,4 +338,127 @@ document.querySelectorAll('form[data-manage]').forEach((form) => {
     q.value = search.value;
   });
   sync();
+});
+
+// Menus — the bell, the avatar, "+ Add Filter" and, on a narrow screen, the
+// navigation (guide §1.3): one open at a time, and Escape or a click
+// outside closes it. Each is a <details>, so all of them open and close
+// without this too.
+const MENUS = 'details[data-menu], .filter-bar details';
+// The navigation's button opens the list beside it: the sidebar is its inside.
+const menuArea = (menu) => (menu.matches('.nav-toggle') ? menu.parentElement : menu);
+
+document.addEventListener('toggle', (ev) => {
+  const opened = ev.target;
+  if (!opened.matches || !opened.matches(MENUS) || !opened.open) return;
+  document.querySelectorAll(MENUS).forEach((menu) => { if (menu !== opened) menu.open = false; });
+}, true); // toggle does not bubble: catch it on the way down
+
+document.addEventListener('keydown', (ev) => {
+  if (ev.key !== 'Escape') return;
+  document.querySelectorAll(MENUS).forEach((menu) => {
+    if (!menu.open) return;
+    const focusWasInside = menuArea(menu).contains(document.activeElement);
+    menu.open = false;
+    if (focusWasInside) menu.querySelector('summary').focus();
+  });
+});
+
+document.addEventListener('click', (ev) => {
+  document.querySelectorAll(MENUS).forEach((menu) => {
+    if (menu.open && !menuArea(menu).contains(ev.target)) menu.open = false;
+  });
+});
+
+// The header's account search (guide §1.3): the accounts whose name has a
+// word starting with what is typed, offered as you type (the form's own
+// page answers ?format=json); arrows move through them, Enter or a click
+// opens one. Without script the form opens the page listing them.
+document.querySelectorAll('form[data-account-search]').forEach((form) => {
+  const input = form.querySelector('input[name="q"]');
+  const list = document.createElement('ul');
+  list.id = 'account-search-suggestions';
+  list.className = 'suggestions';
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', input.dataset.resultsLabel);
+  list.hidden = true;
+  form.append(list);
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
+
+  let active = -1;
+  let timer = null;
+  let controller = null;
+  const options = () => [...list.children];
+  const close = () => {
+    clearTimeout(timer);
+    if (controller) controller.abort();
+    list.hidden = true;
+    list.replaceChildren();
+    active = -1;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  };
+  const choose = (i) => {
+    active = i;
+    options().forEach((option, j) => option.setAttribute('aria-selected', String(i === j)));
+    input.setAttribute('aria-activedescendant', options()[i].id);
+    options()[i].scrollIntoView({ block: 'nearest' });
+  };
+  const show = (found) => {
+    list.replaceChildren(...found.map((account, i) => {
+      const option = document.createElement('li');
+      option.id = `account-search-option-${i}`;
+      option.setAttribute('role', 'option');
+      option.setAttribute('aria-selected', 'false');
+      option.dataset.href = account.href;
+      option.textContent = account.name;
+      option.addEventListener('mousedown', (ev) => ev.preventDefault()); // the input keeps the focus
+      option.addEventListener('click', () => { location.href = account.href; });
+      return option;
+    }));
+    active = -1;
+    list.hidden = found.length === 0;
+    input.setAttribute('aria-expanded', String(found.length > 0));
+  };
+
+  input.addEventListener('input', () => {
+    const q = input.value.trim();
+    if (!q) { close(); return; }
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (controller) controller.abort();
+      controller = new AbortController();
+      const url = new URL(form.action);
+      url.searchParams.set('q', q);
+      url.searchParams.set('format', 'json');
+      try {
+        const res = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
+        // Signed out meanwhile, or an error: the form still works by submitting.
+        if (!res.ok || res.redirected) return;
+        show(await res.json());
+      } catch (e) {
+        if (e.name !== 'AbortError') throw e;
+      }
+    }, 200);
+  });
+  input.addEventListener('keydown', (ev) => {
+    const n = options().length;
+    if (ev.key === 'ArrowDown' && n) {
+      ev.preventDefault();
+      choose((active + 1) % n);
+    } else if (ev.key === 'ArrowUp' && n) {
+      ev.preventDefault();
+      choose((active - 1 + n) % n);
+    } else if (ev.key === 'Enter' && active >= 0) {
+      ev.preventDefault();
+      location.href = options()[active].dataset.href;
+    } else if (ev.key === 'Escape' && !list.hidden) {
+      close();
+    }
+  });
+  document.addEventListener('click', (ev) => { if (!form.contains(ev.target)) close(); });
+  input.addEventListener('blur', close);
 });

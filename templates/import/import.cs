@@ -26,6 +26,7 @@
 <?cs if:subcount(Unfinished) > 0 ?>
 <section class="card">
   <h2><?cs var:Lang.import.unfinished ?></h2>
+  <div class="table-scroll">
   <table class="list">
     <thead><tr>
       <th scope="col"><?cs var:Lang.import.unfinished_file ?></th>
@@ -40,6 +41,7 @@
     <?cs /each ?>
     </tbody>
   </table>
+  </div>
 </section>
 <?cs /if ?>
 <?cs /def ?>

@@ -55,6 +55,7 @@
 <?cs /if ?>
 <?cs if:Form.Errors.row ?><p class="error" role="alert"><?cs var:Form.Errors.row ?></p><?cs /if ?>
 
+<div class="table-scroll">
 <table class="list import-table" aria-label="<?cs var:Lang.import.results ?>">
   <thead><tr>
     <th scope="col"><?cs var:Lang.import.col_status ?></th>
@@ -113,6 +114,7 @@
     </tr>
   </tbody>
 </table>
+</div>
 <?cs if:List.Pages > 1 ?><?cs call:pager() ?><?cs /if ?>
 
 <div class="actions">

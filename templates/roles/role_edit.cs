@@ -6,9 +6,9 @@
 <?cs if:Can.roles.edit && Me.is_partner ?>
   <form method="post" action="/roles/<?cs var:Role.id ?>" novalidate>
     <?cs call:csrf() ?>
-    <?cs call:field("name", Lang.roles.name, "text", 1, "") ?>
-    <?cs call:field("description", Lang.roles.description, "text", 0, "") ?>
-    <?cs call:readonly(Lang.roles.base, Lang.roles.bases[Role.base]) ?>
+    <?cs call:field("name", Lang.roles.role_form.name, "text", 1, "") ?>
+    <?cs call:field("description", Lang.roles.role_form.description, "text", 0, "") ?>
+    <?cs call:readonly(Lang.roles.role_form.base, Lang.roles.role_form.bases[Role.base]) ?>
     <?cs call:permission_matrix(Role.base, Matrix[Role.base], 1) ?>
     <div class="actions">
       <a class="button secondary" href="/roles"><?cs var:Lang.common.cancel ?></a>
@@ -16,10 +16,10 @@
     </div>
   </form>
 <?cs else ?>
-  <p class="hint"><?cs var:Lang.roles.read_only ?></p>
-  <?cs call:readonly(Lang.roles.name, Role.name) ?>
-  <?cs call:readonly(Lang.roles.description, Role.description) ?>
-  <?cs call:readonly(Lang.roles.base, Lang.roles.bases[Role.base]) ?>
+  <p class="hint"><?cs var:Lang.roles.role_edit.read_only ?></p>
+  <?cs call:readonly(Lang.roles.role_form.name, Role.name) ?>
+  <?cs call:readonly(Lang.roles.role_form.description, Role.description) ?>
+  <?cs call:readonly(Lang.roles.role_form.base, Lang.roles.role_form.bases[Role.base]) ?>
   <?cs call:permission_matrix(Role.base, Matrix[Role.base], 0) ?>
 <?cs /if ?>
 </section>

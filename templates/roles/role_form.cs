@@ -4,21 +4,22 @@
 <?cs # One base role's table. rows: Matrix.partner or Matrix.admin; editable: checkboxes can change. ?>
 <?cs def:permission_matrix(base, rows, editable) ?>
 <fieldset class="matrix" data-base="<?cs var:base ?>">
-  <legend><?cs var:Lang.roles.permissions ?> · <?cs var:Lang.roles.bases[base] ?></legend>
-  <p class="hint"><?cs var:Lang.roles.permissions_hint ?></p>
-  <table class="list matrix-table" aria-label="<?cs var:Lang.roles.permissions ?> · <?cs var:Lang.roles.bases[base] ?>">
+  <legend><?cs var:Lang.roles.role_form.permissions ?> · <?cs var:Lang.roles.role_form.bases[base] ?></legend>
+  <p class="hint"><?cs var:Lang.roles.role_form.permissions_hint ?></p>
+  <div class="table-scroll">
+  <table class="list matrix-table" aria-label="<?cs var:Lang.roles.role_form.permissions ?> · <?cs var:Lang.roles.role_form.bases[base] ?>">
     <thead><tr>
-      <th scope="col"><?cs var:Lang.roles.col_permissions ?></th>
-      <?cs each:v = Lang.roles.verbs ?><th scope="col"><?cs var:v ?></th><?cs /each ?>
+      <th scope="col"><?cs var:Lang.roles.role_form.col_permissions ?></th>
+      <?cs each:v = Lang.roles.role_form.verbs ?><th scope="col"><?cs var:v ?></th><?cs /each ?>
     </tr></thead>
     <tbody>
     <?cs each:row = rows ?>
       <tr>
-        <th scope="row"><span class="feature"><?cs var:Lang.roles.features[row.feature] ?></span>
-          <span class="hint"><?cs var:Lang.roles.hints[row.feature] ?></span></th>
+        <th scope="row"><span class="feature"><?cs var:Lang.roles.role_form.features[row.feature] ?></span>
+          <span class="hint"><?cs var:Lang.roles.role_form.hints[row.feature] ?></span></th>
         <?cs each:c = row.cells ?>
         <td><?cs if:c.state != "na" ?><input type="checkbox" name="<?cs var:c.name ?>" value="1"
-          aria-label="<?cs var:Lang.roles.features[row.feature] ?>: <?cs var:Lang.roles.cell_verbs[c.verb] ?>"<?cs
+          aria-label="<?cs var:Lang.roles.role_form.features[row.feature] ?>: <?cs var:Lang.roles.role_form.cell_verbs[c.verb] ?>"<?cs
           if:c.state != "off" ?> checked<?cs /if ?><?cs if:c.state == "fixed" || !editable ?> disabled<?cs /if ?>><?cs
           /if ?></td>
         <?cs /each ?>
@@ -26,5 +27,6 @@
     <?cs /each ?>
     </tbody>
   </table>
+  </div>
 </fieldset>
 <?cs /def ?>

@@ -82,6 +82,7 @@
   <p class="empty"><?cs var:Lang.common.none_found ?></p>
   <?cs call:pager() ?>
 <?cs else ?>
+  <div class="table-scroll">
   <table class="list" aria-label="<?cs var:Lang.users.results ?>">
     <thead><tr>
       <th scope="col" class="select"><input type="checkbox" data-select-all hidden aria-label="<?cs var:Lang.manage.select_all ?>"></th>
@@ -107,6 +108,7 @@
     <?cs /each ?>
     </tbody>
   </table>
+  </div>
   <?cs call:pager() ?>
 <?cs /if ?>
 </div>

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Client, createPartner, sql, stackDir } from './lib/stack.js';
 
 const suffix = Math.random().toString(36).slice(2, 8);
@@ -100,6 +100,9 @@ test('SIGHUP reloads: fresh workers, requests keep working', async () => {
 });
 
 test('syncd is running and connected', async () => {
-  await until(async () => (await sql('SELECT COUNT(*) FROM daemon_heartbeats'))[0][0] !== '0',
-    'a syncd heartbeat');
+  // A heartbeat from the last few seconds, written by a process that is alive now.
+  await until(async () => {
+    const rows = await sql('SELECT pid FROM daemon_heartbeats WHERE seen_at > UTC_TIMESTAMP() - INTERVAL 15 SECOND');
+    return rows.some(([pid]) => existsSync(`/proc/${pid}`));
+  }, 'a fresh syncd heartbeat from a live process');
 });

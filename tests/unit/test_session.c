@@ -18,7 +18,7 @@ static void tokens_are_random_hex(void **state)
 	assert_string_not_equal(a, b);
 }
 
-static void only_hashes_are_stored(void **state)
+static void sha256_matches_the_fips_vector(void **state)
 {
 	char h1[TOKEN_HEX], h2[TOKEN_HEX];
 	sha256_hex("abc", h1);
@@ -61,7 +61,7 @@ static void constant_time_compare(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(tokens_are_random_hex), cmocka_unit_test(only_hashes_are_stored),
+		cmocka_unit_test(tokens_are_random_hex), cmocka_unit_test(sha256_matches_the_fips_vector),
 		cmocka_unit_test(uuids_are_version_4), cmocka_unit_test(passwords_hash_with_argon2id),
 		cmocka_unit_test(constant_time_compare),
 	};

@@ -190,9 +190,13 @@ export function fieldError(html, field) {
   return m ? visibleText(m[1]).trim() : null;
 }
 
-/** The value attribute of the input named field, decoded, or null. */
+/**
+ * The value attribute of the page's input named field, decoded, or null.
+ * The page's own forms are in <main>: the header has a search box too.
+ */
 export function inputValue(html, field) {
-  for (const [input] of html.matchAll(/<input\b[^>]*>/gi)) {
+  const main = html.indexOf('<main');
+  for (const [input] of html.slice(Math.max(main, 0)).matchAll(/<input\b[^>]*>/gi)) {
     if (!new RegExp(`\\bname="${field}"`).test(input)) continue;
     const v = /\bvalue="([^"]*)"/.exec(input);
     return v ? visibleText(v[1]).trim() : '';

@@ -1,4 +1,4 @@
-// The permission matrix (guide §2.14, issue 5 §1–2, §5): New Role offers
+// The permission matrix (guide §2.14): New Role offers
 // exactly the guide's two tables; for every cell that can be cleared, a
 // custom role with only that cell cleared is refused by the server (404)
 // on exactly the routes the route table ties to it, and its pages show no

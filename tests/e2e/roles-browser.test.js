@@ -1,11 +1,10 @@
-// Roles, Account Managers and Support contacts in a real browser (headless
-// Debian chromium), found by label, role and text (issue 5 §5):
+// Roles and Support contacts in a real browser (headless Debian chromium),
+// found by label, role and text (guide §2.14, §2.9):
 //  - a partner creates a role, duplicates it, assigns it to an account,
 //    and deletes it (refused while a user holds it);
-//  - converts an administrator, assigns and unassigns accounts, upgrades
-//    them back;
 //  - edits an account's support contacts: picks a partner user from the
 //    suggestions, adds an address with Enter, is told of a bad one, removes one.
+// Account Managers in the browser: managers-browser.test.js.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -93,70 +92,6 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await flash(page, 'The role has been deleted.');
     assert.equal(await scalar(`SELECT COUNT(*) FROM roles WHERE id = ${roleId}`), '0');
-    await page.context().close();
-  });
-
-  test('convert, assign, unassign and upgrade account managers', async () => {
-    const partner = await newPartner('Delegating');
-    const alpha = await newCustomer(partner.id, 'Alpha');
-    const bravo = await newCustomer(partner.id, 'Bravo');
-    const staff = await newUser(partner.id, { role: 'partner_admin', first: 'Dana' });
-    const page = await signedIn(partner.email);
-    await nav(page, 'Account Managers').click();
-    await page.getByRole('link', { name: 'Administrators (2)' }).click();
-    await page.getByRole('checkbox', { name: `Select ${staff.name}` }).check();
-    await page.getByRole('button', { name: 'Convert Selected' }).click();
-    await page.getByRole('dialog', { name: 'Convert to Account Managers?' }).getByText(staff.name).waitFor();
-    await page.getByRole('button', { name: 'OK' }).click();
-    // The job's page: one user, done at once.
-    await page.getByRole('heading', { name: 'Convert to Account Managers' }).waitFor();
-    await page.getByRole('progressbar', { name: 'Progress' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Completed: 1 of 1' }).waitFor();
-    await page.getByRole('link', { name: /Back to Account Managers/ }).click();
-    await page.getByRole('link', { name: 'Account Managers (1)' }).waitFor();
-
-    // Manage the one manager: assign Alpha and Bravo, then unassign Bravo.
-    await page.getByRole('link', { name: staff.name }).click();
-    await page.getByRole('link', { name: /Accounts not assigned \(\d+\)/ }).click();
-    await page.getByRole('checkbox', { name: alpha.name }).check();
-    await page.getByRole('checkbox', { name: bravo.name }).check();
-    await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    await page.getByRole('dialog', { name: 'Assign Account(s)?' }).waitFor();
-    await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    await page.getByRole('heading', { name: 'Assign Account(s)' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Completed: 1 of 1' }).waitFor();
-    await page.getByRole('link', { name: /Back to Account Managers/ }).click();
-    await page.getByRole('link', { name: staff.name }).click();
-    await page.getByRole('link', { name: 'Accounts assigned (2)' }).click();
-    await page.getByRole('checkbox', { name: bravo.name }).check();
-    await page.getByRole('button', { name: 'Unassign', exact: true }).click();
-    await page.getByRole('button', { name: 'Unassign', exact: true }).click();
-    await page.getByRole('heading', { name: 'Unassign Account(s)' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Completed: 1 of 1' }).waitFor();
-    await page.getByRole('link', { name: /Back to Account Managers/ }).click();
-    await page.getByRole('link', { name: staff.name }).click();
-    await page.getByRole('link', { name: 'Accounts assigned (1)' }).waitFor();
-
-    // The manager sees only Alpha.
-    const manager = await signedIn(staff.email);
-    await nav(manager, 'Accounts').click();
-    const table = manager.getByRole('table', { name: 'Active accounts' });
-    await table.getByRole('link', { name: alpha.name }).waitFor();
-    assert.equal(await table.getByRole('link', { name: bravo.name }).count(), 0);
-
-    // Upgrade back to administrator.
-    await page.goto('/account-managers');
-    await page.getByRole('checkbox', { name: `Select ${staff.name}` }).check();
-    await page.getByRole('button', { name: 'Upgrade Selected' }).click();
-    await page.getByRole('dialog', { name: 'Confirm Upgrade To Administrator(s)?' }).waitFor();
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByRole('status').filter({ hasText: 'Completed: 1 of 1' }).waitFor();
-    await page.getByRole('link', { name: /Back to Account Managers/ }).click();
-    await page.getByRole('link', { name: 'Administrators (2)' }).waitFor();
-    assert.equal(await scalar(`SELECT role FROM users WHERE id = ${staff.id}`), 'partner_admin');
-    await manager.reload();
-    await manager.getByRole('table', { name: 'Active accounts' }).getByRole('link', { name: bravo.name }).waitFor();
-    await manager.context().close();
     await page.context().close();
   });
 

@@ -1,9 +1,11 @@
-// Account Managers (guide §2.15, issue 5 §3, §5): converting and upgrading
+// Account Managers (guide §2.15, §2.15.1): converting and upgrading
 // administrators, assigning accounts, and the scope it gives: with two
 // managers and overlapping assignments, every list, search, count and
 // direct URL holds exactly the assigned accounts (404 otherwise). Each
 // confirmed action is a job with its progress page: a few users done in the
-// request, more by syncd.
+// request, more by syncd. With nothing to act on the buttons are off, and
+// an empty selection is refused with a message. The command line reads as
+// a name where an actor is shown.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,7 +63,8 @@ describe('Account Managers', () => {
     assert.match(visibleText(done.text), /Completed ?: 2 of 2/);
     assert.match(done.text, /<progress id="job-bar" max="100" value="100"/);
     assert.match(done.text, /data-summary="done">2</);
-    assert.match(done.text, /href="\/account-managers"/);
+    // Close goes back to the tab the conversion was started from (guide §2.15.1).
+    assert.match(done.text, /<a class="button" href="\/account-managers\?tab=admins">Close<\/a>/);
     assert.equal(await count('notifications', `user_id = ${partner.adminId} AND job_id = ${job.id}`), 1);
     const page = await session.get('/account-managers?tab=managers');
     const text = visibleText(page.text);
@@ -156,10 +159,12 @@ describe('Account Managers', () => {
     const { partner: other } = await partnerSession('Other');
     const foreignAccount = await newCustomer(other.id);
     const foreignUser = await newUser(other.id, { role: 'account_manager' });
+    const jobs = await count('jobs', `account_id = ${lit(other.id)}`);
     const res = await repeated(session, '/account-managers/assign', [['action', 'assign'], ['users', m1.id], ['users', foreignUser.id], ['accounts', foreignAccount.id]]);
-    assert.equal(res.status, 303);
-    // Nothing of the other partner's was selectable: no job, back to the manage page.
-    assert.match(res.location, /^\/account-managers\/manage\?/);
+    // Nothing of the other partner's was selectable: no account chosen, so nothing to confirm and no job.
+    assert.equal(res.status, 422);
+    assert.match(visibleText(res.text), /Select at least one account\./);
+    assert.equal(await count('jobs', `account_id = ${lit(other.id)}`), jobs);
     assert.equal(await scalar(`SELECT COUNT(*) FROM account_manager_accounts WHERE account_id = ${lit(foreignAccount.id)}`), '0');
     assert.deepEqual(await sql(`SELECT user_id FROM account_manager_accounts WHERE user_id = ${foreignUser.id}`), []);
   });
@@ -209,4 +214,71 @@ describe('Account Managers', () => {
     assert.equal(await scalar(`SELECT COUNT(*) FROM users WHERE id IN (${ids}) AND role = 'partner_admin'`), '7');
     assert.equal(await count('account_manager_accounts', `user_id IN (${ids})`), 0);
   });
+});
+
+describe('nothing selected, nothing to act on (guide §2.15.1)', () => {
+  /** The attributes of the button labelled label, or null. */
+  const button = (html, label) => {
+    for (const [, attrs, text] of html.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)) if (text.trim() === label) return attrs;
+    return null;
+  };
+
+  test('with nobody to select, the selection buttons are off', async () => {
+    const { partner, session } = await partnerSession('Alone');
+    // Only the signed-in administrator, who is never selectable.
+    let html = (await session.get('/account-managers?tab=admins')).text;
+    assert.match(button(html, 'Convert Selected'), /disabled/);
+    html = (await session.get('/account-managers?tab=managers')).text;
+    assert.match(button(html, 'Upgrade Selected'), /disabled/);
+    assert.match(button(html, 'Manage Selected'), /disabled/);
+    // Someone to select: on (a script then waits for the selection itself).
+    await newUser(partner.id, { role: 'partner_admin' });
+    const m = await newUser(partner.id, { role: 'account_manager' });
+    html = (await session.get('/account-managers?tab=admins')).text;
+    assert.doesNotMatch(button(html, 'Convert Selected'), /disabled/);
+    assert.match(button(html, 'Convert Selected'), /data-needs-selection/);
+    html = (await session.get('/account-managers?tab=managers')).text;
+    assert.doesNotMatch(button(html, 'Upgrade Selected'), /disabled/);
+    // Manage Selected: a tab without accounts has nothing to assign or unassign.
+    html = (await session.get(`/account-managers/manage?users=${m.id}&tab=assigned`)).text;
+    assert.match(button(html, 'Unassign'), /disabled/);
+    await newCustomer(partner.id);
+    html = (await session.get(`/account-managers/manage?users=${m.id}&tab=not`)).text;
+    assert.doesNotMatch(button(html, 'Assign'), /disabled/);
+  });
+
+  test('a confirmation or a POST with nothing selected is refused with a message, and starts nothing', async () => {
+    const { partner, session } = await partnerSession('Empty');
+    const account = await newCustomer(partner.id);
+    const m = await newUser(partner.id, { role: 'account_manager' });
+    const admin = await newUser(partner.id, { role: 'partner_admin' });
+    const jobs = () => count('jobs', `account_id = ${lit(partner.id)}`);
+    const before = await jobs();
+    const refused = (res, message) => {
+      assert.equal(res.status, 422);
+      const text = visibleText(res.text);
+      assert.ok(text.includes(message), `says "${message}"`);
+      assert.equal(button(res.text, 'OK') ?? button(res.text, 'Confirm') ?? button(res.text, 'Assign'), null, 'nothing to confirm');
+    };
+    refused(await session.get('/account-managers/confirm?action=convert'), 'Select at least one administrator to convert.');
+    refused(await repeated(session, '/account-managers/confirm', [['action', 'convert']]), 'Select at least one administrator to convert.');
+    // An administrator is not an account manager: nobody to upgrade.
+    refused(await repeated(session, '/account-managers/confirm', [['action', 'upgrade'], ['users', admin.id]]), 'Select at least one account manager to upgrade.');
+    refused(await session.get(`/account-managers/assign?action=assign&users=${m.id}&tab=not`), 'Select at least one account.');
+    refused(await repeated(session, '/account-managers/assign', [['action', 'assign'], ['users', m.id], ['tab', 'not']]), 'Select at least one account.');
+    refused(await repeated(session, '/account-managers/assign', [['action', 'unassign'], ['accounts', account.id]]), 'Select at least one account manager.');
+    assert.equal(await jobs(), before, 'no job started');
+    assert.equal(await scalar(`SELECT role FROM users WHERE id = ${admin.id}`), 'partner_admin');
+  });
+});
+
+test('the command line is named as a name in MODIFIED ON (BY) and the history', async () => {
+  // The partner and its first administrator come from `console create-partner`.
+  const { partner, session } = await partnerSession('Command');
+  await newUser(partner.id, { role: 'partner_admin' });
+  const text = visibleText((await session.get('/account-managers?tab=admins')).text);
+  assert.match(text, /\(Command line\)/);
+  assert.doesNotMatch(text, /\(System \(command line\)\)|\)\)/);
+  const created = await eventsOf(partner.id, "action = 'user.create'");
+  assert.deepEqual(created.map((e) => e.actorName), ['Command line']);
 });

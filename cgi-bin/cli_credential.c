@@ -1,0 +1,59 @@
+#include "cgi-bin/cli_credential.h"
+#include "lib/accounts.h"
+#include "lib/credentials.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+int cli_issue_credential(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"partner", required_argument, NULL, 'p'},
+		{"account", required_argument, NULL, 'a'},
+		{"kind", required_argument, NULL, 'k'},
+		{"label", required_argument, NULL, 'l'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *partner = NULL, *account = "", *kind_key = NULL, *label = "";
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'p')
+			partner = optarg;
+		else if (c == 'a')
+			account = optarg;
+		else if (c == 'k')
+			kind_key = optarg;
+		else if (c == 'l')
+			label = optarg;
+		else
+			return 1;
+	}
+	int kind = kind_key ? credential_kind_from_key(kind_key) : 0;
+	if (!partner || !valid_uuid(partner) || (*account && !valid_uuid(account)) || !kind || strlen(label) > 255) {
+		fprintf(stderr, "usage: console -c CONFIG issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
+				"kinds: billing-feed, app, gateway, inventory-daemon, app-report\n");
+		return 1;
+	}
+	db *d = db_open();
+	if (!d) {
+		fprintf(stderr, "issue-credential: cannot connect to the database\n");
+		return 1;
+	}
+	/* The account, when given, must be the partner's own or one of its customers. */
+	struct account_reach reach = {.own_account_id = partner, .partner_id = partner};
+	struct account_ref a;
+	char token[TOKEN_HEX];
+	int rc = 1;
+	if (account_find_in_reach(d, &reach, partner, &a) != 1 || !a.is_partner ||
+	    (*account && account_find_in_reach(d, &reach, account, &a) != 1))
+		fprintf(stderr, "issue-credential: no such partner account, or the account is not one of its own\n");
+	else if (credential_issue(d, (enum credential_kind)kind, partner, account, 0, label, "Command line", 0, token) < 0)
+		fprintf(stderr, "issue-credential: %s\n", db_error(d));
+	else {
+		printf("%s\n", token);
+		rc = 0;
+	}
+	db_close(d);
+	return rc;
+}

@@ -1,0 +1,129 @@
+/* The machine API front, /api/v1 (ARCHITECTURE §3, §7a): rows of the same
+ * route table flagged R_API, signed in with a bearer credential instead of a
+ * cookie, JSON in and out, no CSRF (nothing a browser sends on its own
+ * reaches them), errors as JSON documents with the field at fault. */
+#include "cgi-bin/core/api.h"
+#include "cgi-bin/core/routes.h"
+#include "lib/core/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define API_BODY_MAX (1024 * 1024)
+/* Record a credential's use at most once a minute: the time is for people
+ * deciding what to revoke, and most requests stay free of a write. */
+#define TOUCH_SECONDS 60
+
+static int is_json(const char *ctype)
+{
+	if (!ctype)
+		return 0;
+	size_t n = strcspn(ctype, "; ");
+	return (n == 16 && strncasecmp(ctype, "application/json", 16) == 0) ||
+	       (n > 17 && strncasecmp(ctype, "application/", 12) == 0 && strncasecmp(ctype + n - 5, "+json", 5) == 0);
+}
+
+static NEOERR *parse_json(CGI *cgi, char *method, char *ctype, void *rock)
+{
+	if (!is_json(ctype))
+		return STATUS_OK;
+	long len = strtol(hdf_get_value(cgi->hdf, "CGI.ContentLength", "0"), NULL, 10);
+	if (len <= 0)
+		return STATUS_OK;
+	if (len > API_BODY_MAX)
+		return nerr_raise(NERR_PARSE, "request body too large");
+	char *body = malloc((size_t)len + 1);
+	if (!body)
+		return nerr_raise(NERR_NOMEM, "request body");
+	long have = 0;
+	while (have < len) {
+		int got = 0;
+		cgiwrap_read(body + have, (int)(len - have), &got);
+		if (got <= 0)
+			break;
+		have += got;
+	}
+	body[have] = 0;
+	NEOERR *err = have == len ? hdf_set_value(cgi->hdf, "Request.Body", body) : nerr_raise(NERR_PARSE, "short body");
+	free(body);
+	/* Consumed: ClearSilver's own parsers, which run next, find nothing to read. */
+	hdf_set_value(cgi->hdf, "CGI.ContentLength", "0");
+	return err;
+}
+
+NEOERR *api_parse_register(CGI *cgi)
+{
+	return cgi_register_parse_cb(cgi, "*", "*", NULL, parse_json);
+}
+
+int api_authenticate(struct req *r)
+{
+	const char *auth = r->authorization ? r->authorization : "";
+	if (strncasecmp(auth, "Bearer ", 7) != 0)
+		return -401;
+	int found = credential_find(r->db, auth + 7, &r->machine);
+	if (found < 0)
+		return SERVER_ERROR;
+	if (found == 0)
+		return -401;
+	if (!(r->route->kinds & r->machine.kind))
+		return -403;
+	if (r->machine.idle_seconds >= TOUCH_SECONDS)
+		credential_touch(r->db, r->machine.id);
+	return DONE;
+}
+
+int api_read_body(struct req *r)
+{
+	const char *body = hdf_get_value(r->hdf, "Request.Body", NULL);
+	if (!body)
+		return DONE;
+	json_error_t error;
+	r->json = json_loads(body, JSON_REJECT_DUPLICATES, &error);
+	if (r->json)
+		return DONE;
+	char text[256];
+	snprintf(text, sizeof text, "the body is not valid JSON (line %d: %s)", error.line, error.text);
+	api_error(r, 400, text, NULL);
+	return DONE;
+}
+
+int api_json(struct req *r, int status, json_t *doc)
+{
+	free(r->body);
+	r->body = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+	json_decref(doc);
+	if (!r->body)
+		return SERVER_ERROR;
+	r->body_len = strlen(r->body);
+	r->status = status;
+	r->content_type = "application/json";
+	return DONE;
+}
+
+int api_error(struct req *r, int status, const char *message, json_t *fields)
+{
+	json_t *doc = json_pack("{s:i,s:s}", "status", status, "error", message);
+	if (doc && fields)
+		json_object_set(doc, "fields", fields);
+	json_decref(fields);
+	return api_json(r, status, doc);
+}
+
+void api_error_body(struct req *r, int status)
+{
+	const char *text;
+	switch (status) {
+	case 400: text = "bad request"; break;
+	case 401: text = "a valid bearer credential is required"; break;
+	case 403: text = "this credential may not call this endpoint"; break;
+	case 404: text = "not found"; break;
+	case 405: text = "method not allowed"; break;
+	case 422: text = "the request is not valid"; break;
+	case 503: text = "the service is unavailable; try again later"; break;
+	default: text = "the request could not be completed"; break;
+	}
+	api_error(r, status, text, NULL);
+}

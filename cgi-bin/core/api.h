@@ -1,0 +1,17 @@
+#ifndef SB_API_H
+#define SB_API_H
+/* The front line's side of the /api/v1 front (api.c); handlers use request.h. */
+#include "cgi-bin/core/request.h"
+
+/* Registers the reader of JSON bodies (application/json, and any
+ * application/<x>+json) with ClearSilver's CGI kit. */
+NEOERR *api_parse_register(CGI *cgi);
+
+/* Signs the request in with its bearer credential and checks the route
+ * takes its kind. DONE, or the status to answer (401, 403). */
+int api_authenticate(struct req *r);
+/* Parses the JSON body, if any, into r->json. DONE, or 400. */
+int api_read_body(struct req *r);
+/* Writes an error status as the API's JSON error document. */
+void api_error_body(struct req *r, int status);
+#endif

@@ -1,0 +1,92 @@
+#include "lib/credentials.h"
+#include "lib/tokens.h"
+
+#include <string.h>
+
+static const struct {
+	enum credential_kind kind;
+	const char *key;
+} kinds[] = {
+	{CRED_BILLING_FEED, "billing-feed"}, {CRED_APP, "app"}, {CRED_GATEWAY, "gateway"},
+	{CRED_INVENTORY, "inventory-daemon"}, {CRED_APP_REPORT, "app-report"}, {CRED_OAUTH, "oauth-access"},
+};
+
+const char *credential_kind_key(enum credential_kind k)
+{
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (kinds[i].kind == k)
+			return kinds[i].key;
+	return "";
+}
+
+int credential_kind_from_key(const char *key)
+{
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i].key, key) == 0)
+			return kinds[i].kind;
+	return 0;
+}
+
+long long credential_issue(db *d, enum credential_kind kind, const char *partner_id, const char *account_id,
+			   long long application_id, const char *label, const char *created_by_name,
+			   long lifetime_seconds, char token[TOKEN_HEX])
+{
+	char hash[TOKEN_HEX];
+	if (random_token(token) != 0)
+		return -1;
+	sha256_hex(token, hash);
+	if (db_exec(d,
+		    "INSERT INTO machine_credentials (token_hash, kind, partner_id, account_id, application_id, label,"
+		    " created_by_name, created_at, expires_at)"
+		    " VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(),"
+		    " IF(? > 0, UTC_TIMESTAMP() + INTERVAL ? SECOND, NULL))",
+		    "sssssissii", hash, credential_kind_key(kind), partner_id, account_id ? account_id : "",
+		    application_id, label, created_by_name, (long long)lifetime_seconds, (long long)lifetime_seconds) != 1)
+		return -1;
+	return (long long)db_insert_id(d);
+}
+
+static int credential_from_row(void *ctx, const struct db_row *row)
+{
+	struct credential *c = ctx;
+	memset(c, 0, sizeof *c);
+	c->id = row_int(row, "id");
+	c->kind = (enum credential_kind)credential_kind_from_key(row_str(row, "kind"));
+	row_copy(row, "partner_id", c->partner_id, sizeof c->partner_id);
+	row_copy(row, "account_id", c->account_id, sizeof c->account_id);
+	c->application_id = row_int(row, "application_id");
+	row_copy(row, "label", c->label, sizeof c->label);
+	c->idle_seconds = (long)row_int(row, "idle");
+	return 0;
+}
+
+int credential_find(db *d, const char *raw, struct credential *out)
+{
+	if (!token_well_formed(raw))
+		return 0;
+	char hash[TOKEN_HEX];
+	sha256_hex(raw, hash);
+	int rc = db_one(d, credential_from_row, out,
+		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.label,"
+		" TIMESTAMPDIFF(SECOND, COALESCE(c.last_used_at, c.created_at), UTC_TIMESTAMP()) AS idle"
+		" FROM machine_credentials c JOIN accounts p ON p.id = c.partner_id"
+		" WHERE c.token_hash = ? AND c.revoked_at IS NULL"
+		" AND (c.expires_at IS NULL OR c.expires_at > UTC_TIMESTAMP()) AND p.status = 'active'",
+		"s", hash);
+	return rc == 1 && out->kind == 0 ? 0 : rc;
+}
+
+int credential_touch(db *d, long long id)
+{
+	return db_exec(d, "UPDATE machine_credentials SET last_used_at = UTC_TIMESTAMP() WHERE id = ?", "i", id) < 0 ? -1 : 0;
+}
+
+int credential_revoke(db *d, const char *partner_id, long long id, long long application_id)
+{
+	long long n = id
+		? db_exec(d, "UPDATE machine_credentials SET revoked_at = UTC_TIMESTAMP()"
+			     " WHERE id = ? AND partner_id = ? AND revoked_at IS NULL", "is", id, partner_id)
+		: db_exec(d, "UPDATE machine_credentials SET revoked_at = UTC_TIMESTAMP()"
+			     " WHERE application_id = ? AND partner_id = ? AND revoked_at IS NULL", "is", application_id, partner_id);
+	return n < 0 ? -1 : n > 0;
+}

@@ -1,0 +1,50 @@
+#ifndef SB_CREDENTIALS_H
+#define SB_CREDENTIALS_H
+/* Machine credentials (ARCHITECTURE §7a): how outside systems — ordering
+ * systems, apps, gateways, daemons, registered applications — sign in to
+ * the /api/v1 front. A credential is a random 256-bit bearer token shown
+ * once and stored only as its hash, owned by a partner and optionally bound
+ * to one of its accounts, and of a kind that bounds what it may call. */
+#include "lib/core/crypto.h"
+#include "lib/core/db.h"
+
+/* Kinds, as bits so a route can accept several. */
+enum credential_kind {
+	CRED_BILLING_FEED = 1 << 0,    /* an ordering system publishing orders */
+	CRED_APP = 1 << 1,             /* a CloudLink app reading its account's policy */
+	CRED_GATEWAY = 1 << 2,         /* a gateway appliance */
+	CRED_INVENTORY = 1 << 3,       /* a CloudLink Daemon reporting inventory */
+	CRED_APP_REPORT = 1 << 4,      /* an app posting support logs for its user */
+	CRED_OAUTH = 1 << 5,           /* a registered application's access token for one account */
+};
+#define CRED_ANY 0xff
+
+const char *credential_kind_key(enum credential_kind k);     /* "billing-feed", ... */
+int credential_kind_from_key(const char *key);               /* 0 when unknown */
+
+struct credential {
+	long long id;
+	enum credential_kind kind;
+	char partner_id[UUID_LEN];
+	char account_id[UUID_LEN];     /* "" when it reaches every account of the partner */
+	long long application_id;
+	char label[1024];
+	long idle_seconds;             /* since it was last used (or created) */
+};
+
+/* Issues a credential, writing the token to show once into token. Inside
+ * the caller's transaction or alone. account_id NULL or "": partner-wide;
+ * lifetime_seconds 0: until revoked. Returns the id, or -1. */
+long long credential_issue(db *d, enum credential_kind kind, const char *partner_id, const char *account_id,
+			   long long application_id, const char *label, const char *created_by_name,
+			   long lifetime_seconds, char token[TOKEN_HEX]);
+
+/* The live credential (not revoked, not expired, its partner active) whose
+ * token is raw: 1 found, 0 not, -1 error. */
+int credential_find(db *d, const char *raw, struct credential *out);
+/* Records a use; callers do it at most once a minute. */
+int credential_touch(db *d, long long id);
+/* Revokes the partner's credential id (or every credential of application
+ * application_id when id is 0). 1 done, 0 none, -1 error. */
+int credential_revoke(db *d, const char *partner_id, long long id, long long application_id);
+#endif

@@ -1,0 +1,397 @@
+// Tests generated from the route table (`console routes`, ARCHITECTURE §3):
+// every row has a case that succeeds, a case with bad input when it declares
+// inputs or a typed confirmation, a refusal without its CSRF token when it is
+// a POST, and a 404 for another tenant when it names an account or an object.
+// The cases live below, keyed by "METHOD pattern"; a route without its cases
+// fails the first test, so no route lands untested.
+
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { Client, config, consoleBin, csrfFrom, routes, sql } from './lib/stack.js';
+import { eventually, linkIn, waitForMail } from './lib/mail.js';
+import {
+  accountFields, email, lit, newCustomer, newPartner, newUser, PASSWORD, scalar, signIn, tableCounts, uid,
+  userFields,
+} from './lib/fixtures.js';
+
+/** A form body; arrays repeat their field. */
+function form(fields, csrf) {
+  const body = new URLSearchParams();
+  if (csrf !== undefined) body.append('_csrf', csrf);
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of [value].flat()) body.append(name, String(v));
+  }
+  return body;
+}
+
+/** One request of a case: GET, or POST with its CSRF token unless told. */
+async function perform(c, { withCsrf = true } = {}) {
+  if (c.method === 'GET') return c.who.get(c.path, { headers: c.headers });
+  if (c.multipart) return c.who.post(c.path, c.multipart(withCsrf ? c.who.csrf : undefined));
+  let csrf;
+  if (withCsrf) csrf = c.csrf ?? c.who.csrf;
+  return c.who.post(c.path, form(c.body ?? {}, csrf));
+}
+
+/** A spreadsheet with one user row, uploaded; resolves with the batch id. */
+async function importBatch(who, accountId) {
+  const panel = await who.get(`/a/${accountId}/users/import`);
+  const body = new FormData();
+  body.append('_csrf', csrfFrom(panel.text));
+  body.append('file', new Blob([`FIRST NAME,LAST NAME,EMAIL\nIm,Port,${email('import')}\n`]), 'users.csv');
+  const res = await who.post(`/a/${accountId}/users/import`, body);
+  assert.equal(res.status, 303, `upload (${res.status})`);
+  return /\/import\/(\d+)$/.exec(res.location)[1];
+}
+
+/** A job over one user, started from the Manage panel; resolves with its id. */
+async function welcomeJob(who, accountId, userId) {
+  const res = await who.post(`/a/${accountId}/users/manage`, form({ action: 'welcome', ids: [userId] }, who.csrf));
+  assert.equal(res.status, 303, `Manage → welcome (${res.status})`);
+  return /\/jobs\/(\d+)$/.exec(res.location)[1];
+}
+
+async function customRole(who, base = 'admin') {
+  const res = await who.post('/roles/new', form({ name: `Role ${uid()}`, base, admin_users_view: '1' }, who.csrf));
+  assert.equal(res.status, 303, `New Role (${res.status})`);
+  return /^\/roles\/(\d+)/.exec(res.location)[1];
+}
+
+async function notificationOf(userId, accountId) {
+  const job = await scalar(`SELECT MAX(id) FROM jobs WHERE account_id = ${lit(accountId)}`);
+  await sql(`INSERT INTO notifications (user_id, account_id, job_id, seen, created_at)
+             VALUES (${userId}, ${lit(accountId)}, ${job}, 0, UTC_TIMESTAMP())`);
+  return scalar(`SELECT MAX(id) FROM notifications WHERE user_id = ${userId}`);
+}
+
+/** A partner, its administrator signed in, a customer account with an admin and a user, and one of everything. */
+async function world(label) {
+  const partner = await newPartner(label);
+  const sP = await signIn(partner.email);
+  const A = await newCustomer(partner.id, `${label} customer`);
+  const admin = await newUser(A.id, { role: 'account_admin' });
+  const user = await newUser(A.id, { signIn: false });
+  const sA = await signIn(admin.email);
+  const w = { partner, sP, A, admin, sA, user };
+  w.batch = await importBatch(sP, A.id);
+  w.job = await welcomeJob(sP, A.id, user.id);
+  w.role = await customRole(sP);
+  w.notification = await notificationOf(partner.adminId, A.id);
+  w.token = execFileSync(consoleBin, ['-c', config, 'issue-credential', '--partner', partner.id, '--kind', 'app'],
+    { encoding: 'utf8' }).trim();
+  return w;
+}
+
+/** A sign-up or reset token, from the mail the console sends. */
+async function tokenFor(w, kind) {
+  const u = await newUser(w.A.id, { signIn: kind === 'reset' });
+  if (kind === 'register') {
+    await w.sP.post(`/a/${w.A.id}/users/${u.id}/welcome`, form({}, w.sP.csrf));
+  } else {
+    const c = new Client();
+    const page = await c.get('/forgot');
+    await c.post('/forgot', form({ email: u.email }, csrfFrom(page.text)));
+  }
+  return new URL(linkIn(await waitForMail(u.email))).searchParams.get('t');
+}
+
+/** A fresh signed-out client with the pre-sign-in CSRF cookie of page. */
+async function anonymous(page) {
+  const c = new Client();
+  c.csrf = csrfFrom((await c.get(page)).text);
+  return c;
+}
+
+const long = (n) => 'x'.repeat(n);
+
+// Each case: async (w) => { who, path, body?, status }. `ok` succeeds; `bad`
+// sends input the declared inputs or the typed word refuse (422, nothing
+// written). Paths use w's objects; destructive cases make their own.
+const CASES = {
+  'GET /api/v1/credential': {
+    ok: async (w) => ({ who: new Client(), path: '/api/v1/credential', headers: { authorization: `Bearer ${w.token}` }, status: 200 }),
+  },
+  'GET /ping': { ok: async () => ({ who: new Client(), path: '/ping', status: 204 }) },
+  'GET /': { ok: async (w) => ({ who: w.sP, path: '/', status: 200 }) },
+  'GET /a/:acct': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}`, status: 200 }) },
+  'GET /login': { ok: async () => ({ who: new Client(), path: '/login', status: 200 }) },
+  'POST /login': {
+    ok: async (w) => ({ who: await anonymous('/login'), path: '/login', body: { email: w.admin.email, password: PASSWORD }, status: 303 }),
+    bad: async () => ({ who: await anonymous('/login'), path: '/login', body: { email: long(300), password: 'x' }, status: 422 }),
+  },
+  'POST /logout': { ok: async (w) => ({ who: await signIn(w.admin.email), path: '/logout', status: 303 }) },
+  'GET /password': { ok: async (w) => ({ who: w.sP, path: '/password', status: 200 }) },
+  'POST /password': {
+    ok: async (w) => {
+      const u = await newUser(w.A.id);
+      return { who: await signIn(u.email), path: '/password', body: { current: PASSWORD, new: 'another fine password', confirm: 'another fine password' }, status: 303 };
+    },
+    bad: async (w) => ({ who: await signIn(w.admin.email), path: '/password', body: { current: long(200), new: 'x', confirm: 'y' }, status: 422 }),
+  },
+  'GET /register': { ok: async (w) => ({ who: new Client(), path: `/register?t=${await tokenFor(w, 'register')}`, status: 200 }) },
+  'POST /register': {
+    ok: async (w) => {
+      const t = await tokenFor(w, 'register');
+      const who = await anonymous(`/register?t=${t}`);
+      return { who, path: '/register', body: { t, password: 'a brand new password', confirm: 'a brand new password' }, status: 303 };
+    },
+    bad: async (w) => {
+      const t = await tokenFor(w, 'register');
+      return { who: await anonymous(`/register?t=${t}`), path: '/register', body: { t, password: long(200), confirm: long(200) }, status: 422 };
+    },
+  },
+  'GET /reset': { ok: async (w) => ({ who: new Client(), path: `/reset?t=${await tokenFor(w, 'reset')}`, status: 200 }) },
+  'POST /reset': {
+    ok: async (w) => {
+      const t = await tokenFor(w, 'reset');
+      return { who: await anonymous(`/reset?t=${t}`), path: '/reset', body: { t, password: 'a reset password', confirm: 'a reset password' }, status: 303 };
+    },
+    bad: async (w) => {
+      const t = await tokenFor(w, 'reset');
+      return { who: await anonymous(`/reset?t=${t}`), path: '/reset', body: { t, password: long(200), confirm: long(200) }, status: 422 };
+    },
+  },
+  'GET /forgot': { ok: async () => ({ who: new Client(), path: '/forgot', status: 200 }) },
+  'POST /forgot': {
+    ok: async (w) => ({ who: await anonymous('/forgot'), path: '/forgot', body: { email: w.admin.email }, status: 303 }),
+    bad: async () => ({ who: await anonymous('/forgot'), path: '/forgot', body: { email: 'not an address' }, status: 422 }),
+  },
+  'GET /accounts': { ok: async (w) => ({ who: w.sP, path: '/accounts', status: 200 }) },
+  'GET /accounts/search': { ok: async (w) => ({ who: w.sP, path: '/accounts/search?q=nothing-is-called-this', status: 200 }) },
+  'GET /accounts/new': { ok: async (w) => ({ who: w.sP, path: '/accounts/new', status: 200 }) },
+  'POST /accounts/new': {
+    ok: async (w) => ({ who: w.sP, path: '/accounts/new', body: accountFields(), status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: '/accounts/new', body: accountFields({ name: '' }), status: 422 }),
+  },
+  'GET /a/:acct/info': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/info`, status: 200 }) },
+  'POST /a/:acct/info': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/info`, body: accountFields({ name: `Renamed ${uid()}` }), status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/info`, body: accountFields({ name: long(300) }), status: 422 }),
+  },
+  'GET /a/:acct/deactivate': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/deactivate`, status: 200 }) },
+  'POST /a/:acct/deactivate': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await newCustomer(w.partner.id)).id}/deactivate`, body: { confirm: 'deactivate' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/deactivate`, body: { confirm: 'Deactivate!' }, status: 422 }),
+  },
+  'GET /a/:acct/reactivate': {
+    ok: async (w) => {
+      const b = await newCustomer(w.partner.id);
+      await sql(`UPDATE accounts SET status = 'deactivated' WHERE id = ${lit(b.id)}`);
+      return { who: w.sP, path: `/a/${b.id}/reactivate`, status: 200 };
+    },
+  },
+  'POST /a/:acct/reactivate': {
+    ok: async (w) => {
+      const b = await newCustomer(w.partner.id);
+      await sql(`UPDATE accounts SET status = 'deactivated' WHERE id = ${lit(b.id)}`);
+      return { who: w.sP, path: `/a/${b.id}/reactivate`, body: { confirm: 'reactivate' }, status: 303 };
+    },
+    bad: async (w) => {
+      const b = await newCustomer(w.partner.id);
+      await sql(`UPDATE accounts SET status = 'deactivated' WHERE id = ${lit(b.id)}`);
+      return { who: w.sP, path: `/a/${b.id}/reactivate`, body: { confirm: 'no' }, status: 422 };
+    },
+  },
+  'GET /a/:acct/delete': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/delete`, status: 200 }) },
+  'POST /a/:acct/delete': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await newCustomer(w.partner.id)).id}/delete`, body: { confirm: 'delete' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/delete`, body: { confirm: 'DELETE' }, status: 422 }),
+  },
+  'GET /support-contacts': { ok: async (w) => ({ who: w.sP, path: '/support-contacts?q=a', status: 200 }) },
+  'GET /a/:acct/users': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users`, status: 200 }) },
+  'GET /a/:acct/users/new': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/new`, status: 200 }) },
+  'POST /a/:acct/users/new': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/new`, body: userFields(), status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/new`, body: userFields({ email: 'not an email' }), status: 422 }),
+  },
+  'GET /a/:acct/users/:id': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/${w.user.id}`, status: 200 }) },
+  'POST /a/:acct/users/:id': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/${w.user.id}`, body: userFields({ email: w.user.email, role: 'user' }), status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/${w.user.id}`, body: userFields({ email: w.user.email, mobile: '12ab' }), status: 422 }),
+  },
+  'GET /a/:acct/users/:id/delete': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/${w.user.id}/delete`, status: 200 }) },
+  'POST /a/:acct/users/:id/delete': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/${(await newUser(w.A.id)).id}/delete`, body: { confirm: 'delete' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/${w.user.id}/delete`, body: { confirm: 'yes' }, status: 422 }),
+  },
+  'POST /a/:acct/users/:id/welcome': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/${(await newUser(w.A.id, { signIn: false })).id}/welcome`, status: 303 }),
+  },
+  'GET /a/:acct/users/manage': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage?ids=${w.user.id}`, status: 200 }) },
+  'POST /a/:acct/users/manage': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage`, body: { action: 'welcome', ids: [w.user.id] }, status: 303 }),
+  },
+  'GET /a/:acct/users/manage/delete': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage/delete?ids=${w.user.id}`, status: 200 }) },
+  'POST /a/:acct/users/manage/delete': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage/delete`, body: { ids: [(await newUser(w.A.id)).id], confirm: 'delete' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage/delete`, body: { ids: [w.user.id], confirm: 'remove' }, status: 422 }),
+  },
+  'GET /a/:acct/jobs/:id': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/jobs/${w.job}`, status: 200 }) },
+  'GET /a/:acct/jobs/:id/progress': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/jobs/${w.job}/progress`, status: 200 }) },
+  'POST /notifications/dismiss': {
+    ok: async (w) => ({ who: w.sP, path: '/notifications/dismiss', body: { back: '/accounts' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: '/notifications/dismiss', body: { back: `/${long(600)}` }, status: 422 }),
+  },
+  'POST /notifications/:id/delete': {
+    ok: async (w) => ({ who: w.sP, path: `/notifications/${await notificationOf(w.partner.adminId, w.A.id)}/delete`, body: { back: '/' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/notifications/${w.notification}/delete`, body: { back: '/\u0001' }, status: 422 }),
+  },
+  'GET /a/:acct/users/import': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import`, status: 200 }) },
+  'POST /a/:acct/users/import': {
+    ok: async (w) => ({
+      who: w.sP, path: `/a/${w.A.id}/users/import`, status: 303,
+      multipart: (csrf) => {
+        const body = new FormData();
+        if (csrf !== undefined) body.append('_csrf', csrf);
+        body.append('file', new Blob([`FIRST NAME,LAST NAME,EMAIL\nNew,Row,${email('import')}\n`]), 'users.csv');
+        return body;
+      },
+    }),
+  },
+  'GET /a/:acct/users/import/users-template.xlsx': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/users-template.xlsx`, status: 200 }) },
+  'GET /a/:acct/users/import/:id': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}`, status: 200 }) },
+  'POST /a/:acct/users/import/:id/row': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/row`, body: { row: 0, page: 1, first_name: 'Added', email: email('row') }, status: 303 }),
+  },
+  'POST /a/:acct/users/import/:id/delete-row': {
+    ok: async (w) => {
+      const row = await scalar(`SELECT MIN(id) FROM import_rows WHERE batch_id = ${w.batch}`);
+      return { who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/delete-row`, body: { row }, status: 303 };
+    },
+  },
+  'POST /a/:acct/users/import/:id/upload': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${await importBatch(w.sP, w.A.id)}/upload`, status: 303 }),
+  },
+  'POST /a/:acct/users/import/:id/welcome': {
+    ok: async (w) => {
+      const batch = await importBatch(w.sP, w.A.id);
+      await w.sP.post(`/a/${w.A.id}/users/import/${batch}/upload`, form({}, w.sP.csrf));
+      return { who: w.sP, path: `/a/${w.A.id}/users/import/${batch}/welcome`, status: 303 };
+    },
+  },
+  'POST /a/:acct/users/import/:id/cancel': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${await importBatch(w.sP, w.A.id)}/cancel`, status: 303 }),
+  },
+  'GET /roles': { ok: async (w) => ({ who: w.sP, path: '/roles', status: 200 }) },
+  'GET /roles/new': { ok: async (w) => ({ who: w.sP, path: '/roles/new', status: 200 }) },
+  'POST /roles/new': {
+    ok: async (w) => ({ who: w.sP, path: '/roles/new', body: { name: `Role ${uid()}`, base: 'admin', admin_users_view: '1' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: '/roles/new', body: { name: long(300), base: 'admin' }, status: 422 }),
+  },
+  'GET /roles/:id': { ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}`, status: 200 }) },
+  'POST /roles/:id': {
+    ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}`, body: { name: `Role ${uid()}`, admin_users_view: '1' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/roles/${w.role}`, body: { name: '', admin_users_view: '1' }, status: 422 }),
+  },
+  'GET /roles/:id/duplicate': { ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}/duplicate`, status: 200 }) },
+  'POST /roles/:id/duplicate': {
+    ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}/duplicate`, body: { name: `Copy ${uid()}`, base: 'admin', admin_users_view: '1' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/roles/${w.role}/duplicate`, body: { name: long(300), base: 'admin' }, status: 422 }),
+  },
+  'GET /roles/:id/accounts': { ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}/accounts`, status: 200 }) },
+  'POST /roles/:id/accounts': {
+    ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}/accounts`, body: { action: 'assign', accounts: [w.A.id] }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/roles/${w.role}/accounts`, body: { action: 'Assign all!', accounts: [w.A.id] }, status: 422 }),
+  },
+  'GET /roles/:id/delete': { ok: async (w) => ({ who: w.sP, path: `/roles/${w.role}/delete`, status: 200 }) },
+  'POST /roles/:id/delete': {
+    ok: async (w) => ({ who: w.sP, path: `/roles/${await customRole(w.sP)}/delete`, body: { confirm: 'delete' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/roles/${w.role}/delete`, body: { confirm: 'delet' }, status: 422 }),
+  },
+  'GET /account-managers': { ok: async (w) => ({ who: w.sP, path: '/account-managers', status: 200 }) },
+  'GET /account-managers/confirm': {
+    ok: async (w) => ({ who: w.sP, path: `/account-managers/confirm?action=convert&users=${(await newUser(w.partner.id, { role: 'partner_admin' })).id}`, status: 200 }),
+  },
+  'POST /account-managers/confirm': {
+    ok: async (w) => ({ who: w.sP, path: '/account-managers/confirm', body: { action: 'convert', users: [(await newUser(w.partner.id, { role: 'partner_admin' })).id] }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: '/account-managers/confirm', body: { action: 'convert', users: ['me'] }, status: 422 }),
+  },
+  'GET /account-managers/manage': {
+    ok: async (w) => ({ who: w.sP, path: `/account-managers/manage?users=${(await newUser(w.partner.id, { role: 'account_manager' })).id}`, status: 200 }),
+  },
+  'GET /account-managers/assign': {
+    ok: async (w) => ({ who: w.sP, path: `/account-managers/assign?action=assign&users=${(await newUser(w.partner.id, { role: 'account_manager' })).id}&accounts=${w.A.id}`, status: 200 }),
+  },
+  'POST /account-managers/assign': {
+    ok: async (w) => ({ who: w.sP, path: '/account-managers/assign', body: { action: 'assign', users: [(await newUser(w.partner.id, { role: 'account_manager' })).id], accounts: [w.A.id] }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: '/account-managers/assign', body: { action: 'assign', users: ['1 OR 1'], accounts: [w.A.id] }, status: 422 }),
+  },
+};
+
+const table = routes();
+const key = (r) => `${r.method} ${r.pattern}`;
+const needsBad = (r) => r.inputs.length > 0 || r.confirm;
+const tenantScoped = (r) => r.pattern.includes(':acct') || r.pattern.includes(':id');
+
+/** Everything a request of another tenant might change, once syncd has finished the jobs earlier cases started. */
+async function snapshot() {
+  await eventually('jobs of earlier cases finish', async () =>
+    Number(await scalar("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')")) === 0);
+  return [await tableCounts(),
+    await sql('SELECT id, name, status, city FROM accounts ORDER BY id'),
+    await sql('SELECT id, email, role, display_name, registered FROM users ORDER BY id'),
+    await sql('SELECT id, name, description, grants FROM roles ORDER BY id'),
+    await sql(`SELECT (SELECT COUNT(*) FROM role_accounts), (SELECT COUNT(*) FROM import_batches),
+      (SELECT COUNT(*) FROM import_rows), (SELECT COUNT(*) FROM notifications), (SELECT COUNT(*) FROM account_manager_accounts)`)];
+}
+
+describe('every route of the table', () => {
+  let w1, w2;
+  before(async () => {
+    w1 = await world('Routes one');
+    w2 = await world('Routes two');
+  });
+
+  test('has its cases: success, bad input (inputs or a typed word), and no case for a route that is gone', () => {
+    const missing = [];
+    for (const r of table) {
+      const c = CASES[key(r)];
+      if (!c?.ok) missing.push(`${key(r)}: success`);
+      if (needsBad(r) && !c?.bad) missing.push(`${key(r)}: bad input`);
+    }
+    const known = new Set(table.map(key));
+    const stale = Object.keys(CASES).filter((k) => !known.has(k));
+    assert.deepEqual(missing, [], 'routes without their cases');
+    assert.deepEqual(stale, [], 'cases of routes the table no longer has');
+  });
+
+  for (const r of table) {
+    const c = CASES[key(r)];
+    if (!c) continue;
+    test(`${key(r)} succeeds`, async () => {
+      const req = { method: r.method, ...(await c.ok(w1)) };
+      const res = await perform(req);
+      assert.equal(res.status, req.status, `${key(r)} → ${res.status}: ${res.text.slice(0, 300)}`);
+    });
+    if (c.bad) {
+      test(`${key(r)} with bad input is 422 and changes nothing`, async () => {
+        const req = { method: r.method, ...(await c.bad(w1)) };
+        const before = await snapshot();
+        const res = await perform(req);
+        assert.equal(res.status, 422, `${key(r)} → ${res.status}`);
+        assert.deepEqual(await snapshot(), before);
+      });
+    }
+    if (r.method === 'POST') {
+      test(`${key(r)} without its CSRF token is 403 and changes nothing`, async () => {
+        const req = { method: r.method, ...(await c.ok(w1)) };
+        const before = await snapshot();
+        const res = await perform(req, { withCsrf: false });
+        assert.equal(res.status, 403, `${key(r)} → ${res.status}`);
+        assert.deepEqual(await snapshot(), before);
+      });
+    }
+    if (tenantScoped(r) && !r.flags.includes('public')) {
+      test(`${key(r)} of another tenant is 404 and changes nothing`, async () => {
+        const req = { method: r.method, ...(await c.ok(w1)), who: w2.sP };
+        const before = await snapshot();
+        const res = await perform(req);
+        assert.equal(res.status, 404, `another partner: ${key(r)} → ${res.status}`);
+        const res2 = await perform({ ...req, who: w2.sA });
+        assert.equal(res2.status, 404, `another account's admin: ${key(r)} → ${res2.status}`);
+        assert.deepEqual(await snapshot(), before);
+      });
+    }
+  }
+});
