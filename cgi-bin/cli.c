@@ -62,19 +62,18 @@ static int read_password_stdin(char *out, size_t n)
 	return 0;
 }
 
-/* Creates a partner account with its first administrator, in one transaction. */
-static int create_partner(db *d, const char *name, const char *email, const char *password, char id[UUID_LEN])
+struct new_partner {
+	db *d;
+	const char *name;
+	struct user_fields admin;
+	char id[UUID_LEN];
+	long long admin_id;
+};
+
+static int create_partner(void *ctx)
 {
-	struct account_fields af = {.name = name, .default_language = "en"};
-	struct user_fields uf = {.name = name, .email = email, .role = "partner_admin", .password = password};
-	if (db_begin(d) != 0)
-		return -1;
-	if (account_insert(d, &cli_actor, NULL, &af, id) != 0 || user_insert(d, &cli_actor, id, &uf) <= 0 ||
-	    db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return 0;
+	struct new_partner *p = ctx;
+	return partner_insert(p->d, &cli_actor, p->name, &p->admin, p->id, &p->admin_id);
 }
 
 int cli_create_partner(int argc, char **argv)
@@ -119,85 +118,12 @@ int cli_create_partner(int argc, char **argv)
 		fprintf(stderr, "create-partner: cannot connect to the database\n");
 		return 1;
 	}
-	char id[UUID_LEN];
-	int rc = create_partner(d, name, email, password, id);
+	struct new_partner p = {.d = d, .name = name, .admin = {.name = name, .email = email, .password = password}};
+	int rc = db_tx(d, create_partner, &p);
 	if (rc != 0)
 		fprintf(stderr, "create-partner: %s\n", db_error(d));
 	else
-		printf("%s\n", id);
+		printf("%s\n", p.id);
 	db_close(d);
-	return rc ? 1 : 0;
-}
-
-/* ---- demo data ---- */
-
-#define DEMO_PASSWORD "switchboard-demo"
-
-struct demo_user {
-	const char *first, *last, *email, *ext, *role;
-};
-
-static const struct demo_user acme_users[] = {
-	{"Ada", "Admin", "admin@acme.example.com", "100", "account_admin"},
-	{"Grace", "Hopper", "grace.hopper@acme.example.com", "101", "user"},
-	{"Alan", "Turing", "alan.turing@acme.example.com", "102", "user"},
-	{"Edsger", "Dijkstra", "edsger.dijkstra@acme.example.com", "103", "user"},
-	{"Barbara", "Liskov", "barbara.liskov@acme.example.com", "104", "account_admin"},
-	{"Ken", "Thompson", "ken.thompson@acme.example.com", "105", "user"},
-};
-
-static int seed_customer(db *d, const char *partner_id, const char *name, const char *country, const char *city,
-			 const struct demo_user *users, size_t n)
-{
-	char id[UUID_LEN];
-	struct account_fields af = {
-		.name = name, .country = country, .city = city, .address = "1 Main Street", .province = "",
-		.postal_code = "10001", .default_language = "en", .business_type = "Enterprise",
-	};
-	char contacts[1][EMAIL_MAX + 1];
-	snprintf(contacts[0], sizeof contacts[0], "support@%s.example.com", n ? "acme" : "globex");
-	if (account_insert(d, &cli_actor, partner_id, &af, id) != 0 || account_set_contacts(d, id, contacts, 1) != 0)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		struct user_fields uf = {
-			.first_name = users[i].first, .last_name = users[i].last, .email = users[i].email,
-			.extension = users[i].ext, .role = users[i].role,
-			/* The demo admins can sign in at once; registration by email comes later. */
-			.password = strcmp(users[i].role, "account_admin") == 0 ? DEMO_PASSWORD : NULL,
-		};
-		if (user_insert(d, &cli_actor, id, &uf) <= 0)
-			return -1;
-	}
-	return 0;
-}
-
-int cli_seed_demo(void)
-{
-	db *d = db_open();
-	if (!d) {
-		fprintf(stderr, "seed-demo: cannot connect to the database\n");
-		return 1;
-	}
-	char existing[UUID_LEN] = "";
-	int rc = account_find_by_name(d, NULL, "Demo Partner", existing) < 0 ? -1 : 0;
-	if (rc == 0 && !*existing) {
-		char partner[UUID_LEN];
-		rc = create_partner(d, "Demo Partner", "partner@demo.example.com", DEMO_PASSWORD, partner);
-		if (rc == 0 && db_begin(d) == 0) {
-			if (seed_customer(d, partner, "Acme Corporation", "US", "New York", acme_users,
-					  sizeof acme_users / sizeof acme_users[0]) != 0 ||
-			    seed_customer(d, partner, "Globex Industries", "CA", "Toronto", NULL, 0) != 0 ||
-			    seed_customer(d, partner, "Initech", "GB", "London", NULL, 0) != 0 || db_commit(d) != 0) {
-				db_rollback(d);
-				rc = -1;
-			}
-		}
-		if (rc != 0)
-			fprintf(stderr, "seed-demo: %s\n", db_error(d));
-	}
-	db_close(d);
-	if (rc == 0)
-		printf("partner:       partner@demo.example.com / %s\n"
-		       "account admin: admin@acme.example.com / %s\n", DEMO_PASSWORD, DEMO_PASSWORD);
 	return rc ? 1 : 0;
 }

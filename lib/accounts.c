@@ -183,6 +183,18 @@ int account_insert(db *d, const struct actor *who, const char *partner_id, const
 	return rc;
 }
 
+int partner_insert(db *d, const struct actor *who, const char *name, const struct user_fields *admin,
+		   char out_id[UUID_LEN], long long *admin_id)
+{
+	struct account_fields af = {.name = name, .default_language = "en"};
+	struct user_fields uf = *admin;
+	uf.role = "partner_admin";
+	if (account_insert(d, who, NULL, &af, out_id) != 0)
+		return -1;
+	*admin_id = user_insert(d, who, out_id, &uf);
+	return *admin_id > 0 ? 0 : -1;
+}
+
 int account_update(db *d, const char *account_id, const struct account_fields *f)
 {
 	return db_exec(d,

@@ -84,6 +84,11 @@ int account_load(db *d, const char *account_id, int for_update, struct account *
  * creates a partner account. Writes the account.create events. 0 or -1. */
 int account_insert(db *d, const struct actor *who, const char *partner_id, const struct account_fields *f,
 		   char out_id[UUID_LEN]);
+/* A partner account named name with its first administrator (admin's role
+ * is partner_admin whatever it says), inside the caller's transaction:
+ * writes both ids. 0 or -1. */
+int partner_insert(db *d, const struct actor *who, const char *name, const struct user_fields *admin,
+		   char out_id[UUID_LEN], long long *admin_id);
 /* The customer information of Account Information. 0 or -1. */
 int account_update(db *d, const char *account_id, const struct account_fields *f);
 /* Replaces the support contacts, in order. 0 or -1. */
