@@ -1,8 +1,20 @@
 #include "lib/accounts.h"
-#include "lib/account_scope.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* The condition every query listing, searching or counting a partner's
+ * customer accounts adds (col: the account id column), so that an account
+ * manager sees only the accounts assigned to them (guide §2.15.1); the
+ * functions take the manager's user id (0 for anyone else). A program
+ * literal chosen by who asks, rather than one condition for both
+ * ("? = 0 OR col IN (...)"), which keeps MariaDB from using the
+ * assignments' index: 10 times slower at 20,000 accounts. Either takes one
+ * parameter ("i"): SCOPE_ARG(manager_id). */
+#define SCOPE_MINE(col) " AND " col " IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?)"
+#define SCOPE_ALL " AND ? > 0"
+#define SCOPE_ASSIGNED(manager_id, col) ((manager_id) ? SCOPE_MINE(col) : SCOPE_ALL)
+#define SCOPE_ARG(manager_id) ((manager_id) ? (manager_id) : 1LL)
 
 /* text as a LIKE pattern matching what starts with it: % _ and \ are literal. */
 static void like_prefix(const char *text, char *out, size_t n)
