@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* argon2id cost: OWASP's second recommended profile (19 MiB, t=2, p=1). */
@@ -80,4 +81,91 @@ int const_time_eq(const char *a, const char *b)
 {
 	size_t n = strlen(a);
 	return n == strlen(b) && CRYPTO_memcmp(a, b, n) == 0;
+}
+
+/* ---- secrets at rest (ARCHITECTURE §5): AES-256-GCM under Crypto.Key ---- */
+
+#define GCM_IV 12
+#define GCM_TAG 16
+
+static int hex_key(const char *hex, unsigned char key[32])
+{
+	if (!hex || strlen(hex) != 64)
+		return -1;
+	for (int i = 0; i < 32; i++) {
+		unsigned v;
+		if (sscanf(hex + 2 * i, "%2x", &v) != 1)
+			return -1;
+		key[i] = (unsigned char)v;
+	}
+	return 0;
+}
+
+/* The sealed form: base64 of IV | ciphertext | tag. The key's version is
+ * "v1:" so a rotated key can be told from the first. */
+int secret_seal(const char *key_hex, const char *plain, char *out, size_t out_size)
+{
+	unsigned char key[32], iv[GCM_IV], tag[GCM_TAG];
+	size_t n = strlen(plain);
+	if (hex_key(key_hex, key) != 0 || RAND_bytes(iv, sizeof iv) != 1)
+		return -1;
+	unsigned char *buf = malloc(GCM_IV + n + GCM_TAG);
+	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+	int len = 0, fin = 0, rc = -1;
+	if (!buf || !ctx)
+		goto out;
+	memcpy(buf, iv, GCM_IV);
+	if (EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, iv) != 1 ||
+	    EVP_EncryptUpdate(ctx, buf + GCM_IV, &len, (const unsigned char *)plain, (int)n) != 1 ||
+	    EVP_EncryptFinal_ex(ctx, buf + GCM_IV + len, &fin) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, GCM_TAG, tag) != 1)
+		goto out;
+	memcpy(buf + GCM_IV + len + fin, tag, GCM_TAG);
+	size_t total = GCM_IV + (size_t)(len + fin) + GCM_TAG;
+	if (out_size < 4 + 4 * ((total + 2) / 3) + 1)
+		goto out;
+	memcpy(out, "v1:", 3);
+	EVP_EncodeBlock((unsigned char *)out + 3, buf, (int)total);
+	rc = 0;
+out:
+	EVP_CIPHER_CTX_free(ctx);
+	OPENSSL_cleanse(key, sizeof key);
+	free(buf);
+	return rc;
+}
+
+int secret_open(const char *key_hex, const char *sealed, char *out, size_t out_size)
+{
+	unsigned char key[32];
+	if (strncmp(sealed, "v1:", 3) != 0 || hex_key(key_hex, key) != 0)
+		return -1;
+	size_t b64 = strlen(sealed + 3);
+	unsigned char *buf = malloc(b64 + 1);
+	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+	int rc = -1, len = 0, fin = 0;
+	if (!buf || !ctx)
+		goto out;
+	int total = EVP_DecodeBlock(buf, (const unsigned char *)sealed + 3, (int)b64);
+	if (total < 0)
+		goto out;
+	/* EVP_DecodeBlock counts base64 padding as zero bytes. */
+	while (b64 > 0 && sealed[3 + b64 - 1] == '=') {
+		b64--;
+		total--;
+	}
+	int n = total - GCM_IV - GCM_TAG;
+	if (n < 0 || (size_t)n + 1 > out_size)
+		goto out;
+	if (EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, buf) != 1 ||
+	    EVP_DecryptUpdate(ctx, (unsigned char *)out, &len, buf + GCM_IV, n) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, GCM_TAG, buf + GCM_IV + n) != 1 ||
+	    EVP_DecryptFinal_ex(ctx, (unsigned char *)out + len, &fin) != 1)
+		goto out;
+	out[len + fin] = 0;
+	rc = 0;
+out:
+	EVP_CIPHER_CTX_free(ctx);
+	OPENSSL_cleanse(key, sizeof key);
+	free(buf);
+	return rc;
 }

@@ -1,6 +1,6 @@
 // Sessions (ARCHITECTURE §3, §8): the cookie carries a random 256-bit id of
-// which the database keeps only the SHA-256; the id changes at sign-in; a
-// signed-in request costs one session query, which also brings the bell.
+// which the database keeps only the SHA-256; a planted id is never adopted at
+// sign-in; signing out ends the session for good.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { lit, newCustomer, newPartner, newUser, PASSWORD } from './lib/fixtures.
 
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
-test('only the hash of the session id is stored, and the id changes at sign-in', async () => {
+test('only the hash of the session id is stored, a planted id is not adopted, and sign-out ends it', async () => {
   const partner = await newPartner('Session');
   const account = await newCustomer(partner.id);
   const user = await newUser(account.id, { role: 'account_admin' });
