@@ -213,11 +213,23 @@ CREATE TABLE IF NOT EXISTS sessions (
   CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Failed sign-ins per email and per client address, for throttling.
+-- Failed sign-ins per email, per client address and per email and address
+-- together (lib/throttle.h), over a window; only hashes of the keys.
 CREATE TABLE IF NOT EXISTS login_failures (
+  scope            ENUM('email','addr','pair') NOT NULL,
+  key_hash         CHAR(64) NOT NULL,
+  failures         INT NOT NULL,
+  window_start     DATETIME NOT NULL,
+  last_failure_at  DATETIME NULL,
+  PRIMARY KEY (scope, key_hash)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- "Forgot your password?" requests per email and per client address over an
+-- hour (lib/throttle.h); only hashes of the keys.
+CREATE TABLE IF NOT EXISTS reset_requests (
   scope         ENUM('email','addr') NOT NULL,
   key_hash      CHAR(64) NOT NULL,
-  failures      INT NOT NULL,
+  requests      INT NOT NULL,
   window_start  DATETIME NOT NULL,
   PRIMARY KEY (scope, key_hash)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

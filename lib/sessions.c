@@ -109,6 +109,11 @@ int sessions_end_user(db *d, long long user_id)
 	return db_exec(d, "DELETE FROM sessions WHERE user_id = ?", "i", user_id) < 0 ? -1 : 0;
 }
 
+int sessions_end_user_except(db *d, long long user_id, const char *keep_hash)
+{
+	return db_exec(d, "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", "is", user_id, keep_hash) < 0 ? -1 : 0;
+}
+
 int sessions_end_account(db *d, const char *account_id)
 {
 	return db_exec(d, "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.account_id = ?",

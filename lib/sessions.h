@@ -39,5 +39,7 @@ int session_create(db *d, const char *id_hash, long long user_id, const char *cs
 int session_delete(db *d, const char *id_hash);
 /* Ends every session of one user, or of every user of one account. 0 or -1. */
 int sessions_end_user(db *d, long long user_id);
+/* ... every session of the user but the one whose id hashes to keep_hash. */
+int sessions_end_user_except(db *d, long long user_id, const char *keep_hash);
 int sessions_end_account(db *d, const char *account_id);
 #endif
