@@ -12,12 +12,14 @@
 #include <string.h>
 
 static const struct sort_column columns[] = {
-	{"name", "name", 0},
-	{"country", "country", 0},
-	{"city", "city", 0},
-	{"created", "created_at", 0},
-	{NULL, NULL, 0},
+	{"name", 0},
+	{"country", 1},
+	{"city", 2},
+	{"created", 3},
+	{NULL, 0},
 };
+/* The column of each sort code above. */
+static const char *const order_by[] = {"name", "country", "city", "created_at"};
 
 int accounts_get(struct req *r)
 {
@@ -44,7 +46,7 @@ int accounts_get(struct req *r)
 		 "SELECT id, name, country, city, DATE(created_at) AS created_on FROM accounts"
 		 " WHERE partner_id = ? AND kind = 'customer' AND status = ? AND name LIKE ?%s"
 		 " ORDER BY %s %s, id %s LIMIT ? OFFSET ?",
-		 SCOPE_ASSIGNED(r, "id"), l.sort->order_by, dir, dir);
+		 SCOPE_ASSIGNED(r, "id"), order_by[l.sort->code], dir, dir);
 	int n = db_rows(r->db, r->hdf, "Accounts.Rows", sql, "sssiii", r->me.partner_id, status, l.q_prefix,
 			SCOPE_ARG(r), (long long)l.per_page, (long long)l.offset);
 	if (n < 0)

@@ -8,8 +8,8 @@
 #include "cgi-bin/core/listing.h"
 
 static const struct sort_column columns[] = {
-	{"name", "display_name", 0},
-	{NULL, NULL, 0},
+	{"name", 0},
+	{NULL, 0},
 };
 
 int support_contacts_get(struct req *r)

@@ -12,8 +12,8 @@
 #include <string.h>
 
 static const struct sort_column columns[] = {
-	{"name", "display_name", 0},
-	{NULL, NULL, 0},
+	{"name", 0},
+	{NULL, 0},
 };
 
 #define MATCHING \

@@ -14,8 +14,8 @@
 #include <string.h>
 
 static const struct sort_column columns[] = {
-	{"name", "name", 0},
-	{NULL, NULL, 0},
+	{"name", 0},
+	{NULL, 0},
 };
 
 /* Each account with how many of the selected managers have it (c). */

@@ -19,8 +19,8 @@
 #define SELECT_MAX 200
 
 static const struct sort_column columns[] = {
-	{"name", "a.name", 0},
-	{NULL, NULL, 0},
+	{"name", 0},
+	{NULL, 0},
 };
 
 #define CUSTOMER_ACCOUNTS \

@@ -8,8 +8,8 @@
 #include <stdio.h>
 
 static const struct sort_column columns[] = {
-	{"name", "r.name", 0},
-	{NULL, NULL, 0},
+	{"name", 0},
+	{NULL, 0},
 };
 
 /* Partner users list their partner's roles; others those assigned to their account. */
