@@ -54,7 +54,6 @@ static void read_selection(struct req *r, struct selection *s)
 static int start(struct req *r, struct selection *s)
 {
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.manage.title"));
-	hdf_set_value(r->hdf, "Manage.Delete", "delete");
 	read_selection(r, s);
 	char text[160];
 	if (s->all) {
@@ -100,6 +99,8 @@ static long long run(struct req *r, struct selection *s, enum job_kind kind)
 
 static int act(struct req *r, enum job_kind kind)
 {
+	if (form_has_errors(r))
+		return invalid(r);
 	struct selection s;
 	int rc = start(r, &s);
 	if (rc <= 0)
@@ -126,6 +127,8 @@ int manage_post(struct req *r)
 
 int manage_delete_get(struct req *r)
 {
+	/* The typed word of the route table's confirmation (routes.def). */
+	hdf_set_value(r->hdf, "Manage.Delete", "delete");
 	return manage_get(r);
 }
 

@@ -5,7 +5,7 @@
   <?cs if:Job.kind == "convert" || Job.kind == "upgrade" || Job.kind == "assign" || Job.kind == "unassign" ?>
     <p><a href="/account-managers">&lt; <?cs var:Lang.account_managers.back ?></a></p>
   <?cs else ?>
-    <p><a href="<?cs var:base ?>/users">&lt; <?cs var:Lang.manage.return ?></a></p>
+    <p><a href="<?cs var:base ?>/users">&lt; <?cs var:Lang.users.manage.return ?></a></p>
   <?cs /if ?>
   <h1><?cs var:Lang.jobs.titles[Job.kind] ?></h1>
   <p class="hint"><?cs var:Lang.jobs.started_by ?> <?cs var:Job.created_by_name ?>, <?cs var:Job.created ?></p>
@@ -33,7 +33,7 @@
   <?cs if:Job.state == "failed" ?><p class="flash flash-error" role="alert"><?cs var:Lang.jobs.failed_note ?></p><?cs /if ?>
   <?cs if:subcount(Skipped) > 0 ?>
   <table class="list" aria-label="<?cs var:Lang.jobs.skipped_users ?>">
-    <thead><tr><th scope="col"><?cs var:Lang.users.col_name ?></th><th scope="col"><?cs var:Lang.users.col_email ?></th><th scope="col"><?cs var:Lang.jobs.reason ?></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:Lang.users.users.col_name ?></th><th scope="col"><?cs var:Lang.users.users.col_email ?></th><th scope="col"><?cs var:Lang.jobs.reason ?></th></tr></thead>
     <tbody>
     <?cs each:s = Skipped ?>
       <tr><td><?cs var:s.display_name ?></td><td><?cs var:s.email ?></td><td><?cs var:Lang.jobs.reasons[s.reason] ?></td></tr>
