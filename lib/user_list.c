@@ -102,9 +102,15 @@ static int separator(char c)
 
 static int make_pattern(const char *q, struct pattern *p)
 {
-	while (q && separator(*q))
-		q++;
-	if (!q || !*q || strlen(q) >= sizeof p->text)
+	if (!q || !*q)
+		return 0;
+	/* Separators alone stay as typed: no term starts with one, so they match nobody. */
+	const char *word = q;
+	while (separator(*word))
+		word++;
+	if (*word)
+		q = word;
+	if (strlen(q) >= sizeof p->text)
 		return 0;
 	snprintf(p->text, sizeof p->text, "%s", q);
 	size_t n = 0;

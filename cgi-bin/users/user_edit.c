@@ -81,7 +81,8 @@ static int wanted_role(struct req *r, const char **role, long long *custom)
 	const struct user *u = &r->obj.user;
 	char current[32];
 	user_role_value(u, current, sizeof current);
-	const char *asked = *in(r, "role") ? in(r, "role") : current;
+	/* A form without the field (a read-only role) keeps the role; an empty one is no choice. */
+	const char *asked = hdf_get_obj(r->hdf, "Query.role") ? in(r, "role") : current;
 	/* Partner staff keep their built-in role here: any value but a custom
 	 * role's means none. */
 	if (user_role_is_partner(u->role) && strncmp(asked, "role-", 5) != 0)
