@@ -30,8 +30,9 @@ struct save {
 	char *v[IMPORT_FIELDS];
 };
 
-/* With the batch locked: the row saved (its id in row_id), GONE when the row
- * or the batch is (deleted or added meanwhile). */
+/* With the batch locked: the row saved (its id in row_id, 0 when that row is
+ * no pending row of the batch: deleted or added meanwhile), GONE when the
+ * batch is. */
 static int save_row(struct req *r, void *arg)
 {
 	struct save *s = arg;
@@ -39,8 +40,8 @@ static int save_row(struct req *r, void *arg)
 	if (locked != 1)
 		return locked == 0 ? GONE : -1;
 	long long saved = import_row_save(r->db, r->acct.id, r->id, s->row_id, s->v);
-	if (saved <= 0)
-		return saved == 0 ? GONE : -1;
+	if (saved < 0)
+		return -1;
 	s->row_id = saved;
 	return 0;
 }
@@ -48,9 +49,11 @@ static int save_row(struct req *r, void *arg)
 int import_row_post(struct req *r)
 {
 	if (form_has_errors(r)) {
-		/* Not text this form sends: nothing saved, the preview as it is. */
+		/* Not text this form sends: nothing saved, the preview as it is
+		 * (the form has no page of its own to come back to). */
 		field_error(r, "row", "errors.invalid_text");
-		return invalid(r);
+		r->status = 422;
+		return import_preview_render(r);
 	}
 	struct save s = {.row_id = in_int(r, "row")};
 	int rc = 0;
