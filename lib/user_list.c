@@ -10,9 +10,11 @@
  *    matches are read and sorted, and beyond that the sort's index is walked
  *    testing each user against its own terms until the page is full (many
  *    matches fill it early);
- *  - a filter: counted and paged on the filter's own index; a product is
- *    read from its holders when few hold it, else by walking the sort's
- *    index; the search then narrows each row.
+ *  - a filter with a search of at most USERS_MATCHES_EXACT matches: those
+ *    matches, each tested against the filter;
+ *  - any other filter: counted and paged on the filter's own index; a
+ *    product is read from its holders when few hold it, else by walking the
+ *    sort's index; the search then narrows each row.
  * Each page's ids are read first, then only those users' rows. */
 #include "lib/user_list.h"
 
@@ -80,7 +82,13 @@ int user_property_from_key(const char *key)
 #define MATCH_FMT "sss"
 
 /* Plans (struct user_count.how). */
-enum { HOW_PLAIN, HOW_SEARCH, HOW_FILTER, HOW_HOLDERS, HOW_WALK_PRODUCT };
+enum { HOW_PLAIN, HOW_SEARCH, HOW_FILTER, HOW_HOLDERS, HOW_WALK_PRODUCT, HOW_FILTER_MATCHES };
+
+/* The search's matches (at most USERS_MATCHES_EXACT of them) with the
+ * filters' conditions: read from the terms, then each user tested. */
+#define FROM_MATCHES \
+	" FROM (SELECT DISTINCT user_id FROM user_search_terms WHERE account_id = ? AND term LIKE ?) m" \
+	" STRAIGHT_JOIN users u ON u.id = m.user_id WHERE u.account_id = ?"
 
 /* A product held by at least this many users is listed by walking the sort
  * index and keeping its holders (it stops after a page); a rarer one by
@@ -135,7 +143,7 @@ struct conditions {
 	struct pattern pattern;
 };
 
-static void build(const struct user_match *m, int by_holders, struct conditions *c)
+static void build(const struct user_match *m, int by_holders, int with_q, struct conditions *c)
 {
 	memset(c, 0, sizeof *c);
 	const char *property = "";
@@ -149,7 +157,7 @@ static void build(const struct user_match *m, int by_holders, struct conditions 
 		snprintf(c->force, sizeof c->force, " FORCE INDEX (%s)", c->index);
 	c->product = m->product && *m->product ? m->product : NULL;
 	c->sms = m->sms && *m->sms ? m->sms : NULL;
-	c->q = make_pattern(m->q, &c->pattern) ? c->pattern.like : NULL;
+	c->q = with_q && make_pattern(m->q, &c->pattern) ? c->pattern.like : NULL;
 	snprintf(c->where, sizeof c->where, "%s%s%s%s", property,
 		 c->product ? (by_holders ? PRODUCT_OF_HOLDERS : PRODUCT_ON) : OFF, c->sms ? SMS_ON : OFF,
 		 c->q ? Q_ON : OFF);
@@ -175,26 +183,45 @@ static void order_terms(char *out, size_t size, const char *terms, int descendin
 	}
 }
 
+/* The search's matches, counted up to USERS_MATCHES_EXACT + 1. */
+static int probe(db *d, const char *account_id, const struct pattern *p, long long *found)
+{
+	_Static_assert(USERS_MATCHES_EXACT == 1000, "LIMIT 1001 counts to USERS_MATCHES_EXACT + 1");
+	return db_int(d, found,
+		      "SELECT COUNT(*) FROM (SELECT DISTINCT user_id FROM user_search_terms"
+		      " WHERE account_id = ? AND term LIKE ? LIMIT 1001) m",
+		      "ss", account_id, p->like) == 1 ? 0 : -1;
+}
+
 int users_count(db *d, const struct user_match *m, struct user_count *c)
 {
 	struct conditions k;
+	struct pattern p;
+	int searched = make_pattern(m->q, &p);
 	memset(c, 0, sizeof *c);
 	if (!filtered(m)) {
-		struct pattern p;
-		if (!make_pattern(m->q, &p)) {
+		if (!searched) {
 			c->how = HOW_PLAIN;
 			return db_int(d, &c->total, "SELECT user_count FROM accounts WHERE id = ?", "s", m->account_id) == 1 ? 0 : -1;
 		}
 		c->how = HOW_SEARCH;
-		if (db_int(d, &c->total,
-			   "SELECT COUNT(*) FROM (SELECT DISTINCT user_id FROM user_search_terms"
-			   " WHERE account_id = ? AND term LIKE ? LIMIT 1001) m",
-			   "ss", m->account_id, p.like) != 1)
+		if (probe(d, m->account_id, &p, &c->total) != 0)
 			return -1;
-		_Static_assert(USERS_MATCHES_EXACT == 1000, "LIMIT 1001 counts to USERS_MATCHES_EXACT + 1");
 		if (c->total > USERS_MATCHES_EXACT)
 			c->total = -1;
 		return 0;
+	}
+	/* A filter and a search with few matches: the matches, each tested. */
+	long long matches = -1;
+	if (searched && probe(d, m->account_id, &p, &matches) != 0)
+		return -1;
+	if (matches >= 0 && matches <= USERS_MATCHES_EXACT) {
+		c->how = HOW_FILTER_MATCHES;
+		build(m, 0, 0, &k);
+		char sql[2048];
+		snprintf(sql, sizeof sql, "SELECT COUNT(*)" FROM_MATCHES "%s", k.where);
+		return db_int(d, &c->total, sql, "sss" MATCH_FMT, m->account_id, p.like, m->account_id, k.product, k.sms,
+			      k.q) == 1 ? 0 : -1;
 	}
 	c->how = HOW_FILTER;
 	long long holders = -1;
@@ -205,7 +232,7 @@ int users_count(db *d, const struct user_match *m, struct user_count *c)
 			return -1;
 		c->how = holders >= PRODUCT_WALK_MIN ? HOW_WALK_PRODUCT : HOW_HOLDERS;
 	}
-	build(m, c->how == HOW_HOLDERS, &k);
+	build(m, c->how == HOW_HOLDERS, 1, &k);
 	if (holders >= 0 && !k.q) {
 		c->total = holders;
 		return 0;
@@ -312,9 +339,21 @@ int users_page(db *d, const struct user_match *m, const struct user_count *c, en
 				 ROW_COLUMNS, inner, order);
 			rows = db_each(d, each_row, &call, sql, "ssii", a, p.like, ask, offset);
 		}
+	} else if (c->how == HOW_FILTER_MATCHES) {
+		struct conditions k;
+		struct pattern p;
+		if (!make_pattern(m->q, &p))
+			return 0;
+		build(m, 0, 0, &k);
+		snprintf(inner, sizeof inner, "SELECT u.id AS page_id" FROM_MATCHES "%s ORDER BY %s LIMIT ? OFFSET ?", k.where,
+			 order);
+		snprintf(sql, sizeof sql, "%s FROM (%s) page JOIN users u ON u.id = page.page_id ORDER BY %s", ROW_COLUMNS, inner,
+			 order);
+		rows = db_each(d, each_row, &call, sql, "sss" MATCH_FMT "ii", a, p.like, a, k.product, k.sms, k.q, ask,
+			       offset);
 	} else {
 		struct conditions k;
-		build(m, c->how == HOW_HOLDERS, &k);
+		build(m, c->how == HOW_HOLDERS, 1, &k);
 		if (c->how == HOW_HOLDERS)
 			snprintf(inner, sizeof inner,
 				 "SELECT u.id AS page_id FROM user_licenses l FORCE INDEX (ix_licenses_account) STRAIGHT_JOIN users u"
@@ -343,7 +382,7 @@ int users_each(db *d, const struct user_match *m, enum user_sort sort, int desce
 	if ((unsigned)sort >= USER_SORTS)
 		sort = USER_SORT_NAME;
 	struct conditions k;
-	build(m, 0, &k);
+	build(m, 0, 1, &k);
 	char order[96], sql[3072];
 	order_terms(order, sizeof order, sorts[sort].order, descending);
 	/* The sort's index, read in order from start to end: no sort of the
@@ -357,7 +396,7 @@ int users_each(db *d, const struct user_match *m, enum user_sort sort, int desce
 int users_add_to_job(db *d, long long job_id, const struct user_match *m)
 {
 	struct conditions k;
-	build(m, 0, &k);
+	build(m, 0, 1, &k);
 	char sql[2048];
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO job_items (job_id, account_id, user_id) SELECT ?, u.account_id, u.id FROM users u%s"

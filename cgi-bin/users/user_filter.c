@@ -49,20 +49,24 @@ static void publish_chips(struct req *r, const struct user_match *m)
 	}
 }
 
+struct products {
+	struct req *r;
+	int n;
+};
+
 static int publish_product(void *ctx, const char *product)
 {
-	struct req *r = ctx;
-	int n = hdf_get_int_value(r->hdf, "Filter.ProductCount", 0);
+	struct products *p = ctx;
 	char key[64];
-	snprintf(key, sizeof key, "Filter.Products.%d.product", n);
-	hdf_set_value(r->hdf, key, product);
-	hdf_set_int_value(r->hdf, "Filter.ProductCount", n + 1);
+	snprintf(key, sizeof key, "Filter.Products.%d.product", p->n++);
+	hdf_set_value(p->r->hdf, key, product);
 	return 0;
 }
 
 int user_filter_publish_products(struct req *r)
 {
-	return users_products_each(r->db, r->acct.id, publish_product, r) < 0 ? -1 : 0;
+	struct products p = {r, 0};
+	return users_products_each(r->db, r->acct.id, publish_product, &p) < 0 ? -1 : 0;
 }
 
 void user_filter_read(struct req *r, struct user_match *m, const char *q)
