@@ -10,7 +10,7 @@
  *    matches are read and sorted, and beyond that the sort's index is walked
  *    testing each user against its own terms until the page is full (many
  *    matches fill it early);
- *  - a filter with a search of at most USERS_MATCHES_EXACT matches: those
+ *  - a filter with a search of at most FILTER_MATCHES_MAX matches: those
  *    matches, each tested against the filter;
  *  - any other filter: counted and paged on the filter's own index; a
  *    product is read from its holders when few hold it, else by walking the
@@ -84,7 +84,7 @@ int user_property_from_key(const char *key)
 /* Plans (struct user_count.how). */
 enum { HOW_PLAIN, HOW_SEARCH, HOW_FILTER, HOW_HOLDERS, HOW_WALK_PRODUCT, HOW_FILTER_MATCHES };
 
-/* The search's matches (at most USERS_MATCHES_EXACT of them) with the
+/* The search's matches (at most FILTER_MATCHES_MAX of them) with the
  * filters' conditions: read from the terms, then each user tested. */
 #define FROM_MATCHES \
 	" FROM (SELECT DISTINCT user_id FROM user_search_terms WHERE account_id = ? AND term LIKE ?) m" \
@@ -183,14 +183,18 @@ static void order_terms(char *out, size_t size, const char *terms, int descendin
 	}
 }
 
-/* The search's matches, counted up to USERS_MATCHES_EXACT + 1. */
-static int probe(db *d, const char *account_id, const struct pattern *p, long long *found)
+/* With a filter, a search of up to this many matches is read from its
+ * matches, each tested against the filter: fewer tests than a walk of the
+ * filter's users testing each against the search. */
+#define FILTER_MATCHES_MAX 5000
+
+/* The search's matches, counted up to cap + 1. */
+static int probe(db *d, const char *account_id, const struct pattern *p, long long cap, long long *found)
 {
-	_Static_assert(USERS_MATCHES_EXACT == 1000, "LIMIT 1001 counts to USERS_MATCHES_EXACT + 1");
 	return db_int(d, found,
 		      "SELECT COUNT(*) FROM (SELECT DISTINCT user_id FROM user_search_terms"
-		      " WHERE account_id = ? AND term LIKE ? LIMIT 1001) m",
-		      "ss", account_id, p->like) == 1 ? 0 : -1;
+		      " WHERE account_id = ? AND term LIKE ? LIMIT ?) m",
+		      "ssi", account_id, p->like, cap + 1) == 1 ? 0 : -1;
 }
 
 int users_count(db *d, const struct user_match *m, struct user_count *c)
@@ -205,7 +209,7 @@ int users_count(db *d, const struct user_match *m, struct user_count *c)
 			return db_int(d, &c->total, "SELECT user_count FROM accounts WHERE id = ?", "s", m->account_id) == 1 ? 0 : -1;
 		}
 		c->how = HOW_SEARCH;
-		if (probe(d, m->account_id, &p, &c->total) != 0)
+		if (probe(d, m->account_id, &p, USERS_MATCHES_EXACT, &c->total) != 0)
 			return -1;
 		if (c->total > USERS_MATCHES_EXACT)
 			c->total = -1;
@@ -213,9 +217,9 @@ int users_count(db *d, const struct user_match *m, struct user_count *c)
 	}
 	/* A filter and a search with few matches: the matches, each tested. */
 	long long matches = -1;
-	if (searched && probe(d, m->account_id, &p, &matches) != 0)
+	if (searched && probe(d, m->account_id, &p, FILTER_MATCHES_MAX, &matches) != 0)
 		return -1;
-	if (matches >= 0 && matches <= USERS_MATCHES_EXACT) {
+	if (matches >= 0 && matches <= FILTER_MATCHES_MAX) {
 		c->how = HOW_FILTER_MATCHES;
 		build(m, 0, 0, &k);
 		char sql[2048];
