@@ -190,6 +190,60 @@ CREATE TRIGGER IF NOT EXISTS tr_users_count_insert BEFORE INSERT ON users FOR EA
 CREATE TRIGGER IF NOT EXISTS tr_users_count_delete AFTER DELETE ON users FOR EACH ROW
   UPDATE accounts SET user_count = user_count - 1 WHERE id = OLD.account_id;
 
+-- The Users list's search (guide §2.4 Search Users) finds a user by any
+-- word of their name and by any part of their email address or extension a
+-- person would type: every suffix of those texts that starts a word (after
+-- a space, '.', '@', '-', '_', '+', ',', an apostrophe or a bracket) is a
+-- term, so "smith", "example.com" and "bulk.user@ex" each start one. A
+-- search reads the range of terms that start with what was typed. The
+-- triggers below keep the terms with every write of users, whoever writes
+-- (screens, imports, jobs, syncd, plain SQL), in the same transaction;
+-- deleting a user deletes its terms (the foreign key). display_name and
+-- lead (the term's first three characters) let a search sorted by name
+-- read its matches in that order.
+CREATE TABLE IF NOT EXISTS user_search_terms (
+  account_id    CHAR(36) NOT NULL,
+  term          VARCHAR(255) NOT NULL,
+  user_id       BIGINT UNSIGNED NOT NULL,
+  display_name  VARCHAR(255) NOT NULL,
+  lead          VARCHAR(3) AS (LEFT(term, 3)) STORED,
+  PRIMARY KEY (account_id, term, user_id),
+  -- does this user match (a walk along a sort index tests each user)
+  KEY ix_user_search_terms_user (user_id, term),
+  -- the matches of a search of three characters or more, in NAME order
+  KEY ix_user_search_terms_lead (account_id, lead, display_name, user_id),
+  CONSTRAINT fk_user_search_terms_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Each user's terms, computed from the row: its searched texts joined by
+-- line breaks (which no field holds), cut at every word start.
+CREATE OR REPLACE VIEW user_search_terms_source AS
+  SELECT u.account_id, u.id AS user_id, u.display_name,
+         LEFT(SUBSTRING_INDEX(SUBSTRING(CONCAT_WS('\n', u.display_name, u.first_name, u.last_name, u.email, u.extension),
+                                        w.seq), '\n', 1), 255) AS term
+  FROM users u JOIN seq_1_to_1000 w
+  WHERE w.seq <= CHAR_LENGTH(CONCAT_WS('\n', u.display_name, u.first_name, u.last_name, u.email, u.extension))
+    AND LOCATE(SUBSTRING(CONCAT_WS('\n', u.display_name, u.first_name, u.last_name, u.email, u.extension), w.seq, 1),
+               ' .@-_+,()''\n') = 0
+    AND (w.seq = 1 OR LOCATE(SUBSTRING(CONCAT_WS('\n', u.display_name, u.first_name, u.last_name, u.email, u.extension),
+                                       w.seq - 1, 1), ' .@-_+,()''\n') > 0);
+
+CREATE TRIGGER IF NOT EXISTS tr_users_terms_insert AFTER INSERT ON users FOR EACH ROW
+  INSERT IGNORE INTO user_search_terms (account_id, term, user_id, display_name)
+  SELECT account_id, term, user_id, display_name FROM user_search_terms_source WHERE user_id = NEW.id;
+-- An update that changes a searched text replaces the user's terms.
+CREATE TRIGGER IF NOT EXISTS tr_users_terms_forget AFTER UPDATE ON users FOR EACH ROW
+  DELETE FROM user_search_terms WHERE user_id = NEW.id
+    AND NOT (BINARY OLD.display_name <=> BINARY NEW.display_name AND BINARY OLD.first_name <=> BINARY NEW.first_name
+             AND BINARY OLD.last_name <=> BINARY NEW.last_name AND BINARY OLD.email <=> BINARY NEW.email
+             AND BINARY OLD.extension <=> BINARY NEW.extension);
+CREATE TRIGGER IF NOT EXISTS tr_users_terms_learn AFTER UPDATE ON users FOR EACH ROW FOLLOWS tr_users_terms_forget
+  INSERT IGNORE INTO user_search_terms (account_id, term, user_id, display_name)
+  SELECT account_id, term, user_id, display_name FROM user_search_terms_source WHERE user_id = NEW.id
+    AND NOT (BINARY OLD.display_name <=> BINARY NEW.display_name AND BINARY OLD.first_name <=> BINARY NEW.first_name
+             AND BINARY OLD.last_name <=> BINARY NEW.last_name AND BINARY OLD.email <=> BINARY NEW.email
+             AND BINARY OLD.extension <=> BINARY NEW.extension);
+
 -- Products a user holds licences for (filled by orders and integrations).
 CREATE TABLE IF NOT EXISTS user_licenses (
   account_id  CHAR(36) NOT NULL,
@@ -199,6 +253,36 @@ CREATE TABLE IF NOT EXISTS user_licenses (
   KEY ix_licenses_account (account_id, product),
   CONSTRAINT fk_licenses_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The products an account's users hold licences for, and how many hold
+-- each: the Users list's Product filter menu and its choice of plan read
+-- this by primary key instead of collapsing user_licenses, whose plan for
+-- that depended on the table's statistics. Kept by the triggers below
+-- with every write of licences; deleting a user removes its licences by
+-- the foreign key, which fires no trigger, so the user's own delete
+-- trigger counts them out first.
+CREATE TABLE IF NOT EXISTS account_products (
+  account_id  CHAR(36) NOT NULL,
+  product     VARCHAR(100) NOT NULL,
+  holders     INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (account_id, product),
+  CONSTRAINT fk_account_products_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_licenses_count_insert AFTER INSERT ON user_licenses FOR EACH ROW
+  INSERT INTO account_products (account_id, product, holders) VALUES (NEW.account_id, NEW.product, 1)
+  ON DUPLICATE KEY UPDATE holders = holders + 1;
+CREATE TRIGGER IF NOT EXISTS tr_licenses_count_delete AFTER DELETE ON user_licenses FOR EACH ROW
+  UPDATE account_products SET holders = holders - 1 WHERE account_id = OLD.account_id AND product = OLD.product;
+CREATE TRIGGER IF NOT EXISTS tr_licenses_count_update_out AFTER UPDATE ON user_licenses FOR EACH ROW
+  UPDATE account_products SET holders = holders - 1 WHERE account_id = OLD.account_id AND product = OLD.product;
+CREATE TRIGGER IF NOT EXISTS tr_licenses_count_update_in AFTER UPDATE ON user_licenses FOR EACH ROW
+  FOLLOWS tr_licenses_count_update_out
+  INSERT INTO account_products (account_id, product, holders) VALUES (NEW.account_id, NEW.product, 1)
+  ON DUPLICATE KEY UPDATE holders = holders + 1;
+CREATE TRIGGER IF NOT EXISTS tr_users_licenses_count_delete BEFORE DELETE ON users FOR EACH ROW
+  UPDATE account_products p JOIN user_licenses l ON l.account_id = p.account_id AND l.product = p.product
+  SET p.holders = p.holders - 1 WHERE l.user_id = OLD.id;
 
 -- Only a hash of the session id is stored; the id itself lives in the cookie.
 CREATE TABLE IF NOT EXISTS sessions (
