@@ -86,7 +86,7 @@ static int delete_row(struct req *r, void *arg)
 int import_row_delete_post(struct req *r)
 {
 	if (form_has_errors(r))
-		return NOT_FOUND;
+		return invalid(r);
 	int rc = tx(r, delete_row, NULL);
 	if (rc != 0)
 		return rc == GONE ? NOT_FOUND : SERVER_ERROR;

@@ -201,6 +201,7 @@ const CASES = {
   },
   'GET /support-contacts': { ok: async (w) => ({ who: w.sP, path: '/support-contacts?q=a', status: 200 }) },
   'GET /a/:acct/users': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users`, status: 200 }) },
+  'GET /a/:acct/users/export.csv': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/export.csv?q=test`, status: 200 }) },
   'GET /a/:acct/users/new': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/new`, status: 200 }) },
   'POST /a/:acct/users/new': {
     ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/new`, body: userFields(), status: 303 }),
@@ -222,6 +223,7 @@ const CASES = {
   'GET /a/:acct/users/manage': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage?ids=${w.user.id}`, status: 200 }) },
   'POST /a/:acct/users/manage': {
     ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage`, body: { action: 'welcome', ids: [w.user.id] }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage`, body: { action: 'welcome', ids: ['everyone'] }, status: 422 }),
   },
   'GET /a/:acct/users/manage/delete': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage/delete?ids=${w.user.id}`, status: 200 }) },
   'POST /a/:acct/users/manage/delete': {
@@ -249,17 +251,28 @@ const CASES = {
         return body;
       },
     }),
+    bad: async (w) => ({
+      who: w.sP, path: `/a/${w.A.id}/users/import`, status: 422,
+      multipart: (csrf) => {
+        const body = new FormData();
+        if (csrf !== undefined) body.append('_csrf', csrf);
+        body.append('file', new Blob(['FIRST NAME,LAST NAME,EMAIL\n']), `${long(300)}.csv`);
+        return body;
+      },
+    }),
   },
   'GET /a/:acct/users/import/users-template.xlsx': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/users-template.xlsx`, status: 200 }) },
   'GET /a/:acct/users/import/:id': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}`, status: 200 }) },
   'POST /a/:acct/users/import/:id/row': {
     ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/row`, body: { row: 0, page: 1, first_name: 'Added', email: email('row') }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/row`, body: { row: 'the first', page: 1, first_name: 'Added' }, status: 422 }),
   },
   'POST /a/:acct/users/import/:id/delete-row': {
     ok: async (w) => {
       const row = await scalar(`SELECT MIN(id) FROM import_rows WHERE batch_id = ${w.batch}`);
       return { who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/delete-row`, body: { row }, status: 303 };
     },
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/delete-row`, body: { row: '-1' }, status: 422 }),
   },
   'POST /a/:acct/users/import/:id/upload': {
     ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${await importBatch(w.sP, w.A.id)}/upload`, status: 303 }),
