@@ -179,7 +179,8 @@ static int classify_emails(const struct pbx_snapshot *snap, const char *const *t
 		free(held);
 		return -1;
 	}
-	memcpy(held, taken, n_taken * sizeof *held);
+	if (n_taken)
+		memcpy(held, taken, n_taken * sizeof *held);
 	qsort(held, n_taken, sizeof *held, str_email_cmp);
 	for (size_t i = 0; i < snap->n_users; i++) {
 		const char *e = snap->users[i].email;

@@ -389,8 +389,10 @@ static int did_cmp(const void *x, const void *y)
 
 static int apply_dids(struct applier *a, struct pbx_did *theirs, size_t n, struct pbx_did *ours, size_t m)
 {
-	qsort(theirs, n, sizeof *theirs, did_cmp);
-	qsort(ours, m, sizeof *ours, did_cmp);
+	if (n)
+		qsort(theirs, n, sizeof *theirs, did_cmp);
+	if (m)
+		qsort(ours, m, sizeof *ours, did_cmp);
 	/* A number listed twice: the first stands. */
 	size_t kept = 0;
 	for (size_t k = 0; k < n; k++)
@@ -559,7 +561,8 @@ int pbx_sync_apply(db *d, long long link_id, const char *account_id, const char 
 	theirs = malloc((snap->n_dids ? snap->n_dids : 1) * sizeof *theirs);
 	if (!theirs)
 		goto end;
-	memcpy(theirs, snap->dids, snap->n_dids * sizeof *theirs);
+	if (snap->n_dids)
+		memcpy(theirs, snap->dids, snap->n_dids * sizeof *theirs);
 	struct applier a = {d, link_id, account_id, owner, 0, 0, stats};
 	if (apply_users(&a, snap, &diff, known.items) != 0 || apply_dids(&a, theirs, snap->n_dids, dids.items, dids.n) != 0 ||
 	    batch_close(&a) != 0) {
