@@ -13,7 +13,7 @@ static const struct actor cli_actor = {0, "Command line", ""};
 
 struct opts {
 	const char *account, *code, *type, *name, *host, *port, *username, *kind;
-	const char *site_name, *address, *city, *country, *province, *postal_code, *minutes;
+	const char *site_name, *address, *city, *country, *province, *postal_code, *minutes, *mbg_host;
 	int password_stdin;
 };
 
@@ -25,7 +25,8 @@ static int usage(void)
 		"  site --site-name NAME --city C --country CC --province P --postal-code Z [--address A]\n"
 		"                               Gateway Information with DHCP on Port 1\n"
 		"  pbx --type TYPE --name N --host H --port P --username U --password-stdin\n"
-		"                               Configure PBX (types: mivb, mivo400, miv5000, mxone, mivo250)\n"
+		"                               Configure PBX (types: mivb, mivo400, miv5000, mxone, mivo250);\n"
+		"                               MiVoice Business also --mbg-host H, its password on the second line\n"
 		"  connect | sync-now           queue the link's first sync / a sync now\n"
 		"  schedule --minutes N         PBX Sync Schedule (in minutes)\n"
 		"  complete                     Deployment's Complete\n"
@@ -74,10 +75,13 @@ static int do_site(db *d, const struct opts *o, const char **why)
 
 static int do_pbx(db *d, const struct opts *o, const char **why)
 {
-	char password[256] = "";
+	char password[256] = "", mbg_password[256] = "";
 	if (o->password_stdin && fgets(password, sizeof password, stdin))
 		password[strcspn(password, "\r\n")] = 0;
-	struct pbx_link_fields f = {o->type, o->name, o->host, o->port, o->username, password, "", "", "", ""};
+	if (o->password_stdin && o->mbg_host && fgets(mbg_password, sizeof mbg_password, stdin))
+		mbg_password[strcspn(mbg_password, "\r\n")] = 0;
+	struct pbx_link_fields f = {o->type, o->name, o->host, o->port, o->username, password,
+				    o->mbg_host ? o->mbg_host : "", mbg_password, "", ""};
 	*why = "invalid PBX fields";
 	int rc = 0;
 	if (pbx_link_check(&f, bad_field, NULL) == 0) {
@@ -88,6 +92,7 @@ static int do_pbx(db *d, const struct opts *o, const char **why)
 			printf("%lld\n", id);
 	}
 	explicit_bzero(password, sizeof password);
+	explicit_bzero(mbg_password, sizeof mbg_password);
 	return rc;
 }
 
@@ -172,6 +177,7 @@ int cli_gateway(int argc, char **argv)
 		{"address", required_argument, NULL, 'A'}, {"city", required_argument, NULL, 'C'},
 		{"country", required_argument, NULL, 'K'}, {"province", required_argument, NULL, 'P'},
 		{"postal-code", required_argument, NULL, 'Z'}, {"minutes", required_argument, NULL, 'm'},
+		{"mbg-host", required_argument, NULL, 'M'},
 		{NULL, 0, NULL, 0},
 	};
 	if (argc < 2)
@@ -198,6 +204,7 @@ int cli_gateway(int argc, char **argv)
 		case 'P': o.province = optarg; break;
 		case 'Z': o.postal_code = optarg; break;
 		case 'm': o.minutes = optarg; break;
+		case 'M': o.mbg_host = optarg; break;
 		default: return usage();
 		}
 	}

@@ -624,7 +624,7 @@ int gateway_onboarding_complete(db *d, const struct actor *who, const char *acco
 	json_t *details = json_object();
 	audit_change(details, "pbx_type", "", t ? t->label : type);
 	int ok = db_exec(d, "UPDATE gateway_onboarding SET step = 'complete', updated_at = UTC_TIMESTAMP()"
-			    " WHERE account_id = ?", "s", account_id) == 1 &&
+			    " WHERE account_id = ?", "s", account_id) >= 0 &&
 		 db_exec(d, "UPDATE accounts SET pbx_type = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?", "ss",
 			 t ? t->label : type, account_id) >= 0 &&
 		 audit_event(d, account_id, who, "gateway.onboarding_complete", "Account", account_id, "", details) == 0;

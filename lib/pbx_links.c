@@ -327,7 +327,7 @@ int pbx_user_remove_login(db *d, const struct actor *who, const char *account_id
 	json_t *details = json_pack("{s:s}", "login", "removed");
 	int ok = db_exec(d, "UPDATE users SET registered = 0, password_hash = NULL, updated_at = UTC_TIMESTAMP(),"
 			    " updated_by_name = ? WHERE id = ? AND account_id = ?", "sis",
-			 who && who->name ? who->name : "System", user_id, account_id) == 1 &&
+			 who && who->name ? who->name : "System", user_id, account_id) >= 0 &&
 		 db_exec(d, "DELETE FROM sessions WHERE user_id = ?", "i", user_id) >= 0 &&
 		 db_exec(d, "DELETE FROM user_tokens WHERE user_id = ?", "i", user_id) >= 0 &&
 		 audit_event(d, account_id, who, "user.login_removed", "user", id_text, name, details) == 0;
@@ -402,10 +402,16 @@ int pbx_link_target_load(db *d, long long id, const char *key_hex, struct pbx_li
 
 int pbx_link_lease_extend(db *d, long long id, const char *owner, int lease_seconds)
 {
-	long long n = db_exec(d, "UPDATE pbx_links SET lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND"
-				 " WHERE id = ? AND lease_owner = ? AND lease_until >= UTC_TIMESTAMP()",
-			      "iis", (long long)lease_seconds, id, owner);
-	return n < 0 ? -1 : n == 1;
+	/* An update within the second its lease was last set changes no row:
+	 * whether it is still ours is read, not counted. */
+	if (db_exec(d, "UPDATE pbx_links SET lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND"
+		       " WHERE id = ? AND lease_owner = ? AND lease_until >= UTC_TIMESTAMP()",
+		    "iis", (long long)lease_seconds, id, owner) < 0)
+		return -1;
+	long long held = 0;
+	int rc = db_int(d, &held, "SELECT lease_owner = ? AND lease_until >= UTC_TIMESTAMP() FROM pbx_links WHERE id = ?",
+			"si", owner, id);
+	return rc < 0 ? -1 : rc == 1 && held;
 }
 
 int pbx_link_lease_held(db *d, long long id, const char *owner)
