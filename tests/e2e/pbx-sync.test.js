@@ -75,7 +75,7 @@ describe('PBX sync', () => {
     assert.equal(link.noEmail, 2);
     for (const id of changed) {
       const u = await sim('GET', `/sim/pbxs/${pbx.name}/users/${id}`);
-      assert.equal(await scalar(`SELECT last_name FROM users u JOIN pbx_users p ON p.user_id = u.id
+      assert.equal(await scalar(`SELECT u.last_name FROM users u JOIN pbx_users p ON p.user_id = u.id
         WHERE p.account_id = ${lit(a.id)} AND p.pbx_id = ${lit(id)}`), u.lastName);
     }
     assert.equal(await scalar(`SELECT pbx_user FROM users WHERE id = ${u1}`), '0', 'registered: unlinked, kept');
