@@ -1,6 +1,7 @@
 /* bin/console: one binary, several subcommands (cgit-style dispatch). */
 #include "cgi-bin/cli.h"
 #include "cgi-bin/cli_credential.h"
+#include "cgi-bin/cli_gateway.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/serve.h"
 #include "lib/core/config.h"
@@ -20,6 +21,8 @@ static int usage(void)
 		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n"
 		"  issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
 		"                            a machine credential for the /api/v1 front; prints its token once\n"
+		"  gateway ACTION --account ID [options]\n"
+		"                            CloudLink Gateway onboarding steps (claim, site, pbx, connect, sync-now, status, ...)\n"
 		"  routes                    print the route table as JSON (what the tests generated from it read)\n");
 	return 1;
 }
@@ -49,6 +52,8 @@ int main(int argc, char **argv)
 		return cli_create_partner(sub_argc, sub_argv);
 	if (strcmp(cmd, "issue-credential") == 0)
 		return cli_issue_credential(sub_argc, sub_argv);
+	if (strcmp(cmd, "gateway") == 0)
+		return cli_gateway(sub_argc, sub_argv);
 	if (strcmp(cmd, "routes") == 0) {
 		routes_print_json(stdout);
 		return 0;

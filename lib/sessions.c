@@ -16,7 +16,8 @@
 
 /* The bell rides along: the unseen count from its index, and the latest
  * notifications (only those from the tenth-newest on, so the aggregate
- * reads ten rows however many the user has) with their jobs' outcomes. */
+ * reads ten rows however many the user has) with their jobs' outcomes, or
+ * the topic and subject of one that is no job's (a PBX link failing). */
 #define BELL_COLUMNS \
 	", (SELECT COUNT(*) FROM notifications WHERE user_id = u.id AND seen = 0) AS unseen," \
 	" (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', n.id, 'seen', n.seen, 'account_id', n.account_id," \
@@ -24,8 +25,9 @@
 	"   'skipped', j.skipped," \
 	"   'pending', (SELECT COUNT(*) FROM mail_outbox o WHERE o.job_id = j.id AND o.state = 'queued')," \
 	"   'mail_failed', (SELECT COUNT(*) FROM mail_outbox o WHERE o.job_id = j.id AND o.state = 'failed')," \
+	"   'topic', n.topic, 'subject', n.subject," \
 	"   'at', DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i')) ORDER BY n.id DESC)" \
-	"  FROM notifications n JOIN jobs j ON j.id = n.job_id WHERE n.user_id = u.id" \
+	"  FROM notifications n LEFT JOIN jobs j ON j.id = n.job_id WHERE n.user_id = u.id" \
 	"  AND n.id >= COALESCE((SELECT id FROM notifications WHERE user_id = u.id ORDER BY id DESC LIMIT 1 OFFSET 9), 0)" \
 	" ) AS bell"
 
