@@ -694,3 +694,13 @@ CREATE TABLE IF NOT EXISTS pbx_dids (
   PRIMARY KEY (link_id, number),
   CONSTRAINT fk_pbx_dids_link FOREIGN KEY (link_id) REFERENCES pbx_links (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Galera cluster (ARCHITECTURE §10) ----
+
+-- Commit marks: with several database nodes every transaction of db_tx
+-- writes one, so that a COMMIT whose node died before answering can be told
+-- committed or not on another node (lib/core/db.c). The id starts with the
+-- time in hex; marks older than a day are deleted by syncd.
+CREATE TABLE IF NOT EXISTS tx_commits (
+  id  CHAR(32) CHARACTER SET ascii NOT NULL PRIMARY KEY
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -237,12 +237,42 @@ static int give_socket(const char *path)
 	return chmod(path, 0660);
 }
 
+static int serve_on(int sock, const char *path, const char *pidfile, const char *where);
+
+/* Console.Listen (host:port) serves FastCGI over TCP, for an nginx on
+ * another host (ARCHITECTURE §10); Console.ListenAllow lists the addresses
+ * that may connect (libfcgi's FCGI_WEB_SERVER_ADDRS): anyone who reaches
+ * the port could otherwise speak for nginx. */
+static int open_tcp(const char *listen)
+{
+	const char *allow = cfg_str("Console.ListenAllow", "");
+	if (!*allow) {
+		log_error("Console.Listen %s needs Console.ListenAllow (the nginx hosts' addresses)", listen);
+		return -1;
+	}
+	setenv("FCGI_WEB_SERVER_ADDRS", allow, 1);
+	if (FCGX_Init() != 0)
+		return -1;
+	int sock = FCGX_OpenSocket(listen, 256);
+	if (sock < 0)
+		log_error("cannot listen on %s: %s", listen, strerror(errno));
+	return sock;
+}
+
 int serve_main(void)
 {
 	/* Copies: a reload replaces the configuration tree these point into,
 	 * and the socket and pid file of this process stay the same. */
 	char path[sizeof(((struct sockaddr_un *)0)->sun_path)], pidfile[1024] = "";
+	const char *listen = cfg_str("Console.Listen", NULL);
 	const char *socket_path = cfg_str("Console.Socket", NULL);
+	if (listen) {
+		snprintf(pidfile, sizeof pidfile, "%s", cfg_str("Console.PidFile", ""));
+		if (resolve_run_as() != 0)
+			return 1;
+		int sock = open_tcp(listen);
+		return sock < 0 ? 1 : serve_on(sock, "", pidfile, listen);
+	}
 	if (!socket_path) {
 		log_error("Console.Socket is not set in %s", config_path());
 		return 1;
@@ -268,6 +298,13 @@ int serve_main(void)
 		unlink(path);
 		return 1;
 	}
+	return serve_on(sock, path, pidfile, path);
+}
+
+/* The master's life on a listening socket: path is the unix socket's file
+ * ("" for TCP), given to the workers' user again on every reload. */
+static int serve_on(int sock, const char *path, const char *pidfile, const char *where)
+{
 	if (pidfile[0]) {
 		FILE *f = fopen(pidfile, "w");
 		if (f) {
@@ -279,7 +316,7 @@ int serve_main(void)
 	catch_signal(SIGINT, on_stop);
 	catch_signal(SIGHUP, on_reload);
 	start_workers(sock);
-	log_info("console serving on %s with %d workers", path, worker_count);
+	log_info("console serving on %s with %d workers", where, worker_count);
 
 	while (!stop_requested) {
 		int status;
@@ -290,7 +327,8 @@ int serve_main(void)
 			 * old workers' user if the new one does not exist. */
 			if (config_load(config_path()) == 0 && resolve_run_as() != 0)
 				log_error("reload: keeping the workers' previous user");
-			give_socket(path);
+			if (path[0])
+				give_socket(path);
 			log_info("reloading: replacing workers");
 			drain();
 			start_workers(sock);
@@ -312,7 +350,8 @@ int serve_main(void)
 	log_info("stopping: draining workers");
 	drain();
 	close(sock);
-	unlink(path);
+	if (path[0])
+		unlink(path);
 	if (pidfile[0])
 		unlink(pidfile);
 	return 0;

@@ -5,14 +5,24 @@
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #define MAX_PARAMS 24
 #define STMT_BUCKETS 256   /* a power of two, twice the cache */
+#define MAX_NODES 16
+#define NODE_REST_SECONDS 5       /* a node that failed is tried last for this long */
+#define FAIL_BACK_SECONDS 30      /* how often a process away from its own node looks whether it is back */
+#define CAUSAL_READS 1            /* wsrep_sync_wait: reads (SELECT, SHOW, BEGIN) wait for the cluster */
 
 /* A prepared statement, in its hash bucket's chain and in the LRU list
  * (most recently used at the head). */
@@ -32,7 +42,24 @@ struct db {
 	struct cached_stmt *buckets[STMT_BUCKETS];
 	struct cached_stmt *newest, *oldest;
 	int cached;
+	int node;               /* conn's node: an index in the node list */
+	int galera;             /* that node runs Galera (wsrep_on) */
+	time_t fail_back_at;    /* when to look again for a node earlier in the list */
+	int causal_wanted;      /* db_causal: reads must see every commit of the cluster */
+	int causal_set;         /* what the session has now (-1: unknown) */
+	unsigned doomed;        /* the open transaction is gone on the server (conflict, lost node): the error */
 };
+
+/* One database node: a unix socket, or a host and port. */
+struct node {
+	char socket[256];
+	char host[256];
+	unsigned port;
+};
+
+/* When each node of the list failed last: shared by the connections of a
+ * process, so none of them waits on a node another one just found dead. */
+static time_t node_failed_at[MAX_NODES];
 
 /* Owns the bound parameter storage for one execution. */
 struct params {
@@ -49,32 +76,130 @@ static void set_error(db *d, unsigned no, const char *msg)
 	snprintf(d->last_error, sizeof d->last_error, "%s", msg ? msg : "");
 }
 
-static int connect_db(db *d)
+/* The nodes, in the order this process prefers them: DB.Nodes (each child a
+ * socket path or host:port, the process's own node first), else the one
+ * node of DB.Socket or DB.Host and DB.Port. */
+static int read_nodes(struct node *nodes)
+{
+	int n = 0;
+	HDF *list = config_hdf() ? hdf_get_obj(config_hdf(), "DB.Nodes") : NULL;
+	for (HDF *o = list ? hdf_obj_child(list) : NULL; o && n < MAX_NODES; o = hdf_obj_next(o)) {
+		const char *v = hdf_obj_value(o);
+		if (!v || !*v)
+			continue;
+		struct node *x = &nodes[n++];
+		memset(x, 0, sizeof *x);
+		if (v[0] == '/') {
+			snprintf(x->socket, sizeof x->socket, "%s", v);
+			continue;
+		}
+		const char *colon = strrchr(v, ':');
+		snprintf(x->host, sizeof x->host, "%.*s", colon ? (int)(colon - v) : (int)strlen(v), v);
+		x->port = colon ? (unsigned)strtoul(colon + 1, NULL, 10) : 0;
+	}
+	if (n > 0)
+		return n;
+	memset(nodes, 0, sizeof *nodes);
+	const char *socket = cfg_str("DB.Socket", NULL);
+	snprintf(nodes[0].socket, sizeof nodes[0].socket, "%s", socket ? socket : "");
+	snprintf(nodes[0].host, sizeof nodes[0].host, "%s", cfg_str("DB.Host", socket ? "" : "127.0.0.1"));
+	nodes[0].port = (unsigned)cfg_int("DB.Port", 0);
+	return 1;
+}
+
+static int node_count(void)
+{
+	struct node nodes[MAX_NODES];
+	return read_nodes(nodes);
+}
+
+static void node_failed(int i)
+{
+	if (i >= 0 && i < MAX_NODES)
+		node_failed_at[i] = time(NULL);
+}
+
+static int node_resting(int i)
+{
+	return node_failed_at[i] && time(NULL) - node_failed_at[i] < NODE_REST_SECONDS;
+}
+
+/* Whether a Galera node may serve clients: a node cut off from the primary
+ * component (or still joining) answers, but refuses work. */
+static int node_ready(db *d)
+{
+	d->galera = 0;
+	if (mysql_query(d->conn, "SELECT @@wsrep_on AS galera, COALESCE((SELECT VARIABLE_VALUE FROM"
+				 " information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY'), 'OFF') AS ready"))
+		return 1; /* a server without Galera at all */
+	MYSQL_RES *res = mysql_store_result(d->conn);
+	MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+	int ready = 1;
+	if (row && row[0] && strcmp(row[0], "1") == 0) {
+		d->galera = 1;
+		ready = row[1] && strcasecmp(row[1], "ON") == 0;
+	}
+	if (res)
+		mysql_free_result(res);
+	return ready;
+}
+
+static int connect_node(db *d, const struct node *x)
 {
 	d->conn = mysql_init(NULL);
 	if (!d->conn)
 		return -1;
-	unsigned timeout = 5;
+	unsigned timeout = (unsigned)cfg_int("DB.ConnectTimeout", 5);
 	mysql_options(d->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(d->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	const char *socket = cfg_str("DB.Socket", NULL);
-	const char *host = cfg_str("DB.Host", socket ? NULL : "127.0.0.1");
-	if (!mysql_real_connect(d->conn, host, cfg_str("DB.User", "switchboard"),
-				cfg_str("DB.Password", ""), cfg_str("DB.Name", "switchboard"),
-				(unsigned)cfg_int("DB.Port", 0), socket, 0)) {
+	if (!mysql_real_connect(d->conn, x->socket[0] ? NULL : x->host, cfg_str("DB.User", "switchboard"),
+				cfg_str("DB.Password", ""), cfg_str("DB.Name", "switchboard"), x->port,
+				x->socket[0] ? x->socket : NULL, 0)) {
 		set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
-		log_error("db connect: %s", d->last_error);
-		mysql_close(d->conn);
-		d->conn = NULL;
-		return -1;
+		log_error("db connect to %s: %s", x->socket[0] ? x->socket : x->host, d->last_error);
+		goto fail;
+	}
+	if (!node_ready(d)) {
+		set_error(d, ER_UNKNOWN_COM_ERROR, "the node is not part of the cluster's primary component");
+		log_error("db: %s is not ready (not synced with its cluster)", x->socket[0] ? x->socket : x->host);
+		goto fail;
 	}
 	/* Strict mode and UTC for every session, whatever the server's defaults. */
 	if (mysql_query(d->conn, "SET SESSION sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
 				 "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', time_zone='+00:00'")) {
 		set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
-		return -1;
+		goto fail;
 	}
+	d->causal_set = 0;
 	return 0;
+fail:
+	mysql_close(d->conn);
+	d->conn = NULL;
+	return -1;
+}
+
+/* Connects to the first node of the list that answers and is ready,
+ * trying nodes that failed a moment ago last. */
+static int connect_db(db *d)
+{
+	struct node nodes[MAX_NODES];
+	int n = read_nodes(nodes);
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < n; i++) {
+			if (node_resting(i) != (pass == 1))
+				continue;
+			if (connect_node(d, &nodes[i]) == 0) {
+				if (i != d->node && d->node >= 0)
+					log_info("db: now on node %d of %d (%s)", i + 1, n,
+						 nodes[i].socket[0] ? nodes[i].socket : nodes[i].host);
+				d->node = i;
+				node_failed_at[i] = 0;
+				d->fail_back_at = time(NULL) + FAIL_BACK_SECONDS;
+				return 0;
+			}
+			node_failed(i);
+		}
+	return -1;
 }
 
 static void forget_stmt(db *d, struct cached_stmt *c)
@@ -109,6 +234,7 @@ db *db_open(void)
 	db *d = calloc(1, sizeof *d);
 	if (!d)
 		return NULL;
+	d->node = -1;
 	if (connect_db(d) != 0) {
 		free(d);
 		return NULL;
@@ -129,9 +255,24 @@ void db_close(db *d)
 const char *db_error(const db *d) { return d->last_error; }
 unsigned db_errno(const db *d) { return d->last_errno; }
 
-static int lost_connection(unsigned no)
+/* The node went away, or may no longer serve: another node must take over. */
+static int node_gone(unsigned no)
 {
-	return no == CR_SERVER_GONE_ERROR || no == CR_SERVER_LOST || no == 4031 /* idle timeout */;
+	return no == CR_SERVER_GONE_ERROR || no == CR_SERVER_LOST || no == 4031 /* idle timeout */ ||
+	       no == CR_CONNECTION_ERROR || no == CR_CONN_HOST_ERROR || no == ER_CONNECTION_KILLED ||
+	       no == ER_SERVER_SHUTDOWN || no == ER_UNKNOWN_COM_ERROR /* Galera: node not ready */;
+}
+
+/* Galera: the transaction lost certification to a commit on another node
+ * (or a replicated write aborted it). It was rolled back whole. */
+static int conflict(unsigned no) { return no == ER_LOCK_DEADLOCK; }
+
+static void drop_connection(db *d)
+{
+	drop_cache(d);
+	if (d->conn)
+		mysql_close(d->conn);
+	d->conn = NULL;
 }
 
 /* Reconnects after the server went away, but never inside a transaction:
@@ -140,11 +281,91 @@ static int reconnect(db *d)
 {
 	if (d->in_tx)
 		return -1;
-	drop_cache(d);
 	if (d->conn)
-		mysql_close(d->conn);
-	d->conn = NULL;
+		node_failed(d->node);
+	drop_connection(d);
 	return connect_db(d);
+}
+
+/* An idle connection whose server closed it (a node killed, restarted or
+ * timing the session out) reads as ready: the end of the stream or an
+ * error packet. Seen before a statement is sent, nothing was lost. */
+static int connection_dropped(db *d)
+{
+	struct pollfd p = {.fd = (int)mysql_get_socket(d->conn), .events = POLLIN | POLLRDHUP};
+	return p.fd >= 0 && poll(&p, 1, 0) > 0;
+}
+
+/* Back to a node earlier in the list (the process's own) once it answers
+ * again; only between transactions, and at most every FAIL_BACK_SECONDS. */
+void db_settle(db *d)
+{
+	if (d->in_tx || !d->conn || d->node <= 0 || time(NULL) < d->fail_back_at)
+		return;
+	d->fail_back_at = time(NULL) + FAIL_BACK_SECONDS;
+	struct node nodes[MAX_NODES];
+	int n = read_nodes(nodes);
+	for (int i = 0; i < d->node && i < n; i++) {
+		if (node_resting(i))
+			continue;
+		db probe = {.node = i};
+		if (connect_node(&probe, &nodes[i]) != 0) {
+			node_failed(i);
+			continue;
+		}
+		drop_connection(d);
+		d->conn = probe.conn;
+		d->galera = probe.galera;
+		d->causal_set = 0;
+		log_info("db: back on node %d of %d", i + 1, n);
+		d->node = i;
+		return;
+	}
+}
+
+/* Ready to send a statement: connected (reconnecting between
+ * transactions), and the session's causal-read setting as wanted. */
+static int ready_to_send(db *d)
+{
+	if (d->conn && connection_dropped(d)) {
+		if (d->in_tx) {
+			node_failed(d->node);
+			drop_connection(d);
+		} else if (reconnect(d) != 0) {
+			return -1;
+		}
+	}
+	if (!d->conn) {
+		if (d->in_tx) {
+			set_error(d, CR_SERVER_GONE_ERROR, "the database node went away during the transaction");
+			d->doomed = CR_SERVER_GONE_ERROR;
+			return -1;
+		}
+		if (connect_db(d) != 0)
+			return -1;
+	}
+	if (d->galera && d->causal_set != d->causal_wanted) {
+		char set[64];
+		snprintf(set, sizeof set, "SET SESSION wsrep_sync_wait = %d", d->causal_wanted ? CAUSAL_READS : 0);
+		if (mysql_query(d->conn, set)) {
+			set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
+			return -1;
+		}
+		d->causal_set = d->causal_wanted;
+	}
+	return 0;
+}
+
+void db_causal(db *d, int on) { d->causal_wanted = on != 0; }
+int db_galera(const db *d) { return d->galera; }
+
+/* A statement that only reads may run again on another node; a write that
+ * got no answer may have been done, and is never sent twice. */
+static int reads_only(const char *sql)
+{
+	while (*sql == ' ' || *sql == '(')
+		sql++;
+	return strncasecmp(sql, "SELECT", 6) == 0 || strncasecmp(sql, "SHOW", 4) == 0;
 }
 
 /* FNV-1a: statements are cached by their text, which comes only from the
@@ -271,8 +492,12 @@ static int bind_params(struct params *p, const char *fmt, va_list ap)
 	return 0;
 }
 
-/* Prepares (or reuses) and executes; on a lost connection outside a
- * transaction reconnects once and retries. */
+/* Prepares (or reuses) and executes. Outside a transaction, a read whose
+ * node went away runs again on the next node, and a statement that lost
+ * certification (rolled back whole) runs again; a write that got no answer
+ * is not sent twice, and says so. Inside a transaction, a conflict or a
+ * lost node ends it (db_tx runs it again whole): every later statement of
+ * it fails at once, so nothing of it runs outside it. */
 static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 {
 	struct params p;
@@ -285,8 +510,12 @@ static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 		return NULL;
 	}
 	va_end(again);
+	if (d->in_tx && d->doomed) {
+		set_error(d, d->doomed, "the transaction was rolled back by the server");
+		return NULL;
+	}
 	for (int attempt = 0; attempt < 2; attempt++) {
-		if (!d->conn && reconnect(d) != 0)
+		if (ready_to_send(d) != 0)
 			return NULL;
 		MYSQL_STMT *stmt = prepared(d, sql);
 		if (stmt && (p.count == 0 || !mysql_stmt_bind_param(stmt, p.bind)) &&
@@ -302,17 +531,34 @@ static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 				set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
 			no = d->last_errno;
 		}
-		if (attempt == 0 && lost_connection(no) && reconnect(d) == 0) {
-			set_error(d, 0, "");
-			continue;
-		}
 		/* The schema changed under a cached statement: prepare it afresh. */
 		if (attempt == 0 && no == ER_NEED_REPREPARE) {
 			forget_sql(d, sql);
 			set_error(d, 0, "");
 			continue;
 		}
-		if (no != 1062) /* duplicates are an expected outcome the caller reports */
+		if (node_gone(no)) {
+			node_failed(d->node);
+			drop_connection(d);
+			if (d->in_tx) {
+				d->doomed = no;
+			} else if (attempt == 0 && reads_only(sql)) {
+				set_error(d, 0, "");
+				continue;
+			} else {
+				log_error("db: the node went away during a write; its outcome is unknown: %.200s", sql);
+				return NULL;
+			}
+		} else if (conflict(no)) {
+			if (d->in_tx) {
+				d->doomed = no;
+			} else if (attempt == 0) {
+				log_info("db: certification conflict; running the statement again");
+				set_error(d, 0, "");
+				continue;
+			}
+		}
+		if (no != 1062 && !(d->in_tx && d->doomed)) /* duplicates are an expected outcome the caller reports */
 			log_error("db: %s in: %.200s", d->last_error, sql);
 		return NULL;
 	}
@@ -341,7 +587,7 @@ long long db_exec(db *d, const char *sql, const char *fmt, ...)
 	return n;
 }
 
-unsigned long long db_insert_id(db *d) { return mysql_insert_id(d->conn); }
+unsigned long long db_insert_id(db *d) { return d->conn ? mysql_insert_id(d->conn) : 0; }
 
 /* ---- rows ---- */
 
@@ -546,17 +792,30 @@ int db_int(db *d, long long *out, const char *sql, const char *fmt, ...)
 
 /* ---- transactions ---- */
 
+/* A statement without parameters or rows (transaction control), with the
+ * same rules as run() for lost nodes and conflicts. */
 static int plain(db *d, const char *sql)
 {
 	clear_error(d);
-	if (!d->conn && reconnect(d) != 0)
-		return -1;
-	if (mysql_query(d->conn, sql)) {
-		set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
-		log_error("db: %s in: %.200s", d->last_error, sql);
+	if (d->in_tx && d->doomed) {
+		set_error(d, d->doomed, "the transaction was rolled back by the server");
 		return -1;
 	}
-	return 0;
+	if (ready_to_send(d) != 0)
+		return -1;
+	if (!mysql_query(d->conn, sql))
+		return 0;
+	unsigned no = mysql_errno(d->conn);
+	set_error(d, no, mysql_error(d->conn));
+	if (node_gone(no)) {
+		node_failed(d->node);
+		drop_connection(d);
+	}
+	if (d->in_tx && (node_gone(no) || conflict(no)))
+		d->doomed = no;
+	else
+		log_error("db: %s in: %.200s", d->last_error, sql);
+	return -1;
 }
 
 int db_begin(db *d)
@@ -567,43 +826,165 @@ int db_begin(db *d)
 		log_error("db: begin inside an open transaction");
 		return -1;
 	}
-	if (plain(d, "START TRANSACTION") != 0)
+	/* Nothing is open yet: a node lost here costs nothing but the next one. */
+	if (plain(d, "START TRANSACTION") != 0 && (!node_gone(d->last_errno) || plain(d, "START TRANSACTION") != 0))
 		return -1;
 	d->in_tx = 1;
+	d->doomed = 0;
 	return 0;
 }
 
 int db_commit(db *d)
 {
 	int rc = plain(d, "COMMIT");
+	if (rc != 0 && node_gone(d->last_errno))
+		log_error("db: no answer to COMMIT: the transaction may or may not have been committed");
+	else if (rc != 0 && conflict(d->last_errno))
+		log_info("db: certification conflict at COMMIT: rolled back");
 	d->in_tx = 0;
+	d->doomed = 0;
 	return rc;
 }
 
 void db_rollback(db *d)
 {
-	if (d->conn)
-		mysql_query(d->conn, "ROLLBACK");
+	if (d->conn && mysql_query(d->conn, "ROLLBACK") && node_gone(mysql_errno(d->conn)))
+		drop_connection(d);
 	d->in_tx = 0;
+	d->doomed = 0;
 }
 
 int db_in_tx(const db *d) { return d->in_tx; }
 
+/* ---- commit marks ----
+ *
+ * With more than one node a COMMIT that got no answer (its node died) may
+ * have been committed by the cluster or not. So every db_tx writes a mark
+ * (a random id) in its own transaction: after a lost COMMIT, the mark says
+ * which it was, and the transaction runs again only if it was not. Marks
+ * start with the time in hex, so the old ones go by a range of the primary
+ * key (db_forget_marks). */
+static int marking(void) { return node_count() > 1; }
+
+static int new_mark(char out[33])
+{
+	unsigned char rnd[12];
+	if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd)
+		return -1;
+	int at = snprintf(out, 33, "%08llx", (unsigned long long)time(NULL) & 0xffffffffull);
+	for (size_t i = 0; i < sizeof rnd; i++)
+		at += snprintf(out + at, (size_t)(33 - at), "%02x", rnd[i]);
+	return 0;
+}
+
+/* What became of a transaction whose COMMIT got no answer: 1 committed,
+ * 0 not (it may run again), -1 unknown. Asked of its own node when that
+ * still answers, once the session that sent the COMMIT has ended there;
+ * else of another node, with a causal read: a commit the dead node got
+ * certified is in every other node's stream, one it did not is in none. */
+static int commit_outcome(db *d, const char *mark, unsigned long thread, int node)
+{
+	struct node nodes[MAX_NODES];
+	int n = read_nodes(nodes);
+	drop_connection(d);
+	if (node >= 0 && node < n && connect_node(d, &nodes[node]) == 0) {
+		d->node = node;
+		long long alive = 1;
+		for (int i = 0; i < 100 && alive; i++) {
+			if (db_int(d, &alive, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?", "i",
+				   (long long)thread) != 1)
+				return -1;
+			if (alive)
+				usleep(100000);
+		}
+		if (alive)
+			return -1;
+	} else {
+		node_failed(node);
+		if (connect_db(d) != 0)
+			return -1;
+	}
+	int was = d->causal_wanted;
+	long long found = 0;
+	d->causal_wanted = 1;
+	int rc = db_int(d, &found, "SELECT COUNT(*) FROM tx_commits WHERE id = ?", "s", mark);
+	d->causal_wanted = was;
+	return rc != 1 ? -1 : found > 0;
+}
+
+int db_forget_marks(db *d, int older_than_seconds)
+{
+	char upto[16];
+	snprintf(upto, sizeof upto, "%08llx", (unsigned long long)(time(NULL) - older_than_seconds) & 0xffffffffull);
+	return db_exec(d, "DELETE FROM tx_commits WHERE id < ? LIMIT 10000", "s", upto) < 0 ? -1 : 0;
+}
+
+/* The transaction, run again whole when the server rolled it back: once
+ * after a certification conflict, once after its node went away (on the
+ * next node). A body must therefore do nothing but database work that
+ * its rollback undoes. */
 int db_tx(db *d, int (*body)(void *ctx), void *ctx)
 {
-	if (db_begin(d) != 0)
+	int conflicts = 0, failovers = 0, marks = marking();
+	for (;;) {
+		if (db_begin(d) != 0)
+			return -1;
+		int rc = body(ctx);
+		unsigned why = d->doomed;
+		char mark[33] = "";
+		if (rc == 0 && !why && marks &&
+		    (new_mark(mark) != 0 ||
+		     db_exec(d, "INSERT INTO tx_commits (id) VALUES (?)", "s", mark) != 1)) {
+			rc = -1;
+			why = d->doomed;
+		}
+		if (rc == 0 && !why) {
+			int node = d->node;
+			unsigned long thread = d->conn ? mysql_thread_id(d->conn) : 0;
+			if (plain(d, "COMMIT") == 0) {
+				d->in_tx = 0;
+				return 0;
+			}
+			why = d->last_errno;
+			d->in_tx = 0;
+			d->doomed = 0;
+			if (node_gone(why)) {
+				int outcome = marks ? commit_outcome(d, mark, thread, node) : -1;
+				if (outcome == 1) {
+					log_info("db: no answer to COMMIT, but it was committed");
+					return 0;
+				}
+				if (outcome < 0) {
+					log_error("db: no answer to COMMIT: the transaction may or may not have been committed");
+					set_error(d, why, "no answer to COMMIT: its outcome is unknown");
+					return -1;
+				}
+			} else if (!conflict(why)) {
+				log_error("db: %s in: COMMIT", d->last_error);
+				return -1;
+			}
+		}
+		db_rollback(d);
+		if (!why)
+			return rc > 0 ? rc : -1;
+		if (conflict(why) && conflicts++ == 0) {
+			log_info("db: certification conflict; running the transaction again");
+			continue;
+		}
+		if (node_gone(why) && failovers++ == 0) {
+			log_info("db: the node went away during a transaction; running it again on the next");
+			continue;
+		}
+		set_error(d, why, conflict(why) ? "certification conflict, twice" : "the database node went away, twice");
+		log_error("db: transaction given up: %s", d->last_error);
 		return -1;
-	int rc = body(ctx);
-	if (rc == 0 && db_commit(d) == 0)
-		return 0;
-	db_rollback(d);
-	return rc > 0 ? rc : -1;
+	}
 }
 
 int db_ping(db *d)
 {
 	clear_error(d);
-	if (d->conn && mysql_ping(d->conn) == 0)
+	if (d->conn && !connection_dropped(d) && mysql_ping(d->conn) == 0)
 		return 0;
 	return reconnect(d);
 }
@@ -632,13 +1013,16 @@ int db_exec_script(db *d, const char *path)
 	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
 	int rc = mysql_query(d->conn, text);
 	free(text);
-	do {
+	/* mysql_next_result: 0 another result, -1 no more, >0 the next statement failed. */
+	for (int next = 0; rc == 0 && next == 0;) {
 		MYSQL_RES *res = mysql_store_result(d->conn);
 		if (res)
 			mysql_free_result(res);
 		if (mysql_errno(d->conn))
 			rc = 1;
-	} while (rc == 0 && mysql_next_result(d->conn) == 0);
+		else if ((next = mysql_next_result(d->conn)) > 0)
+			rc = 1;
+	}
 	if (rc) {
 		set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
 		log_error("%s: %s", path, d->last_error);

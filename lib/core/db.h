@@ -20,7 +20,15 @@
 typedef struct db db;
 struct db_row;
 
-db *db_open(void);                  /* connects with the DB.* settings of the config */
+/* Connects with the DB.* settings of the config: DB.Nodes (a list: each a
+ * unix socket path or host:port, the process's own node first), else
+ * DB.Socket or DB.Host and DB.Port. A node that is down, or a Galera node
+ * not ready for clients, is passed over for the next; when a connection's
+ * node goes away the next call fails over along the list. Outside a
+ * transaction a read that lost its node runs again on the next; a
+ * single-statement write that lost its node is not sent twice (its outcome
+ * is unknown: the call fails), and one that lost certification is. */
+db *db_open(void);
 void db_close(db *d);
 const char *db_error(const db *d);  /* the last call's error text, for logs only ("" when it succeeded) */
 unsigned db_errno(const db *d);     /* the last call's server error number (1062 = duplicate key) */
@@ -34,8 +42,36 @@ int db_in_tx(const db *d);
 
 /* Runs body(ctx) in a transaction: begin, run, then commit when it returns
  * 0, roll back otherwise. Returns 0 when committed, body's own positive
- * value when it refused (a rule said no: nothing was written), -1 on error. */
+ * value when it refused (a rule said no: nothing was written), -1 on error.
+ *
+ * On a Galera cluster (ARCHITECTURE §10) the server may roll a transaction
+ * back whole: a certification conflict with a commit on another node
+ * (error 1213, at COMMIT or at any statement), or its node going away.
+ * db_tx then runs body again, once for each, on a fresh transaction (on
+ * the next node) - so a body must do nothing but database work that a
+ * rollback undoes, and must not count on state it changed in ctx on an
+ * earlier run. A COMMIT that got no answer is not run again blindly: with
+ * several nodes every db_tx writes a commit mark, read back on a live node
+ * to tell whether it was committed; when that cannot be told, db_tx returns
+ * -1 and logs the ambiguity. Hand-made db_begin/db_commit transactions get
+ * none of this: use db_tx for every write of more than one statement. */
 int db_tx(db *d, int (*body)(void *ctx), void *ctx);
+
+/* Deletes commit marks older than that (syncd, now and then). */
+int db_forget_marks(db *d, int older_than_seconds);
+
+/* Causal reads (Galera's wsrep_sync_wait): while on, every read waits until
+ * its node has applied every commit the cluster made before it - the read
+ * sees every write acknowledged anywhere. The console turns it on for a
+ * request that follows its own write (ARCHITECTURE §10). No effect on one
+ * server without Galera. */
+void db_causal(db *d, int on);
+int db_galera(const db *d);         /* 1 when connected to a Galera node */
+
+/* Between units of work: a process that failed over to another node goes
+ * back to the first of its DB.Nodes once that answers again (looked at most
+ * every 30 seconds). */
+void db_settle(db *d);
 
 /* Runs a statement; returns rows affected, or -1 on error. */
 long long db_exec(db *d, const char *sql, const char *fmt, ...);
