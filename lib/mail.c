@@ -24,23 +24,38 @@ static int claimed_id(void *ctx, const struct db_row *row)
 	return 0;
 }
 
+struct mail_claim {
+	db *d;
+	const char *owner;
+	int lease_seconds, max, n;
+	long long *ids;
+};
+
+static int claim_mail(void *ctx)
+{
+	struct mail_claim *c = ctx;
+	long long *next = c->ids;
+	c->n = db_each(c->d, claimed_id, &next,
+		"SELECT id FROM mail_outbox WHERE state = 'queued' AND next_attempt_at <= UTC_TIMESTAMP()"
+		" ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)c->max);
+	if (c->n < 0)
+		return -1;
+	for (int i = 0; i < c->n; i++)
+		if (db_exec(c->d, "UPDATE mail_outbox SET lease_owner = ?, next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
+				  " WHERE id = ?", "sii", c->owner, (long long)c->lease_seconds, c->ids[i]) != 1)
+			return -1;
+	return 0;
+}
+
+/* Exclusive across Galera nodes like jobs_claim (lib/jobs.c): a claim that
+ * loses certification is claimed again whole, and losing twice claims
+ * nothing this time. */
 int mail_claim(db *d, const char *owner, int lease_seconds, int max, long long *ids)
 {
-	if (db_begin(d) != 0)
-		return -1;
-	long long *next = ids;
-	int n = db_each(d, claimed_id, &next,
-		"SELECT id FROM mail_outbox WHERE state = 'queued' AND next_attempt_at <= UTC_TIMESTAMP()"
-		" ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)max);
-	for (int i = 0; i < n; i++)
-		if (db_exec(d, "UPDATE mail_outbox SET lease_owner = ?, next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
-			       " WHERE id = ?", "sii", owner, (long long)lease_seconds, ids[i]) != 1)
-			n = -1;
-	if (n < 0 || db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return n;
+	struct mail_claim c = {d, owner, lease_seconds, max, 0, ids};
+	if (db_tx(d, claim_mail, &c) != 0)
+		return db_errno(d) == DB_CONFLICT ? 0 : -1;
+	return c.n;
 }
 
 static int outbox_mail_from(void *ctx, const struct db_row *row)

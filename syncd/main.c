@@ -32,6 +32,7 @@ static const struct tick ticks[] = {
 	{"jobs", runner_tick},
 	{"mail", mailer_tick},
 	{"links", scheduler_tick},
+	{"marks", marks_tick},
 };
 
 /* 1 when any tick did something, 0 when none had work. */
@@ -91,6 +92,7 @@ int main(int argc, char **argv)
 			log_error("database unavailable; retrying");
 		int busy = 0;
 		if (d) {
+			db_settle(d);
 			heartbeat_record(d, host, (long long)getpid());
 			busy = run_ticks(d);
 		}

@@ -15,4 +15,7 @@ void mailer_cleanup(void);
 
 /* Claims one due PBX link (scheduler.c) and syncs it. */
 int scheduler_tick(db *d);
+
+/* Drops commit marks older than a day (marks.c). */
+int marks_tick(db *d);
 #endif

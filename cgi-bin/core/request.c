@@ -452,6 +452,34 @@ static int upload_allowed(struct req *r)
 	return parts > UPLOAD_MAX_PARTS + 1 ? 400 : 0;
 }
 
+/* Galera (ARCHITECTURE §10): a node applies the other nodes' commits a
+ * moment after they are acknowledged, so a read on one node may miss a
+ * write just made through another. Reads are made causal - they wait until
+ * their node has applied every commit acknowledged before them - where that
+ * matters: in a request that writes (its checks must see the latest rows),
+ * on the machine API (its clients read what they just wrote, without
+ * cookies), and on the pages a browser asks for within SYNC_SECONDS after
+ * one of its own writes (the redirect after a POST above all), which a
+ * cookie marks. Every other page reads its node as it is, without the wait. */
+#define SYNC_COOKIE "sb_sync"
+#define SYNC_SECONDS 30
+
+static int cookie_sent(const char *name)
+{
+	const char *cookies = FCGX_GetParam("HTTP_COOKIE", current->envp);
+	size_t n = strlen(name);
+	for (const char *p = cookies; p && (p = strstr(p, name)); p += n)
+		if ((p == cookies || p[-1] == ' ' || p[-1] == ';') && p[n] == '=')
+			return 1;
+	return 0;
+}
+
+static int causal_reads(const struct req *r)
+{
+	return (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) || strncmp(r->path, "/api/", 5) == 0 ||
+	       strncmp(r->path, "/scim/", 6) == 0 || cookie_sent(SYNC_COOKIE);
+}
+
 void request_handle(FCGX_Request *fr, db *d)
 {
 	struct req r;
@@ -466,6 +494,8 @@ void request_handle(FCGX_Request *fr, db *d)
 	const char *p = FCGX_GetParam("PATH_INFO", fr->envp);
 	r.path = p && *p ? p : "/";
 	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", fr->envp);
+	db_settle(d);
+	db_causal(d, causal_reads(&r));
 
 	int refused = upload_allowed(&r);
 	if (refused) {
@@ -497,6 +527,8 @@ void request_handle(FCGX_Request *fr, db *d)
 	if (rc == SERVER_ERROR && db_ping(d) != 0)
 		rc = UNAVAILABLE;
 	if (rc == DONE && r.location[0]) {
+		if (db_galera(d) && strcmp(r.method, "POST") == 0)
+			set_cookie(&r, SYNC_COOKIE, "1", SYNC_SECONDS);
 		write_head(&r, 303, "text/html; charset=utf-8");
 	} else if (rc == DONE && r.body) {
 		write_head(&r, r.status, r.content_type ? r.content_type : "text/plain; charset=utf-8");

@@ -925,9 +925,14 @@ int db_forget_marks(db *d, int older_than_seconds)
  * its rollback undoes. */
 int db_tx(db *d, int (*body)(void *ctx), void *ctx)
 {
-	int conflicts = 0, failovers = 0, marks = marking();
+	int conflicts = 0, failovers = 0, marks = marking(), was_causal = d->causal_wanted;
 	for (;;) {
-		if (db_begin(d) != 0)
+		/* Run again, it first waits until its node has applied what beat
+		 * it (a causal BEGIN): else it would lose to the same commit again. */
+		d->causal_wanted = was_causal || conflicts || failovers;
+		int begun = db_begin(d);
+		d->causal_wanted = was_causal;
+		if (begun != 0)
 			return -1;
 		int rc = body(ctx);
 		unsigned why = d->doomed;
@@ -976,7 +981,10 @@ int db_tx(db *d, int (*body)(void *ctx), void *ctx)
 			continue;
 		}
 		set_error(d, why, conflict(why) ? "certification conflict, twice" : "the database node went away, twice");
-		log_error("db: transaction given up: %s", d->last_error);
+		if (conflict(why))
+			log_info("db: transaction given up: %s", d->last_error);
+		else
+			log_error("db: transaction given up: %s", d->last_error);
 		return -1;
 	}
 }

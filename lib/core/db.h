@@ -56,6 +56,9 @@ int db_in_tx(const db *d);
  * -1 and logs the ambiguity. Hand-made db_begin/db_commit transactions get
  * none of this: use db_tx for every write of more than one statement. */
 int db_tx(db *d, int (*body)(void *ctx), void *ctx);
+/* db_errno after a db_tx that lost certification twice: under contention
+ * (two claims of the same row on two nodes) an outcome, not a fault. */
+#define DB_CONFLICT 1213
 
 /* Deletes commit marks older than that (syncd, now and then). */
 int db_forget_marks(db *d, int older_than_seconds);
