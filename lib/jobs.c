@@ -465,7 +465,7 @@ static int claim_job(void *ctx)
 
 /* On Galera, SKIP LOCKED sees only this node's locks: two syncd on two
  * nodes may pick the same job, and the later commit loses certification.
- * db_tx then claims again from scratch; losing twice means another syncd
+ * db_tx then claims again from scratch; losing every time means another syncd
  * is busy with the head of the queue, which is no error: nothing was
  * claimed, and the next pass looks again. A job is so claimed by one
  * syncd only, and never lost (an expired lease frees it). */

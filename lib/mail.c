@@ -48,7 +48,7 @@ static int claim_mail(void *ctx)
 }
 
 /* Exclusive across Galera nodes like jobs_claim (lib/jobs.c): a claim that
- * loses certification is claimed again whole, and losing twice claims
+ * loses certification is claimed again whole, and losing every time claims
  * nothing this time. */
 int mail_claim(db *d, const char *owner, int lease_seconds, int max, long long *ids)
 {

@@ -524,6 +524,8 @@ void request_handle(FCGX_Request *fr, db *d)
 
 	int rc = front_line(&r);
 	/* A handler's error while the database is away is an outage, not a bug. */
+	char why[512];
+	snprintf(why, sizeof why, "%s", db_error(d));
 	if (rc == SERVER_ERROR && db_ping(d) != 0)
 		rc = UNAVAILABLE;
 	if (rc == DONE && r.location[0]) {
@@ -541,9 +543,9 @@ void request_handle(FCGX_Request *fr, db *d)
 	} else {
 		int status = -rc;
 		if (status == 500)
-			log_error("%s %s: handler failed: %s", r.method, r.path, db_error(d));
+			log_error("%s %s: handler failed: %s", r.method, r.path, why);
 		else if (status == 503)
-			log_error("%s %s: database unavailable: %s", r.method, r.path, db_error(d));
+			log_error("%s %s: database unavailable: %s", r.method, r.path, why);
 		if (strncmp(r.path, "/api/", 5) == 0) {
 			api_error_body(&r, status);
 			write_head(&r, status, r.content_type);

@@ -919,10 +919,27 @@ int db_forget_marks(db *d, int older_than_seconds)
 	return db_exec(d, "DELETE FROM tx_commits WHERE id < ? LIMIT 10000", "s", upto) < 0 ? -1 : 0;
 }
 
-/* The transaction, run again whole when the server rolled it back: once
- * after a certification conflict, once after its node went away (on the
- * next node). A body must therefore do nothing but database work that
- * its rollback undoes. */
+/* How often a transaction that lost certification runs again: once is the
+ * rule; a hot row written from several nodes at once (an account's user
+ * count while its users are added through two consoles) may need more. */
+static int conflict_retries(void)
+{
+	int n = cfg_int("DB.ConflictRetries", 3);
+	return n < 1 ? 1 : n > 10 ? 10 : n;
+}
+
+static unsigned random_below(unsigned n)
+{
+	unsigned r = 0;
+	if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+		r = (unsigned)time(NULL);
+	return r % n;
+}
+
+/* The transaction, run again whole when the server rolled it back: after
+ * a certification conflict (DB.ConflictRetries times), once after its node
+ * went away (on the next node). A body must therefore do nothing but
+ * database work that its rollback undoes. */
 int db_tx(db *d, int (*body)(void *ctx), void *ctx)
 {
 	int conflicts = 0, failovers = 0, marks = marking(), was_causal = d->causal_wanted;
@@ -972,15 +989,19 @@ int db_tx(db *d, int (*body)(void *ctx), void *ctx)
 		db_rollback(d);
 		if (!why)
 			return rc > 0 ? rc : -1;
-		if (conflict(why) && conflicts++ == 0) {
+		if (conflict(why) && conflicts++ < conflict_retries()) {
 			log_info("db: certification conflict; running the transaction again");
+			/* Two writers of one hot row on two nodes: a moment's random
+			 * pause lets the other one's commit through first. */
+			if (conflicts > 1)
+				usleep((useconds_t)(conflicts * 5000 + random_below(20000)));
 			continue;
 		}
 		if (node_gone(why) && failovers++ == 0) {
 			log_info("db: the node went away during a transaction; running it again on the next");
 			continue;
 		}
-		set_error(d, why, conflict(why) ? "certification conflict, twice" : "the database node went away, twice");
+		set_error(d, why, conflict(why) ? "certification conflict, every time" : "the database node went away, twice");
 		if (conflict(why))
 			log_info("db: transaction given up: %s", d->last_error);
 		else

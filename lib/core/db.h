@@ -47,8 +47,9 @@ int db_in_tx(const db *d);
  * On a Galera cluster (ARCHITECTURE §10) the server may roll a transaction
  * back whole: a certification conflict with a commit on another node
  * (error 1213, at COMMIT or at any statement), or its node going away.
- * db_tx then runs body again, once for each, on a fresh transaction (on
- * the next node) - so a body must do nothing but database work that a
+ * db_tx then runs body again on a fresh transaction that first waits for
+ * its node to apply what beat it (on the next node after a lost one): up
+ * to DB.ConflictRetries times (3) after conflicts, once after a lost node - so a body must do nothing but database work that a
  * rollback undoes, and must not count on state it changed in ctx on an
  * earlier run. A COMMIT that got no answer is not run again blindly: with
  * several nodes every db_tx writes a commit mark, read back on a live node
@@ -56,7 +57,7 @@ int db_in_tx(const db *d);
  * -1 and logs the ambiguity. Hand-made db_begin/db_commit transactions get
  * none of this: use db_tx for every write of more than one statement. */
 int db_tx(db *d, int (*body)(void *ctx), void *ctx);
-/* db_errno after a db_tx that lost certification twice: under contention
+/* db_errno after a db_tx that lost certification every time: under contention
  * (two claims of the same row on two nodes) an outcome, not a fault. */
 #define DB_CONFLICT 1213
 
