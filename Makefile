@@ -31,7 +31,7 @@ SAN_LIB_OBJ     := $(LIB_SRC:%.c=build/san/%.o)
 SAN_CONSOLE_OBJ := $(CONSOLE_SRC:%.c=build/san/%.o)
 SAN_SYNCD_OBJ   := $(SYNCD_SRC:%.c=build/san/%.o)
 
-.PHONY: all deps run stop check bench clean unit san fuzz lint-sql
+.PHONY: all deps run stop check bench clean unit san fuzz lint-sql cluster-check cluster-bench
 # Objects of the unit tests are intermediate files make would otherwise delete.
 .SECONDARY:
 all: bin/console bin/syncd
@@ -112,6 +112,17 @@ check: deps all unit san
 bench: deps all
 	@scripts/bench
 	@scripts/bench-import
+
+# Beyond one machine (ARCHITECTURE §10): a three-node Galera cluster, two
+# consoles and two syncd behind nginx on this machine (scripts/cluster).
+# Not part of check: its own tests, ending "N passed, N failed".
+cluster-check: deps all
+	@scripts/cluster-check
+
+# The users list and Add User on the cluster against a one-machine stack,
+# in the same run, as ratios.
+cluster-bench: deps all
+	@scripts/bench-cluster
 
 # libFuzzer on the spreadsheet readers (not part of check): FUZZ_SECONDS=60
 # by default; new inputs that reach new code are kept in tests/fuzz/corpus.

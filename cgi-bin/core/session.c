@@ -22,6 +22,13 @@ int session_load(struct req *r, int with_bell)
 	sha256_hex(token, r->session_hash);
 	struct session s;
 	int found = session_find(r->db, r->session_hash, idle_minutes(), cfg_int("Session.AbsoluteHours", 12), with_bell, &s);
+	/* On Galera a session made a moment ago through another node may not be
+	 * applied on this one yet: before calling it unknown, read again with
+	 * causal reads, kept for the rest of the request (ARCHITECTURE §10). */
+	if (found == 0 && db_galera(r->db)) {
+		db_causal(r->db, 1);
+		found = session_find(r->db, r->session_hash, idle_minutes(), cfg_int("Session.AbsoluteHours", 12), with_bell, &s);
+	}
 	if (found != 1) {
 		r->session_hash[0] = 0;
 		return found;

@@ -924,7 +924,7 @@ int db_forget_marks(db *d, int older_than_seconds)
  * count while its users are added through two consoles) may need more. */
 static int conflict_retries(void)
 {
-	int n = cfg_int("DB.ConflictRetries", 3);
+	int n = cfg_int("DB.ConflictRetries", 5);
 	return n < 1 ? 1 : n > 10 ? 10 : n;
 }
 
@@ -994,7 +994,7 @@ int db_tx(db *d, int (*body)(void *ctx), void *ctx)
 			/* Two writers of one hot row on two nodes: a moment's random
 			 * pause lets the other one's commit through first. */
 			if (conflicts > 1)
-				usleep((useconds_t)(conflicts * 5000 + random_below(20000)));
+				usleep((useconds_t)(random_below(5000u << conflicts)));
 			continue;
 		}
 		if (node_gone(why) && failovers++ == 0) {

@@ -49,9 +49,10 @@ int db_in_tx(const db *d);
  * (error 1213, at COMMIT or at any statement), or its node going away.
  * db_tx then runs body again on a fresh transaction that first waits for
  * its node to apply what beat it (on the next node after a lost one): up
- * to DB.ConflictRetries times (3) after conflicts, once after a lost node - so a body must do nothing but database work that a
- * rollback undoes, and must not count on state it changed in ctx on an
- * earlier run. A COMMIT that got no answer is not run again blindly: with
+ * to DB.ConflictRetries times (5; with a growing random pause from the
+ * second) after conflicts, once after a lost node. So a body must do
+ * nothing but database work that a rollback undoes, and must not count on
+ * state it changed in ctx on an earlier run. A COMMIT that got no answer is not run again blindly: with
  * several nodes every db_tx writes a commit mark, read back on a live node
  * to tell whether it was committed; when that cannot be told, db_tx returns
  * -1 and logs the ambiguity. Hand-made db_begin/db_commit transactions get
