@@ -40,20 +40,31 @@ static void bad_field(void *ctx, const char *field, const char *reason)
 	fprintf(stderr, "gateway: %s: %s\n", field, reason);
 }
 
-/* Runs one change in a transaction; prints why it was refused. */
+struct change_call {
+	db *d;
+	int (*rc_of)(db *d, const struct opts *o, const char **why);
+	const struct opts *o;
+	const char *why;
+};
+
+#define CHANGE_REFUSED 1
+
+static int change(void *ctx)
+{
+	struct change_call *c = ctx;
+	c->why = "refused";
+	int rc = c->rc_of(c->d, c->o, &c->why);
+	return rc == 1 ? 0 : rc == 0 ? CHANGE_REFUSED : -1;
+}
+
+/* Runs one change in a transaction (db_tx); prints why it was refused. */
 static int in_tx(db *d, int rc_of(db *d, const struct opts *o, const char **why), const struct opts *o)
 {
-	const char *why = "refused";
-	if (db_begin(d) != 0)
-		return 1;
-	int rc = rc_of(d, o, &why);
-	if (rc == 1 && db_commit(d) == 0)
-		return 0;
-	db_rollback(d);
+	struct change_call c = {d, rc_of, o, "refused"};
+	int rc = db_tx(d, change, &c);
 	if (rc == 0)
-		fprintf(stderr, "gateway: %s\n", why);
-	else
-		fprintf(stderr, "gateway: %s\n", db_error(d));
+		return 0;
+	fprintf(stderr, "gateway: %s\n", rc == CHANGE_REFUSED ? c.why : db_error(d));
 	return 1;
 }
 

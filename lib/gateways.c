@@ -137,33 +137,41 @@ static int claim_from_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
-int gateway_claim_redeem(db *d, const char *typed_code, const struct gateway_report *g, const char *key_hex,
-			 struct gateway_claimed *out)
+struct redeem_call {
+	db *d;
+	const char *hash;
+	const struct gateway_report *g;
+	const char *key_hex;
+	struct gateway_claimed *out;
+};
+
+/* 0 redeemed, REDEEM_UNKNOWN / REDEEM_REFUSED when the code is not (or no
+ * longer) good, -1 on error. */
+#define REDEEM_UNKNOWN 1
+#define REDEEM_REFUSED 2
+
+static int redeem(void *ctx)
 {
-	char code[GATEWAY_CODE_MAX + 1], hash[TOKEN_HEX];
+	struct redeem_call *r = ctx;
+	db *d = r->d;
+	const struct gateway_report *g = r->g;
+	struct gateway_claimed *out = r->out;
 	memset(out, 0, sizeof *out);
-	if (!gateway_code_normalise(typed_code, code))
-		return 0;
-	code_hash(code, hash);
-	if (db_begin(d) != 0)
-		return -1;
 	struct claim_row c = {0};
 	int rc = db_one(d, claim_from_row, &c,
 		"SELECT c.account_id, COALESCE(a.partner_id, a.id) AS partner_id,"
 		" (c.used_at IS NULL AND c.expires_at > UTC_TIMESTAMP() AND a.status = 'active') AS live"
-		" FROM gateway_claims c JOIN accounts a ON a.id = c.account_id WHERE c.code_hash = ? FOR UPDATE", "s", hash);
+		" FROM gateway_claims c JOIN accounts a ON a.id = c.account_id WHERE c.code_hash = ? FOR UPDATE", "s", r->hash);
 	long long has = 0;
 	if (rc == 1 && c.live && db_int(d, &has, "SELECT COUNT(*) FROM gateways WHERE account_id = ?", "s", c.account_id) != 1)
 		rc = -1;
-	if (rc != 1 || !c.live || has) {
-		db_rollback(d);
-		return rc < 0 ? -1 : rc == 0 ? 0 : 2;
-	}
+	if (rc != 1 || !c.live || has)
+		return rc < 0 ? -1 : rc == 0 ? REDEEM_UNKNOWN : REDEEM_REFUSED;
 	char label[128], sealed[SECRET_SEALED(TOKEN_HEX)];
 	snprintf(label, sizeof label, "CloudLink Gateway %.64s", or_default(g->serial, ""));
 	long long cred = credential_issue(d, CRED_GATEWAY, c.partner_id, c.account_id, 0, label, "Gateway claim", 0, out->token);
 	int ok = cred > 0 && random_token(out->relay_key) == 0 &&
-		 secret_seal(key_hex, out->relay_key, sealed, sizeof sealed) == 0 &&
+		 secret_seal(r->key_hex, out->relay_key, sealed, sizeof sealed) == 0 &&
 		 db_exec(d, "INSERT INTO gateways (account_id, credential_id, serial, kind, platform, version,"
 			    " available_version, ip_address, relay_url, relay_key_sealed, claimed_at)"
 			    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
@@ -179,7 +187,7 @@ int gateway_claim_redeem(db *d, const char *typed_code, const struct gateway_rep
 		json_t *details = json_pack("{s:s,s:s,s:s}", "serial", or_default(g->serial, ""), "kind",
 					    or_default(g->kind, "physical"), "platform", or_default(g->platform, "standalone"));
 		ok = db_exec(d, "UPDATE gateway_claims SET used_at = UTC_TIMESTAMP(), gateway_id = ? WHERE code_hash = ?",
-			     "is", out->gateway_id, hash) == 1 &&
+			     "is", out->gateway_id, r->hash) == 1 &&
 		     db_exec(d, "INSERT INTO gateway_onboarding (account_id, step, gateway_id, created_at, updated_at)"
 				" VALUES (?, 'no_gateway', ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
 				" ON DUPLICATE KEY UPDATE gateway_id = VALUES(gateway_id), updated_at = UTC_TIMESTAMP()",
@@ -187,12 +195,22 @@ int gateway_claim_redeem(db *d, const char *typed_code, const struct gateway_rep
 		     audit_event(d, c.account_id, &system_actor, "gateway.claimed", "Gateway", id_text, label, details) == 0;
 		json_decref(details);
 	}
-	if (!ok || db_commit(d) != 0) {
-		db_rollback(d);
+	return ok ? 0 : -1;
+}
+
+int gateway_claim_redeem(db *d, const char *typed_code, const struct gateway_report *g, const char *key_hex,
+			 struct gateway_claimed *out)
+{
+	char code[GATEWAY_CODE_MAX + 1], hash[TOKEN_HEX];
+	memset(out, 0, sizeof *out);
+	if (!gateway_code_normalise(typed_code, code))
+		return 0;
+	code_hash(code, hash);
+	struct redeem_call r = {d, hash, g, key_hex, out};
+	int rc = db_tx(d, redeem, &r);
+	if (rc != 0)
 		memset(out, 0, sizeof *out);
-		return -1;
-	}
-	return 1;
+	return rc == 0 ? 1 : rc == REDEEM_UNKNOWN ? 0 : rc == REDEEM_REFUSED ? 2 : -1;
 }
 
 /* ---- the gateway ---- */
@@ -297,27 +315,40 @@ static int command_from_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
+struct config_call {
+	db *d;
+	const struct gateway *g;
+	struct config_ctx *c;
+};
+
+static int config_read(void *ctx)
+{
+	struct config_call *k = ctx;
+	struct config_ctx *c = k->c;
+	json_array_clear(c->commands); /* an earlier run's, rolled back */
+	if (db_one(k->d, config_from_row, c,
+		   "SELECT a.id AS account_id, a.name, o.site, o.eth, o.step, g.update_schedule FROM gateways g"
+		   " JOIN accounts a ON a.id = g.account_id LEFT JOIN gateway_onboarding o ON o.account_id = g.account_id"
+		   " WHERE g.id = ?", "i", k->g->id) != 1 ||
+	    db_each(k->d, command_from_row, c,
+		    "SELECT id, kind, payload FROM gateway_commands WHERE gateway_id = ? AND state = 'queued'"
+		    " ORDER BY id LIMIT 20 FOR UPDATE", "i", k->g->id) < 0)
+		return -1;
+	if (!json_array_size(c->commands))
+		return 0;
+	long long last = (long long)json_integer_value(
+		json_object_get(json_array_get(c->commands, json_array_size(c->commands) - 1), "id"));
+	return db_exec(k->d, "UPDATE gateway_commands SET state = 'sent', sent_at = UTC_TIMESTAMP()"
+			     " WHERE gateway_id = ? AND state = 'queued' AND id <= ?", "ii", k->g->id, last) < 0 ? -1 : 0;
+}
+
 json_t *gateway_config_for(db *d, const struct gateway *g)
 {
 	struct config_ctx c = {json_pack("{s:I,s:s}", "gatewayId", (json_int_t)g->id, "accountId", g->account_id),
 			       json_array()};
-	if (!c.doc || !c.commands || db_begin(d) != 0)
+	struct config_call k = {d, g, &c};
+	if (!c.doc || !c.commands || db_tx(d, config_read, &k) != 0)
 		goto fail;
-	if (db_one(d, config_from_row, &c,
-		   "SELECT a.id AS account_id, a.name, o.site, o.eth, o.step, g.update_schedule FROM gateways g"
-		   " JOIN accounts a ON a.id = g.account_id LEFT JOIN gateway_onboarding o ON o.account_id = g.account_id"
-		   " WHERE g.id = ?", "i", g->id) != 1 ||
-	    db_each(d, command_from_row, &c,
-		    "SELECT id, kind, payload FROM gateway_commands WHERE gateway_id = ? AND state = 'queued'"
-		    " ORDER BY id LIMIT 20 FOR UPDATE", "i", g->id) < 0 ||
-	    (json_array_size(c.commands) &&
-	     db_exec(d, "UPDATE gateway_commands SET state = 'sent', sent_at = UTC_TIMESTAMP()"
-			" WHERE gateway_id = ? AND state = 'queued' AND id <= ?", "ii", g->id,
-		     (long long)json_integer_value(json_object_get(json_array_get(c.commands, json_array_size(c.commands) - 1), "id"))) < 0) ||
-	    db_commit(d) != 0) {
-		db_rollback(d);
-		goto fail;
-	}
 	json_object_set_new(c.doc, "commands", c.commands);
 	return c.doc;
 fail:
@@ -376,17 +407,21 @@ static int record_results(db *d, const struct gateway *g, json_t *results, int *
 	return 0;
 }
 
-int gateway_status_record(db *d, const struct gateway *g, const struct gateway_report *rep, const char *logs,
-			  const char *trace, const char *trace_state, json_t *command_results, json_t *pbx_report)
+struct status_call {
+	db *d;
+	const struct gateway *g;
+	const struct gateway_report *rep;
+	const char *logs, *trace, *trace_state, *pbx;
+	json_t *command_results;
+};
+
+static int status_write(void *ctx)
 {
-	if (trace_state && !one_of(trace_state, "running", "off"))
-		trace_state = NULL;
-	char *pbx = pbx_report && json_is_object(pbx_report) ? json_dumps(pbx_report, JSON_COMPACT) : NULL;
+	struct status_call *k = ctx;
+	db *d = k->d;
+	const struct gateway *g = k->g;
+	const struct gateway_report *rep = k->rep;
 	int reset = 0;
-	if (db_begin(d) != 0) {
-		free(pbx);
-		return -1;
-	}
 	long long first = 0;
 	int ok = db_int(d, &first, "SELECT last_seen_at IS NULL FROM gateways WHERE id = ? FOR UPDATE", "i", g->id) == 1 &&
 		 db_exec(d, "UPDATE gateways SET serial = COALESCE(?, serial), kind = COALESCE(?, kind),"
@@ -396,8 +431,8 @@ int gateway_status_record(db *d, const struct gateway *g, const struct gateway_r
 			    " call_trace = COALESCE(?, call_trace),"
 			    " pbx_report = COALESCE(?, pbx_report), last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 			 "sssssssssssi", rep->serial, rep->kind, rep->platform, rep->version, rep->available_version,
-			 rep->ip_address, rep->relay_url, logs, trace, trace_state, pbx, g->id) >= 0 &&
-		 record_results(d, g, command_results, &reset) == 0;
+			 rep->ip_address, rep->relay_url, k->logs, k->trace, k->trace_state, k->pbx, g->id) >= 0 &&
+		 record_results(d, g, k->command_results, &reset) == 0;
 	if (ok && first) {
 		char id_text[24];
 		snprintf(id_text, sizeof id_text, "%lld", g->id);
@@ -409,12 +444,19 @@ int gateway_status_record(db *d, const struct gateway *g, const struct gateway_r
 	}
 	if (ok && reset)
 		ok = forget_gateway(d, g) == 0;
+	return ok ? 0 : -1;
+}
+
+int gateway_status_record(db *d, const struct gateway *g, const struct gateway_report *rep, const char *logs,
+			  const char *trace, const char *trace_state, json_t *command_results, json_t *pbx_report)
+{
+	if (trace_state && !one_of(trace_state, "running", "off"))
+		trace_state = NULL;
+	char *pbx = pbx_report && json_is_object(pbx_report) ? json_dumps(pbx_report, JSON_COMPACT) : NULL;
+	struct status_call k = {d, g, rep, logs, trace, trace_state, pbx, command_results};
+	int rc = db_tx(d, status_write, &k);
 	free(pbx);
-	if (!ok || db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return 0;
+	return rc == 0 ? 0 : -1;
 }
 
 static const char *const command_kinds[] = {

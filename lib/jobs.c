@@ -426,17 +426,6 @@ int job_run_if_small(db *d, long long id)
 	return 0;
 }
 
-long long jobs_finish_start(db *d, long long id)
-{
-	if (id > 0 && job_run_if_small(d, id) != 0)
-		id = -1;
-	if (id < 0 || db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return id;
-}
-
 /* ---- syncd's side: claims and leases ---- */
 
 struct job_claim {

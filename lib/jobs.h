@@ -110,11 +110,6 @@ int job_work(db *d, const struct job_row *job, int max_items);
  * done at once (the rest are left to syncd). 0, or -1. */
 int job_run_if_small(db *d, long long id);
 
-/* Ends the request's part of starting job id, inside the caller's
- * transaction: job_run_if_small, then the transaction commits. Returns id,
- * or -1 after rolling back (also when id is already -1). */
-long long jobs_finish_start(db *d, long long id);
-
 /* ---- syncd's claims (ARCHITECTURE §7) ---- */
 
 /* In a transaction of its own: claims the next due job (or one whose

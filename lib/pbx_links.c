@@ -436,29 +436,37 @@ int pbx_link_lease_held(db *d, long long id, const char *owner)
 	return rc < 0 ? -1 : rc == 1 && held;
 }
 
-int pbx_link_failed(db *d, long long id, const char *owner, const char *error, int retry_minutes)
+struct failed_call {
+	db *d;
+	long long id;
+	const char *owner, *error;
+	int retry_minutes;
+};
+
+static int record_failure(void *ctx)
 {
+	struct failed_call *f = ctx;
+	db *d = f->d;
 	char account[UUID_LEN] = "", name[256] = "";
 	long long failing = 0;
-	if (db_begin(d) != 0)
-		return -1;
-	int held = pbx_link_lease_held(d, id, owner);
-	int ok = held >= 0;
-	if (held == 1) {
-		char text[513];
-		snprintf(text, sizeof text, "%s", error);
-		ok = db_int(d, &failing, "SELECT failing FROM pbx_links WHERE id = ?", "i", id) == 1 &&
-		     db_str(d, account, sizeof account, "SELECT account_id FROM pbx_links WHERE id = ?", "i", id) == 1 &&
-		     db_str(d, name, sizeof name, "SELECT name FROM pbx_links WHERE id = ?", "i", id) == 1 &&
-		     db_exec(d, "UPDATE pbx_links SET failing = 1, failures = failures + 1, last_error = ?,"
-				" due_at = UTC_TIMESTAMP() + INTERVAL LEAST(sync_minutes, ?) MINUTE, sync_requested = 0,"
-				" lease_owner = NULL, lease_until = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
-			     "sii", text, (long long)(retry_minutes > 0 ? retry_minutes : 1), id) == 1 &&
-		     (failing || notifications_for_admins(d, account, "pbx_link_failing", name) >= 0);
-	}
-	if (!ok || db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return 0;
+	int held = pbx_link_lease_held(d, f->id, f->owner);
+	if (held != 1)
+		return held < 0 ? -1 : 0;
+	char text[513];
+	snprintf(text, sizeof text, "%s", f->error);
+	int ok = db_int(d, &failing, "SELECT failing FROM pbx_links WHERE id = ?", "i", f->id) == 1 &&
+		 db_str(d, account, sizeof account, "SELECT account_id FROM pbx_links WHERE id = ?", "i", f->id) == 1 &&
+		 db_str(d, name, sizeof name, "SELECT name FROM pbx_links WHERE id = ?", "i", f->id) == 1 &&
+		 db_exec(d, "UPDATE pbx_links SET failing = 1, failures = failures + 1, last_error = ?,"
+			    " due_at = UTC_TIMESTAMP() + INTERVAL LEAST(sync_minutes, ?) MINUTE, sync_requested = 0,"
+			    " lease_owner = NULL, lease_until = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+			 "sii", text, (long long)(f->retry_minutes > 0 ? f->retry_minutes : 1), f->id) == 1 &&
+		 (failing || notifications_for_admins(d, account, "pbx_link_failing", name) >= 0);
+	return ok ? 0 : -1;
+}
+
+int pbx_link_failed(db *d, long long id, const char *owner, const char *error, int retry_minutes)
+{
+	struct failed_call f = {d, id, owner, error, retry_minutes};
+	return db_tx(d, record_failure, &f) == 0 ? 0 : -1;
 }

@@ -469,6 +469,56 @@ static double seconds_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+struct success_call {
+	db *d;
+	long long link_id;
+	const char *account_id, *owner, *text;
+	const struct pbx_snapshot *snap;
+	const struct pbx_diff *diff;
+	int held;
+};
+
+static int write_success(void *ctx)
+{
+	struct success_call *k = ctx;
+	db *d = k->d;
+	const struct pbx_snapshot *snap = k->snap;
+	const struct pbx_diff *diff = k->diff;
+	long long link_id = k->link_id;
+	const char *account_id = k->account_id;
+	char name[256] = "";
+	long long failing = 0, connected = 0;
+	k->held = pbx_link_lease_held(d, link_id, k->owner);
+	if (k->held != 1)
+		return k->held < 0 ? -1 : 0;
+	int ok = db_int(d, &failing, "SELECT failing FROM pbx_links WHERE id = ?", "i", link_id) == 1 &&
+		 db_int(d, &connected, "SELECT connected FROM pbx_links WHERE id = ?", "i", link_id) == 1 &&
+		 db_str(d, name, sizeof name, "SELECT name FROM pbx_links WHERE id = ?", "i", link_id) == 1 &&
+		 db_exec(d, "UPDATE pbx_links SET connected = 1, failing = 0, failures = 0, syncs = syncs + 1,"
+			    " last_success_at = UTC_TIMESTAMP(), last_error = '',"
+			    " users_count = IF(?, users_count, ?), dids_count = IF(?, dids_count, ?),"
+			    " no_email_count = IF(?, no_email_count, ?), dup_email_count = IF(?, dup_email_count, ?),"
+			    " etag = ?, pbx_version = ?, last_result = ?,"
+			    " due_at = UTC_TIMESTAMP() + INTERVAL sync_minutes MINUTE, sync_requested = 0,"
+			    " lease_owner = NULL, lease_until = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+			 "iiiiiiiisssi", (long long)snap->unchanged, (long long)snap->n_users, (long long)snap->unchanged,
+			 (long long)snap->n_dids, (long long)snap->unchanged, (long long)diff->no_email,
+			 (long long)snap->unchanged, (long long)diff->dup_email, snap->etag, snap->version, k->text,
+			 link_id) == 1 &&
+		 (!failing || notifications_for_admins(d, account_id, "pbx_link_recovered", name) >= 0);
+	if (ok && !connected) {
+		char id_text[24];
+		snprintf(id_text, sizeof id_text, "%lld", link_id);
+		json_t *counts = json_pack("{s:I,s:I}", "users", (json_int_t)snap->n_users, "dids", (json_int_t)snap->n_dids);
+		ok = db_exec(d, "UPDATE gateway_onboarding SET step = 'deployment', last_error = '', updated_at = UTC_TIMESTAMP()"
+				" WHERE account_id = ? AND pbx_link_id = ? AND step IN ('connect_pbx', 'sync_pbx')",
+			     "si", account_id, link_id) >= 0 &&
+		     audit_event(d, account_id, &system_actor, "pbx.connected", "PBX", id_text, name, counts) == 0;
+		json_decref(counts);
+	}
+	return ok ? 0 : -1;
+}
+
 /* The success in the link's status: its only write when nothing changed. */
 static int record_success(db *d, long long link_id, const char *account_id, const char *owner,
 			  const struct pbx_snapshot *snap, const struct pbx_diff *diff, const struct pbx_sync_stats *st,
@@ -482,48 +532,14 @@ static int record_success(db *d, long long link_id, const char *account_id, cons
 				   "seconds", seconds, "fetch_seconds", fetch_seconds);
 	char *text = result ? json_dumps(result, JSON_COMPACT) : NULL;
 	json_decref(result);
-	if (!text || db_begin(d) != 0) {
-		free(text);
+	if (!text)
 		return -1;
-	}
-	char name[256] = "";
-	long long failing = 0, connected = 0;
-	int held = pbx_link_lease_held(d, link_id, owner);
-	int ok = held >= 0;
-	if (held == 1) {
-		ok = db_int(d, &failing, "SELECT failing FROM pbx_links WHERE id = ?", "i", link_id) == 1 &&
-		     db_int(d, &connected, "SELECT connected FROM pbx_links WHERE id = ?", "i", link_id) == 1 &&
-		     db_str(d, name, sizeof name, "SELECT name FROM pbx_links WHERE id = ?", "i", link_id) == 1 &&
-		     db_exec(d, "UPDATE pbx_links SET connected = 1, failing = 0, failures = 0, syncs = syncs + 1,"
-				" last_success_at = UTC_TIMESTAMP(), last_error = '',"
-				" users_count = IF(?, users_count, ?), dids_count = IF(?, dids_count, ?),"
-				" no_email_count = IF(?, no_email_count, ?), dup_email_count = IF(?, dup_email_count, ?),"
-				" etag = ?, pbx_version = ?, last_result = ?,"
-				" due_at = UTC_TIMESTAMP() + INTERVAL sync_minutes MINUTE, sync_requested = 0,"
-				" lease_owner = NULL, lease_until = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
-			     "iiiiiiiisssi", (long long)snap->unchanged, (long long)snap->n_users, (long long)snap->unchanged,
-			     (long long)snap->n_dids, (long long)snap->unchanged, (long long)diff->no_email,
-			     (long long)snap->unchanged, (long long)diff->dup_email, snap->etag, snap->version, text,
-			     link_id) == 1 &&
-		     (!failing || notifications_for_admins(d, account_id, "pbx_link_recovered", name) >= 0);
-		if (ok && !connected) {
-			char id_text[24];
-			snprintf(id_text, sizeof id_text, "%lld", link_id);
-			json_t *counts = json_pack("{s:I,s:I}", "users", (json_int_t)snap->n_users, "dids",
-						   (json_int_t)snap->n_dids);
-			ok = db_exec(d, "UPDATE gateway_onboarding SET step = 'deployment', last_error = '', updated_at = UTC_TIMESTAMP()"
-					" WHERE account_id = ? AND pbx_link_id = ? AND step IN ('connect_pbx', 'sync_pbx')",
-				     "si", account_id, link_id) >= 0 &&
-			     audit_event(d, account_id, &system_actor, "pbx.connected", "PBX", id_text, name, counts) == 0;
-			json_decref(counts);
-		}
-	}
+	struct success_call k = {d, link_id, account_id, owner, text, snap, diff, 0};
+	int rc = db_tx(d, write_success, &k);
 	free(text);
-	if (!ok || db_commit(d) != 0) {
-		db_rollback(d);
+	if (rc != 0)
 		return -1;
-	}
-	return held == 1 ? 0 : 1;
+	return k.held == 1 ? 0 : 1;
 }
 
 int pbx_sync_apply(db *d, long long link_id, const char *account_id, const char *owner,

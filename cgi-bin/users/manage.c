@@ -79,22 +79,33 @@ static int start(struct req *r, struct selection *s)
 	return 1;
 }
 
-/* Creates the job over the selection, does it at once when it is small,
- * and commits; returns its id or -1. */
+struct start_call {
+	const struct selection *s;
+	enum job_kind kind;
+	long long id;
+};
+
+static int start_job(struct req *r, void *arg)
+{
+	struct start_call *c = arg;
+	const struct selection *s = c->s;
+	struct actor me = me_actor(r);
+	if (!s->all) {
+		c->id = jobs_enqueue(r->db, &me, r->acct.id, c->kind, s->ids, s->n);
+	} else {
+		c->id = job_create(r->db, &me, r->acct.id, c->kind);
+		if (c->id < 0 || users_add_to_job(r->db, c->id, &s->match) != 0 || job_seal(r->db, c->id) != 0)
+			c->id = -1;
+	}
+	return c->id < 0 || job_run_if_small(r->db, c->id) != 0 ? -1 : 0;
+}
+
+/* Creates the job over the selection and does it at once when it is
+ * small, in one transaction; returns its id or -1. */
 static long long run(struct req *r, struct selection *s, enum job_kind kind)
 {
-	struct actor me = me_actor(r);
-	if (db_begin(r->db) != 0)
-		return -1;
-	long long id;
-	if (!s->all) {
-		id = jobs_enqueue(r->db, &me, r->acct.id, kind, s->ids, s->n);
-	} else {
-		id = job_create(r->db, &me, r->acct.id, kind);
-		if (id < 0 || users_add_to_job(r->db, id, &s->match) != 0 || job_seal(r->db, id) != 0)
-			id = -1;
-	}
-	return jobs_finish_start(r->db, id);
+	struct start_call c = {s, kind, -1};
+	return tx(r, start_job, &c) == 0 ? c.id : -1;
 }
 
 static int act(struct req *r, enum job_kind kind)

@@ -69,28 +69,41 @@ static int insert_rows(db *d, const char *account_id, long long batch_id, const 
 	return 0;
 }
 
+struct create_call {
+	db *d;
+	const char *account_id;
+	long long created_by;
+	const char *name;
+	const struct import_sheet *sheet;
+	long long *batch_id;
+};
+
+static int create_batch(void *ctx)
+{
+	struct create_call *c = ctx;
+	db *d = c->d;
+	if (db_exec(d,
+		    "INSERT INTO import_batches (account_id, created_by, file_name, created_at, updated_at)"
+		    " VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+		    "sis", c->account_id, c->created_by, valid_utf8(c->name) ? c->name : "") != 1)
+		return -1;
+	*c->batch_id = (long long)db_insert_id(d);
+	long long last_line = c->sheet->n ? c->sheet->rows[c->sheet->n - 1].line : 0;
+	if (insert_rows(d, c->account_id, *c->batch_id, c->sheet) != 0 ||
+	    import_batch_revalidate(d, c->account_id, *c->batch_id) != 0 ||
+	    db_exec(d, "UPDATE import_batches SET last_line = ? WHERE id = ? AND account_id = ?", "iis", last_line,
+		    *c->batch_id, c->account_id) < 0)
+		return -1;
+	return 0;
+}
+
 int import_batch_create(db *d, const char *account_id, long long created_by, const char *file_name,
 			const struct import_sheet *sheet, long long *batch_id)
 {
 	char name[256];
 	snprintf(name, sizeof name, "%.*s", (int)stored_len(file_name), file_name);
-	if (db_begin(d) != 0)
-		return -1;
-	if (db_exec(d,
-		    "INSERT INTO import_batches (account_id, created_by, file_name, created_at, updated_at)"
-		    " VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-		    "sis", account_id, created_by, valid_utf8(name) ? name : "") != 1)
-		goto fail;
-	*batch_id = (long long)db_insert_id(d);
-	long long last_line = sheet->n ? sheet->rows[sheet->n - 1].line : 0;
-	if (insert_rows(d, account_id, *batch_id, sheet) != 0 || import_batch_revalidate(d, account_id, *batch_id) != 0 ||
-	    db_exec(d, "UPDATE import_batches SET last_line = ? WHERE id = ? AND account_id = ?", "iis", last_line,
-		    *batch_id, account_id) < 0)
-		goto fail;
-	return db_commit(d);
-fail:
-	db_rollback(d);
-	return -1;
+	struct create_call c = {d, account_id, created_by, name, sheet, batch_id};
+	return db_tx(d, create_batch, &c) == 0 ? 0 : -1;
 }
 
 int import_batch_revalidate(db *d, const char *account_id, long long batch_id)
@@ -189,29 +202,36 @@ static int chunk_from_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
-/* One chunk of Upload, in its own transaction. Returns the users added,
- * 0 when no valid row is left, -1 on error, -2 when an email was taken
- * meanwhile (rolled back; the caller re-validates and tries again). */
-static long long commit_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id)
+struct chunk_call {
+	db *d;
+	const struct actor *who;
+	const char *account_id;
+	long long batch_id;
+	long long added;
+};
+
+#define CHUNK_EMAIL_TAKEN 1
+
+static int commit_chunk_body(void *ctx)
 {
-	if (db_begin(d) != 0)
-		return -1;
+	struct chunk_call *k = ctx;
+	db *d = k->d;
+	const struct actor *who = k->who;
+	const char *account_id = k->account_id;
+	long long batch_id = k->batch_id;
 	struct chunk range = {0, 0, 0};
-	long long added = -1;
+	k->added = 0;
 	if (import_batch_lock(d, account_id, batch_id) != 1)
-		goto out;
+		return -1;
 	if (db_one(d, chunk_from_row, &range,
 		   "SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM (SELECT id FROM import_rows"
 		   " WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors = 0 ORDER BY id LIMIT ?) c",
 		   "isi", batch_id, account_id, (long long)IMPORT_COMMIT_CHUNK) != 1)
-		goto out;
+		return -1;
 	long long lo = range.lo, hi = range.hi;
-	if (range.n == 0) {
-		if (db_commit(d) == 0)
-			return 0;
-		goto out;
-	}
-	added = db_exec(d,
+	if (range.n == 0)
+		return 0;
+	long long added = db_exec(d,
 		"INSERT INTO users (account_id, first_name, last_name, name, display_name, email, role, registered,"
 		" source, created_at, updated_at, updated_by_name)"
 		" SELECT account_id, first_name, last_name, name,"
@@ -220,11 +240,8 @@ static long long commit_chunk(db *d, const struct actor *who, const char *accoun
 		" FROM import_rows WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors = 0"
 		"  AND id BETWEEN ? AND ? ORDER BY id",
 		"sisii", who->name, batch_id, account_id, lo, hi);
-	if (added < 0) {
-		if (db_errno(d) == 1062)
-			added = -2;
-		goto out;
-	}
+	if (added < 0)
+		return db_errno(d) == 1062 ? CHUNK_EMAIL_TAKEN : -1;
 	/* Each new user's event, the same as Add User writes (lib/accounts.c), by the importer. */
 	if (db_exec(d,
 		    "UPDATE import_rows r JOIN users u ON u.account_id = r.account_id AND u.email = r.email"
@@ -245,13 +262,20 @@ static long long commit_chunk(db *d, const struct actor *who, const char *accoun
 		    " WHERE r.batch_id = ? AND r.account_id = ? AND r.state = 'adding' ORDER BY r.id",
 		    "issis", who->user_id, who->name, who->email ? who->email : "", batch_id, account_id) != added ||
 	    db_exec(d, "UPDATE import_rows SET state = 'added' WHERE batch_id = ? AND account_id = ? AND state = 'adding'",
-		    "is", batch_id, account_id) != added ||
-	    db_commit(d) != 0)
-		added = -1;
-out:
-	if (added < 0)
-		db_rollback(d);
-	return added;
+		    "is", batch_id, account_id) != added)
+		return -1;
+	k->added = added;
+	return 0;
+}
+
+/* One chunk of Upload, in its own transaction. Returns the users added,
+ * 0 when no valid row is left, -1 on error, -2 when an email was taken
+ * meanwhile (rolled back; the caller re-validates and tries again). */
+static long long commit_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id)
+{
+	struct chunk_call k = {d, who, account_id, batch_id, 0};
+	int rc = db_tx(d, commit_chunk_body, &k);
+	return rc == 0 ? k.added : rc == CHUNK_EMAIL_TAKEN ? -2 : -1;
 }
 
 int import_batch_commit(db *d, const struct actor *who, const char *account_id, long long batch_id, long long *added)
