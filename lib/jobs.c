@@ -428,42 +428,15 @@ int job_run_if_small(db *d, long long id)
 
 /* ---- syncd's side: claims and leases ---- */
 
-struct job_claim {
-	db *d;
-	const char *owner;
-	int lease_seconds;
-	long long id;
-};
-
-static int claim_job(void *ctx)
-{
-	struct job_claim *c = ctx;
-	c->id = 0;
-	int rc = db_int(c->d, &c->id,
-		"SELECT id FROM jobs WHERE state IN ('queued', 'running') AND run_after <= UTC_TIMESTAMP()"
-		" AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP())"
-		" ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", "");
-	if (rc != 1) {
-		c->id = 0;
-		return rc < 0 ? -1 : 0;
-	}
-	return db_exec(c->d,
-		"UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
-		" attempts = attempts + 1 WHERE id = ?", "sii", c->owner, (long long)c->lease_seconds, c->id) == 1 ? 0 : -1;
-}
-
-/* On Galera, SKIP LOCKED sees only this node's locks: two syncd on two
- * nodes may pick the same job, and the later commit loses certification.
- * db_tx then claims again from scratch; losing every time means another syncd
- * is busy with the head of the queue, which is no error: nothing was
- * claimed, and the next pass looks again. A job is so claimed by one
- * syncd only, and never lost (an expired lease frees it). */
+/* Exclusive across Galera nodes: see db_claim. */
 long long jobs_claim(db *d, const char *owner, int lease_seconds)
 {
-	struct job_claim c = {d, owner, lease_seconds, 0};
-	if (db_tx(d, claim_job, &c) != 0)
-		return db_errno(d) == DB_CONFLICT ? 0 : -1;
-	return c.id;
+	return db_claim(d,
+		"SELECT id FROM jobs WHERE state IN ('queued', 'running') AND run_after <= UTC_TIMESTAMP()"
+		" AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP())"
+		" ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+		"UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
+		" attempts = attempts + 1 WHERE id = ?", owner, lease_seconds);
 }
 
 int job_lease_held(db *d, long long id, const char *owner)

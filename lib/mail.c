@@ -47,9 +47,9 @@ static int claim_mail(void *ctx)
 	return 0;
 }
 
-/* Exclusive across Galera nodes like jobs_claim (lib/jobs.c): a claim that
- * loses certification is claimed again whole, and losing every time claims
- * nothing this time. */
+/* A batch of mails, exclusive across Galera nodes like db_claim's one row:
+ * a claim that loses certification is claimed again whole, and losing every
+ * time claims nothing this time. */
 int mail_claim(db *d, const char *owner, int lease_seconds, int max, long long *ids)
 {
 	struct mail_claim c = {d, owner, lease_seconds, max, 0, ids};

@@ -337,38 +337,15 @@ int pbx_user_remove_login(db *d, const struct actor *who, const char *account_id
 
 /* ---- syncd ---- */
 
-struct link_claim {
-	db *d;
-	const char *owner;
-	int lease_seconds;
-	long long id;
-};
-
-static int claim_link(void *ctx)
-{
-	struct link_claim *c = ctx;
-	c->id = 0;
-	int rc = db_int(c->d, &c->id,
-		"SELECT id FROM pbx_links WHERE due_at <= UTC_TIMESTAMP()"
-		" AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP())"
-		" ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED", "");
-	if (rc != 1) {
-		c->id = 0;
-		return rc < 0 ? -1 : 0;
-	}
-	return db_exec(c->d,
-		"UPDATE pbx_links SET lease_owner = ?, lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
-		" last_attempt_at = UTC_TIMESTAMP() WHERE id = ?", "sii", c->owner, (long long)c->lease_seconds, c->id) == 1
-		? 0 : -1;
-}
-
-/* Exclusive across Galera nodes like jobs_claim (lib/jobs.c). */
+/* Exclusive across Galera nodes: see db_claim. */
 long long pbx_links_claim(db *d, const char *owner, int lease_seconds)
 {
-	struct link_claim c = {d, owner, lease_seconds, 0};
-	if (db_tx(d, claim_link, &c) != 0)
-		return db_errno(d) == DB_CONFLICT ? 0 : -1;
-	return c.id;
+	return db_claim(d,
+		"SELECT id FROM pbx_links WHERE due_at <= UTC_TIMESTAMP()"
+		" AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP())"
+		" ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+		"UPDATE pbx_links SET lease_owner = ?, lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
+		" last_attempt_at = UTC_TIMESTAMP() WHERE id = ?", owner, lease_seconds);
 }
 
 struct target_ctx {

@@ -144,12 +144,11 @@ static int node_ready(db *d)
 	return ready;
 }
 
-static int connect_node(db *d, const struct node *x)
+static int connect_node(db *d, const struct node *x, unsigned timeout)
 {
 	d->conn = mysql_init(NULL);
 	if (!d->conn)
 		return -1;
-	unsigned timeout = (unsigned)cfg_int("DB.ConnectTimeout", 5);
 	mysql_options(d->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(d->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	if (!mysql_real_connect(d->conn, x->socket[0] ? NULL : x->host, cfg_str("DB.User", "switchboard"),
@@ -188,7 +187,7 @@ static int connect_db(db *d)
 		for (int i = 0; i < n; i++) {
 			if (node_resting(i) != (pass == 1))
 				continue;
-			if (connect_node(d, &nodes[i]) == 0) {
+			if (connect_node(d, &nodes[i], (unsigned)cfg_int("DB.ConnectTimeout", 5)) == 0) {
 				if (i != d->node && d->node >= 0)
 					log_info("db: now on node %d of %d (%s)", i + 1, n,
 						 nodes[i].socket[0] ? nodes[i].socket : nodes[i].host);
@@ -281,8 +280,6 @@ static int reconnect(db *d)
 {
 	if (d->in_tx)
 		return -1;
-	if (d->conn)
-		node_failed(d->node);
 	drop_connection(d);
 	return connect_db(d);
 }
@@ -308,8 +305,9 @@ void db_settle(db *d)
 	for (int i = 0; i < d->node && i < n; i++) {
 		if (node_resting(i))
 			continue;
+		/* A short wait: a request is waiting on this. */
 		db probe = {.node = i};
-		if (connect_node(&probe, &nodes[i]) != 0) {
+		if (connect_node(&probe, &nodes[i], 1) != 0) {
 			node_failed(i);
 			continue;
 		}
@@ -887,7 +885,7 @@ static int commit_outcome(db *d, const char *mark, unsigned long thread, int nod
 	struct node nodes[MAX_NODES];
 	int n = read_nodes(nodes);
 	drop_connection(d);
-	if (node >= 0 && node < n && connect_node(d, &nodes[node]) == 0) {
+	if (node >= 0 && node < n && connect_node(d, &nodes[node], (unsigned)cfg_int("DB.ConnectTimeout", 5)) == 0) {
 		d->node = node;
 		long long alive = 1;
 		for (int i = 0; i < 100 && alive; i++) {
@@ -1008,6 +1006,33 @@ int db_tx(db *d, int (*body)(void *ctx), void *ctx)
 			log_error("db: transaction given up: %s", d->last_error);
 		return -1;
 	}
+}
+
+struct claim_call {
+	db *d;
+	const char *select_sql, *lease_sql, *owner;
+	int lease_seconds;
+	long long id;
+};
+
+static int claim_one(void *ctx)
+{
+	struct claim_call *c = ctx;
+	c->id = 0;
+	int rc = db_int(c->d, &c->id, c->select_sql, "");
+	if (rc != 1) {
+		c->id = 0;
+		return rc < 0 ? -1 : 0;
+	}
+	return db_exec(c->d, c->lease_sql, "sii", c->owner, (long long)c->lease_seconds, c->id) == 1 ? 0 : -1;
+}
+
+long long db_claim(db *d, const char *select_sql, const char *lease_sql, const char *owner, int lease_seconds)
+{
+	struct claim_call c = {d, select_sql, lease_sql, owner, lease_seconds, 0};
+	if (db_tx(d, claim_one, &c) != 0)
+		return db_errno(d) == DB_CONFLICT ? 0 : -1;
+	return c.id;
 }
 
 int db_ping(db *d)

@@ -62,6 +62,20 @@ int db_tx(db *d, int (*body)(void *ctx), void *ctx);
  * (two claims of the same row on two nodes) an outcome, not a fault. */
 #define DB_CONFLICT 1213
 
+/* Claims one row of a work queue for owner, under a lease (ARCHITECTURE §7,
+ * §10): select_sql (no parameters) picks one due row's id with FOR UPDATE
+ * SKIP LOCKED; lease_sql (parameters: owner, lease seconds, id) writes the
+ * lease on it, changing exactly one row. Both in one db_tx. On Galera, SKIP
+ * LOCKED sees only this node's locks, so two processes on two nodes may
+ * pick the same row; the later commit loses certification and db_tx claims
+ * again from scratch (after its node applied the winner's lease, so it
+ * skips that row). Losing every time means others are busy with the head
+ * of the queue: 0, nothing claimed, no error. So a row is claimed by one
+ * owner at a time and never lost (an expired lease frees it). Returns the
+ * id, 0 when nothing is due, -1 on error. Every claim of a queue goes
+ * through here. */
+long long db_claim(db *d, const char *select_sql, const char *lease_sql, const char *owner, int lease_seconds);
+
 /* Deletes commit marks older than that (syncd, now and then). */
 int db_forget_marks(db *d, int older_than_seconds);
 

@@ -24,6 +24,12 @@ function sinkRecipients() {
   return to;
 }
 
+/** The PBX links each syncd logged as tried ("pbx link ID: sync failed"). */
+function linksTriedBy(syncd) {
+  const log = readFileSync(`${clusterDir}/${syncd}/log/syncd.log`, 'utf8');
+  return [...log.matchAll(/pbx link (\d+): sync failed/g)].map((m) => m[1]);
+}
+
 /** The jobs each syncd logged as run ("job ID: N items"). */
 function jobsRunBy(syncd) {
   const log = readFileSync(`${clusterDir}/${syncd}/log/syncd.log`, 'utf8');
@@ -87,5 +93,30 @@ describe('1,000 jobs and 1,000 mails with two syncd on two nodes', () => {
     assert.ok(runs.syncd1.length > 0 && runs.syncd2.length > 0, 'both syncd took part');
     const all = [...runs.syncd1, ...runs.syncd2];
     assert.equal(new Set(all).size, all.length, 'no job ran in both syncd');
+  });
+
+  test('every due PBX link is tried by exactly one syncd', { timeout: 300_000 }, async (t) => {
+    const LINKS = 300;
+    const partner = await newPartner('Links');
+    const account = await newCustomer(partner.id, 'Linked');
+    // Credentials no key opens: each try fails at once and puts the link off
+    // for Pbx.RetryMinutes, so within this test each is due exactly once.
+    await sqlOn(3, `INSERT INTO pbx_links (account_id, pbx_type, name, host, port, username, secret_sealed, due_at,
+                                           created_at, updated_at)
+                    SELECT '${account.id}', 'mivb', CONCAT('PBX ', seq), CONCAT('10.9.0.', seq % 250), 443, 'admin',
+                           'not-a-sealed-secret', UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP()
+                    FROM seq_1_to_${LINKS}`);
+    const ids = new Set((await sqlOn(3, `SELECT id FROM pbx_links WHERE account_id = '${account.id}'`)).map(([id]) => id));
+    await until(async () => (await sqlOn(1, `SELECT COUNT(*) FROM pbx_links WHERE account_id = '${account.id}' AND failures > 0`,
+      { causal: true }))[0][0] === String(LINKS), { timeout: 120_000, every: 500, what: 'every link tried' });
+    const [[tried, once]] = await sqlOn(2, `SELECT COUNT(*), SUM(failures = 1) FROM pbx_links
+      WHERE account_id = '${account.id}' AND lease_owner IS NULL`, { causal: true });
+    assert.equal(tried, String(LINKS));
+    assert.equal(once, String(LINKS), 'each link failed exactly once: tried once');
+    const runs = { syncd1: linksTriedBy('syncd1').filter((id) => ids.has(id)), syncd2: linksTriedBy('syncd2').filter((id) => ids.has(id)) };
+    t.diagnostic(`links tried by syncd1 (node 1): ${runs.syncd1.length}, by syncd2 (node 3): ${runs.syncd2.length}`);
+    const all = [...runs.syncd1, ...runs.syncd2];
+    assert.equal(all.length, LINKS, 'one try logged per link');
+    assert.equal(new Set(all).size, LINKS, 'no link tried by both');
   });
 });

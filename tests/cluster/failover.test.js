@@ -87,6 +87,12 @@ describe('a node and a console killed under load', () => {
         { causal: true }))[0][0])
       : 0;
     t.diagnostic(`writes without an acknowledgement: ${unanswered.length}, of which done anyway: ${ambiguous}`);
+    const logs = ['console1', 'console2'].map((c) => readFileSync(`${clusterDir}/${c}/log/console.log`, 'utf8')).join('');
+    const times = (re) => (logs.match(re) ?? []).length;
+    t.diagnostic(`consoles: transactions run again on the next node: ${times(/went away during a transaction/g)}; `
+      + `COMMITs without answer found committed by their mark: ${times(/no answer to COMMIT, but it was committed/g)}, `
+      + `left unknown: ${times(/may or may not have been committed/g)}; `
+      + `single writes whose node died before answering: ${times(/its outcome is unknown/g)}`);
     const [[users, counted]] = await sqlOn(3, `SELECT (SELECT COUNT(*) FROM users WHERE account_id = '${account.id}'),
       (SELECT user_count FROM accounts WHERE id = '${account.id}')`, { causal: true });
     assert.equal(counted, users, 'the user count stayed exact');
