@@ -109,9 +109,12 @@ lint-sql:
 check: deps all unit san
 	@scripts/check
 
+# Each benchmark brings up its own stack and data; see the scripts' headers.
 bench: deps all
 	@scripts/bench
 	@scripts/bench-import
+	@scripts/bench-users
+	@scripts/bench-pbx
 
 # Beyond one machine (ARCHITECTURE §10): a three-node Galera cluster, two
 # consoles and two syncd behind nginx on this machine (scripts/cluster).

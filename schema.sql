@@ -356,13 +356,17 @@ CREATE TABLE IF NOT EXISTS account_manager_accounts (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Long work for syncd (ARCHITECTURE §7): bulk welcome emails, password
--- resets and deletions, and the Account Managers bulk actions. syncd claims a job with SELECT ... FOR UPDATE SKIP
--- LOCKED and holds it by its lease; a job whose lease expired is taken over.
+-- resets and deletions, the Account Managers bulk actions, large imports.
+-- syncd claims a job with SELECT ... FOR UPDATE SKIP LOCKED and holds it by
+-- its lease; a job whose lease expired is taken over. kind is lib/jobs.c's
+-- key (text, so a new kind needs no schema change).
 CREATE TABLE IF NOT EXISTS jobs (
   id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   account_id       CHAR(36) NOT NULL,
-  kind             ENUM('welcome','reset','delete','convert','upgrade','assign','unassign') NOT NULL,
+  kind             VARCHAR(32) NOT NULL,
   state            ENUM('queued','running','done','failed') NOT NULL DEFAULT 'queued',
+  -- what a job works on when its items are not users: an import batch
+  subject_id       BIGINT UNSIGNED NULL,
   total            INT NOT NULL DEFAULT 0,
   processed        INT NOT NULL DEFAULT 0,
   skipped          INT NOT NULL DEFAULT 0,
