@@ -917,6 +917,22 @@ int db_forget_marks(db *d, int older_than_seconds)
 	return db_exec(d, "DELETE FROM tx_commits WHERE id < ? LIMIT 10000", "s", upto) < 0 ? -1 : 0;
 }
 
+/* COMMIT. DB.TestFault (tests only: tests/cluster) makes a first COMMIT
+ * look like one whose node died: "commit-unsent" loses the connection
+ * before it is sent, "commit-unanswered" right after the server committed,
+ * so both ways through commit_outcome can be shown to work. */
+static int send_commit(db *d, int first)
+{
+	const char *fault = first ? cfg_str("DB.TestFault", "") : "";
+	int unanswered = strcmp(fault, "commit-unanswered") == 0;
+	if (strcmp(fault, "commit-unsent") == 0 || (plain(d, "COMMIT") == 0 && unanswered)) {
+		drop_connection(d);
+		set_error(d, CR_SERVER_LOST, "DB.TestFault: no answer to COMMIT");
+		return -1;
+	}
+	return d->last_errno ? -1 : 0;
+}
+
 /* How often a transaction that lost certification runs again: once is the
  * rule; a hot row written from several nodes at once (an account's user
  * count while its users are added through two consoles) may need more. */
@@ -961,7 +977,8 @@ int db_tx(db *d, int (*body)(void *ctx), void *ctx)
 		if (rc == 0 && !why) {
 			int node = d->node;
 			unsigned long thread = d->conn ? mysql_thread_id(d->conn) : 0;
-			if (plain(d, "COMMIT") == 0) {
+			int committed = send_commit(d, conflicts + failovers == 0);
+			if (committed == 0) {
 				d->in_tx = 0;
 				return 0;
 			}
