@@ -346,7 +346,14 @@ static int ready_to_send(db *d)
 		char set[64];
 		snprintf(set, sizeof set, "SET SESSION wsrep_sync_wait = %d", d->causal_wanted ? CAUSAL_READS : 0);
 		if (mysql_query(d->conn, set)) {
-			set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
+			unsigned no = mysql_errno(d->conn);
+			set_error(d, no, mysql_error(d->conn));
+			if (node_gone(no)) {
+				node_failed(d->node);
+				drop_connection(d);
+				if (d->in_tx)
+					d->doomed = no;
+			}
 			return -1;
 		}
 		d->causal_set = d->causal_wanted;
@@ -513,8 +520,14 @@ static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 		return NULL;
 	}
 	for (int attempt = 0; attempt < 2; attempt++) {
-		if (ready_to_send(d) != 0)
+		if (ready_to_send(d) != 0) {
+			/* The statement was not sent: on the next node, then. */
+			if (attempt == 0 && !d->in_tx && node_gone(d->last_errno)) {
+				set_error(d, 0, "");
+				continue;
+			}
 			return NULL;
+		}
 		MYSQL_STMT *stmt = prepared(d, sql);
 		if (stmt && (p.count == 0 || !mysql_stmt_bind_param(stmt, p.bind)) &&
 		    !mysql_stmt_execute(stmt))
@@ -536,11 +549,13 @@ static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 			continue;
 		}
 		if (node_gone(no)) {
+			int executed = stmt != NULL; /* (the cache closes stmt with the connection) */
 			node_failed(d->node);
 			drop_connection(d);
 			if (d->in_tx) {
 				d->doomed = no;
-			} else if (attempt == 0 && reads_only(sql)) {
+			} else if (attempt == 0 && (reads_only(sql) || !executed)) {
+				/* A read, or a write that did not get past its prepare. */
 				set_error(d, 0, "");
 				continue;
 			} else {
