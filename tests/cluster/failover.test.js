@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { NODES, clusterDir, cluster, sqlOn, until, upstreamURL, wsrepStatus } from './lib/cluster.js';
-import { newCustomer, signIn, newPartner, uid } from '../e2e/lib/fixtures.js';
+import { NODES, clusterDir, cluster, console1URL, sqlOn, until, wsrepStatus } from './lib/cluster.js';
+import { Session, newCustomer, newPartner, signIn, uid } from '../e2e/lib/fixtures.js';
 
 const CLIENTS = 4;
 const SECONDS = 24;            // the whole load
@@ -114,9 +114,18 @@ describe('a node and a console killed under load', () => {
     assert.deepEqual(counts[2], counts[1]);
     assert.equal(counts[0][1], String(acknowledged.length));
 
-    // And serves again: console 2 back, both consoles answer.
+    // And serves again: console 2 back, both consoles answer, and console 1
+    // goes back to its own node once that answers (looked at every 30 s).
     await cluster('console-start', 2);
     const s = await signIn(partner.email);
     assert.equal((await s.get(`/a/${account.id}/users`)).status, 200);
+    const one = new Session(console1URL);
+    one.cookies = s.cookies;
+    const backAt = Date.now();
+    await until(async () => {
+      assert.equal((await one.get(`/a/${account.id}/users`)).status, 200);
+      return /db: back on node 1 of 3/.test(readFileSync(`${clusterDir}/console1/log/console.log`, 'utf8'));
+    }, { timeout: 90_000, every: 1000, what: 'console 1 back on node 1' });
+    t.diagnostic(`console 1 back on node 1 ${((Date.now() - backAt) / 1000).toFixed(1)} s later`);
   });
 });
