@@ -25,6 +25,8 @@ CREATE TABLE IF NOT EXISTS accounts (
   status               ENUM('active','deactivated') NOT NULL DEFAULT 'active',
   -- the account's number of users, kept by the triggers after the users table
   user_count           INT NOT NULL DEFAULT 0,
+  -- its registered users, kept by triggers (the gateway portal's Registered Users)
+  registered_count     INT NOT NULL DEFAULT 0,
   created_at           DATETIME NOT NULL,
   updated_at           DATETIME NOT NULL,
   CONSTRAINT fk_accounts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id),
@@ -361,7 +363,7 @@ CREATE TABLE IF NOT EXISTS account_manager_accounts (
 CREATE TABLE IF NOT EXISTS jobs (
   id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   account_id       CHAR(36) NOT NULL,
-  kind             ENUM('welcome','reset','delete','convert','upgrade','assign','unassign') NOT NULL,
+  kind             ENUM('welcome','reset','delete','convert','upgrade','assign','unassign','gateway_reset') NOT NULL,
   state            ENUM('queued','running','done','failed') NOT NULL DEFAULT 'queued',
   total            INT NOT NULL DEFAULT 0,
   processed        INT NOT NULL DEFAULT 0,
@@ -694,3 +696,15 @@ CREATE TABLE IF NOT EXISTS pbx_dids (
   PRIMARY KEY (link_id, number),
   CONSTRAINT fk_pbx_dids_link FOREIGN KEY (link_id) REFERENCES pbx_links (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- accounts.registered_count, the Registered Users of the gateway portal's
+-- customer list (seed 001; ch2 §10.2), stays exact whoever registers,
+-- deletes or unregisters a user, like user_count. A write that leaves
+-- registered as it was matches no account row.
+CREATE TRIGGER IF NOT EXISTS tr_users_registered_insert AFTER INSERT ON users FOR EACH ROW
+  UPDATE accounts SET registered_count = registered_count + 1 WHERE id = NEW.account_id AND NEW.registered = 1;
+CREATE TRIGGER IF NOT EXISTS tr_users_registered_delete AFTER DELETE ON users FOR EACH ROW
+  UPDATE accounts SET registered_count = registered_count - 1 WHERE id = OLD.account_id AND OLD.registered = 1;
+CREATE TRIGGER IF NOT EXISTS tr_users_registered_update AFTER UPDATE ON users FOR EACH ROW
+  UPDATE accounts SET registered_count = registered_count + NEW.registered - OLD.registered
+  WHERE id = NEW.account_id AND NEW.registered <> OLD.registered;

@@ -1,12 +1,14 @@
 #include "lib/jobs.h"
+#include "lib/gateways.h"
 #include "lib/mail.h"
+#include "lib/pbx_links.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete", "convert", "upgrade", "assign",
-						       "unassign"};
+						       "unassign", "gateway_reset"};
 
 const char *job_kind_key(enum job_kind k)
 {
@@ -134,6 +136,10 @@ static int delete_user(db *d, const struct job_row *job, long long user_id, cons
 	char id_text[24];
 	snprintf(id_text, sizeof id_text, "%lld", user_id);
 	struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+	/* A user synced from a PBX stays listed: only the login goes (guide §2.4). */
+	int synced = pbx_user_synced(d, job->account_id, user_id);
+	if (synced)
+		return synced < 0 || pbx_user_remove_login(d, &who, job->account_id, user_id) != 1 ? -1 : 0;
 	json_t *details = json_pack("{s:s,s:s,s:I}", "email", u->email, "role", u->role, "job", (json_int_t)job->id);
 	int ok = details && audit_event(d, job->account_id, &who, "user.delete", "user", id_text, u->name, details) == 0 &&
 		 db_exec(d, "DELETE FROM users WHERE id = ? AND account_id = ?", "is", user_id, job->account_id) == 1;
@@ -315,6 +321,13 @@ static int do_item(db *d, const struct job_row *job, long long user_id, const ch
 	case JOB_ASSIGN:
 	case JOB_UNASSIGN:
 		return manager_item(d, job, user_id, &u, reason);
+	case JOB_GATEWAY_RESET: {
+		struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+		int unlinked = pbx_user_unlink(d, &who, job->account_id, user_id);
+		if (unlinked == 0)
+			*reason = "not_pbx";
+		return unlinked < 0 ? -1 : 0;
+	}
 	default:
 		return -1;
 	}
@@ -360,9 +373,13 @@ int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *j
 	return db_one(d, job_from_row, job, JOB_SELECT " WHERE j.id = ? AND j.account_id = ?", "is", job_id, account_id);
 }
 
-/* The end: state done, and a notification for whoever started it. */
+/* The end: what the kind does once its items are done, state done, and a
+ * notification for whoever started it. */
 static int finish(db *d, const struct job_row *job)
 {
+	struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+	if (job->kind == JOB_GATEWAY_RESET && gateway_integration_remove(d, &who, job->account_id) != 0)
+		return -1;
 	if (db_exec(d, "UPDATE jobs SET state = 'done', finished_at = UTC_TIMESTAMP(), lease_owner = NULL,"
 		       " lease_until = NULL WHERE id = ?", "i", job->id) != 1)
 		return -1;

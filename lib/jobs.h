@@ -22,6 +22,8 @@ enum job_kind {
 	JOB_UPGRADE,          /* account managers become administrators again */
 	JOB_ASSIGN,           /* the job's accounts (job_accounts) given to its account managers */
 	JOB_UNASSIGN,         /* ... or taken from them */
+	JOB_GATEWAY_RESET,    /* the CloudLink Gateway integration removed (ch3 §2.6): its PBX users unlinked,
+				 then gateway_integration_remove (lib/gateways.h) */
 	JOB_KIND_COUNT
 };
 
@@ -101,7 +103,7 @@ int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *j
  * welcome or reset email queued, the user deleted, converted, upgraded, or
  * given or relieved of the job's accounts; an item that does not apply is
  * skipped with its reason: gone, registered, unregistered, partner, self,
- * last_admin, yourself, not_admin, not_manager), and when none remain marks
+ * last_admin, yourself, not_admin, not_manager, not_pbx), and when none remain marks
  * the job done and notifies its starter. Returns the number of items done,
  * or -1. */
 int job_work(db *d, const struct job_row *job, int max_items);

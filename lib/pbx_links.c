@@ -335,6 +335,47 @@ int pbx_user_remove_login(db *d, const struct actor *who, const char *account_id
 	return ok ? 1 : -1;
 }
 
+int pbx_user_unlink(db *d, const struct actor *who, const char *account_id, long long user_id)
+{
+	char name[256] = "";
+	int found = db_str(d, name, sizeof name,
+			   "SELECT display_name FROM users WHERE id = ? AND account_id = ? AND pbx_user = 1 FOR UPDATE",
+			   "is", user_id, account_id);
+	if (found != 1)
+		return found;
+	char id_text[24];
+	snprintf(id_text, sizeof id_text, "%lld", user_id);
+	json_t *details = json_object();
+	audit_change(details, "pbx_user", "1", "0");
+	int ok = db_exec(d, "UPDATE users SET pbx_user = 0, updated_at = UTC_TIMESTAMP(), updated_by_name = ?"
+			    " WHERE id = ? AND account_id = ?", "sis", who && who->name ? who->name : "System", user_id,
+			 account_id) == 1 &&
+		 audit_event(d, account_id, who, "user.update", "user", id_text, name, details) == 0;
+	json_decref(details);
+	return ok ? 1 : -1;
+}
+
+struct dids_call {
+	int (*fn)(void *ctx, const struct pbx_did_row *did);
+	void *ctx;
+};
+
+static int did_row_from(void *ctx, const struct db_row *row)
+{
+	struct dids_call *c = ctx;
+	struct pbx_did_row did = {row_str(row, "number"), row_str(row, "target")};
+	return c->fn(c->ctx, &did);
+}
+
+int pbx_link_dids_each(db *d, const char *account_id, long long id, int limit,
+		       int (*fn)(void *ctx, const struct pbx_did_row *did), void *ctx)
+{
+	struct dids_call c = {fn, ctx};
+	return db_each(d, did_row_from, &c,
+		       "SELECT number, target FROM pbx_dids WHERE link_id = ? AND account_id = ? ORDER BY number LIMIT ?",
+		       "isi", id, account_id, (long long)limit);
+}
+
 /* ---- syncd ---- */
 
 long long pbx_links_claim(db *d, const char *owner, int lease_seconds)

@@ -27,6 +27,10 @@
       <?cs if:Me.is_partner && Can.accounts.view ?>
       <li><a href="/accounts"<?cs if:Page.Route == "/accounts" || Page.Route == "/accounts/new" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.accounts ?></a></li>
       <?cs /if ?>
+      <?cs # The gateway portal's Partner Dashboard (seed 001). ?>
+      <?cs if:Me.is_partner && !in_customer && Can.accounts.view ?>
+      <li><a href="/gateway-portal"<?cs if:Page.Route == "/gateway-portal" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.gateway.nav.portal ?></a></li>
+      <?cs /if ?>
       <?cs if:in_customer && Account.status == "active" ?>
         <?cs if:Can.account.view ?>
         <li><a href="/a/<?cs var:Account.id ?>/info"<?cs if:Page.Route == "/a/:acct/info" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.account ?></a></li>
@@ -35,6 +39,12 @@
         <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
           <ul><li><a href="/a/<?cs var:Account.id ?>/users"<?cs if:string.find(Page.Route, "/users") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.users ?></a></li>
             <?cs if:!Me.is_partner && Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?></ul>
+        </li>
+        <?cs /if ?>
+        <?cs # Support > Gateway (guide §2.11). ?>
+        <?cs if:Can.support.view ?>
+        <li class="group"><span><?cs var:Lang.gateway.nav.support ?></span>
+          <ul><li><a href="/a/<?cs var:Account.id ?>/support/gateway"<?cs if:string.find(Page.Route, "/support/gateway") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.gateway.nav.gateway ?></a></li></ul>
         </li>
         <?cs /if ?>
       <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>

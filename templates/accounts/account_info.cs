@@ -16,7 +16,8 @@
 <?cs def:account_fixed_fields() ?>
 <?cs call:shown(Lang.accounts.account_info.sap_number, Info.sap_customer_number) ?>
 <?cs call:shown(Lang.accounts.account_info.cloud_location, Cloud.Location) ?>
-<?cs call:shown(Lang.accounts.account_info.pbx_type, Info.pbx_type) ?>
+<?cs # PBX Type: once the CloudLink Gateway onboarding is complete (guide §2.3). ?>
+<?cs if:Info.pbx_type ?><?cs call:readonly(Lang.accounts.account_info.pbx_type, Info.pbx_type) ?><?cs /if ?>
 <?cs /def ?>
 
 <?cs def:content() ?>
