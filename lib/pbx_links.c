@@ -124,7 +124,7 @@ long long pbx_link_create(db *d, const struct actor *who, const char *account_id
 		       " secret_sealed, mbg_host, mbg_secret_sealed, micollab_host, micollab_secret_sealed, sync_minutes,"
 		       " created_at, updated_at)"
 		       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-		    "sisssisssssi" "i", account_id, gw, f->pbx_type, f->name, f->host, strtoll(f->port, NULL, 10),
+		    "sisssissssssi", account_id, gw, f->pbx_type, f->name, f->host, strtoll(f->port, NULL, 10),
 		    f->username, secret, nz(f->mbg_host), mbg, nz(f->micollab_host), micollab,
 		    (long long)PBX_SYNC_MINUTES_DEFAULT) != 1)
 		return -1;

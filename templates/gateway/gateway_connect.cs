@@ -63,6 +63,7 @@
 <?cs elif:Connect.mode == "connecting" ?>
   <section class="card">
     <h2><?cs var:t.connecting ?></h2>
+    <?cs if:Form.Errors.action ?><p class="error" id="e-action" role="alert"><?cs var:Form.Errors.action ?></p><?cs /if ?>
     <p><?cs var:t.connecting_text ?></p>
     <?cs call:wizard_wait() ?>
   </section>
@@ -81,6 +82,7 @@
 <?cs else ?>
   <section class="card">
     <h2><?cs var:t.start_heading ?></h2>
+    <?cs if:Form.Errors.action ?><p class="error" id="e-action" role="alert"><?cs var:Form.Errors.action ?></p><?cs /if ?>
     <p><?cs var:t.early ?> <a href="<?cs var:Wizard.base ?>/pbx"><?cs var:Lang.gateway.wizard.tabs.pbx ?></a></p>
   </section>
 <?cs /if ?>

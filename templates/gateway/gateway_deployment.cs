@@ -5,6 +5,7 @@
 <?cs if:Deployment.mode == "early" ?>
 <section class="card">
   <h2><?cs var:t.heading ?></h2>
+  <?cs call:form_error() ?>
   <p><?cs var:t.early ?> <a href="<?cs var:Wizard.base ?>/connect"><?cs var:Lang.gateway.wizard.tabs.connect ?></a></p>
 </section>
 <?cs else ?>

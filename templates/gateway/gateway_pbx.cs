@@ -49,6 +49,7 @@
 <?cs with:t = Lang.gateway.gateway_pbx ?>
 <section class="card">
   <h2><?cs if:Pbx.smbc ?><?cs var:t.smbc_heading ?><?cs else ?><?cs var:t.heading ?><?cs /if ?></h2>
+  <?cs call:form_error() ?>
   <p class="hint"><?cs var:t.linked ?></p>
   <?cs call:readonly(t.pbx_type, Link.type_label) ?>
   <?cs call:readonly(t.pbx_name, Link.name) ?>
@@ -78,6 +79,7 @@
 <?cs else ?>
   <section class="card">
     <h2><?cs var:Lang.gateway.gateway_pbx.heading ?></h2>
+    <?cs call:form_error() ?>
     <p><?cs var:Lang.gateway.gateway_pbx.early ?> <a href="<?cs var:Wizard.base ?>/site"><?cs var:Lang.gateway.wizard.tabs.site ?></a></p>
   </section>
 <?cs /if ?>

@@ -87,6 +87,7 @@
 
 <?cs def:content() ?>
 <?cs call:wizard_head() ?>
+<?cs if:Form.Errors.code && Site.mode != "claim" ?><p class="error" id="e-code"><?cs var:Form.Errors.code ?></p><?cs /if ?>
 <?cs if:Site.mode == "claim" ?>
   <?cs call:claim_form() ?>
 <?cs elif:Site.mode == "waiting" ?>

@@ -14,6 +14,7 @@ import {
   accountFields, email, lit, newCustomer, newPartner, newUser, PASSWORD, scalar, signIn, tableCounts, uid,
   userFields,
 } from './lib/fixtures.js';
+import { gatewayAccount, wizard } from './lib/gateway.js';
 
 /** A form body; arrays repeat their field. */
 function form(fields, csrf) {
@@ -118,6 +119,24 @@ async function claimedGateway(w) {
   });
   return JSON.parse(res.text).token;
 }
+
+/**
+ * A customer account of w's partner at an onboarding step (lib/gateway.js),
+ * made once per world and step: the cases that refuse (CSRF, other tenant)
+ * reuse it. fresh: a new one (a case that changes it).
+ */
+async function gatewayAt(w, step, { fresh = false, ...options } = {}) {
+  w.gateways ??= {};
+  const key = `${step} ${JSON.stringify(options)}`;
+  if (fresh || !w.gateways[key]) w.gateways[key] = await gatewayAccount(w.sP, w.partner.id, step, options);
+  return w.gateways[key];
+}
+
+/** Gateway Information with DHCP. */
+const siteFields = (overrides = {}) => ({
+  site_name: 'Head Office', address: '1 Main Street', city: 'Ottawa', country: 'CA', province: 'Ontario',
+  postal_code: 'K0A 2G0', eth_mode: 'dhcp', ...overrides,
+});
 
 // Each case: async (w) => { who, path, body?, status }. `ok` succeeds; `bad`
 // sends input the declared inputs or the typed word refuse (422, nothing
@@ -361,6 +380,95 @@ const CASES = {
     bad: async (w) => ({ who: w.sP, path: '/account-managers/assign', body: { action: 'assign', users: ['1 OR 1'], accounts: [w.A.id] }, status: 422 }),
   },
 };
+
+Object.assign(CASES, {
+  'GET /a/:acct/integrations/gateway': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'new')).id), status: 200 }),
+  },
+  'POST /a/:acct/integrations/gateway': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'new', { fresh: true })).id), status: 303 }),
+  },
+  'GET /a/:acct/integrations/gateway/site': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'claimed')).id, 'site'), status: 200 }),
+  },
+  'POST /a/:acct/integrations/gateway/site': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'claimed')).id, 'site'), body: siteFields(), status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'claimed')).id, 'site'), body: siteFields({ site_name: long(300) }), status: 422 }),
+  },
+  'GET /a/:acct/integrations/gateway/claim': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'added')).id, 'claim'), status: 200 }),
+  },
+  'POST /a/:acct/integrations/gateway/claim': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'added', { fresh: true })).id, 'claim'), body: { code: `${uid()}`.toUpperCase() }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'added')).id, 'claim'), body: { code: '' }, status: 422 }),
+  },
+  'GET /a/:acct/integrations/gateway/pbx': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'site')).id, 'pbx'), status: 200 }),
+  },
+  'POST /a/:acct/integrations/gateway/pbx': {
+    ok: async (w) => ({
+      who: w.sP, path: wizard((await gatewayAt(w, 'site', { fresh: true })).id, 'pbx'), status: 303,
+      body: { pbx_type: 'mxone', pbx_name: 'Routes PBX', host: 'pbx.example.com', port: '443', username: 'cloudlink', password: 'secret' },
+    }),
+    bad: async (w) => ({
+      who: w.sP, path: wizard((await gatewayAt(w, 'site')).id, 'pbx'), status: 422,
+      body: { pbx_type: 'MX ONE!', pbx_name: 'Routes PBX', host: 'pbx.example.com', port: '443', username: 'cloudlink', password: 'secret' },
+    }),
+  },
+  'GET /a/:acct/integrations/gateway/connect': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'linked')).id, 'connect'), status: 200 }),
+  },
+  'POST /a/:acct/integrations/gateway/connect': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'linked', { fresh: true })).id, 'connect'), body: { action: 'connect' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'linked')).id, 'connect'), body: { action: 'Connect!' }, status: 422 }),
+  },
+  'GET /a/:acct/integrations/gateway/irregular': {
+    ok: async (w) => ({ who: w.sP, path: `${wizard((await gatewayAt(w, 'linked')).id, 'irregular')}?state=missing`, status: 200 }),
+  },
+  'GET /a/:acct/integrations/gateway/deployment': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'added')).id, 'deployment'), status: 200 }),
+  },
+  'POST /a/:acct/integrations/gateway/deployment': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'connected')).id, 'deployment'), body: { to_users: '1' }, status: 303 }),
+    // Not connected yet: Complete is refused and nothing is written.
+    bad: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'linked')).id, 'deployment'), body: { to_users: '1' }, status: 422 }),
+  },
+  'GET /a/:acct/integrations/gateway/advanced': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'complete')).id, 'advanced'), status: 200 }),
+  },
+  'GET /a/:acct/integrations/gateway/overview': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'complete')).id, 'overview'), status: 200 }),
+  },
+  'GET /a/:acct/integrations/gateway/remove': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'added')).id, 'remove'), status: 200 }),
+  },
+  'POST /a/:acct/integrations/gateway/remove': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'added', { fresh: true })).id, 'remove'), status: 303 }),
+  },
+  'GET /a/:acct/integrations/gateway/revert': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'claimed')).id, 'revert'), status: 200 }),
+  },
+  'POST /a/:acct/integrations/gateway/revert': {
+    ok: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'claimed', { fresh: true })).id, 'revert'), body: { confirm: 'revert' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: wizard((await gatewayAt(w, 'claimed')).id, 'revert'), body: { confirm: 'Revert' }, status: 422 }),
+  },
+  'GET /a/:acct/support/gateway': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/support/gateway`, status: 200 }) },
+  'POST /a/:acct/support/gateway': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await gatewayAt(w, 'complete')).id}/support/gateway`, body: { action: 'trace_stop' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${(await gatewayAt(w, 'complete')).id}/support/gateway`, body: { action: 'Stop it' }, status: 422 }),
+  },
+  'GET /a/:acct/support/gateway/reboot': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await gatewayAt(w, 'complete')).id}/support/gateway/reboot`, status: 200 }),
+  },
+  'POST /a/:acct/support/gateway/reboot': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await gatewayAt(w, 'complete')).id}/support/gateway/reboot`, body: { confirm: 'reboot' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${(await gatewayAt(w, 'complete')).id}/support/gateway/reboot`, body: { confirm: 'restart' }, status: 422 }),
+  },
+  'GET /a/:acct/support/gateway/download': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await gatewayAt(w, 'claimed')).id}/support/gateway/download?file=logs`, status: 200 }),
+  },
+  'GET /gateway-portal': { ok: async (w) => ({ who: w.sP, path: '/gateway-portal', status: 200 }) },
+});
 
 const table = routes();
 const key = (r) => `${r.method} ${r.pattern}`;
