@@ -12,7 +12,7 @@ import {
   visibleText,
 } from './lib/fixtures.js';
 import { sql } from './lib/stack.js';
-import { gateway, gw, newGateway, pbxFault, settled, status } from './lib/pbx.js';
+import { gateway, gw, newGateway, newPbx, pbxFault, settled, status } from './lib/pbx.js';
 import { gatewayAccount, wizard } from './lib/gateway.js';
 
 const TABS = ['Gateway', 'PBX', 'Connect', 'Deployment', 'Advanced', 'Overview'];
@@ -371,6 +371,28 @@ describe('Connect tab', () => {
     assert.equal((await session.send(wizard(a.id, 'connect'), { action: 'connect' })).status, 303);
     assert.equal((await settled(a.id, link.lastAttempt)).connected, true);
     assert.equal(statusLine((await session.get(wizard(a.id, 'connect'))).text).level, 'incomplete');
+  });
+});
+
+describe('an SMBC blade', () => {
+  test('Sync PBX Data instead of Configure PBX, then PBX Synced on a fixed schedule', async () => {
+    const { partner, session } = await partnerSession('Wizard SMBC');
+    const a = await gatewayAccount(session, partner.id, 'site', { gateway: { platform: 'smbc', kind: 'virtual' } });
+    const pbxTab = await session.get(wizard(a.id, 'pbx'));
+    assert.equal(statusLine(pbxTab.text).text.replace(/ Software update available$/, ''), 'Sync PBX');
+    assert.match(main(pbxTab.text), /Sync PBX Data/);
+    assert.ok(!main(pbxTab.text).includes('Configure PBX'));
+    const pbx = await newPbx('mivo250', 4);
+    assert.equal((await session.send(wizard(a.id, 'pbx'), pbxFields(pbx))).status, 303);
+    await session.send(wizard(a.id, 'connect'), { action: 'connect' });
+    assert.equal((await settled(a.id)).connected, true);
+    const page = await session.get(wizard(a.id, 'connect'));
+    assert.match(main(page.text), /PBX Synced Connection successful Number of users: 4/);
+    assert.match(main(page.text), /PBX Sync Schedule \(in minutes\) 20 An SMBC blade syncs on a fixed schedule\./);
+    assert.equal(inputValue(page.text, 'minutes'), null, 'not editable');
+    const res = await session.send(wizard(a.id, 'connect'), { action: 'next', minutes: '5' });
+    assert.equal(res.location, wizard(a.id, 'deployment'));
+    assert.equal(await scalar(`SELECT sync_minutes FROM pbx_links WHERE account_id = ${lit(a.id)}`), '20');
   });
 });
 
