@@ -476,10 +476,11 @@ const key = (r) => `${r.method} ${r.pattern}`;
 const needsBad = (r) => r.inputs.length > 0 || (r.confirm && r.method === 'POST');
 const tenantScoped = (r) => r.pattern.includes(':acct') || r.pattern.includes(':id');
 
-/** Everything a request of another tenant might change, once syncd has finished the jobs earlier cases started. */
+/** Everything a request of another tenant might change, once syncd has finished the jobs and syncs earlier cases started. */
 async function snapshot() {
-  await eventually('jobs of earlier cases finish', async () =>
-    Number(await scalar("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')")) === 0);
+  await eventually('jobs and PBX syncs of earlier cases finish', async () =>
+    Number(await scalar(`SELECT (SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running'))
+      + (SELECT COUNT(*) FROM pbx_links WHERE due_at <= UTC_TIMESTAMP() OR lease_until > UTC_TIMESTAMP())`)) === 0);
   return [await tableCounts(),
     await sql('SELECT id, name, status, city FROM accounts ORDER BY id'),
     await sql('SELECT id, email, role, display_name, registered FROM users ORDER BY id'),
