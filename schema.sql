@@ -315,10 +315,13 @@ CREATE TABLE IF NOT EXISTS job_items (
 CREATE TABLE IF NOT EXISTS mail_outbox (
   id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   account_id       CHAR(36) NOT NULL,
-  user_id          BIGINT UNSIGNED NOT NULL,
+  -- the user a welcome or reset mail is for; NULL for mail to support
+  -- contacts (kind support_*, about support_log_id)
+  user_id          BIGINT UNSIGNED NULL,
   job_id           BIGINT UNSIGNED NULL,
-  kind             ENUM('welcome','reset') NOT NULL,
+  kind             VARCHAR(32) NOT NULL,
   to_addr          VARCHAR(255) NOT NULL,
+  support_log_id   BIGINT UNSIGNED NULL,
   state            ENUM('queued','sent','failed') NOT NULL DEFAULT 'queued',
   attempts         INT NOT NULL DEFAULT 0,
   next_attempt_at  DATETIME NOT NULL,
@@ -415,6 +418,9 @@ CREATE TABLE IF NOT EXISTS machine_credentials (
   account_id      CHAR(36) NULL,
   -- a registered application's credential (Developer page); NULL otherwise
   application_id  BIGINT UNSIGNED NULL,
+  -- an app's token for one user (kind app-report, POST /api/v1/app-token):
+  -- it acts as that user, and goes with them
+  user_id         BIGINT UNSIGNED NULL,
   label           VARCHAR(255) NOT NULL DEFAULT '',
   created_by_name VARCHAR(255) NOT NULL DEFAULT '',
   created_at      DATETIME NOT NULL,
@@ -424,5 +430,118 @@ CREATE TABLE IF NOT EXISTS machine_credentials (
   UNIQUE KEY ux_credentials_hash (token_hash),
   -- a partner's credentials, newest first
   KEY ix_credentials_partner (partner_id, id),
-  CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+  -- expired short-lived tokens are purged
+  KEY ix_credentials_expiry (expires_at),
+  CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE,
+  CONSTRAINT fk_credentials_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Support logs (guide §2.10) ----
+
+-- An issue a user of a customer account reported from a CloudLink app,
+-- posted by the app through POST /api/v1/support-logs: the account and the
+-- reporter come from the app's token. uid is the app's own id of the report
+-- when it sent one (posting the same report again stores nothing new), else
+-- one of ours; it names the exported files. While a log is Open its support
+-- contacts are reminded every SupportLogs.ReminderHours (next_reminder_at,
+-- NULL once it is Reported or Resolved).
+CREATE TABLE IF NOT EXISTS support_logs (
+  id                BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id        CHAR(36) NOT NULL,
+  uid               CHAR(36) CHARACTER SET ascii NOT NULL,
+  -- no foreign key: a log outlives its reporter, like an event
+  user_id           BIGINT UNSIGNED NOT NULL,
+  reporter_email    VARCHAR(255) NOT NULL,
+  product           VARCHAR(100) NOT NULL,
+  platform          ENUM('web','android','ios','desktop') NOT NULL,
+  title             VARCHAR(255) NOT NULL,
+  topic             VARCHAR(100) NOT NULL DEFAULT '',
+  description       TEXT NOT NULL,
+  log_level         VARCHAR(16) NOT NULL DEFAULT '',
+  state             ENUM('open','reported','resolved') NOT NULL DEFAULT 'open',
+  notes             TEXT NOT NULL,
+  created_at        DATETIME NOT NULL,
+  updated_at        DATETIME NOT NULL,
+  updated_by        BIGINT UNSIGNED NULL,
+  updated_by_name   VARCHAR(255) NOT NULL DEFAULT '',
+  last_reminder_at  DATETIME NULL,
+  next_reminder_at  DATETIME NULL,
+  UNIQUE KEY ux_support_logs_uid (account_id, uid),
+  -- the list, newest first: all logs, by state, by product (and state);
+  -- each holds what its filters and the search test, so they read the
+  -- index alone
+  KEY ix_support_logs_created (account_id, created_at, id, title),
+  KEY ix_support_logs_state (account_id, state, created_at, id, title),
+  KEY ix_support_logs_product (account_id, product, created_at, id, state, title),
+  -- syncd's reminders: the logs due
+  KEY ix_support_logs_reminder (next_reminder_at),
+  CONSTRAINT fk_support_logs_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A log's Report Details tabs (user, device, signal, error) as the app sent
+-- them (guide §2.10: the tabs per product).
+CREATE TABLE IF NOT EXISTS support_log_tabs (
+  log_id      BIGINT UNSIGNED NOT NULL,
+  tab         ENUM('user','device','signal','error') NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  body        JSON NOT NULL,
+  PRIMARY KEY (log_id, tab),
+  CONSTRAINT fk_support_log_tabs_log FOREIGN KEY (log_id) REFERENCES support_logs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A log's files: its log text, SIP logs and attachments, with the type their
+-- bytes showed. The bytes are in support_log_file_parts, 1 MB a row, so no
+-- request ever holds more than one part of a file: the console and syncd
+-- keep no files of their own (the hosts are stateless).
+CREATE TABLE IF NOT EXISTS support_log_files (
+  log_id      BIGINT UNSIGNED NOT NULL,
+  seq         SMALLINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  role        ENUM('log','sip','attachment') NOT NULL,
+  name        VARCHAR(255) NOT NULL,
+  mime        VARCHAR(64) CHARACTER SET ascii NOT NULL,
+  size        INT UNSIGNED NOT NULL,
+  sha256      CHAR(64) CHARACTER SET ascii NOT NULL,
+  PRIMARY KEY (log_id, seq),
+  CONSTRAINT fk_support_log_files_log FOREIGN KEY (log_id) REFERENCES support_logs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS support_log_file_parts (
+  log_id      BIGINT UNSIGNED NOT NULL,
+  seq         SMALLINT UNSIGNED NOT NULL,
+  part        SMALLINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  data        MEDIUMBLOB NOT NULL,
+  PRIMARY KEY (log_id, seq, part),
+  CONSTRAINT fk_support_log_file_parts_file FOREIGN KEY (log_id, seq) REFERENCES support_log_files (log_id, seq) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The list's totals without counting logs (ARCHITECTURE §12): logs per
+-- account, product and state, and when the last of them came (the Product
+-- filter offers the products of the past 60 days). Kept by the triggers
+-- below whoever writes support_logs; an account's rows go with it.
+CREATE TABLE IF NOT EXISTS support_log_counts (
+  account_id       CHAR(36) NOT NULL,
+  product          VARCHAR(100) NOT NULL,
+  state            ENUM('open','reported','resolved') NOT NULL,
+  logs             INT NOT NULL,
+  last_created_at  DATETIME NOT NULL,
+  PRIMARY KEY (account_id, product, state),
+  CONSTRAINT fk_support_log_counts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_count_insert AFTER INSERT ON support_logs FOR EACH ROW
+  INSERT INTO support_log_counts (account_id, product, state, logs, last_created_at)
+  VALUES (NEW.account_id, NEW.product, NEW.state, 1, NEW.created_at)
+  ON DUPLICATE KEY UPDATE logs = logs + 1, last_created_at = GREATEST(last_created_at, NEW.created_at);
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_count_update AFTER UPDATE ON support_logs FOR EACH ROW
+  IF NEW.state <> OLD.state OR CAST(NEW.product AS BINARY) <> CAST(OLD.product AS BINARY) THEN
+    UPDATE support_log_counts SET logs = logs - 1
+      WHERE account_id = OLD.account_id AND product = OLD.product AND state = OLD.state;
+    INSERT INTO support_log_counts (account_id, product, state, logs, last_created_at)
+    VALUES (NEW.account_id, NEW.product, NEW.state, 1, NEW.created_at)
+    ON DUPLICATE KEY UPDATE logs = logs + 1, last_created_at = GREATEST(last_created_at, NEW.created_at);
+  END IF;
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_count_delete AFTER DELETE ON support_logs FOR EACH ROW
+  UPDATE support_log_counts SET logs = logs - 1
+    WHERE account_id = OLD.account_id AND product = OLD.product AND state = OLD.state;

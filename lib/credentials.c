@@ -46,6 +46,31 @@ long long credential_issue(db *d, enum credential_kind kind, const char *partner
 	return (long long)db_insert_id(d);
 }
 
+long long credential_issue_for_user(db *d, enum credential_kind kind, const char *partner_id, const char *account_id,
+				    long long user_id, const char *label, long lifetime_seconds, char token[TOKEN_HEX])
+{
+	char hash[TOKEN_HEX];
+	if (random_token(token) != 0)
+		return -1;
+	sha256_hex(token, hash);
+	if (db_exec(d,
+		    "INSERT INTO machine_credentials (token_hash, kind, partner_id, account_id, user_id, label,"
+		    " created_by_name, created_at, expires_at)"
+		    " SELECT ?, ?, ?, u.account_id, u.id, ?, u.display_name, UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL ? SECOND"
+		    " FROM users u WHERE u.id = ? AND u.account_id = ?",
+		    "ssssiis", hash, credential_kind_key(kind), partner_id, label, (long long)lifetime_seconds, user_id,
+		    account_id) != 1)
+		return -1;
+	return (long long)db_insert_id(d);
+}
+
+int credentials_purge_expired(db *d, int max)
+{
+	long long n = db_exec(d, "DELETE FROM machine_credentials WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT ?",
+			      "i", (long long)max);
+	return n < 0 ? -1 : (int)n;
+}
+
 static int credential_from_row(void *ctx, const struct db_row *row)
 {
 	struct credential *c = ctx;
@@ -55,6 +80,7 @@ static int credential_from_row(void *ctx, const struct db_row *row)
 	row_copy(row, "partner_id", c->partner_id, sizeof c->partner_id);
 	row_copy(row, "account_id", c->account_id, sizeof c->account_id);
 	c->application_id = row_int(row, "application_id");
+	c->user_id = row_int(row, "user_id");
 	row_copy(row, "label", c->label, sizeof c->label);
 	c->idle_seconds = (long)row_int(row, "idle");
 	return 0;
@@ -67,7 +93,7 @@ int credential_find(db *d, const char *raw, struct credential *out)
 	char hash[TOKEN_HEX];
 	sha256_hex(raw, hash);
 	int rc = db_one(d, credential_from_row, out,
-		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.label,"
+		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.user_id, c.label,"
 		" TIMESTAMPDIFF(SECOND, COALESCE(c.last_used_at, c.created_at), UTC_TIMESTAMP()) AS idle"
 		" FROM machine_credentials c JOIN accounts p ON p.id = c.partner_id"
 		" WHERE c.token_hash = ? AND c.revoked_at IS NULL"

@@ -28,6 +28,7 @@ struct credential {
 	char partner_id[UUID_LEN];
 	char account_id[UUID_LEN];     /* "" when it reaches every account of the partner */
 	long long application_id;
+	long long user_id;             /* an app's token for one user (app-report); 0 otherwise */
 	char label[1024];
 	long idle_seconds;             /* since it was last used (or created) */
 };
@@ -38,6 +39,15 @@ struct credential {
 long long credential_issue(db *d, enum credential_kind kind, const char *partner_id, const char *account_id,
 			   long long application_id, const char *label, const char *created_by_name,
 			   long lifetime_seconds, char token[TOKEN_HEX]);
+
+/* An app's token for one user of account_id (kind app-report): it acts as
+ * that user, for lifetime_seconds, and goes when the user does. Returns the
+ * id, or -1. */
+long long credential_issue_for_user(db *d, enum credential_kind kind, const char *partner_id, const char *account_id,
+				    long long user_id, const char *label, long lifetime_seconds, char token[TOKEN_HEX]);
+/* Deletes up to max credentials that expired more than a day ago (short-lived
+ * app tokens pile up otherwise). Returns how many, or -1. */
+int credentials_purge_expired(db *d, int max);
 
 /* The live credential (not revoked, not expired, its partner active) whose
  * token is raw: 1 found, 0 not, -1 error. */

@@ -37,6 +37,11 @@
             <?cs if:!Me.is_partner && Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?></ul>
         </li>
         <?cs /if ?>
+        <?cs if:Can.support.view ?>
+        <li class="group"><span><?cs var:Lang.support.nav ?></span>
+          <ul><li><a href="/a/<?cs var:Account.id ?>/support-logs"<?cs if:string.find(Page.Route, "/support-logs") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.support.support_logs.nav ?></a></li></ul>
+        </li>
+        <?cs /if ?>
       <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>
       <?cs # The partner account's own users, account managers and roles (guide §2.4, §2.14, §2.15). ?>
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>

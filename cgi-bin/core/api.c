@@ -75,8 +75,29 @@ int api_authenticate(struct req *r)
 	return DONE;
 }
 
+/* Multipart (a document with its files) only where the route takes it,
+ * and only there: anything else would be read as nothing at all. */
+static int body_type_ok(struct req *r)
+{
+	const char *ctype = hdf_get_value(r->hdf, "CGI.ContentType", "");
+	int multipart = strncasecmp(ctype, "multipart/form-data", 19) == 0;
+	if (r->route->flags & R_MULTIPART) {
+		if (multipart)
+			return 1;
+		api_error(r, 415, "send this as multipart/form-data", NULL);
+		return 0;
+	}
+	if (!multipart)
+		return 1;
+	api_error(r, 415, "send this as application/json", NULL);
+	return 0;
+}
+
 int api_read_body(struct req *r)
 {
+	int sends_body = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	if (sends_body && !body_type_ok(r))
+		return DONE;
 	const char *body = hdf_get_value(r->hdf, "Request.Body", NULL);
 	if (!body)
 		return DONE;
@@ -121,6 +142,7 @@ void api_error_body(struct req *r, int status)
 	case 403: text = "this credential may not call this endpoint"; break;
 	case 404: text = "not found"; break;
 	case 405: text = "method not allowed"; break;
+	case 415: text = "this kind of body is not taken here"; break;
 	case 422: text = "the request is not valid"; break;
 	case 503: text = "the service is unavailable; try again later"; break;
 	default: text = "the request could not be completed"; break;

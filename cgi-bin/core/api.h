@@ -10,7 +10,9 @@ NEOERR *api_parse_register(CGI *cgi);
 /* Signs the request in with its bearer credential and checks the route
  * takes its kind. DONE, or the status to answer (401, 403). */
 int api_authenticate(struct req *r);
-/* Parses the JSON body, if any, into r->json. DONE, or 400. */
+/* Refuses a body of the wrong kind (415: multipart where the route takes
+ * JSON, or the other way round: routes.h R_MULTIPART), then parses the JSON
+ * body, if any, into r->json. DONE, answering 400 or 415 when it fails. */
 int api_read_body(struct req *r);
 /* Writes an error status as the API's JSON error document. */
 void api_error_body(struct req *r, int status);

@@ -37,3 +37,8 @@ int load_notification(struct req *r)
 {
 	return notification_find(r->db, r->me.id, r->id, &r->obj.notification);
 }
+
+int load_support_log(struct req *r)
+{
+	return support_log_find(r->db, r->acct.id, r->id, 0, &r->obj.support_log);
+}

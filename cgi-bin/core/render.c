@@ -66,7 +66,8 @@ static NEOERR *append_output(void *ctx, char *s)
 	return string_append((STRING *)ctx, s);
 }
 
-int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, size_t err_size)
+/* The templates to parse, in order, the last one drawing the result. */
+static int render_files(HDF *hdf, const char *const *files, STRING *out, char *err_text, size_t err_size)
 {
 	CSPARSE *cs = NULL;
 	NEOERR *err;
@@ -82,19 +83,27 @@ int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, siz
 	err = cs_init(&cs, hdf);
 	if (!err)
 		err = cgi_register_strfuncs(cs);
-	/* macros.cs, then the screen (which defines content()), then the layout that calls it. */
-	if (!err)
-		err = cs_parse_file(cs, "macros.cs");
-	if (!err)
-		err = cs_parse_file(cs, template);
-	if (!err)
-		err = cs_parse_file(cs, "layout.cs");
+	for (const char *const *f = files; *f && !err; f++)
+		err = cs_parse_file(cs, *f);
 	if (!err)
 		err = cs_render(cs, out, append_output);
 	cs_destroy(&cs);
 	if (!err)
 		return 0;
 	neo_error_text(&err, err_text, err_size);
-	log_error("template %s: %s", template, err_text);
+	log_error("template %s: %s", files[1], err_text);
 	return -1;
+}
+
+int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, size_t err_size)
+{
+	/* macros.cs, then the screen (which defines content()), then the layout that calls it. */
+	const char *const files[] = {"macros.cs", template, "layout.cs", NULL};
+	return render_files(hdf, files, out, err_text, err_size);
+}
+
+int render_document(HDF *hdf, const char *template, STRING *out, char *err_text, size_t err_size)
+{
+	const char *const files[] = {"macros.cs", template, NULL};
+	return render_files(hdf, files, out, err_text, err_size);
 }

@@ -71,6 +71,7 @@ static const char *reason(int status)
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
 	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
 	case 503: return "Service Unavailable";
@@ -112,6 +113,18 @@ static void write_body(struct req *r, const char *body, size_t len)
 {
 	if (strcmp(r->method, "HEAD") != 0 && len)
 		FCGX_PutStr(body, (int)len, current->out);
+}
+
+/* A body streamed from a file, a piece at a time (exports, attachments). */
+static void write_body_file(struct req *r, FILE *f)
+{
+	char buf[65536];
+	size_t n;
+	rewind(f);
+	if (strcmp(r->method, "HEAD") != 0)
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			if (FCGX_PutStr(buf, (int)n, current->out) < 0)
+				break;
 }
 
 /* Last resort when even the error template cannot render: plain, escaped. */
@@ -400,7 +413,13 @@ void request_handle(FCGX_Request *fr, db *d)
 	if (err) {
 		/* Malformed bodies or uploads: the client's fault, nothing to render with. */
 		nerr_ignore(&err);
-		write_bare_error(&r, 400, NULL);
+		if (strncmp(r.path, "/api/", 5) == 0) {
+			api_error_body(&r, 400);
+			write_head(&r, 400, r.content_type);
+			write_body(&r, r.body, r.body_len);
+		} else {
+			write_bare_error(&r, 400, NULL);
+		}
 		goto finish;
 	}
 	hdf_set_value(hdf, "Page.Path", r.path);
@@ -415,6 +434,9 @@ void request_handle(FCGX_Request *fr, db *d)
 	} else if (rc == DONE && r.body) {
 		write_head(&r, r.status, r.content_type ? r.content_type : "text/plain; charset=utf-8");
 		write_body(&r, r.body, r.body_len);
+	} else if (rc == DONE && r.body_file) {
+		write_head(&r, r.status, r.content_type ? r.content_type : "application/octet-stream");
+		write_body_file(&r, r.body_file);
 	} else if (rc == DONE && r.route && (r.route->flags & R_RAW)) {
 		write_head(&r, r.status && r.status != 200 ? r.status : 204, "text/plain; charset=utf-8");
 	} else if (rc == DONE) {
@@ -441,6 +463,8 @@ finish:
 		db_rollback(d);
 	}
 	free(r.body);
+	if (r.body_file)
+		fclose(r.body_file);
 	json_decref(r.json);
 	if (r.cgi)
 		cgi_destroy(&r.cgi); /* frees the HDF tree it was given too */

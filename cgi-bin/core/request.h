@@ -10,6 +10,7 @@
  * r->hdf and either lets its template render or redirects. They never touch the socket,
  * build HTML or hold SQL. */
 #include <ClearSilver.h>
+#include <stdio.h>
 #include <jansson.h>
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
@@ -20,6 +21,7 @@
 #include "lib/notifications.h"
 #include "lib/perm.h"
 #include "lib/roles.h"
+#include "lib/support_logs.h"
 #include "lib/users.h"
 
 struct route;
@@ -53,6 +55,7 @@ union route_object {
 	struct import_batch batch;
 	struct job_row job;
 	struct notification notification;
+	struct support_log_ref support_log;
 };
 
 struct req {
@@ -85,6 +88,7 @@ struct req {
 	const char *content_type;      /* for non-HTML responses */
 	char *body;                    /* raw body for non-HTML responses (malloc'd) */
 	size_t body_len;
+	FILE *body_file;               /* or a body too large to hold: streamed from its start, then closed */
 	const char *download_name;     /* Content-Disposition: attachment; filename=... */
 };
 

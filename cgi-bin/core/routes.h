@@ -17,6 +17,9 @@
 #define R_UNRESTRICTED (1u << 6) /* not account managers (guide §2.15: they see assigned accounts only) */
 #define R_API         (1u << 7)  /* the machine front: a bearer credential of one of .kinds instead of a
 				    session (none with R_PUBLIC), JSON in and out, no CSRF */
+#define R_MULTIPART   (1u << 8)  /* R_API: the body is multipart/form-data (a document and its files,
+				    read by ClearSilver's CGI kit into Query.* and cgi_filehandle())
+				    instead of JSON; each kind of body is refused (415) where the other is taken */
 
 /* Declared inputs of a form (kcgi-framework's keys). The front line reads
  * each from the request, trims it, checks it, echoes it as Form.Values.<name>

@@ -354,6 +354,7 @@ struct db_row {
 	long long *ints;
 	my_bool *nulls;
 	my_bool *is_int;
+	unsigned long *lens;         /* bytes of each text column (blobs may hold NULs) */
 };
 
 static int integer_type(enum enum_field_types t)
@@ -399,6 +400,14 @@ void row_copy(const struct db_row *row, const char *col, char *out, size_t n)
 	snprintf(out, n, "%s", row_str(row, col));
 }
 
+size_t row_len(const struct db_row *row, const char *col)
+{
+	int i = column(row, col);
+	if (i < 0 || row->nulls[i])
+		return 0;
+	return row->is_int[i] ? strlen(row->text[i]) : row->lens[i];
+}
+
 /* Fetches every row of an executed statement and calls fn for each (only
  * the first max_rows, when max_rows >= 0; the rest are drained). */
 static int fetch_all(db *d, MYSQL_STMT *stmt, db_row_fn fn, void *ctx, int max_rows)
@@ -415,6 +424,7 @@ static int fetch_all(db *d, MYSQL_STMT *stmt, db_row_fn fn, void *ctx, int max_r
 	unsigned n = row.ncols;
 	MYSQL_BIND *bind = calloc(n, sizeof *bind);
 	unsigned long *lens = calloc(n, sizeof *lens);
+	row.lens = lens;
 	row.text = calloc(n, sizeof *row.text);
 	row.ints = calloc(n, sizeof *row.ints);
 	row.nulls = calloc(n, sizeof *row.nulls);

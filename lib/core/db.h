@@ -60,6 +60,9 @@ const char *row_str(const struct db_row *row, const char *col);
 long long row_int(const struct db_row *row, const char *col);
 int row_null(const struct db_row *row, const char *col);
 void row_copy(const struct db_row *row, const char *col, char *out, size_t n);
+/* A column's length in bytes: what row_str holds of a blob, which may
+ * contain NUL bytes (0 for NULL). */
+size_t row_len(const struct db_row *row, const char *col);
 /* The result's columns, for code that passes every column on (exports). */
 unsigned row_columns(const struct db_row *row);
 const char *row_name(const struct db_row *row, unsigned i);
