@@ -197,11 +197,16 @@ void support_file_name_clean(const char *in, const char *fallback, char *out, si
 			continue;
 		out[n++] = (char)c;
 	}
-	/* Never cut a character in two. */
-	while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n > 0 && ((unsigned char)out[n - 1] & 0x80))
-		n--;
+	/* Never cut a character in two: a last character shorter than its lead byte says goes. */
+	size_t lead = n;
+	while (lead > 0 && ((unsigned char)out[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead > 0 && ((unsigned char)out[lead - 1] & 0x80)) {
+		unsigned char c = (unsigned char)out[lead - 1];
+		size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		if (n - (lead - 1) < want)
+			n = lead - 1;
+	}
 	out[n] = 0;
 	if (!n || strcmp(out, ".") == 0 || strcmp(out, "..") == 0)
 		snprintf(out, size, "%s", fallback);

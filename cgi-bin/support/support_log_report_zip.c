@@ -9,6 +9,7 @@
 #include "cgi-bin/support/support_view.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int support_log_report_zip_get(struct req *r)
 {
@@ -24,8 +25,11 @@ int support_log_report_zip_get(struct req *r)
 	rc = SERVER_ERROR;
 	if (render_document(r->hdf, "support/report_html.cs", &html, err, sizeof err) == 0 &&
 	    support_export_begin(dir, path) == 0) {
-		if (support_export_report_zip(r->db, r->acct.id, r->id, html.buf ? html.buf : "", (size_t)html.len, signal,
-					      path) == 0)
+		/* Macro definitions leave blank lines before the doctype. */
+		const char *doc = html.buf ? html.buf : "";
+		while (*doc == '\n' || *doc == ' ')
+			doc++;
+		if (support_export_report_zip(r->db, r->acct.id, r->id, doc, strlen(doc), signal, path) == 0)
 			rc = support_export_send(r, dir, path, "report.zip");
 		else
 			support_export_abandon(dir, path);
