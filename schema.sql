@@ -468,11 +468,10 @@ CREATE TABLE IF NOT EXISTS support_logs (
   next_reminder_at  DATETIME NULL,
   UNIQUE KEY ux_support_logs_uid (account_id, uid),
   -- the list, newest first: all logs, by state, by product (and state);
-  -- each holds what its filters and the search test, so they read the
-  -- index alone
-  KEY ix_support_logs_created (account_id, created_at, id, title),
-  KEY ix_support_logs_state (account_id, state, created_at, id, title),
-  KEY ix_support_logs_product (account_id, product, created_at, id, state, title),
+  -- narrow, so that skipping to a later page reads few index pages
+  KEY ix_support_logs_created (account_id, created_at),
+  KEY ix_support_logs_state (account_id, state, created_at),
+  KEY ix_support_logs_product (account_id, product, created_at, id, state),
   -- syncd's reminders: the logs due
   KEY ix_support_logs_reminder (next_reminder_at),
   CONSTRAINT fk_support_logs_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
@@ -516,32 +515,69 @@ CREATE TABLE IF NOT EXISTS support_log_file_parts (
   CONSTRAINT fk_support_log_file_parts_file FOREIGN KEY (log_id, seq) REFERENCES support_log_files (log_id, seq) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The list's totals without counting logs (ARCHITECTURE §12): logs per
--- account, product and state, and when the last of them came (the Product
--- filter offers the products of the past 60 days). Kept by the triggers
--- below whoever writes support_logs; an account's rows go with it.
+-- The list's search (guide §2.10: by LOG TITLE) finds a log by any word of
+-- its title: one row per word, holding the title from that word on ("Calls
+-- drop after a minute" is found as "Calls drop...", "drop after...", ...),
+-- so a search is a prefix range of one account's rows, like the header's
+-- account search (account_name_words). Words are separated by anything
+-- that is not a letter or a digit. Each row also holds its log's product
+-- and state, so the filters narrow a search without reading the logs.
+-- Written by the triggers below (a title never changes; the state and
+-- product follow the log's); deleting a log cascades.
+CREATE TABLE IF NOT EXISTS support_log_title_words (
+  account_id  CHAR(36) NOT NULL,
+  words       VARCHAR(255) NOT NULL,
+  log_id      BIGINT UNSIGNED NOT NULL,
+  product     VARCHAR(100) NOT NULL,
+  state       ENUM('open','reported','resolved') NOT NULL,
+  PRIMARY KEY (account_id, words, log_id),
+  -- does this log's title have a word starting so (the search walking the list)
+  KEY ix_support_log_title_words_log (log_id, words),
+  CONSTRAINT fk_support_log_title_words_log FOREIGN KEY (log_id) REFERENCES support_logs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_words AFTER INSERT ON support_logs FOR EACH ROW
+  INSERT IGNORE INTO support_log_title_words (account_id, words, log_id, product, state)
+  WITH RECURSIVE tails (words) AS (
+    SELECT REGEXP_REPLACE(NEW.title, '^[^\\p{L}\\p{N}]+', '')
+    UNION ALL
+    SELECT REGEXP_REPLACE(words, '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+', '') FROM tails
+    WHERE words REGEXP '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]')
+  SELECT NEW.account_id, words, NEW.id, NEW.product, NEW.state FROM tails WHERE words <> '';
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_words_update AFTER UPDATE ON support_logs FOR EACH ROW
+  IF NEW.state <> OLD.state OR CAST(NEW.product AS BINARY) <> CAST(OLD.product AS BINARY) THEN
+    UPDATE support_log_title_words SET state = NEW.state, product = NEW.product WHERE log_id = NEW.id;
+  END IF;
+
+-- The list without counting logs (ARCHITECTURE §12): logs per account, day
+-- (UTC), product and state. Their sums are the list's totals; walking the
+-- days finds the day a later page starts on, so a page skips no more than
+-- one day's logs; and the Product filter offers the products of the past
+-- 60 days. Kept by the triggers below whoever writes support_logs; an
+-- account's rows go with it.
 CREATE TABLE IF NOT EXISTS support_log_counts (
-  account_id       CHAR(36) NOT NULL,
-  product          VARCHAR(100) NOT NULL,
-  state            ENUM('open','reported','resolved') NOT NULL,
-  logs             INT NOT NULL,
-  last_created_at  DATETIME NOT NULL,
-  PRIMARY KEY (account_id, product, state),
+  account_id  CHAR(36) NOT NULL,
+  day         DATE NOT NULL,
+  product     VARCHAR(100) NOT NULL,
+  state       ENUM('open','reported','resolved') NOT NULL,
+  logs        INT NOT NULL,
+  PRIMARY KEY (account_id, day, product, state),
   CONSTRAINT fk_support_log_counts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TRIGGER IF NOT EXISTS tr_support_logs_count_insert AFTER INSERT ON support_logs FOR EACH ROW
-  INSERT INTO support_log_counts (account_id, product, state, logs, last_created_at)
-  VALUES (NEW.account_id, NEW.product, NEW.state, 1, NEW.created_at)
-  ON DUPLICATE KEY UPDATE logs = logs + 1, last_created_at = GREATEST(last_created_at, NEW.created_at);
+  INSERT INTO support_log_counts (account_id, day, product, state, logs)
+  VALUES (NEW.account_id, DATE(NEW.created_at), NEW.product, NEW.state, 1)
+  ON DUPLICATE KEY UPDATE logs = logs + 1;
 CREATE TRIGGER IF NOT EXISTS tr_support_logs_count_update AFTER UPDATE ON support_logs FOR EACH ROW
-  IF NEW.state <> OLD.state OR CAST(NEW.product AS BINARY) <> CAST(OLD.product AS BINARY) THEN
+  IF NEW.state <> OLD.state OR CAST(NEW.product AS BINARY) <> CAST(OLD.product AS BINARY)
+     OR DATE(NEW.created_at) <> DATE(OLD.created_at) THEN
     UPDATE support_log_counts SET logs = logs - 1
-      WHERE account_id = OLD.account_id AND product = OLD.product AND state = OLD.state;
-    INSERT INTO support_log_counts (account_id, product, state, logs, last_created_at)
-    VALUES (NEW.account_id, NEW.product, NEW.state, 1, NEW.created_at)
-    ON DUPLICATE KEY UPDATE logs = logs + 1, last_created_at = GREATEST(last_created_at, NEW.created_at);
+      WHERE account_id = OLD.account_id AND day = DATE(OLD.created_at) AND product = OLD.product AND state = OLD.state;
+    INSERT INTO support_log_counts (account_id, day, product, state, logs)
+    VALUES (NEW.account_id, DATE(NEW.created_at), NEW.product, NEW.state, 1)
+    ON DUPLICATE KEY UPDATE logs = logs + 1;
   END IF;
 CREATE TRIGGER IF NOT EXISTS tr_support_logs_count_delete AFTER DELETE ON support_logs FOR EACH ROW
   UPDATE support_log_counts SET logs = logs - 1
-    WHERE account_id = OLD.account_id AND product = OLD.product AND state = OLD.state;
+    WHERE account_id = OLD.account_id AND day = DATE(OLD.created_at) AND product = OLD.product AND state = OLD.state;

@@ -271,9 +271,8 @@ int support_log_handle(db *d, const char *account_id, const struct support_log_r
 
 /* ---- the list ---- */
 
-/* The rows the list reads, by filter (none, state, product, both): each a
- * range of the index that keeps it in DATE & TIME order and holds what the
- * filter and the search test (schema.sql). */
+/* The rows the list walks, by filter (none, state, product, both): each a
+ * range of a narrow index that keeps it in DATE & TIME order (schema.sql). */
 enum { BY_ALL, BY_STATE, BY_PRODUCT, BY_BOTH };
 static const char *const ranges[] = {
 	[BY_ALL] = "FROM support_logs FORCE INDEX (ix_support_logs_created) WHERE account_id = ?",
@@ -282,16 +281,33 @@ static const char *const ranges[] = {
 	[BY_BOTH] = "FROM support_logs FORCE INDEX (ix_support_logs_product) WHERE account_id = ? AND product = ? AND state = ?",
 };
 
+/* A search's matches: the logs with a word of the title starting with the
+ * text, by filter as above; the words hold their log's product and state,
+ * so this reads the words alone (support_log_title_words). */
+static const char *const matches[] = {
+	[BY_ALL] = "SELECT DISTINCT log_id FROM support_log_title_words WHERE account_id = ? AND words LIKE ?",
+	[BY_STATE] = "SELECT DISTINCT log_id FROM support_log_title_words WHERE account_id = ? AND words LIKE ? AND state = ?",
+	[BY_PRODUCT] = "SELECT DISTINCT log_id FROM support_log_title_words WHERE account_id = ? AND words LIKE ? AND product = ?",
+	[BY_BOTH] = "SELECT DISTINCT log_id FROM support_log_title_words"
+		    " WHERE account_id = ? AND words LIKE ? AND product = ? AND state = ?",
+};
+
+/* The same test, for one log of a walk along ranges[]: a lookup in that
+ * log's words. (As EXISTS, the optimizer would rather read every word of
+ * the table once than look up the few logs a page needs.) */
+#define TITLE_HAS_WORD \
+	" AND (SELECT w.log_id FROM support_log_title_words w FORCE INDEX (ix_support_log_title_words_log)" \
+	" WHERE w.log_id = support_logs.id AND w.words LIKE ? LIMIT 1) IS NOT NULL"
+
 static int range_of(const struct support_log_query *q)
 {
 	return (q->state >= 0 ? BY_STATE : 0) | (*q->product ? BY_PRODUCT : 0);
 }
 
-/* LIKE's pattern for "the title contains text": % and _ in it are literal. */
-static void contains_pattern(const char *text, char *out, size_t size)
+/* LIKE's pattern for "starts with text": % and _ in it are literal. */
+static void prefix_pattern(const char *text, char *out, size_t size)
 {
 	size_t n = 0;
-	out[n++] = '%';
 	for (const char *p = text; *p && n + 3 < size; p++) {
 		if (*p == '%' || *p == '_' || *p == '\\')
 			out[n++] = '\\';
@@ -301,41 +317,40 @@ static void contains_pattern(const char *text, char *out, size_t size)
 	out[n] = 0;
 }
 
-/* A range's parameters, in the order of ranges[]. */
-struct query_args {
-	const char *a[3];
+/* A filter's values, in the order of ranges[] and matches[]. */
+struct filter_args {
+	const char *a[2];
 	int n;
 };
 
-static void range_args(const struct support_log_query *q, int which, struct query_args *out)
+static void filter_args(const struct support_log_query *q, struct filter_args *out)
 {
 	out->n = 0;
-	out->a[out->n++] = q->account_id;
-	if (which & BY_PRODUCT)
+	if (*q->product)
 		out->a[out->n++] = q->product;
-	if (which & BY_STATE)
+	if (q->state >= 0)
 		out->a[out->n++] = support_state_key((enum support_state)q->state);
 }
+
+/* The filters on support_log_counts: state ("" any), then product ("" any). */
+#define COUNTS_FILTER " AND (? = '' OR state = ?) AND (? = '' OR product = ?)"
 
 int support_logs_total(db *d, const struct support_log_query *q, long cap, long long *total)
 {
 	const char *state = q->state >= 0 ? support_state_key((enum support_state)q->state) : "";
 	if (!*q->search)
-		return db_int(d, total,
-			"SELECT COALESCE(SUM(logs), 0) FROM support_log_counts WHERE account_id = ?"
-			" AND (? = '' OR state = ?) AND (? = '' OR product = ?)",
-			"sssss", q->account_id, state, state, q->product, q->product) == 1 ? 0 : -1;
+		return db_int(d, total, "SELECT COALESCE(SUM(logs), 0) FROM support_log_counts WHERE account_id = ?" COUNTS_FILTER,
+			      "sssss", q->account_id, state, state, q->product, q->product) == 1 ? 0 : -1;
 	char like[1024], sql[512];
-	contains_pattern(q->search, like, sizeof like);
-	int which = range_of(q);
-	struct query_args args;
-	range_args(q, which, &args);
-	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 %s AND title LIKE ? LIMIT ?) c", ranges[which]);
+	prefix_pattern(q->search, like, sizeof like);
+	struct filter_args f;
+	filter_args(q, &f);
+	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (%s LIMIT ?) c", matches[range_of(q)]);
 	int rc;
-	switch (args.n) {
-	case 1: rc = db_int(d, total, sql, "ssi", args.a[0], like, (long long)cap + 1); break;
-	case 2: rc = db_int(d, total, sql, "sssi", args.a[0], args.a[1], like, (long long)cap + 1); break;
-	default: rc = db_int(d, total, sql, "ssssi", args.a[0], args.a[1], args.a[2], like, (long long)cap + 1); break;
+	switch (f.n) {
+	case 0: rc = db_int(d, total, sql, "ssi", q->account_id, like, (long long)cap + 1); break;
+	case 1: rc = db_int(d, total, sql, "sssi", q->account_id, like, f.a[0], (long long)cap + 1); break;
+	default: rc = db_int(d, total, sql, "ssssi", q->account_id, like, f.a[0], f.a[1], (long long)cap + 1); break;
 	}
 	return rc == 1 ? 0 : -1;
 }
@@ -359,44 +374,121 @@ static int page_row(void *ctx, const struct db_row *row)
 	return c->fn(c->ctx, &r);
 }
 
+#define ROW_COLUMNS "SELECT l.id, l.product, l.reporter_email, l.title, l.state, " EPOCH("l.created_at") " AS created"
+
+/* Runs a page's statement: the account, then a string bound before the
+ * filter's values (a search's pattern) or after them (a walk's pattern, or
+ * the day a page starts on), then limit and offset. */
+static int run_page(db *d, const char *sql, const struct support_log_query *q, const char *before, const char *after,
+		    long long limit, long long offset, struct page_ctx *c)
+{
+	struct filter_args f;
+	filter_args(q, &f);
+	const char *args[5];
+	int n = 0;
+	args[n++] = q->account_id;
+	if (before)
+		args[n++] = before;
+	for (int i = 0; i < f.n; i++)
+		args[n++] = f.a[i];
+	if (after)
+		args[n++] = after;
+	switch (n) {
+	case 1: return db_each(d, page_row, c, sql, "sii", args[0], limit, offset);
+	case 2: return db_each(d, page_row, c, sql, "ssii", args[0], args[1], limit, offset);
+	case 3: return db_each(d, page_row, c, sql, "sssii", args[0], args[1], args[2], limit, offset);
+	default: return db_each(d, page_row, c, sql, "ssssii", args[0], args[1], args[2], args[3], limit, offset);
+	}
+}
+
+/* The logs per day of the list (support_log_counts), in the list's order. */
+struct days {
+	int n, cap;
+	char (*day)[11];
+	long long *logs;
+};
+
+static int day_row(void *ctx, const struct db_row *row)
+{
+	struct days *d = ctx;
+	if (d->n == d->cap) {
+		int cap = d->cap ? d->cap * 2 : 256;
+		char (*day)[11] = realloc(d->day, (size_t)cap * sizeof *day);
+		if (day)
+			d->day = day;
+		long long *logs = day ? realloc(d->logs, (size_t)cap * sizeof *logs) : NULL;
+		if (!day || !logs)
+			return -1;
+		d->logs = logs;
+		d->cap = cap;
+	}
+	row_copy(row, "day", d->day[d->n], sizeof d->day[0]);
+	d->logs[d->n++] = row_int(row, "logs");
+	return 0;
+}
+
+/* The day a page starts on, and how many of that day's logs (in the list's
+ * order) come before it: 1 found, 0 past the end, -1 error. */
+static int page_start(db *d, const struct support_log_query *q, char day[11], long long *skip)
+{
+	const char *state = q->state >= 0 ? support_state_key((enum support_state)q->state) : "";
+	struct days days = {0};
+	int rc = q->oldest_first
+		? db_each(d, day_row, &days, "SELECT day, SUM(logs) AS logs FROM support_log_counts WHERE account_id = ?"
+			  COUNTS_FILTER " GROUP BY day HAVING SUM(logs) > 0 ORDER BY day", "sssss", q->account_id, state,
+			  state, q->product, q->product)
+		: db_each(d, day_row, &days, "SELECT day, SUM(logs) AS logs FROM support_log_counts WHERE account_id = ?"
+			  COUNTS_FILTER " GROUP BY day HAVING SUM(logs) > 0 ORDER BY day DESC", "sssss", q->account_id, state,
+			  state, q->product, q->product);
+	long long before = 0;
+	int found = 0;
+	for (int i = 0; rc >= 0 && i < days.n && !found; i++) {
+		if (before + days.logs[i] > q->offset) {
+			snprintf(day, 11, "%s", days.day[i]);
+			*skip = q->offset - before;
+			found = 1;
+		}
+		before += days.logs[i];
+	}
+	free(days.day);
+	free(days.logs);
+	return rc < 0 ? -1 : found;
+}
+
 int support_logs_page(db *d, const struct support_log_query *q, long long total,
 		      int (*fn)(void *ctx, const struct support_log_row *row), void *ctx)
 {
-	/* Skipping along an index costs per row skipped: past the middle of an
-	 * exactly known total, the page is counted from the other end. */
-	long long limit = q->limit, offset = q->offset;
-	int from_end = total > 0 && offset > total / 2;
-	if (from_end) {
-		limit = total - offset < limit ? total - offset : limit;
-		offset = total - offset - limit;
-		if (limit <= 0)
-			return 0;
-	}
-	int newest_walk = (!q->oldest_first) != from_end, which = range_of(q);
-	const char *walk = newest_walk ? "created_at DESC, id DESC" : "created_at, id";
-	const char *order = q->oldest_first ? "l.created_at, l.id" : "l.created_at DESC, l.id DESC";
-	char like[1024], sql[1536];
-	int searching = *q->search != 0;
-	if (searching)
-		contains_pattern(q->search, like, sizeof like);
-	snprintf(sql, sizeof sql,
-		 "SELECT l.id, l.product, l.reporter_email, l.title, l.state, " EPOCH("l.created_at") " AS created"
-		 " FROM (SELECT id AS page_id %s%s ORDER BY %s LIMIT ? OFFSET ?) page"
-		 " JOIN support_logs l ON l.id = page.page_id ORDER BY %s",
-		 ranges[which], searching ? " AND title LIKE ?" : "", walk, order);
-	struct query_args args;
-	range_args(q, which, &args);
 	struct page_ctx c = {fn, ctx};
-	/* The page's bindings: the range's, the search's, then limit and offset. */
-	const char *a0 = args.a[0], *a1 = args.n > 1 ? args.a[1] : NULL, *a2 = args.n > 2 ? args.a[2] : NULL;
-	switch (args.n * 2 + searching) {
-	case 2: return db_each(d, page_row, &c, sql, "sii", a0, limit, offset);
-	case 3: return db_each(d, page_row, &c, sql, "ssii", a0, like, limit, offset);
-	case 4: return db_each(d, page_row, &c, sql, "ssii", a0, a1, limit, offset);
-	case 5: return db_each(d, page_row, &c, sql, "sssii", a0, a1, like, limit, offset);
-	case 6: return db_each(d, page_row, &c, sql, "sssii", a0, a1, a2, limit, offset);
-	default: return db_each(d, page_row, &c, sql, "ssssii", a0, a1, a2, like, limit, offset);
+	const char *order = q->oldest_first ? "l.created_at, l.id" : "l.created_at DESC, l.id DESC";
+	const char *walk = q->oldest_first ? "created_at, id" : "created_at DESC, id DESC";
+	char like[1024], sql[1536];
+	int which = range_of(q);
+	if (*q->search) {
+		prefix_pattern(q->search, like, sizeof like);
+		if (total >= 0) {
+			/* Few matches (the caller counted them): read and sort just those. */
+			snprintf(sql, sizeof sql, ROW_COLUMNS " FROM (%s) m JOIN support_logs l ON l.id = m.log_id"
+				 " ORDER BY %s LIMIT ? OFFSET ?", matches[which], order);
+			return run_page(d, sql, q, like, NULL, q->limit, q->offset, &c);
+		}
+		/* Many: walk the list in order, testing each log, until the page is full. */
+		snprintf(sql, sizeof sql,
+			 ROW_COLUMNS " FROM (SELECT id AS page_id %s" TITLE_HAS_WORD " ORDER BY %s LIMIT ? OFFSET ?) page"
+			 " JOIN support_logs l ON l.id = page.page_id ORDER BY %s", ranges[which], walk, order);
+		return run_page(d, sql, q, NULL, like, q->limit, q->offset, &c);
 	}
+	/* Skipping along an index costs per log skipped: the counts per day say
+	 * on which day the page starts, and only that day's earlier logs are skipped. */
+	char day[11];
+	long long skip = 0;
+	int found = page_start(d, q, day, &skip);
+	if (found <= 0)
+		return found;
+	snprintf(sql, sizeof sql,
+		 ROW_COLUMNS " FROM (SELECT id AS page_id %s AND %s ORDER BY %s LIMIT ? OFFSET ?) page"
+		 " JOIN support_logs l ON l.id = page.page_id ORDER BY %s",
+		 ranges[which], q->oldest_first ? "created_at >= ?" : "created_at < ? + INTERVAL 1 DAY", walk, order);
+	return run_page(d, sql, q, NULL, day, q->limit, skip, &c);
 }
 
 struct products_ctx {
@@ -414,7 +506,7 @@ int support_log_products(db *d, const char *account_id, int days, int (*fn)(void
 {
 	struct products_ctx c = {fn, ctx};
 	return db_each(d, product_row, &c,
-		"SELECT product FROM support_log_counts WHERE account_id = ? GROUP BY product"
-		" HAVING MAX(last_created_at) >= UTC_TIMESTAMP() - INTERVAL ? DAY AND SUM(logs) > 0 ORDER BY product",
+		"SELECT product FROM support_log_counts WHERE account_id = ? AND day >= UTC_DATE() - INTERVAL ? DAY"
+		" GROUP BY product HAVING SUM(logs) > 0 ORDER BY product",
 		"si", account_id, (long long)days);
 }

@@ -226,8 +226,9 @@ struct support_log_row {
 	time_t created;
 };
 /* One page of the list, newest first (or oldest): rows in order, strings
- * valid during the callback. total (from support_logs_total) lets a page
- * past the middle be read from the other end. Returns the rows, or -1. */
+ * valid during the callback. With a search, total is its count from
+ * support_logs_total when that was exact, else -1 (the list then walks in
+ * order testing each log). Returns the rows, or -1. */
 int support_logs_page(db *d, const struct support_log_query *q, long long total,
 		      int (*fn)(void *ctx, const struct support_log_row *row), void *ctx);
 /* The products of the account's logs of the past `days` days (the Product

@@ -1,12 +1,15 @@
 /* Support Logs (guide §2.10): one customer account's support logs, newest
  * first, with PRODUCT NAME, DATE & TIME, REPORTER, LOG TITLE and STATE;
- * searched by LOG TITLE as you type (it matches titles containing the
- * text, and nothing else), filtered by Product (the products with logs in
- * the past 60 days) and State, sorted by DATE & TIME, 50 to a page.
+ * searched by LOG TITLE as you type (a title matches when one of its words
+ * starts with the text; nothing else is searched), filtered by Product (the
+ * products with logs in the past 60 days) and State, sorted by DATE & TIME,
+ * 50 to a page.
  *
  * It stays fast at 100,000 logs in an account: totals come from counts kept
- * by triggers, and pages from indexes that keep each filter in date order
- * (lib/support_logs.c); a search's total is counted only up to 1,000. */
+ * by triggers, pages from indexes that keep each filter in date order, and
+ * a search from the titles' words (lib/support_logs.c); a search's total is
+ * counted only up to 1,000, past which the list walks in date order testing
+ * each log until the page is full. */
 #include "cgi-bin/core/listing.h"
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/support/support_view.h"

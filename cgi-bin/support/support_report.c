@@ -217,7 +217,7 @@ int support_report_post(struct req *r)
 	if (rc != 0)
 		return refuse(r, 422, "the report is not valid", field, problem);
 
-	static struct upload u;
+	struct upload u;
 	memset(&u, 0, sizeof u);
 	rc = take_files(r, &u);
 	if (rc != DONE || r->body) {

@@ -27,12 +27,12 @@ function tableRows(html) {
 
 const list = (w) => `/a/${w.account.id}/support-logs`;
 
-/** Logs inserted directly, n of them, oldest first a second apart (for paging). */
+/** Logs inserted directly, n of them, oldest first and five hours apart (so pages start on other days). */
 async function manyLogs(w, n, title = 'Bulk log') {
   await sql(`INSERT INTO support_logs (account_id, uid, user_id, reporter_email, product, platform, title, description,
       notes, created_at, updated_at, next_reminder_at)
     SELECT ${lit(w.account.id)}, UUID(), ${w.admin.id}, ${lit(w.admin.email)}, 'Mitel One Web', 'web',
-      CONCAT(${lit(title)}, ' ', LPAD(seq, 3, '0')), '', '', UTC_TIMESTAMP() - INTERVAL (1000 - seq) SECOND,
+      CONCAT(${lit(title)}, ' ', LPAD(seq, 3, '0')), '', '', UTC_TIMESTAMP() - INTERVAL (${n} - seq) * 5 HOUR,
       UTC_TIMESTAMP(), NULL FROM seq_1_to_${n}`);
 }
 
@@ -62,7 +62,7 @@ describe('the Support Logs list', () => {
     assert.match(visibleText((await w.sP.get(list(w))).text), /No issues have been reported/);
   });
 
-  test('search finds LOG TITLE only, anywhere in it, and takes its text literally', async () => {
+  test('search finds LOG TITLE only, by the start of any of its words, and takes its text literally', async () => {
     const w = await supportWorld('Search');
     await reportedLog(w.admin, { title: 'Calls drop after a minute' });
     await reportedLog(w.admin, { title: 'Chat is slow', topic: 'drop' });
@@ -71,7 +71,10 @@ describe('the Support Logs list', () => {
     assert.deepEqual(await titles('drop'), ['Calls drop after a minute']);
     assert.deepEqual(await titles('SLOW'), ['Chat is slow']);
     assert.deepEqual(await titles('100%'), ['100% CPU in meetings']);
-    assert.deepEqual(await titles('0%'), ['100% CPU in meetings']);
+    assert.deepEqual(await titles('cpu'), ['100% CPU in meetings']);
+    assert.deepEqual(await titles('drop after a'), ['Calls drop after a minute']);
+    assert.deepEqual(await titles('rop'), [], 'not inside a word');
+    assert.deepEqual(await titles('0%'), []);
     assert.deepEqual(await titles('_'), []);
     // Not by product, reporter or date (guide §2.10).
     assert.deepEqual(await titles('Mitel One'), []);
@@ -84,8 +87,8 @@ describe('the Support Logs list', () => {
     const web = await reportedLog(w.admin, { title: 'Web one' });
     await reportedLog(w.admin, { title: 'Mobile one', product: 'Mitel One Mobile', platform: 'android' });
     await reportedLog(w.admin, { title: 'Old one', product: 'MiVoice Office', platform: 'desktop' });
-    // The MiVoice Office log is 61 days old: the clock is moved for its product.
-    await sql(`UPDATE support_log_counts SET last_created_at = UTC_TIMESTAMP() - INTERVAL 61 DAY
+    // The MiVoice Office log is 61 days old: the clock is moved for it.
+    await sql(`UPDATE support_logs SET created_at = UTC_TIMESTAMP() - INTERVAL 61 DAY
       WHERE account_id = ${lit(w.account.id)} AND product = 'MiVoice Office'`);
     const page = (await w.sP.get(list(w))).text;
     const options = [...(/<select id="f-product"[\s\S]*?<\/select>/.exec(page)[0]).matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
@@ -120,6 +123,14 @@ describe('the Support Logs list', () => {
     assert.match(visibleText(past.text), /51–55 of 55/);
     const oldest = tableRows((await w.sP.get(`${list(w)}?sort=date&dir=asc&page=2`)).text);
     assert.deepEqual(oldest.map((r) => r[3]), ['Bulk log 051', 'Bulk log 052', 'Bulk log 053', 'Bulk log 054', 'Bulk log 055']);
+    // Smaller pages start on every day: each one follows the last.
+    const seen = [];
+    for (let page = 1; page <= 6; page++) {
+      seen.push(...tableRows((await w.sP.get(`${list(w)}?per_page=10&page=${page}`)).text).map((r) => r[3]));
+    }
+    assert.deepEqual(seen, Array.from({ length: 55 }, (_, i) => `Bulk log ${String(55 - i).padStart(3, '0')}`));
+    const state = await w.sP.get(`${list(w)}?state=open&per_page=10&page=3&sort=date&dir=asc`);
+    assert.deepEqual(tableRows(state.text).map((r) => r[3]).slice(0, 2), ['Bulk log 021', 'Bulk log 022']);
     // A search's pages too.
     const searched = await w.sP.get(`${list(w)}?q=log+05&page=1`);
     assert.equal(tableRows(searched.text).length, 6);
