@@ -193,6 +193,20 @@ describe('posting a report (POST /api/v1/support-logs)', () => {
       ['image/png', 'text/plain; charset=utf-8']);
   });
 
+  test('a multipart body the console cannot read is a 400 in JSON', async () => {
+    const w = await supportWorld('Report malformed');
+    const before = await supportCounts();
+    const body = '--b\r\nContent-Disposition: form-data; name="report"\r\nContent-Encoding: base64\r\n\r\nxx\r\n--b--\r\n';
+    const res = await fetch(new URL('/api/v1/support-logs', baseURL), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await appToken(w.admin.email)}`, 'content-type': 'multipart/form-data; boundary=b' },
+      body,
+    });
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).status, 400);
+    assert.deepEqual(await supportCounts(), before);
+  });
+
   test('only an app-report token of a live user of an active account may post', async () => {
     const w = await supportWorld('Report tokens');
     const before = await supportCounts();
