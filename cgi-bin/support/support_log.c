@@ -10,9 +10,9 @@
 #include "cgi-bin/support/support_view.h"
 #include "lib/core/config.h"
 
-#include <string.h>
+#include <stdio.h>
 
-static int draw(struct req *r)
+int support_log_get(struct req *r)
 {
 	json_t *signal = NULL;
 	int rc = support_view_fill(r, &signal);
@@ -20,20 +20,15 @@ static int draw(struct req *r)
 	if (rc != DONE)
 		return rc;
 	hdf_set_value(r->hdf, "Page.Title", r->obj.support_log.title);
-	static const char *const states[] = {"open", "reported", "resolved"};
-	for (int i = 0; i < 3; i++) {
+	for (int s = 0; s < SUPPORT_STATES; s++) {
 		char key[48];
-		snprintf(key, sizeof key, "States.%d", i);
-		hdf_set_value(r->hdf, key, states[i]);
+		snprintf(key, sizeof key, "States.%d", s);
+		hdf_set_value(r->hdf, key, support_state_key((enum support_state)s));
 	}
+	/* The log as it is, unless a failed save brings back what was typed. */
 	form_default(r, "status", support_state_key(r->obj.support_log.state));
 	form_default(r, "notes", r->obj.support_log.notes);
 	return DONE;
-}
-
-int support_log_get(struct req *r)
-{
-	return draw(r);
 }
 
 struct handling {
