@@ -222,20 +222,44 @@ CREATE TABLE IF NOT EXISTS login_failures (
   PRIMARY KEY (scope, key_hash)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The Event History. No foreign keys: events outlive what they describe.
+-- The Event History (guide §2.16). No foreign keys: events outlive what
+-- they describe. action is the console's dotted action (user.update);
+-- event_type, asset_type and act are the guide's EVENT TYPE, ASSET and
+-- ACTION keys (lib/events_vocab.h), and kind joins them for the indexes.
+-- actor_ref is the ACTOR ID: the acting user's id, or system, solution:...,
+-- scim:..., daemon:... for the actors that are not users; actor_name stays
+-- as written, and the list shows Unknown when actor_user_id is gone.
+-- details holds the CORE DETAILS.
 CREATE TABLE IF NOT EXISTS events (
-  id             BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  account_id     CHAR(36) NOT NULL,
-  actor_user_id  BIGINT UNSIGNED NULL,
-  actor_name     VARCHAR(255) NOT NULL,
-  actor_email    VARCHAR(255) NOT NULL DEFAULT '',
-  action         VARCHAR(64) NOT NULL,
-  asset_type     VARCHAR(32) NOT NULL,
-  asset_id       VARCHAR(64) NOT NULL,
-  asset_name     VARCHAR(255) NOT NULL DEFAULT '',
-  details        JSON NOT NULL,
-  created_at     DATETIME(6) NOT NULL,
-  KEY ix_events_account (account_id, created_at)
+  id                  BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id          CHAR(36) NOT NULL,
+  actor_user_id       BIGINT UNSIGNED NULL,
+  actor_name          VARCHAR(255) NOT NULL,
+  actor_email         VARCHAR(255) NOT NULL DEFAULT '',
+  actor_ref           VARCHAR(64) NOT NULL DEFAULT '',
+  action              VARCHAR(64) NOT NULL,
+  event_type          VARCHAR(24) NOT NULL DEFAULT 'admin',
+  asset_type          VARCHAR(32) NOT NULL,
+  act                 VARCHAR(40) NOT NULL DEFAULT '',
+  kind                VARCHAR(100) AS (CONCAT(event_type, '/', asset_type, '/', act)) STORED,
+  asset_id            VARCHAR(64) NOT NULL,
+  asset_name          VARCHAR(255) NOT NULL DEFAULT '',
+  properties_changed  JSON NOT NULL DEFAULT '[]',
+  details             JSON NOT NULL,
+  extra_details       JSON NOT NULL DEFAULT '{}',
+  log_tags            JSON NOT NULL DEFAULT '[]',
+  created_at          DATETIME(6) NOT NULL,
+  -- Every Event History query reads one account in EVENT DATE order
+  -- (lib/events.c): the newest first without filters; one range per kind
+  -- for the Asset, Action and Event Type filters; the actor's own range
+  -- for Actor ID, per kind with the others. kind rides along where a
+  -- range is walked and tested.
+  KEY ix_events_time (account_id, created_at, id, kind),
+  KEY ix_events_kind (account_id, kind, created_at, id),
+  KEY ix_events_actor (account_id, actor_ref, created_at, id, kind),
+  KEY ix_events_actor_kind (account_id, actor_ref, kind, created_at, id),
+  -- retention removes the oldest events first (syncd)
+  KEY ix_events_created (created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- syncd's liveness, shown to operators and used by tests.
@@ -265,7 +289,7 @@ CREATE TABLE IF NOT EXISTS account_manager_accounts (
 CREATE TABLE IF NOT EXISTS jobs (
   id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   account_id       CHAR(36) NOT NULL,
-  kind             ENUM('welcome','reset','delete','convert','upgrade','assign','unassign') NOT NULL,
+  kind             ENUM('welcome','reset','delete','convert','upgrade','assign','unassign','export_events') NOT NULL,
   state            ENUM('queued','running','done','failed') NOT NULL DEFAULT 'queued',
   total            INT NOT NULL DEFAULT 0,
   processed        INT NOT NULL DEFAULT 0,
@@ -425,4 +449,167 @@ CREATE TABLE IF NOT EXISTS machine_credentials (
   -- a partner's credentials, newest first
   KEY ix_credentials_partner (partner_id, id),
   CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Event History and System Inventory (guide §2.16, §2.17) ----
+
+-- The kinds of event (event_type/asset_type/act) each account has: the
+-- candidates of the Event History's smart filters, and the ranges a filter
+-- of Asset, Action or Event Type reads (lib/events.c). The trigger
+-- tr_events_kinds keeps it whoever writes events: it is created by
+-- migrations/120-event-history.sql, after that migration gave an older
+-- events table its kind. Retention leaves kinds behind, so readers check
+-- each still has events.
+CREATE TABLE IF NOT EXISTS event_kinds_seen (
+  account_id  CHAR(36) NOT NULL,
+  kind        VARCHAR(100) NOT NULL,
+  event_type  VARCHAR(24) NOT NULL,
+  asset_type  VARCHAR(32) NOT NULL,
+  act         VARCHAR(40) NOT NULL,
+  PRIMARY KEY (account_id, kind)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A user's columns of a table (Show/hide columns, guide §2.16, §2.17.1):
+-- the column keys in order, a hidden one prefixed with '-'.
+CREATE TABLE IF NOT EXISTS user_table_prefs (
+  user_id     BIGINT UNSIGNED NOT NULL,
+  table_key   VARCHAR(32) NOT NULL,
+  columns     VARCHAR(1024) NOT NULL,
+  updated_at  DATETIME NOT NULL,
+  PRIMARY KEY (user_id, table_key),
+  CONSTRAINT fk_table_prefs_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Export of every event a filter matches, when too many for one response:
+-- an export_events job that syncd runs in batches, each batch one chunk of
+-- the CSV file, the cursor saying where the next batch starts. The chunks
+-- are downloaded in order, one at a time; syncd removes exports a day old.
+CREATE TABLE IF NOT EXISTS event_exports (
+  job_id      BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  filter      JSON NOT NULL,
+  ascending   TINYINT(1) NOT NULL DEFAULT 0,
+  cursor_at   VARCHAR(32) NOT NULL DEFAULT '',
+  cursor_id   BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  chunks      INT NOT NULL DEFAULT 0,
+  bytes       BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  created_at  DATETIME NOT NULL,
+  KEY ix_event_exports_created (created_at),
+  CONSTRAINT fk_event_exports_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS event_export_chunks (
+  job_id  BIGINT UNSIGNED NOT NULL,
+  seq     INT NOT NULL,
+  data    MEDIUMBLOB NOT NULL,
+  PRIMARY KEY (job_id, seq),
+  CONSTRAINT fk_event_export_chunks FOREIGN KEY (job_id) REFERENCES event_exports (job_id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Linking a CloudLink Daemon to an account (ch2 §9.5): a single-use code an
+-- administrator makes in the console, valid for minutes, kept only hashed.
+CREATE TABLE IF NOT EXISTS inventory_link_codes (
+  code_hash        CHAR(64) NOT NULL PRIMARY KEY,
+  account_id       CHAR(36) NOT NULL,
+  created_by       BIGINT UNSIGNED NULL,
+  created_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  created_by_email VARCHAR(255) NOT NULL DEFAULT '',
+  created_at       DATETIME NOT NULL,
+  expires_at       DATETIME NOT NULL,
+  used_at          DATETIME NULL,
+  daemon_id        BIGINT UNSIGNED NULL,
+  KEY ix_link_codes_account (account_id, created_at),
+  CONSTRAINT fk_link_codes_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A linked daemon: its inventory-daemon credential, the platform it runs on,
+-- how often it reports and when it last did.
+CREATE TABLE IF NOT EXISTS inventory_daemons (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id       CHAR(36) NOT NULL,
+  partner_id       CHAR(36) NOT NULL,
+  credential_id    BIGINT UNSIGNED NOT NULL,
+  host             VARCHAR(255) NOT NULL,
+  platform_uid     VARCHAR(128) NOT NULL,
+  linked_at        DATETIME NOT NULL,
+  linked_by_name   VARCHAR(255) NOT NULL DEFAULT '',
+  report_interval  INT NOT NULL DEFAULT 3600,
+  last_report_at   DATETIME NULL,
+  unlinked_at      DATETIME NULL,
+  UNIQUE KEY ux_daemons_credential (credential_id),
+  KEY ix_daemons_account (account_id, id),
+  CONSTRAINT fk_daemons_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Platforms as their daemons last reported them (guide §2.17.1). Kept in
+-- HOST order per partner (the primary key), which the partner view walks
+-- with its filters; the customer view walks ix_platforms_account. SWA
+-- STATUS is derived when read (lib/inventory_swa.h). A platform that stops
+-- reporting stays, shown as stale.
+CREATE TABLE IF NOT EXISTS inventory_platforms (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  partner_id       CHAR(36) NOT NULL,
+  account_id       CHAR(36) NOT NULL,
+  daemon_id        BIGINT UNSIGNED NOT NULL,
+  platform_uid     VARCHAR(128) NOT NULL,
+  host             VARCHAR(255) NOT NULL,
+  platform_type    VARCHAR(32) NOT NULL,
+  platform_name    VARCHAR(255) NOT NULL DEFAULT '',
+  system_family    VARCHAR(32) NOT NULL DEFAULT '',
+  version          VARCHAR(64) NOT NULL DEFAULT '',
+  licence_id       VARCHAR(64) NOT NULL DEFAULT '',
+  license_type     ENUM('unlicensed','subscription','perpetual') NOT NULL DEFAULT 'unlicensed',
+  swa_expiry       DATE NULL,
+  -- its applications' types, sorted, comma-separated (APPLICATION TYPES)
+  app_types        VARCHAR(512) NOT NULL DEFAULT '',
+  -- the tunnel Launch opens (guide §3.1.2 Tunnels), '' when it has none
+  launch_tunnel    VARCHAR(32) NOT NULL DEFAULT '',
+  launch_state     ENUM('none','started','stopped') NOT NULL DEFAULT 'none',
+  report_interval  INT NOT NULL DEFAULT 3600,
+  first_seen_at    DATETIME NOT NULL,
+  reported_at      DATETIME NOT NULL,
+  PRIMARY KEY (partner_id, host, id),
+  UNIQUE KEY ux_platforms_id (id),
+  UNIQUE KEY ux_platforms_uid (account_id, platform_uid),
+  KEY ix_platforms_account (account_id, host, id),
+  CONSTRAINT fk_platforms_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- One application on a platform (guide §2.17.2), in NAME (host) order per
+-- partner, like the platforms.
+CREATE TABLE IF NOT EXISTS inventory_applications (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  platform_id      BIGINT UNSIGNED NOT NULL,
+  partner_id       CHAR(36) NOT NULL,
+  account_id       CHAR(36) NOT NULL,
+  host             VARCHAR(255) NOT NULL,
+  app_type         VARCHAR(64) NOT NULL,
+  app_name         VARCHAR(255) NOT NULL DEFAULT '',
+  version          VARCHAR(64) NOT NULL DEFAULT '',
+  tunnels          JSON NOT NULL DEFAULT '[]',
+  launch_tunnel    VARCHAR(32) NOT NULL DEFAULT '',
+  launch_state     ENUM('none','started','stopped') NOT NULL DEFAULT 'none',
+  PRIMARY KEY (partner_id, host, app_type, id),
+  UNIQUE KEY ux_applications_id (id),
+  UNIQUE KEY ux_applications_platform (platform_id, app_type, app_name),
+  KEY ix_applications_account (account_id, host, app_type, id),
+  CONSTRAINT fk_applications_platform FOREIGN KEY (platform_id) REFERENCES inventory_platforms (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Launch (guide §2.17.1): a single-use URL per click, valid a minute, kept
+-- only hashed; the daemon's tunnel asks /api/v1/launch/verify before it
+-- serves. app_type '' is the platform's own console.
+CREATE TABLE IF NOT EXISTS inventory_launches (
+  token_hash   CHAR(64) NOT NULL PRIMARY KEY,
+  platform_id  BIGINT UNSIGNED NOT NULL,
+  daemon_id    BIGINT UNSIGNED NOT NULL,
+  account_id   CHAR(36) NOT NULL,
+  app_type     VARCHAR(64) NOT NULL DEFAULT '',
+  user_id      BIGINT UNSIGNED NULL,
+  user_name    VARCHAR(255) NOT NULL DEFAULT '',
+  created_at   DATETIME NOT NULL,
+  expires_at   DATETIME NOT NULL,
+  used_at      DATETIME NULL,
+  KEY ix_launches_expires (expires_at),
+  CONSTRAINT fk_launches_platform FOREIGN KEY (platform_id) REFERENCES inventory_platforms (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

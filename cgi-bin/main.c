@@ -1,6 +1,7 @@
 /* bin/console: one binary, several subcommands (cgit-style dispatch). */
 #include "cgi-bin/cli.h"
 #include "cgi-bin/cli_credential.h"
+#include "cgi-bin/cli_inventory.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/serve.h"
 #include "lib/core/config.h"
@@ -20,6 +21,8 @@ static int usage(void)
 		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n"
 		"  issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
 		"                            a machine credential for the /api/v1 front; prints its token once\n"
+		"  inventory-link-code --account ID\n"
+		"                            a link code for a CloudLink Daemon (System Inventory); prints it once\n"
 		"  routes                    print the route table as JSON (what the tests generated from it read)\n");
 	return 1;
 }
@@ -53,6 +56,8 @@ int main(int argc, char **argv)
 		routes_print_json(stdout);
 		return 0;
 	}
+	if (strcmp(cmd, "inventory-link-code") == 0)
+		return cli_inventory_link_code(sub_argc, sub_argv);
 	if (strcmp(cmd, "seed-demo") == 0)
 		return cli_seed_demo();
 	fprintf(stderr, "console: unknown command '%s'\n", cmd);

@@ -1,4 +1,5 @@
 #include "lib/jobs.h"
+#include "lib/events_export.h"
 #include "lib/mail.h"
 
 #include <stdio.h>
@@ -6,7 +7,7 @@
 #include <string.h>
 
 static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete", "convert", "upgrade", "assign",
-						       "unassign"};
+						       "unassign", "export_events"};
 
 const char *job_kind_key(enum job_kind k)
 {
@@ -361,7 +362,7 @@ int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *j
 }
 
 /* The end: state done, and a notification for whoever started it. */
-static int finish(db *d, const struct job_row *job)
+int job_finish(db *d, const struct job_row *job)
 {
 	if (db_exec(d, "UPDATE jobs SET state = 'done', finished_at = UTC_TIMESTAMP(), lease_owner = NULL,"
 		       " lease_until = NULL WHERE id = ?", "i", job->id) != 1)
@@ -389,6 +390,9 @@ static int pending_from(void *ctx, const struct db_row *row)
 
 int job_work(db *d, const struct job_row *job, int max_items)
 {
+	/* An export works through events, not users: a batch is a chunk of its file. */
+	if (job->kind == JOB_EXPORT_EVENTS)
+		return events_export_work(d, job);
 	long long *users = malloc((size_t)(max_items > 0 ? max_items : 1) * sizeof *users), *next = users;
 	if (!users)
 		return -1;
@@ -410,7 +414,7 @@ int job_work(db *d, const struct job_row *job, int max_items)
 	if (n > 0 && db_exec(d, "UPDATE jobs SET processed = processed + ?, skipped = skipped + ? WHERE id = ?", "iii",
 			     (long long)n, (long long)skipped, job->id) != 1)
 		return -1;
-	if (n < max_items && finish(d, job) != 0)
+	if (n < max_items && job_finish(d, job) != 0)
 		return -1;
 	return n;
 }

@@ -22,6 +22,7 @@ enum job_kind {
 	JOB_UPGRADE,          /* account managers become administrators again */
 	JOB_ASSIGN,           /* the job's accounts (job_accounts) given to its account managers */
 	JOB_UNASSIGN,         /* ... or taken from them */
+	JOB_EXPORT_EVENTS,    /* a CSV file of the events a filter matches (lib/events_export.h); no items */
 	JOB_KIND_COUNT
 };
 
@@ -129,6 +130,10 @@ int job_lease_extend(db *d, long long id, int lease_seconds);   /* 0 or -1 */
  * wait_seconds to be tried again, or fails for good (give_up) and its
  * starter is told. Only while owner holds it. 0, or -1. */
 int job_release(db *d, const struct job_row *job, const char *owner, int give_up, long wait_seconds, const char *error);
+
+/* Inside the caller's transaction: the job is done, and its starter is
+ * notified. 0, or -1. */
+int job_finish(db *d, const struct job_row *job);
 
 /* A notification of the job's end for the user who started it. */
 int job_notify(db *d, const struct job_row *job);

@@ -6,6 +6,7 @@
 #include "lib/core/config.h"
 #include "lib/core/db.h"
 #include "lib/core/log.h"
+#include "lib/events.h"
 #include "lib/heartbeats.h"
 
 #include <curl/curl.h>
@@ -31,6 +32,7 @@ struct tick {
 static const struct tick ticks[] = {
 	{"jobs", runner_tick},
 	{"mail", mailer_tick},
+	{"history", events_retention_tick},
 };
 
 /* 1 when any tick did something, 0 when none had work. */

@@ -47,6 +47,24 @@
         </ul>
       </li>
       <?cs /if ?>
+      <?cs # System Inventory (guide §2.17) and Support > Event History (§2.16): inside a
+           customer account, and for the partner at partner level. ?>
+      <?cs if:in_customer && Account.status == "active" ?><?cs set:inv = "/a/" + Account.id + "/inventory" ?><?cs
+        elif:Me.is_partner && Can.accounts.view ?><?cs set:inv = "/inventory" ?><?cs else ?><?cs set:inv = "" ?><?cs /if ?>
+      <?cs if:inv && (Can.account.view || !in_customer) ?>
+      <li class="group"><span><?cs var:Lang.inventory.nav ?></span>
+        <ul>
+          <li><a href="<?cs var:inv ?>/platforms"<?cs if:string.find(Page.Route, "/inventory/platforms") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.inventory.platforms_nav ?></a></li>
+          <li><a href="<?cs var:inv ?>/applications"<?cs if:string.find(Page.Route, "/inventory/applications") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.inventory.applications_nav ?></a></li>
+          <?cs if:in_customer ?><li><a href="<?cs var:inv ?>/daemons"<?cs if:string.find(Page.Route, "/inventory/daemons") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.inventory.daemons_nav ?></a></li><?cs /if ?>
+        </ul>
+      </li>
+      <?cs /if ?>
+      <?cs if:Can.support.view && ((in_customer && Account.status == "active") || (Me.is_partner && !in_customer)) ?>
+      <li class="group"><span><?cs var:Lang.layout.support ?></span>
+        <ul><li><a href="/a/<?cs if:in_customer ?><?cs var:Account.id ?><?cs else ?><?cs var:Me.partner_id ?><?cs /if ?>/events"<?cs if:string.find(Page.Route, "/events") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.events.nav ?></a></li></ul>
+      </li>
+      <?cs /if ?>
     </ul>
   </nav>
   <div class="main">

@@ -37,3 +37,13 @@ int load_notification(struct req *r)
 {
 	return notification_find(r->db, r->me.id, r->id, &r->obj.notification);
 }
+
+int load_platform(struct req *r)
+{
+	return inventory_platform_find(r->db, r->acct.id, r->id, &r->obj.platform);
+}
+
+int load_daemon(struct req *r)
+{
+	return inventory_daemon_find(r->db, r->acct.id, r->id, &r->obj.daemon);
+}

@@ -114,6 +114,13 @@ static void write_body(struct req *r, const char *body, size_t len)
 		FCGX_PutStr(body, (int)len, current->out);
 }
 
+int reply_write(struct req *r, const void *data, size_t n)
+{
+	if (n == 0 || strcmp(r->method, "HEAD") == 0)
+		return 0;
+	return FCGX_PutStr(data, (int)n, current->out) == (int)n ? 0 : -1;
+}
+
 /* Last resort when even the error template cannot render: plain, escaped. */
 static void write_bare_error(struct req *r, int status, const char *message)
 {
@@ -412,6 +419,12 @@ void request_handle(FCGX_Request *fr, db *d)
 		rc = UNAVAILABLE;
 	if (rc == DONE && r.location[0]) {
 		write_head(&r, 303, "text/html; charset=utf-8");
+	} else if (rc == DONE && r.stream) {
+		/* The status is sent before the body is read: a failure half-way
+		 * can only cut the body short, and is logged. */
+		write_head(&r, r.status ? r.status : 200, r.content_type ? r.content_type : "text/plain; charset=utf-8");
+		if (r.stream(&r) != 0)
+			log_error("%s %s: streamed body cut short: %s", r.method, r.path, db_error(d));
 	} else if (rc == DONE && r.body) {
 		write_head(&r, r.status, r.content_type ? r.content_type : "text/plain; charset=utf-8");
 		write_body(&r, r.body, r.body_len);

@@ -16,6 +16,7 @@
 #include "lib/core/db.h"
 #include "lib/credentials.h"
 #include "lib/import/import.h"
+#include "lib/inventory.h"
 #include "lib/jobs.h"
 #include "lib/notifications.h"
 #include "lib/perm.h"
@@ -53,6 +54,8 @@ union route_object {
 	struct import_batch batch;
 	struct job_row job;
 	struct notification notification;
+	struct platform platform;
+	struct daemon daemon;
 };
 
 struct req {
@@ -86,6 +89,11 @@ struct req {
 	char *body;                    /* raw body for non-HTML responses (malloc'd) */
 	size_t body_len;
 	const char *download_name;     /* Content-Disposition: attachment; filename=... */
+	/* A body too large to hold (a download of any size): after the headers,
+	 * stream(r) writes it in pieces with reply_write(), and frees stream_ctx.
+	 * It is called for HEAD too (reply_write then sends nothing). */
+	int (*stream)(struct req *r);
+	void *stream_ctx;
 };
 
 /* Handler return values. */
@@ -146,6 +154,9 @@ int tx(struct req *r, int (*body)(struct req *r, void *arg), void *arg);
 int event(struct req *r, const char *account_id, const char *action, const char *asset_type,
 	  const char *asset_id, const char *asset_name, json_t *details);
 struct actor me_actor(struct req *r);
+
+/* Writes part of a streamed body (r->stream): 0, or -1 when the client is gone. */
+int reply_write(struct req *r, const void *data, size_t n);
 
 /* ---- the API front (routes flagged R_API) ---- */
 

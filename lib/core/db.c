@@ -271,25 +271,15 @@ static int bind_params(struct params *p, const char *fmt, va_list ap)
 	return 0;
 }
 
-/* Prepares (or reuses) and executes; on a lost connection outside a
- * transaction reconnects once and retries. */
-static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
+/* Prepares (or reuses) and executes with count bound parameters; on a lost
+ * connection outside a transaction reconnects once and retries. */
+static MYSQL_STMT *run_bound(db *d, const char *sql, MYSQL_BIND *bind, int count)
 {
-	struct params p;
-	va_list again;
-	va_copy(again, ap);
-	if (bind_params(&p, fmt, again) != 0) {
-		va_end(again);
-		set_error(d, 0, "bad parameter format");
-		log_error("db: bad parameter format '%s'", fmt);
-		return NULL;
-	}
-	va_end(again);
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if (!d->conn && reconnect(d) != 0)
 			return NULL;
 		MYSQL_STMT *stmt = prepared(d, sql);
-		if (stmt && (p.count == 0 || !mysql_stmt_bind_param(stmt, p.bind)) &&
+		if (stmt && (count == 0 || !mysql_stmt_bind_param(stmt, bind)) &&
 		    !mysql_stmt_execute(stmt))
 			return stmt;
 		unsigned no;
@@ -317,6 +307,21 @@ static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 		return NULL;
 	}
 	return NULL;
+}
+
+static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
+{
+	struct params p;
+	va_list again;
+	va_copy(again, ap);
+	if (bind_params(&p, fmt, again) != 0) {
+		va_end(again);
+		set_error(d, 0, "bad parameter format");
+		log_error("db: bad parameter format '%s'", fmt);
+		return NULL;
+	}
+	va_end(again);
+	return run_bound(d, sql, p.bind, p.count);
 }
 
 /* Every public call starts with a clean slate, so the error text read after
@@ -504,6 +509,45 @@ int db_one(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...
 	va_start(ap, fmt);
 	int rows = vquery(d, fn, ctx, 1, sql, fmt, ap);
 	va_end(ap);
+	return rows;
+}
+
+int db_each_text(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, const char *const *values)
+{
+	clear_error(d);
+	int n = (int)strlen(fmt);
+	long long *ints = calloc((size_t)(n > 0 ? n : 1), sizeof *ints);
+	MYSQL_BIND *bind = calloc((size_t)(n > 0 ? n : 1), sizeof *bind);
+	unsigned long *lens = calloc((size_t)(n > 0 ? n : 1), sizeof *lens);
+	if (!bind || !lens || !ints) {
+		free(bind);
+		free(lens);
+		free(ints);
+		set_error(d, 0, "out of memory");
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!values[i]) {
+			bind[i].buffer_type = MYSQL_TYPE_NULL;
+			continue;
+		}
+		if (fmt[i] == 'i') {
+			ints[i] = strtoll(values[i], NULL, 10);
+			bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			bind[i].buffer = &ints[i];
+			continue;
+		}
+		bind[i].buffer_type = MYSQL_TYPE_STRING;
+		bind[i].buffer = (void *)values[i];
+		lens[i] = strlen(values[i]);
+		bind[i].buffer_length = lens[i];
+		bind[i].length = &lens[i];
+	}
+	MYSQL_STMT *stmt = run_bound(d, sql, bind, n);
+	int rows = stmt ? fetch_all(d, stmt, fn, ctx, -1) : -1;
+	free(bind);
+	free(lens);
+	free(ints);
 	return rows;
 }
 
