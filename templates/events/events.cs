@@ -8,7 +8,7 @@
   <h1><?cs var:t.title ?></h1>
   <span class="spacer"></span>
   <details class="column-menu" data-menu>
-    <summary class="button secondary" aria-label="<?cs var:t.table_options ?>">&#8942;</summary>
+    <summary class="button secondary" aria-label="<?cs var:t.table_options ?>">⋮</summary>
     <div class="menu"><a href="<?cs var:base ?>/columns<?cs if:keep ?>?<?cs var:keep ?><?cs /if ?>"><?cs var:t.show_hide_columns ?></a></div>
   </details>
 </div>
@@ -21,7 +21,7 @@
     <dl>
       <?cs each:d = Filter.Details ?><dt><?cs var:d.label ?></dt><dd><?cs var:d.value ?></dd><?cs /each ?>
     </dl>
-    <a class="icon-button" href="<?cs var:base ?>/filters?<?cs var:keep ?>" title="<?cs var:t.edit_filters ?>" aria-label="<?cs var:t.edit_filters ?>">&#9998;</a>
+    <a class="icon-button" href="<?cs var:base ?>/filters?<?cs var:keep ?>" title="<?cs var:t.edit_filters ?>" aria-label="<?cs var:t.edit_filters ?>">✎</a>
     <a class="icon-button" href="<?cs var:base ?>" title="<?cs var:t.remove_filters ?>" aria-label="<?cs var:t.remove_filters ?>"><img src="/static/img/trash.svg" alt=""></a>
   </section>
   <?cs /if ?>
@@ -43,7 +43,7 @@
       <?cs each:c = Columns ?>
       <?cs if:c.key == "event_date" ?>
       <th scope="col" aria-sort="<?cs if:List.Dir == "asc" ?>ascending<?cs else ?>descending<?cs /if ?>">
-        <a href="?<?cs if:keep ?><?cs var:keep ?>&<?cs /if ?>dir=<?cs if:List.Dir == "asc" ?>desc<?cs else ?>asc<?cs /if ?>" aria-label="<?cs var:t.sort_label ?>"><?cs var:c.label ?><span class="sort-mark" aria-hidden="true"><?cs if:List.Dir == "asc" ?> &#8593;<?cs else ?> &#8595;<?cs /if ?></span></a>
+        <a href="?<?cs if:keep ?><?cs var:keep ?>&<?cs /if ?>dir=<?cs if:List.Dir == "asc" ?>desc<?cs else ?>asc<?cs /if ?>" aria-label="<?cs var:t.sort_label ?>"><?cs var:c.label ?><span class="sort-mark" aria-hidden="true"><?cs if:List.Dir == "asc" ?> ↑<?cs else ?> ↓<?cs /if ?></span></a>
       </th>
       <?cs else ?>
       <th scope="col"><?cs var:c.label ?></th>

@@ -11,12 +11,12 @@
     <?cs each:c = ColumnsForm ?>
       <li draggable="true" data-column="<?cs var:c.key ?>">
         <input type="hidden" name="order" value="<?cs var:c.key ?>">
-        <span class="drag-handle" aria-hidden="true">&#8801;</span>
+        <span class="drag-handle" aria-hidden="true">≡</span>
         <label><input type="checkbox" name="shown" value="<?cs var:c.key ?>"<?cs if:c.shown ?> checked<?cs /if ?><?cs if:c.fixed ?> checked disabled<?cs /if ?>> <?cs var:c.label ?></label>
         <?cs if:c.fixed ?><input type="hidden" name="shown" value="<?cs var:c.key ?>"><span class="hint"><?cs var:t.fixed ?></span><?cs /if ?>
         <span class="move">
-          <?cs if:!first(c) ?><button type="submit" class="link" name="move" value="<?cs var:c.key ?>:up" aria-label="<?cs var:t.up ?>: <?cs var:c.label ?>">&#8593;</button><?cs /if ?>
-          <?cs if:!last(c) ?><button type="submit" class="link" name="move" value="<?cs var:c.key ?>:down" aria-label="<?cs var:t.down ?>: <?cs var:c.label ?>">&#8595;</button><?cs /if ?>
+          <?cs if:!first(c) ?><button type="submit" class="link" name="move" value="<?cs var:c.key ?>:up" aria-label="<?cs var:t.up ?>: <?cs var:c.label ?>">↑</button><?cs /if ?>
+          <?cs if:!last(c) ?><button type="submit" class="link" name="move" value="<?cs var:c.key ?>:down" aria-label="<?cs var:t.down ?>: <?cs var:c.label ?>">↓</button><?cs /if ?>
         </span>
       </li>
     <?cs /each ?>

@@ -18,7 +18,7 @@
     <button type="submit" class="secondary"><?cs var:Lang.inventory.search ?></button>
   </form>
   <details class="column-menu" data-menu>
-    <summary class="button secondary" aria-label="<?cs var:Lang.events.table_options ?>">&#8942;</summary>
+    <summary class="button secondary" aria-label="<?cs var:Lang.events.table_options ?>">⋮</summary>
     <div class="menu"><a href="<?cs var:base ?>/columns<?cs if:keep ?>?<?cs var:keep ?><?cs /if ?>"><?cs var:Lang.events.show_hide_columns ?></a></div>
   </details>
 </div>
