@@ -51,6 +51,8 @@ int columns_form_get(struct req *r, const struct columns_def *def, const char *l
 
 int columns_form_post(struct req *r, const struct columns_def *def, const char *list_path, const char *form_path)
 {
+	if (form_has_errors(r))
+		return invalid(r);
 	struct table_layout l;
 	if (in_checked(r, "reset")) {
 		table_layout_default(def->cols, def->n, &l);

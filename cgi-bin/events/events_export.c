@@ -18,6 +18,8 @@ static int write_row(void *ctx, const struct event_row *e)
 
 int events_export_post(struct req *r)
 {
+	if (form_has_errors(r))
+		return invalid(r);
 	const char *ids_text[SELECTED_MAX];
 	int n = in_list(r, "ids", ids_text, SELECTED_MAX);
 	if (n == 0) {

@@ -70,7 +70,7 @@ static int start_job(struct req *r, void *arg)
 int events_export_all_post(struct req *r)
 {
 	struct event_filter f;
-	if (event_filter_read(r, &f) != 0)
+	if (form_has_errors(r) || event_filter_read(r, &f) != 0)
 		return UNPROCESSABLE;
 	int ascending = event_ascending(r);
 	int many = events_more_than(r->db, r->acct.id, &f, EXPORT_INLINE_MAX);

@@ -27,6 +27,8 @@ static int mint(struct req *r, void *arg)
 
 int launch_post(struct req *r)
 {
+	if (form_has_errors(r))
+		return invalid(r);
 	const struct platform *p = &r->obj.platform;
 	struct launch l = {in(r, "app"), "", 0};
 	inventory_scope_of(r);
