@@ -202,7 +202,7 @@ int events_export_work(db *d, const struct job_row *job)
 		snprintf(last_id, sizeof last_id, "%lld", c.last.id);
 		if (db_exec(d, "UPDATE event_exports SET cursor_at = ?, cursor_id = ?, chunks = chunks + ?, bytes = bytes + ?"
 			       " WHERE job_id = ?", "ssiii", c.last.at, last_id, (long long)(c.buf.len > 0),
-			       (long long)c.buf.len, job->id) == 1 &&
+			       (long long)c.buf.len, job->id) >= 0 &&
 		    db_exec(d, "UPDATE jobs SET processed = processed + ? WHERE id = ?", "ii", (long long)c.written, job->id) >= 0 &&
 		    (!done || job_finish(d, job) == 0))
 			rc = done ? 0 : c.written > 0 ? c.written : 1;

@@ -655,7 +655,7 @@ static int apply_platform(struct report_ctx *x, const struct inventory_report *r
 		" version = ?, licence_id = ?, license_type = ?, swa_expiry = NULLIF(?, ''), app_types = ?, launch_tunnel = ?,"
 		" launch_state = ?, report_interval = ?, reported_at = UTC_TIMESTAMP() WHERE id = ?",
 		"isssssssssssii", x->dm->id, r->host, r->type, r->name, r->family, r->version, r->licence_id, r->license_type,
-		r->swa_expiry, app_types, tunnel_kind, state, (long long)r->interval, s.id) == 1 ? 0 : -1;
+		r->swa_expiry, app_types, tunnel_kind, state, (long long)r->interval, s.id) < 0 ? -1 : 0;
 	if (rc == 0 && json_object_size(changes) > 0)
 		rc = report_event(x, "platform.update", "platform", s.id, r->host, changes);
 	json_decref(changes);
@@ -786,7 +786,7 @@ int inventory_report_apply(db *d, const struct daemon *dm_in, const struct inven
 		return -1;
 	if (db_exec(d,
 		    "UPDATE inventory_daemons SET host = ?, report_interval = ?, last_report_at = UTC_TIMESTAMP() WHERE id = ?",
-		    "sii", rep->host, (long long)rep->interval, dm.id) != 1)
+		    "sii", rep->host, (long long)rep->interval, dm.id) < 0)
 		return -1;
 	return x.changes;
 }
