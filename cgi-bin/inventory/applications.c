@@ -43,6 +43,7 @@ int applications_get(struct req *r)
 	char keep[1024];
 	inventory_keep(r, keep_names, keep, sizeof keep);
 	hdf_set_value(r->hdf, "Filter.Keep", keep);
+	inventory_chips(r, keep_names);
 	hdf_set_int_value(r->hdf, "Filter.Active", f.account_id[0] || f.app_type[0]);
 
 	char host[256], type[65];

@@ -168,6 +168,32 @@ void inventory_search_param(struct req *r, char *out, size_t size)
 	hdf_set_value(r->hdf, "Filter.q", out);
 }
 
+void inventory_chips(struct req *r, const char *const *names)
+{
+	char key[64], keep[1024];
+	int n = 0;
+	for (const char *const *p = names; *p; p++) {
+		snprintf(key, sizeof key, "Filter.%s", *p);
+		const char *v = hdf_get_value(r->hdf, key, "");
+		if (!*v || strcmp(*p, "q") == 0)
+			continue;
+		/* The list without this filter. */
+		const char *others[16];
+		int k = 0;
+		for (const char *const *o = names; *o && k < 15; o++)
+			if (o != p)
+				others[k++] = *o;
+		others[k] = NULL;
+		inventory_keep(r, others, keep, sizeof keep);
+		snprintf(key, sizeof key, "Filter.Chips.%d.name", n);
+		hdf_set_value(r->hdf, key, *p);
+		snprintf(key, sizeof key, "Filter.Chips.%d.value", n);
+		hdf_set_value(r->hdf, key, v);
+		snprintf(key, sizeof key, "Filter.Chips.%d.remove", n++);
+		hdf_set_value(r->hdf, key, keep);
+	}
+}
+
 void inventory_keep(struct req *r, const char *const *names, char *out, size_t size)
 {
 	char key[64];

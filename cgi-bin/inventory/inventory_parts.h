@@ -31,6 +31,9 @@ int inventory_publish_accounts(struct req *r, const struct inventory_scope *s);
 void inventory_key_param(struct req *r, const char *name, char *out, size_t size);
 /* The search text (trimmed, valid, at most 100 characters), into out. */
 void inventory_search_param(struct req *r, char *out, size_t size);
+/* Filter.Chips: each active filter of names (but the search) with the
+ * query string of the list without it. */
+void inventory_chips(struct req *r, const char *const *names);
 /* A query string of the named parameters' values, for links. */
 void inventory_keep(struct req *r, const char *const *names, char *out, size_t size);
 #endif

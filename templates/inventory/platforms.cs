@@ -24,7 +24,7 @@
 </div>
 
 <div class="filter-bar">
-  <details class="add-filter"<?cs if:Filter.Active ?> open<?cs /if ?>>
+  <details class="add-filter">
     <summary class="button secondary"><?cs var:Lang.inventory.add_filter ?></summary>
     <div>
       <form method="get" action="<?cs var:base ?>/platforms" class="inventory-filters">
@@ -53,6 +53,20 @@
     </div>
   </details>
 </div>
+<?cs if:Filter.Active ?>
+<ul class="chips" aria-label="<?cs var:Lang.inventory.active_filters ?>">
+  <?cs each:c = Filter.Chips ?>
+  <?cs if:c.name == "account" ?><?cs set:label = Lang.inventory.accounts ?><?cs each:a = Options.accounts ?><?cs if:a.id == c.value ?><?cs set:value = a.name ?><?cs /if ?><?cs /each ?><?cs
+    elif:c.name == "type" ?><?cs set:label = Lang.inventory.platform_type ?><?cs set:value = c.value ?><?cs
+    elif:c.name == "family" ?><?cs set:label = Lang.inventory.system_family ?><?cs set:value = Lang.inventory.families[c.value] ?><?cs
+    elif:c.name == "app" ?><?cs set:label = Lang.inventory.application_types ?><?cs set:value = c.value ?><?cs
+    elif:c.name == "licence" ?><?cs set:label = Lang.inventory.license_type ?><?cs set:value = Lang.inventory.licences[c.value] ?><?cs
+    else ?><?cs set:label = Lang.inventory.swa_status ?><?cs set:value = Lang.inventory.swa[c.value] ?><?cs /if ?>
+  <li><?cs var:label ?>: <?cs var:value ?> <a class="chip-remove" href="?<?cs var:c.remove ?>" aria-label="<?cs var:Lang.inventory.remove_filter ?> <?cs var:label ?>">&times;</a></li>
+  <?cs /each ?>
+</ul>
+<?cs /if ?>
+
 
 <div class="table-scroll">
 <table class="list inventory" aria-label="<?cs var:t.title ?>">
