@@ -43,11 +43,17 @@ static long days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
+static int days_in(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
+}
+
 static int parse_date(const char *s, long *days)
 {
 	int y, m, d, n = 0;
-	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || m < 1 || m > 12 ||
-	    d < 1 || d > 31)
+	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || s[4] != '-' ||
+	    s[7] != '-' || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
 		return 0;
 	*days = days_from_civil(y, m, d);
 	return 1;
