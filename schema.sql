@@ -572,6 +572,10 @@ CREATE TABLE IF NOT EXISTS inventory_platforms (
   UNIQUE KEY ux_platforms_id (id),
   UNIQUE KEY ux_platforms_uid (account_id, platform_uid),
   KEY ix_platforms_account (account_id, host, id),
+  -- the search: a prefix of the platform name, licence or platform id
+  KEY ix_platforms_name (partner_id, platform_name),
+  KEY ix_platforms_licence (partner_id, licence_id),
+  KEY ix_platforms_uid (partner_id, platform_uid),
   CONSTRAINT fk_platforms_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -593,8 +597,29 @@ CREATE TABLE IF NOT EXISTS inventory_applications (
   UNIQUE KEY ux_applications_id (id),
   UNIQUE KEY ux_applications_platform (platform_id, app_type, app_name),
   KEY ix_applications_account (account_id, host, app_type, id),
+  -- the Application Type filter in NAME order
+  KEY ix_applications_type (partner_id, app_type, host, id),
+  -- the search: a prefix of the application's name
+  KEY ix_applications_name (partner_id, app_name),
   CONSTRAINT fk_applications_platform FOREIGN KEY (platform_id) REFERENCES inventory_platforms (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The filters' options (guide §2.17.1): which accounts of a partner have
+-- platforms (app_type '') and the application types each has, kept by the
+-- triggers below whoever writes the inventory; an account's rows go with it.
+CREATE TABLE IF NOT EXISTS inventory_options (
+  partner_id  CHAR(36) NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  app_type    VARCHAR(64) NOT NULL,
+  PRIMARY KEY (partner_id, account_id, app_type),
+  KEY ix_inventory_options_account (account_id, app_type),
+  CONSTRAINT fk_inventory_options_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_inventory_platforms_options AFTER INSERT ON inventory_platforms FOR EACH ROW
+  INSERT IGNORE INTO inventory_options (partner_id, account_id, app_type) VALUES (NEW.partner_id, NEW.account_id, '');
+CREATE TRIGGER IF NOT EXISTS tr_inventory_applications_options AFTER INSERT ON inventory_applications FOR EACH ROW
+  INSERT IGNORE INTO inventory_options (partner_id, account_id, app_type) VALUES (NEW.partner_id, NEW.account_id, NEW.app_type);
 
 -- Launch (guide §2.17.1): a single-use URL per click, valid a minute, kept
 -- only hashed; the daemon's tunnel asks /api/v1/launch/verify before it

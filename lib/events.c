@@ -14,6 +14,7 @@
  * what the first page does (no OFFSET). Nothing counts the account's
  * events; where a size matters (export), the count stops past the limit. */
 #include "lib/events.h"
+#include "lib/events_query.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
 
@@ -25,6 +26,10 @@
 
 /* Past this many kinds a filter walks the time index (see above). */
 #define KIND_RANGES_MAX 48
+/* Past this many kinds the smart filters' options are read with a lookup
+ * per kind in a correlated subquery, which cannot use the date range as a
+ * range (events_kinds). */
+#define KIND_PROBES_MAX 128
 
 #define FIRST_TIME "1000-01-01 00:00:00.000000"
 #define LAST_TIME "9999-12-31 23:59:59.999999"
@@ -73,40 +78,8 @@ int event_cursor_parse(const char *text, struct event_cursor *out)
 
 /* ---- the id queries ---- */
 
-/* A statement in the making: its text and its parameters, each as text. */
-#define QUERY_TEXT_MAX (32 * 1024)
-#define QUERY_PARAMS_MAX (8 * KIND_RANGES_MAX + 16)
-struct query {
-	char sql[QUERY_TEXT_MAX];
-	size_t len;
-	char fmt[QUERY_PARAMS_MAX + 1];
-	const char *values[QUERY_PARAMS_MAX];
-	int n;
-	int failed;
-};
-
-/* Appends program text (never input: only the literals below). */
-static void text(struct query *q, const char *s)
-{
-	size_t n = strlen(s);
-	if (q->len + n >= sizeof q->sql) {
-		q->failed = 1;
-		return;
-	}
-	memcpy(q->sql + q->len, s, n + 1);
-	q->len += n;
-}
-
-static void param(struct query *q, char type, const char *value)
-{
-	if (q->n >= QUERY_PARAMS_MAX) {
-		q->failed = 1;
-		return;
-	}
-	q->fmt[q->n] = type;
-	q->values[q->n++] = value;
-	q->fmt[q->n] = 0;
-}
+_Static_assert(QUERY_PARAMS_MAX > 6 * KIND_PROBES_MAX + 1, "the options' probes take 6 parameters each");
+_Static_assert(QUERY_PARAMS_MAX > 9 * KIND_RANGES_MAX + 1, "a page's ranges take 9 parameters each");
 
 /* The kinds a filter of Asset, Action or Event Type matches. */
 struct kinds {
@@ -176,17 +149,17 @@ struct id_query {
  * in the walk's direction. */
 static void bounds(struct query *q, const struct id_query *iq)
 {
-	text(q, iq->ascending
+	query_text(q, iq->ascending
 		? " AND created_at >= ? AND created_at <= ? AND (created_at > ? OR (created_at = ? AND id > ?))"
 		  " ORDER BY created_at, id LIMIT ?"
 		: " AND created_at >= ? AND created_at <= ? AND (created_at < ? OR (created_at = ? AND id < ?))"
 		  " ORDER BY created_at DESC, id DESC LIMIT ?");
-	param(q, 's', iq->lo);
-	param(q, 's', iq->hi);
-	param(q, 's', iq->at);
-	param(q, 's', iq->at);
-	param(q, 's', iq->id);
-	param(q, 'i', iq->limit);
+	query_param(q, 's', iq->lo);
+	query_param(q, 's', iq->hi);
+	query_param(q, 's', iq->at);
+	query_param(q, 's', iq->at);
+	query_param(q, 's', iq->id);
+	query_param(q, 'i', iq->limit);
 }
 
 /* The ids and EVENT DATEs of the page, as "SELECT id, created_at ...". */
@@ -194,32 +167,32 @@ static void id_query(struct query *q, const struct id_query *iq)
 {
 	const char *actor = iq->f->actor_ref;
 	if (iq->by_kind && iq->kinds.n <= KIND_RANGES_MAX) {
-		text(q, "SELECT id, created_at FROM (");
+		query_text(q, "SELECT id, created_at FROM (");
 		for (int i = 0; i < iq->kinds.n; i++) {
-			text(q, i ? " UNION ALL " : "");
-			text(q, *actor ? "(SELECT id, created_at FROM events FORCE INDEX (ix_events_actor_kind)"
+			query_text(q, i ? " UNION ALL " : "");
+			query_text(q, *actor ? "(SELECT id, created_at FROM events FORCE INDEX (ix_events_actor_kind)"
 					 " WHERE account_id = ? AND actor_ref = ? AND kind = ?"
 				       : "(SELECT id, created_at FROM events FORCE INDEX (ix_events_kind)"
 					 " WHERE account_id = ? AND kind = ?");
-			param(q, 's', iq->account_id);
+			query_param(q, 's', iq->account_id);
 			if (*actor)
-				param(q, 's', actor);
-			param(q, 's', iq->kinds.list[i]);
+				query_param(q, 's', actor);
+			query_param(q, 's', iq->kinds.list[i]);
 			bounds(q, iq);
-			text(q, ")");
+			query_text(q, ")");
 		}
-		text(q, iq->ascending ? ") b ORDER BY created_at, id LIMIT ?" : ") b ORDER BY created_at DESC, id DESC LIMIT ?");
-		param(q, 'i', iq->limit);
+		query_text(q, iq->ascending ? ") b ORDER BY created_at, id LIMIT ?" : ") b ORDER BY created_at DESC, id DESC LIMIT ?");
+		query_param(q, 'i', iq->limit);
 		return;
 	}
-	text(q, *actor ? "SELECT id, created_at FROM events FORCE INDEX (ix_events_actor) WHERE account_id = ? AND actor_ref = ?"
+	query_text(q, *actor ? "SELECT id, created_at FROM events FORCE INDEX (ix_events_actor) WHERE account_id = ? AND actor_ref = ?"
 		       : "SELECT id, created_at FROM events FORCE INDEX (ix_events_time) WHERE account_id = ?");
-	param(q, 's', iq->account_id);
+	query_param(q, 's', iq->account_id);
 	if (*actor)
-		param(q, 's', actor);
+		query_param(q, 's', actor);
 	if (iq->by_kind) {
-		text(q, " AND kind LIKE ?");
-		param(q, 's', iq->pattern);
+		query_text(q, " AND kind LIKE ?");
+		query_param(q, 's', iq->pattern);
 	}
 	bounds(q, iq);
 }
@@ -343,12 +316,12 @@ int events_page(db *d, const char *account_id, const struct event_filter *f, int
 		free(iq.kinds.list);
 		return -1;
 	}
-	text(q, "SELECT " ROW_COLUMNS);
-	text(q, cut ? JSON_CUT : JSON_WHOLE);
-	text(q, " FROM (");
+	query_text(q, "SELECT " ROW_COLUMNS);
+	query_text(q, cut ? JSON_CUT : JSON_WHOLE);
+	query_text(q, " FROM (");
 	id_query(q, &iq);
-	text(q, ") p" ROW_JOIN);
-	text(q, ascending ? " ORDER BY p.created_at, p.id" : " ORDER BY p.created_at DESC, p.id DESC");
+	query_text(q, ") p" ROW_JOIN);
+	query_text(q, ascending ? " ORDER BY p.created_at, p.id" : " ORDER BY p.created_at DESC, p.id DESC");
 	struct row_call c = {fn, ctx, limit, 0, cut};
 	int rc = -1;
 	if (q->failed)
@@ -382,9 +355,9 @@ long long events_count_upto(db *d, const char *account_id, const struct event_fi
 		free(iq.kinds.list);
 		return -1;
 	}
-	text(q, "SELECT COUNT(*) AS n FROM (");
+	query_text(q, "SELECT COUNT(*) AS n FROM (");
 	id_query(q, &iq);
-	text(q, ") p");
+	query_text(q, ") p");
 	long long n = -1;
 	int rc = q->failed ? -1 : db_each_text(d, count_from, &n, q->sql, q->fmt, q->values);
 	free(q);
@@ -443,20 +416,60 @@ int events_kinds(db *d, const char *account_id, const struct event_filter *f, ev
 {
 	struct kind_call c = {fn, ctx};
 	const char *lo = f->from[0] ? f->from : FIRST_TIME, *hi = f->to[0] ? f->to : LAST_TIME;
-	/* One lookup per kind: does it have an event in the range (of the actor)? */
-	if (f->actor_ref[0])
-		return db_each(d, kind_row, &c,
+	struct kinds k = {0};
+	if (db_each(d, kind_from, &k, "SELECT kind FROM event_kinds_seen WHERE account_id = ? ORDER BY kind", "s",
+		    account_id) < 0) {
+		free(k.list);
+		return -1;
+	}
+	if (k.n == 0)
+		return 0;
+	int rc;
+	if (k.n <= KIND_PROBES_MAX) {
+		/* One range per kind, its bounds constants: does it hold an event
+		 * in the Event Date range (of the actor)? An index dive each. */
+		struct query *q = calloc(1, sizeof *q);
+		if (!q) {
+			free(k.list);
+			return -1;
+		}
+		query_text(q, "SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ? AND s.kind IN (");
+		query_param(q, 's', account_id);
+		for (int i = 0; i < k.n; i++) {
+			query_text(q, i ? " UNION ALL " : "");
+			query_text(q, f->actor_ref[0]
+				? "SELECT ? FROM DUAL WHERE EXISTS (SELECT 1 FROM events FORCE INDEX (ix_events_actor_kind)"
+				  " WHERE account_id = ? AND actor_ref = ? AND kind = ? AND created_at >= ? AND created_at <= ?)"
+				: "SELECT ? FROM DUAL WHERE EXISTS (SELECT 1 FROM events FORCE INDEX (ix_events_kind)"
+				  " WHERE account_id = ? AND kind = ? AND created_at >= ? AND created_at <= ?)");
+			query_param(q, 's', k.list[i]);
+			query_param(q, 's', account_id);
+			if (f->actor_ref[0])
+				query_param(q, 's', f->actor_ref);
+			query_param(q, 's', k.list[i]);
+			query_param(q, 's', lo);
+			query_param(q, 's', hi);
+		}
+		query_text(q, ") ORDER BY s.kind");
+		rc = q->failed ? -1 : db_each_text(d, kind_row, &c, q->sql, q->fmt, q->values);
+		free(q);
+	} else if (f->actor_ref[0]) {
+		rc = db_each(d, kind_row, &c,
 			"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
 			" AND EXISTS (SELECT 1 FROM events e FORCE INDEX (ix_events_actor_kind) WHERE e.account_id = s.account_id"
 			"  AND e.actor_ref = ? AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ?)"
 			" ORDER BY s.kind",
 			"ssss", account_id, f->actor_ref, lo, hi);
-	return db_each(d, kind_row, &c,
-		"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
-		" AND EXISTS (SELECT 1 FROM events e FORCE INDEX (ix_events_kind) WHERE e.account_id = s.account_id"
-		"  AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ?)"
-		" ORDER BY s.kind",
-		"sss", account_id, lo, hi);
+	} else {
+		rc = db_each(d, kind_row, &c,
+			"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
+			" AND EXISTS (SELECT 1 FROM events e FORCE INDEX (ix_events_kind) WHERE e.account_id = s.account_id"
+			"  AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ?)"
+			" ORDER BY s.kind",
+			"sss", account_id, lo, hi);
+	}
+	free(k.list);
+	return rc;
 }
 
 /* ---- retention ---- */

@@ -8,6 +8,7 @@
  * host and id (no OFFSET). */
 #include "lib/inventory.h"
 #include "lib/credentials.h"
+#include "lib/events_query.h"
 #include "lib/events_vocab.h"
 #include "lib/tokens.h"
 
@@ -301,15 +302,10 @@ int inventory_application_position(db *d, const char *partner_id, long long id, 
 		      "is", id, partner_id);
 }
 
-/* "%text%" for LIKE, with its wildcards taken literally. */
-static void contains_pattern(const char *q, char *out, size_t size)
+/* "text%" for LIKE, with its wildcards taken literally. */
+static void prefix_pattern(const char *q, char *out, size_t size)
 {
 	size_t n = 0;
-	if (!*q) {
-		out[0] = 0;
-		return;
-	}
-	out[n++] = '%';
 	for (const char *p = q; *p && n + 3 < size; p++) {
 		if (*p == '%' || *p == '_' || *p == '\\')
 			out[n++] = '\\';
@@ -335,50 +331,74 @@ static int platform_row(void *ctx, const struct db_row *row)
 	return c->fn(c->ctx, &p);
 }
 
-/* The filters every platform query tests; 16 parameters (PLATFORM_FILTER_ARGS). */
-#define PLATFORM_FILTERS \
-	" AND (? = '' OR p.platform_type = ?) AND (? = '' OR p.system_family = ?) AND (? = '' OR p.license_type = ?)" \
-	" AND (? = '' OR FIND_IN_SET(?, p.app_types) > 0) AND (? = '' OR " SWA_STATUS_SQL " = ?)" \
-	" AND (? = '' OR p.host LIKE ? OR p.platform_name LIKE ? OR p.licence_id LIKE ? OR p.platform_uid LIKE ?" \
-	"  OR p.account_id IN (SELECT sa.id FROM accounts sa WHERE sa.partner_id = p.partner_id AND sa.name LIKE ?))"
-#define PLATFORM_FILTER_FMT "ssssssssssssssss"
-#define PLATFORM_FILTER_ARGS(f, like) \
-	(f)->platform_type, (f)->platform_type, (f)->system_family, (f)->system_family, (f)->license_type, \
-	(f)->license_type, (f)->app_type, (f)->app_type, (f)->swa_status, (f)->swa_status, like, like, like, like, like, like
-#define PLATFORM_AFTER " AND (p.host > ? OR (p.host = ? AND p.id > ?)) ORDER BY p.host, p.id LIMIT ?"
-#define PLATFORM_PAGE(range) \
-	PLATFORM_COLUMNS " JOIN (SELECT p.id FROM inventory_platforms p " range PLATFORM_FILTERS PLATFORM_AFTER ") pg" \
-	" ON pg.id = p.id ORDER BY p.host, p.id"
+/* The search (ch2 §9.2: host, platform name, licence, platform ID,
+ * account name): the platforms where one of them starts with the text (a
+ * word of the account's name), each a prefix range of an index of the
+ * partner's platforms, so a search costs its matches. */
+#define PLATFORM_SEARCH \
+	" JOIN (SELECT id FROM inventory_platforms WHERE partner_id = ? AND host LIKE ?" \
+	" UNION SELECT id FROM inventory_platforms FORCE INDEX (ix_platforms_name) WHERE partner_id = ? AND platform_name LIKE ?" \
+	" UNION SELECT id FROM inventory_platforms FORCE INDEX (ix_platforms_licence) WHERE partner_id = ? AND licence_id LIKE ?" \
+	" UNION SELECT id FROM inventory_platforms FORCE INDEX (ix_platforms_uid) WHERE partner_id = ? AND platform_uid LIKE ?" \
+	" UNION SELECT sp.id FROM account_name_words w JOIN inventory_platforms sp FORCE INDEX (ix_platforms_account)" \
+	"  ON sp.account_id = w.account_id WHERE w.partner_id = ? AND w.words LIKE ?) m ON m.id = p.id"
 /* An account manager sees the accounts assigned to them only (lib/accounts.h SCOPE_MINE). */
-#define MINE " AND p.account_id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?)"
+#define MINE(col) " AND " col " IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?)"
+
+/* A filter's condition, when it is set. */
+static void condition(struct query *q, const char *value, const char *sql)
+{
+	if (*value) {
+		query_text(q, sql);
+		query_param(q, 's', value);
+	}
+}
 
 int inventory_platforms_page(db *d, const struct inventory_scope *s, const struct platform_filter *f,
 			     const char *after_host, long long after_id, int limit, platform_fn fn, void *ctx, int *more)
 {
-	char like[2 * sizeof f->q + 3];
-	contains_pattern(f->q, like, sizeof like);
+	char like[2 * sizeof f->q + 3], manager[24], id[24], lim[24];
+	prefix_pattern(f->q, like, sizeof like);
+	snprintf(manager, sizeof manager, "%lld", s->manager_id);
+	snprintf(id, sizeof id, "%lld", after_host ? after_id : 0);
+	snprintf(lim, sizeof lim, "%d", limit + 1);
 	const char *host = after_host ? after_host : "";
-	long long id = after_host ? after_id : 0;
-	struct platform_call c = {fn, ctx, limit, 0};
-	long long lim = limit + 1;
 	const char *account = *s->account_id ? s->account_id : f->account_id;
-	int rc;
-	if (*account && s->manager_id)
-		rc = db_each(d, platform_row, &c,
-			PLATFORM_PAGE("FORCE INDEX (ix_platforms_account) WHERE p.account_id = ? AND p.partner_id = ?" MINE),
-			"ssi" PLATFORM_FILTER_FMT "ssii", account, s->partner_id, s->manager_id, PLATFORM_FILTER_ARGS(f, like),
-			host, host, id, lim);
-	else if (*account)
-		rc = db_each(d, platform_row, &c,
-			PLATFORM_PAGE("FORCE INDEX (ix_platforms_account) WHERE p.account_id = ? AND p.partner_id = ?"),
-			"ss" PLATFORM_FILTER_FMT "ssii", account, s->partner_id, PLATFORM_FILTER_ARGS(f, like), host, host, id, lim);
-	else if (s->manager_id)
-		rc = db_each(d, platform_row, &c, PLATFORM_PAGE("WHERE p.partner_id = ?" MINE),
-			"si" PLATFORM_FILTER_FMT "ssii", s->partner_id, s->manager_id, PLATFORM_FILTER_ARGS(f, like), host, host,
-			id, lim);
-	else
-		rc = db_each(d, platform_row, &c, PLATFORM_PAGE("WHERE p.partner_id = ?"),
-			"s" PLATFORM_FILTER_FMT "ssii", s->partner_id, PLATFORM_FILTER_ARGS(f, like), host, host, id, lim);
+	struct query *q = calloc(1, sizeof *q);
+	if (!q)
+		return -1;
+	query_text(q, PLATFORM_COLUMNS " JOIN (SELECT p.id FROM inventory_platforms p");
+	/* One account: its own range, in the same order; else the partner's. */
+	if (*account)
+		query_text(q, " FORCE INDEX (ix_platforms_account)");
+	if (*f->q) {
+		query_text(q, PLATFORM_SEARCH);
+		for (int i = 0; i < 5; i++) {
+			query_param(q, 's', s->partner_id);
+			query_param(q, 's', like);
+		}
+	}
+	query_text(q, " WHERE p.partner_id = ?");
+	query_param(q, 's', s->partner_id);
+	condition(q, account, " AND p.account_id = ?");
+	if (s->manager_id) {
+		query_text(q, MINE("p.account_id"));
+		query_param(q, 'i', manager);
+	}
+	condition(q, f->platform_type, " AND p.platform_type = ?");
+	condition(q, f->system_family, " AND p.system_family = ?");
+	condition(q, f->license_type, " AND p.license_type = ?");
+	condition(q, f->app_type, " AND FIND_IN_SET(?, p.app_types) > 0");
+	condition(q, f->swa_status, " AND " SWA_STATUS_SQL " = ?");
+	query_text(q, " AND (p.host > ? OR (p.host = ? AND p.id > ?)) ORDER BY p.host, p.id LIMIT ?) pg ON pg.id = p.id"
+		      " ORDER BY p.host, p.id");
+	query_param(q, 's', host);
+	query_param(q, 's', host);
+	query_param(q, 'i', id);
+	query_param(q, 'i', lim);
+	struct platform_call c = {fn, ctx, limit, 0};
+	int rc = q->failed ? -1 : db_each_text(d, platform_row, &c, q->sql, q->fmt, q->values);
+	free(q);
 	*more = c.seen > limit;
 	return rc < 0 ? -1 : (c.seen > limit ? limit : c.seen);
 }
@@ -423,43 +443,59 @@ int inventory_applications_of(db *d, long long platform_id, application_fn fn, v
 		       "i", platform_id);
 }
 
-#define APPLICATION_FILTERS \
-	" AND (? = '' OR ap.app_type = ?) AND (? = '' OR ap.host LIKE ? OR ap.app_name LIKE ? OR ap.version LIKE ?)" \
-	" AND (ap.host > ? OR (ap.host = ? AND (ap.app_type > ? OR (ap.app_type = ? AND ap.id > ?))))" \
-	" ORDER BY ap.host, ap.app_type, ap.id LIMIT ?"
-#define APPLICATION_FILTER_FMT "ssssss" "ssssii"
-#define APPLICATION_PAGE(range) \
-	APPLICATION_COLUMNS " JOIN (SELECT ap.id FROM inventory_applications ap " range APPLICATION_FILTERS ") pg" \
-	" ON pg.id = ap.id ORDER BY ap.host, ap.app_type, ap.id"
-#define APP_MINE " AND ap.account_id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?)"
+/* Applications' search: the start of the NAME (host) or the
+ * application's own name, each a prefix range. */
+#define APPLICATION_SEARCH \
+	" JOIN (SELECT id FROM inventory_applications WHERE partner_id = ? AND host LIKE ?" \
+	" UNION SELECT id FROM inventory_applications FORCE INDEX (ix_applications_name) WHERE partner_id = ? AND app_name LIKE ?)" \
+	" m ON m.id = ap.id"
 
 int inventory_applications_page(db *d, const struct inventory_scope *s, const struct application_filter *f,
 				const char *after_host, const char *after_type, long long after_id, int limit,
 				application_fn fn, void *ctx, int *more)
 {
-	char like[2 * sizeof f->q + 3];
-	contains_pattern(f->q, like, sizeof like);
+	char like[2 * sizeof f->q + 3], manager[24], id[24], lim[24];
+	prefix_pattern(f->q, like, sizeof like);
+	snprintf(manager, sizeof manager, "%lld", s->manager_id);
+	snprintf(id, sizeof id, "%lld", after_host ? after_id : 0);
+	snprintf(lim, sizeof lim, "%d", limit + 1);
 	const char *host = after_host ? after_host : "", *type = after_host ? after_type : "";
-	long long id = after_host ? after_id : 0, lim = limit + 1;
-	struct application_call c = {fn, ctx, limit, 0};
 	const char *account = *s->account_id ? s->account_id : f->account_id;
-#define APP_ARGS f->app_type, f->app_type, like, like, like, like, host, host, type, type, id, lim
-	int rc;
-	if (*account && s->manager_id)
-		rc = db_each(d, application_row, &c,
-			APPLICATION_PAGE("FORCE INDEX (ix_applications_account) WHERE ap.account_id = ? AND ap.partner_id = ?" APP_MINE),
-			"ssi" APPLICATION_FILTER_FMT, account, s->partner_id, s->manager_id, APP_ARGS);
-	else if (*account)
-		rc = db_each(d, application_row, &c,
-			APPLICATION_PAGE("FORCE INDEX (ix_applications_account) WHERE ap.account_id = ? AND ap.partner_id = ?"),
-			"ss" APPLICATION_FILTER_FMT, account, s->partner_id, APP_ARGS);
-	else if (s->manager_id)
-		rc = db_each(d, application_row, &c, APPLICATION_PAGE("WHERE ap.partner_id = ?" APP_MINE),
-			"si" APPLICATION_FILTER_FMT, s->partner_id, s->manager_id, APP_ARGS);
-	else
-		rc = db_each(d, application_row, &c, APPLICATION_PAGE("WHERE ap.partner_id = ?"),
-			"s" APPLICATION_FILTER_FMT, s->partner_id, APP_ARGS);
-#undef APP_ARGS
+	struct query *q = calloc(1, sizeof *q);
+	if (!q)
+		return -1;
+	query_text(q, APPLICATION_COLUMNS " JOIN (SELECT ap.id FROM inventory_applications ap");
+	/* One account, or one type: that range, in the same order. */
+	if (*account)
+		query_text(q, " FORCE INDEX (ix_applications_account)");
+	else if (*f->app_type)
+		query_text(q, " FORCE INDEX (ix_applications_type)");
+	if (*f->q) {
+		query_text(q, APPLICATION_SEARCH);
+		for (int i = 0; i < 2; i++) {
+			query_param(q, 's', s->partner_id);
+			query_param(q, 's', like);
+		}
+	}
+	query_text(q, " WHERE ap.partner_id = ?");
+	query_param(q, 's', s->partner_id);
+	condition(q, account, " AND ap.account_id = ?");
+	if (s->manager_id) {
+		query_text(q, MINE("ap.account_id"));
+		query_param(q, 'i', manager);
+	}
+	condition(q, f->app_type, " AND ap.app_type = ?");
+	query_text(q, " AND (ap.host > ? OR (ap.host = ? AND (ap.app_type > ? OR (ap.app_type = ? AND ap.id > ?))))"
+		      " ORDER BY ap.host, ap.app_type, ap.id LIMIT ?) pg ON pg.id = ap.id ORDER BY ap.host, ap.app_type, ap.id");
+	query_param(q, 's', host);
+	query_param(q, 's', host);
+	query_param(q, 's', type);
+	query_param(q, 's', type);
+	query_param(q, 'i', id);
+	query_param(q, 'i', lim);
+	struct application_call c = {fn, ctx, limit, 0};
+	int rc = q->failed ? -1 : db_each_text(d, application_row, &c, q->sql, q->fmt, q->values);
+	free(q);
 	*more = c.seen > limit;
 	return rc < 0 ? -1 : (c.seen > limit ? limit : c.seen);
 }
@@ -480,16 +516,16 @@ static int account_row(void *ctx, const struct db_row *row)
 int inventory_accounts_each(db *d, const struct inventory_scope *s, inventory_account_fn fn, void *ctx)
 {
 	struct account_call c = {fn, ctx};
-	/* The partner's customer accounts, each with one index lookup for a platform. */
+	/* inventory_options (schema.sql): a row per account and application type. */
 	if (s->manager_id)
 		return db_each(d, account_row, &c,
-			"SELECT a.id, a.name FROM accounts a WHERE a.partner_id = ? AND a.kind = 'customer'"
-			" AND a.id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?)"
-			" AND EXISTS (SELECT 1 FROM inventory_platforms p WHERE p.account_id = a.id) ORDER BY a.name, a.id",
+			"SELECT a.id, a.name FROM (SELECT DISTINCT account_id FROM inventory_options WHERE partner_id = ?) x"
+			" JOIN accounts a ON a.id = x.account_id"
+			" WHERE a.id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?) ORDER BY a.name, a.id",
 			"si", s->partner_id, s->manager_id);
 	return db_each(d, account_row, &c,
-		"SELECT a.id, a.name FROM accounts a WHERE a.partner_id = ? AND a.kind = 'customer'"
-		" AND EXISTS (SELECT 1 FROM inventory_platforms p WHERE p.account_id = a.id) ORDER BY a.name, a.id",
+		"SELECT a.id, a.name FROM (SELECT DISTINCT account_id FROM inventory_options WHERE partner_id = ?) x"
+		" JOIN accounts a ON a.id = x.account_id ORDER BY a.name, a.id",
 		"s", s->partner_id);
 }
 
@@ -507,14 +543,13 @@ static int key_row(void *ctx, const struct db_row *row)
 int inventory_app_types_each(db *d, const struct inventory_scope *s, inventory_key_fn fn, void *ctx)
 {
 	struct key_call c = {fn, ctx};
-	/* Loose index scans: one lookup per type (MariaDB's group-by skip scan). */
 	if (*s->account_id)
 		return db_each(d, key_row, &c,
-			"SELECT DISTINCT app_type AS k FROM inventory_applications FORCE INDEX (ux_applications_platform)"
-			" WHERE platform_id IN (SELECT id FROM inventory_platforms WHERE account_id = ?) ORDER BY k",
+			"SELECT app_type AS k FROM inventory_options WHERE account_id = ? AND app_type <> '' ORDER BY k",
 			"s", s->account_id);
 	return db_each(d, key_row, &c,
-		"SELECT DISTINCT app_type AS k FROM inventory_applications WHERE partner_id = ? ORDER BY k", "s", s->partner_id);
+		"SELECT DISTINCT app_type AS k FROM inventory_options WHERE partner_id = ? AND app_type <> '' ORDER BY k",
+		"s", s->partner_id);
 }
 
 /* ---- reports ---- */
