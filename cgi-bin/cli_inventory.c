@@ -30,10 +30,8 @@ int cli_inventory_link_code(int argc, char **argv)
 	}
 	static const struct actor cli = {0, "Command line", ""};
 	char code[LINK_CODE_SIZE], expires[20];
-	long long customer = 0;
 	int rc = 1;
-	if (db_int(d, &customer, "SELECT COUNT(*) FROM accounts WHERE id = ? AND kind = 'customer' AND status = 'active'", "s",
-		   account) != 1 || !customer)
+	if (inventory_account_linkable(d, account) != 1)
 		fprintf(stderr, "inventory-link-code: no active customer account %s\n", account);
 	else if (db_begin(d) != 0 || inventory_link_code_create(d, &cli, account, code, expires) != 0 || db_commit(d) != 0) {
 		fprintf(stderr, "inventory-link-code: %s\n", db_error(d));

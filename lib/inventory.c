@@ -81,6 +81,13 @@ int inventory_link_code_create(db *d, const struct actor *who, const char *accou
 	return audit_event(d, account_id, who, "daemon.link_code", "daemon", "", "", NULL);
 }
 
+int inventory_account_linkable(db *d, const char *account_id)
+{
+	long long n = 0;
+	return db_int(d, &n, "SELECT COUNT(*) FROM accounts WHERE id = ? AND kind = 'customer' AND status = 'active'", "s",
+		      account_id) == 1 ? n > 0 : -1;
+}
+
 /* ---- daemons ---- */
 
 #define DAEMON_COLUMNS \

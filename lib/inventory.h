@@ -26,6 +26,10 @@
 int inventory_link_code_create(db *d, const struct actor *who, const char *account_id, char code[LINK_CODE_SIZE],
 			       char expires[20]);
 
+/* Whether account_id is an active customer account, which a daemon may be
+ * linked to: 1, 0, -1. */
+int inventory_account_linkable(db *d, const char *account_id);
+
 struct daemon_link {
 	long long daemon_id;
 	char account_id[UUID_LEN];
