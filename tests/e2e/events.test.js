@@ -252,7 +252,7 @@ describe('Event History', () => {
     assert.equal((await session.send(`/a/${account.id}/users/${u.id}`, userFields({ email: u.email, first_name: '=HYPERLINK("http://x")', role: 'user' }))).status, 303);
     await seedEvents(account.id, 3, { name: '=2+3' });
     await seedEvents(elsewhere.id, 1);
-    const ids = (await sql(`SELECT id FROM events WHERE account_id = ${lit(account.id)} AND (action = 'user.update' OR asset_id = '2')`)).map(([id]) => id);
+    const ids = (await sql(`SELECT id FROM events WHERE account_id = ${lit(account.id)} AND (action = 'user.update' OR asset_id = 'seed-2')`)).map(([id]) => id);
     const foreign = await scalar(`SELECT id FROM events WHERE account_id = ${lit(elsewhere.id)} LIMIT 1`);
     const res = await session.post(`/a/${account.id}/events/export`, formOf({ _csrf: session.csrf, ids: [...ids, foreign] }));
     assert.equal(res.status, 200);

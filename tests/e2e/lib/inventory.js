@@ -75,7 +75,7 @@ export async function seedEvents(accountId, n, { kinds = [['admin', 'user', 'edi
   const actorCase = actors.map((a, i) => `WHEN ${i} THEN ${lit(a)}`).join(' ');
   await sql(`INSERT INTO events (account_id, actor_name, actor_ref, action, event_type, asset_type, act, asset_id, asset_name,
                                  properties_changed, details, extra_details, log_tags, created_at)
-    SELECT ${lit(accountId)}, ${lit(name)}, r, CONCAT(a, '.', x), t, a, x, seq, CONCAT('Asset ', seq), '["macAddress"]',
+    SELECT ${lit(accountId)}, ${lit(name)}, r, CONCAT(a, '.', x), t, a, x, CONCAT('seed-', seq), CONCAT('Asset ', seq), '["macAddress"]',
            JSON_OBJECT('seq', seq), '{}', JSON_ARRAY(CONCAT(a, '.', x)),
            UTC_TIMESTAMP(6) - INTERVAL ${Number(minutesAgo)} MINUTE - INTERVAL seq MINUTE
     FROM (SELECT seq, SUBSTRING_INDEX(k, '|', 1) AS t, SUBSTRING_INDEX(SUBSTRING_INDEX(k, '|', 2), '|', -1) AS a,
