@@ -109,9 +109,12 @@ lint-sql:
 check: deps all unit san
 	@scripts/check
 
+# Each benchmark brings up its own stack and data; see the scripts' headers.
 bench: deps all
 	@scripts/bench
 	@scripts/bench-import
+	@scripts/bench-users
+	@scripts/bench-pbx
 
 # libFuzzer on the spreadsheet readers (not part of check): FUZZ_SECONDS=60
 # by default; new inputs that reach new code are kept in tests/fuzz/corpus.

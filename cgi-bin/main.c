@@ -2,6 +2,7 @@
 #include "cgi-bin/cli.h"
 #include "cgi-bin/cli_credential.h"
 #include "cgi-bin/cli_inventory.h"
+#include "cgi-bin/cli_gateway.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/serve.h"
 #include "lib/core/config.h"
@@ -23,6 +24,8 @@ static int usage(void)
 		"                            a machine credential for the /api/v1 front; prints its token once\n"
 		"  inventory-link-code --account ID\n"
 		"                            a link code for a CloudLink Daemon (System Inventory); prints it once\n"
+		"  gateway ACTION --account ID [options]\n"
+		"                            CloudLink Gateway onboarding steps (claim, site, pbx, connect, sync-now, status, ...)\n"
 		"  routes                    print the route table as JSON (what the tests generated from it read)\n");
 	return 1;
 }
@@ -52,6 +55,8 @@ int main(int argc, char **argv)
 		return cli_create_partner(sub_argc, sub_argv);
 	if (strcmp(cmd, "issue-credential") == 0)
 		return cli_issue_credential(sub_argc, sub_argv);
+	if (strcmp(cmd, "gateway") == 0)
+		return cli_gateway(sub_argc, sub_argv);
 	if (strcmp(cmd, "routes") == 0) {
 		routes_print_json(stdout);
 		return 0;

@@ -47,7 +47,11 @@ static char *dump(json_t *doc)
 int audit_record(db *d, const struct event_record *e)
 {
 	const struct actor *who = e->who;
-	char act[EVENT_KEY_MAX + 1], ref[64], asset_tag[128];
+	char act[EVENT_KEY_MAX + 1], ref[64], asset_tag[128], asset[EVENT_KEY_MAX + 1];
+	const char *type;
+	event_vocab_of(e->action, e->asset_type, &type, asset, sizeof asset);
+	if (e->event_type)
+		type = e->event_type;
 	if (e->act)
 		snprintf(act, sizeof act, "%s", e->act);
 	else
@@ -58,7 +62,7 @@ int audit_record(db *d, const struct event_record *e)
 		snprintf(ref, sizeof ref, "%lld", who->user_id);
 	else
 		snprintf(ref, sizeof ref, "system");
-	snprintf(asset_tag, sizeof asset_tag, "%s:%s", e->asset_type, e->asset_id ? e->asset_id : "");
+	snprintf(asset_tag, sizeof asset_tag, "%s:%s", asset, e->asset_id ? e->asset_id : "");
 
 	json_t *empty = json_object();
 	json_t *core = e->core ? e->core : empty;
@@ -87,7 +91,7 @@ int audit_record(db *d, const struct event_record *e)
 			" VALUES (?, NULLIF(?, '0'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
 			"sssssssssssssss", e->account_id, actor_id, who && who->name ? who->name : "System",
 			who && who->email ? who->email : "", ref, e->action ? e->action : "",
-			e->event_type ? e->event_type : EVENT_TYPE_ADMIN, e->asset_type, act, e->asset_id ? e->asset_id : "",
+			type, asset, act, e->asset_id ? e->asset_id : "",
 			e->asset_name ? e->asset_name : "", props_text, core_text, extra_text, tags_text);
 	free(core_text);
 	free(props_text);

@@ -12,8 +12,9 @@ struct actor {
 	const char *email;
 };
 
-/* A console change: EVENT TYPE Admin, ACTION from the dotted action
- * (lib/events_vocab.h: user.update is Edit), ASSET asset_type, ACTOR ID the
+/* A console change: EVENT TYPE Admin (MiVB for the PBX's own assets),
+ * ACTION from the dotted action (lib/events_vocab.h: user.update is Edit),
+ * ASSET asset_type made a key (event_vocab_of), ACTOR ID the
  * user's id (System without one), PROPERTIES CHANGED the fields of changes
  * that hold {"from", "to"}, CORE DETAILS changes, the asset in EXTRA
  * DETAILS and the action among the LOG TAGS. changes: an object of
@@ -29,9 +30,9 @@ struct event_record {
 	const struct actor *who;       /* NULL: System */
 	const char *actor_ref;         /* ACTOR ID, e.g. "solution:12", "scim:3"; NULL: from who */
 	const char *action;            /* a dotted action, always among the log tags */
-	const char *event_type;        /* EVENT_TYPE_* (lib/events_vocab.h); NULL: Admin */
+	const char *event_type;        /* EVENT_TYPE_* (lib/events_vocab.h); NULL: from the action (event_vocab_of) */
 	const char *act;               /* ACTION key; NULL: from action */
-	const char *asset_type;        /* ASSET key */
+	const char *asset_type;        /* ASSET, made a key (event_vocab_of) */
 	const char *asset_id;
 	const char *asset_name;
 	json_t *core;                  /* CORE DETAILS; NULL: {} */

@@ -54,28 +54,28 @@ void events_csv_header(struct csv_sink *s, HDF *lang)
 	char name[64];
 	for (size_t i = 0; i < sizeof csv_columns / sizeof csv_columns[0]; i++) {
 		snprintf(name, sizeof name, "events.cols.%s", csv_columns[i]);
-		csv_field(s, lang ? hdf_get_value(lang, name, csv_columns[i]) : csv_columns[i]);
+		csv_sink_field(s, lang ? hdf_get_value(lang, name, csv_columns[i]) : csv_columns[i]);
 	}
-	csv_end_record(s);
+	csv_sink_end_record(s);
 }
 
 void events_csv_row(struct csv_sink *s, HDF *lang, const struct event_row *e)
 {
 	char id[24], b1[128], b2[128], b3[128];
 	snprintf(id, sizeof id, "%lld", e->id);
-	csv_field(s, id);
-	csv_field(s, e->actor_gone ? (lang ? hdf_get_value(lang, "events.unknown_actor", "Unknown") : "Unknown")
+	csv_sink_field(s, id);
+	csv_sink_field(s, e->actor_gone ? (lang ? hdf_get_value(lang, "events.unknown_actor", "Unknown") : "Unknown")
 				   : e->actor_name);
-	csv_field(s, e->actor_ref);
-	csv_field(s, events_label(lang, "acts", e->act, b1, sizeof b1));
-	csv_field(s, events_label(lang, "types", e->event_type, b2, sizeof b2));
-	csv_field(s, events_label(lang, "assets", e->asset_type, b3, sizeof b3));
-	csv_field(s, e->event_date);
-	csv_field(s, e->properties_changed);
-	csv_field(s, e->core_details);
-	csv_field(s, e->extra_details);
-	csv_field(s, e->log_tags);
-	csv_end_record(s);
+	csv_sink_field(s, e->actor_ref);
+	csv_sink_field(s, events_label(lang, "acts", e->act, b1, sizeof b1));
+	csv_sink_field(s, events_label(lang, "types", e->event_type, b2, sizeof b2));
+	csv_sink_field(s, events_label(lang, "assets", e->asset_type, b3, sizeof b3));
+	csv_sink_field(s, e->event_date);
+	csv_sink_field(s, e->properties_changed);
+	csv_sink_field(s, e->core_details);
+	csv_sink_field(s, e->extra_details);
+	csv_sink_field(s, e->log_tags);
+	csv_sink_end_record(s);
 }
 
 /* ---- the export job ---- */
@@ -184,7 +184,7 @@ int events_export_work(db *d, const struct job_row *job)
 	c.sink.ctx = &c.buf;
 	c.lang = events_lang_load();
 	if (x.chunks == 0) {
-		csv_begin(&c.sink);
+		csv_sink_begin(&c.sink);
 		events_csv_header(&c.sink, c.lang);
 	}
 	int more = 0;

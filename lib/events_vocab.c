@@ -52,3 +52,41 @@ int event_kind_split(const char *kind, char type[EVENT_KEY_MAX + 1], char asset[
 	const char *p = kind ? kind : "";
 	return take(&p, type, 0) == 0 && take(&p, asset, 0) == 0 && take(&p, act, 1) == 0 ? 0 : -1;
 }
+
+/* The MiVoice Business assets of guide §2.16 (Table 1, "Available with the
+ * MiVB integration"), by the first word of a dotted action. */
+static const struct {
+	const char *word, *asset;
+} mivb_assets[] = {
+	{"pbx_user", "pbx_user_profile"}, {"pbx_user_profile", "pbx_user_profile"}, {"phone", "phone"},
+	{"did", "did"}, {"dn_range", "dn_range"}, {"group", "group"}, {"group_membership", "group_membership"},
+	{"templated_services", "templated_services"},
+};
+
+void event_vocab_of(const char *action, const char *asset_type, const char **type, char *asset, size_t size)
+{
+	const char *dot = action ? strchr(action, '.') : NULL;
+	size_t word = dot ? (size_t)(dot - action) : 0;
+	for (size_t i = 0; i < sizeof mivb_assets / sizeof mivb_assets[0]; i++)
+		if (word && strlen(mivb_assets[i].word) == word && strncmp(action, mivb_assets[i].word, word) == 0) {
+			*type = EVENT_TYPE_MIVB;
+			snprintf(asset, size, "%s", mivb_assets[i].asset);
+			return;
+		}
+	*type = EVENT_TYPE_ADMIN;
+	/* "PBX user" -> "pbx_user": letters and digits kept, anything else one '_'. */
+	size_t n = 0;
+	for (const char *p = asset_type ? asset_type : ""; *p && n + 1 < size && n < EVENT_KEY_MAX; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			asset[n++] = c;
+		else if (n && asset[n - 1] != '_')
+			asset[n++] = '_';
+	}
+	while (n && asset[n - 1] == '_')
+		n--;
+	if (size)
+		asset[n] = 0;
+}

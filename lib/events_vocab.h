@@ -22,6 +22,14 @@ int event_key_valid(const char *key, size_t max);
  * Password Change). "" when the word is no key. */
 void event_act_of(const char *action, char *out, size_t size);
 
+/* The EVENT TYPE and ASSET key of an event written with a dotted action
+ * and an asset type as any writer names it ("PBX user", "DID", "Gateway"):
+ * the asset type made a key (lower case, '_' between words), and the PBX's
+ * own assets — learned from the PBX by sync, or changed through MiVoice
+ * Business administration — named as the guide does (a PBX user is a PBX
+ * User Profile) and typed MiVB. type gets a constant. */
+void event_vocab_of(const char *action, const char *asset_type, const char **type, char *asset, size_t size);
+
 /* The label of a key that has no text in the language file yet, so a new
  * asset or action still reads well: "pbx_user_profile" -> "Pbx User Profile". */
 void event_key_label(const char *key, char *out, size_t size);

@@ -17,10 +17,15 @@ ALTER TABLE events
   ADD KEY IF NOT EXISTS ix_events_created (created_at);
 
 -- What lib/audit.c now writes with every event, for the older ones: the
--- guide's ACTION from the dotted action (lib/events_vocab.c), the ACTOR ID,
+-- guide's EVENT TYPE, ASSET and ACTION from the dotted action and the asset
+-- type (lib/events_vocab.c event_vocab_of), the ACTOR ID,
 -- the properties whose {"from", "to"} the details hold, the action as a log
 -- tag and the asset in the extra details.
 UPDATE events SET
+  event_type = IF(SUBSTRING_INDEX(action, '.', 1) IN ('pbx_user', 'pbx_user_profile', 'phone', 'did', 'dn_range', 'group',
+                  'group_membership', 'templated_services'), 'mivb', 'admin'),
+  asset_type = IF(SUBSTRING_INDEX(action, '.', 1) IN ('pbx_user', 'pbx_user_profile'), 'pbx_user_profile',
+                  TRIM(BOTH '_' FROM LOWER(REGEXP_REPLACE(asset_type, '[^A-Za-z0-9]+', '_')))),
   act = IF(SUBSTRING_INDEX(action, '.', -1) = 'update', 'edit', SUBSTRING_INDEX(action, '.', -1)),
   actor_ref = IF(actor_user_id IS NULL, 'system', CAST(actor_user_id AS CHAR)),
   properties_changed = COALESCE((SELECT JSON_ARRAYAGG(k.name) FROM JSON_TABLE(JSON_KEYS(details), '$[*]'
@@ -38,13 +43,3 @@ CREATE TRIGGER IF NOT EXISTS tr_events_kinds AFTER INSERT ON events FOR EACH ROW
   VALUES (NEW.account_id, NEW.kind, NEW.event_type, NEW.asset_type, NEW.act);
 INSERT IGNORE INTO event_kinds_seen (account_id, kind, event_type, asset_type, act)
 SELECT DISTINCT account_id, kind, event_type, asset_type, act FROM events;
-
--- An export of events is a job (lib/jobs.h): its kind is added to whatever
--- kinds the jobs table has by now, so another change adding its own keeps it.
-SET @kinds = (SELECT COLUMN_TYPE FROM information_schema.COLUMNS
-              WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'jobs' AND COLUMN_NAME = 'kind');
-SET @alter = IF(@kinds LIKE '%''export_events''%', 'DO 0',
-                CONCAT('ALTER TABLE jobs MODIFY kind ', LEFT(@kinds, CHAR_LENGTH(@kinds) - 1), ',''export_events'') NOT NULL'));
-PREPARE add_kind FROM @alter;
-EXECUTE add_kind;
-DEALLOCATE PREPARE add_kind;

@@ -33,6 +33,7 @@ static const struct tick ticks[] = {
 	{"jobs", runner_tick},
 	{"mail", mailer_tick},
 	{"history", events_retention_tick},
+	{"links", scheduler_tick},
 };
 
 /* 1 when any tick did something, 0 when none had work. */

@@ -1,8 +1,8 @@
 /* Sign-in and sign-out (guide §1.2): email and password, one message for
- * any failure, throttled per email and per client address. */
+ * any failure, throttled (lib/throttle.h). */
 #include "cgi-bin/core/request.h"
-#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/session.h"
+#include "lib/passwords.h"
 #include "lib/throttle.h"
 #include "lib/core/validate.h"
 
@@ -27,90 +27,75 @@ void prelogin_token(struct req *r)
 
 int login_get(struct req *r)
 {
-	if (r->signed_in) {
-		redirect(r, "/");
-		return DONE;
-	}
+	if (r->signed_in)
+		return done(r, NULL, "/");
 	prelogin_token(r);
-	hdf_set_value(r->hdf, "Page.Title", lang(r, "login.title"));
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "auth.login.title"));
 	return DONE;
 }
 
-/* A real hash to verify against when no user matched, made once per worker. */
-static const char *timing_hash(void)
+/* The sign-in page again with one message (no field is singled out: that
+ * would tell which was wrong). */
+static int refuse(struct req *r, int status, const char *message)
 {
-	static char hash[PASSWORD_HASH_MAX];
-	if (!hash[0])
-		password_hash("no user has this password", hash);
-	return hash;
+	prelogin_token(r);
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "auth.login.title"));
+	hdf_remove_tree(r->hdf, "Form.Errors");
+	hdf_remove_tree(r->hdf, "Form.HasErrors");
+	hdf_set_value(r->hdf, "Form.Error", message);
+	r->status = status;
+	return DONE;
 }
 
-/* Finds the registered, active user with this email whose password matches.
- * The same email may exist in several accounts; each is tried. */
-static long long find_user(struct req *r, const char *email, const char *password)
+/* "Try again in N seconds" under a minute, else in minutes rounded up. */
+static void wait_message(struct req *r, long seconds, char *out, size_t n)
 {
-	int n = db_rows(r->db, r->hdf, "Login.Candidates",
-		"SELECT u.id, u.password_hash AS hash FROM users u JOIN accounts a ON a.id = u.account_id"
-		" WHERE u.email = ? AND u.registered = 1 AND a.status = 'active' ORDER BY u.id LIMIT 5",
-		"s", email);
-	long long found = 0;
-	char key[64];
-	for (int i = 0; i < n && !found; i++) {
-		snprintf(key, sizeof key, "Login.Candidates.%d.hash", i);
-		if (password_verify(hdf_get_value(r->hdf, key, ""), password)) {
-			snprintf(key, sizeof key, "Login.Candidates.%d.id", i);
-			found = hdf_get_int_value(r->hdf, key, 0);
-		}
+	if (seconds < 60) {
+		lang_number(r, seconds == 1 ? "auth.login.throttled_one_second" : "auth.login.throttled_seconds", seconds,
+			    out, n);
+		return;
 	}
-	/* Spend the same time whether or not the email exists. */
-	if (n <= 0)
-		password_verify(timing_hash(), password);
-	hdf_remove_tree(r->hdf, "Login");
-	return found;
+	long minutes = (seconds + 59) / 60;
+	lang_number(r, minutes == 1 ? "auth.login.throttled_one" : "auth.login.throttled", minutes, out, n);
 }
 
 int login_post(struct req *r)
 {
-	const char *email = form(r, "email");
-	const char *password = hdf_get_value(r->hdf, "Query.password", "");
+	const char *email = in(r, "email");
+	const char *password = in(r, "password");
 	const char *addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
-	hdf_set_value(r->hdf, "Page.Title", lang(r, "login.title"));
-	hdf_set_value(r->hdf, "Form.Values.email", valid_utf8(email) ? email : "");
-	prelogin_token(r);
 	/* Every stored email passes valid_email() (plain ASCII). Anything else
 	 * could still equal a stored one under the database collation ("ａ" and
-	 * "á" equal "a") and so dodge the per-email throttle. */
-	if (!*email || !*password || !valid_email(email) || strlen(password) > 1024) {
-		hdf_set_value(r->hdf, "Form.Error", lang(r, "login.failed"));
-		r->status = 422;
-		return DONE;
-	}
-	int wait = throttle_wait(r->db, email, addr);
+	 * "á" equal "a") and so dodge the throttling. */
+	if (form_has_errors(r) || !*email || !*password || !valid_email(email))
+		return refuse(r, 422, lang(r, "auth.login.failed"));
+	long wait = throttle_wait(r->db, email, addr);
+	if (wait < 0)
+		return SERVER_ERROR;
 	if (wait > 0) {
-		char msg[256];
-		lang_number(r, wait == 1 ? "login.throttled_one" : "login.throttled", wait, msg, sizeof msg);
-		hdf_set_value(r->hdf, "Form.Error", msg);
-		r->status = 429;
-		return DONE;
+		char message[256];
+		wait_message(r, wait, message, sizeof message);
+		return refuse(r, 429, message);
 	}
-	long long user_id = find_user(r, email, password);
-	if (!user_id) {
-		throttle_fail(r->db, email, addr);
-		hdf_set_value(r->hdf, "Form.Error", lang(r, "login.failed"));
-		r->status = 422;
-		return DONE;
+	long long user_id = 0;
+	int found = passwords_sign_in(r->db, email, password, &user_id);
+	if (found < 0)
+		return SERVER_ERROR;
+	if (!found) {
+		if (throttle_fail(r->db, email, addr) != 0)
+			return SERVER_ERROR;
+		return refuse(r, 422, lang(r, "auth.login.failed"));
 	}
-	throttle_clear(r->db, email);
+	if (throttle_clear(r->db, email, addr) != 0)
+		return SERVER_ERROR;
 	if (session_start(r, user_id) != 0)
 		return SERVER_ERROR;
 	set_cookie(r, PRELOGIN_COOKIE, "", 0);
-	redirect(r, "/");
-	return DONE;
+	return done(r, NULL, "/");
 }
 
 int logout_post(struct req *r)
 {
 	session_end(r);
-	redirect(r, "/login");
-	return DONE;
+	return done(r, NULL, "/login");
 }

@@ -30,8 +30,22 @@
  * the FastCGI request the worker is serving (one at a time per worker). */
 static FCGX_Request *current;
 static int current_env_len;
+/* An upload's body, read ahead to be checked (see upload_allowed), is
+ * given to the CGI kit from here instead of the stream. */
+static struct {
+	char *buf;
+	size_t len, at;
+} replay;
 
-static int read_cb(void *data, char *buf, int len) { return FCGX_GetStr(buf, len, current->in); }
+static int read_cb(void *data, char *buf, int len)
+{
+	if (!replay.buf)
+		return FCGX_GetStr(buf, len, current->in);
+	size_t n = replay.len - replay.at < (size_t)len ? replay.len - replay.at : (size_t)len;
+	memcpy(buf, replay.buf + replay.at, n);
+	replay.at += n;
+	return (int)n;
+}
 static int writef_cb(void *data, const char *fmt, va_list ap) { return FCGX_VFPrintF(current->out, fmt, ap); }
 static int write_cb(void *data, const char *buf, int len) { return FCGX_PutStr(buf, len, current->out); }
 
@@ -71,6 +85,7 @@ static const char *reason(int status)
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
 	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
 	case 503: return "Service Unavailable";
@@ -263,6 +278,17 @@ static int caller_allowed(struct req *r)
 	return can(r, r->route->feature, r->route->verb);
 }
 
+/* The route's rules about the kind of account the path names (loaded). */
+static int account_kind_allowed(const struct req *r, unsigned f)
+{
+	if ((f & R_CUSTOMER) && r->acct.is_partner)
+		return 0;
+	/* Partner staff are managed by partner administrators only (guide §2.15). */
+	if ((f & R_STAFF_ADMIN) && r->acct.is_partner && r->me.role != ROLE_PARTNER_ADMIN)
+		return 0;
+	return 1;
+}
+
 /* The rules about the account the path names. DONE to go on (or with a
  * redirect set), else the status to answer. */
 static int account_allowed(struct req *r)
@@ -271,10 +297,7 @@ static int account_allowed(struct req *r)
 	int rc = load_scope(r);
 	if (rc != DONE)
 		return rc;
-	if ((f & R_CUSTOMER) && r->acct.is_partner)
-		return NOT_FOUND;
-	/* Partner staff are managed by partner administrators only (guide §2.15). */
-	if ((f & R_STAFF_ADMIN) && r->acct.is_partner && r->me.role != ROLE_PARTNER_ADMIN)
+	if (!account_kind_allowed(r, f))
 		return NOT_FOUND;
 	/* A deactivated account must be reactivated before anything else. */
 	if (!r->acct.active && !(f & R_DEACTIVATED))
@@ -322,6 +345,22 @@ static int api_front_line(struct req *r)
 	return r->route->handler(r);
 }
 
+int allowed(struct req *r, const char *method, const char *path)
+{
+	struct req *probe = malloc(sizeof *probe);
+	if (!probe)
+		return 0;
+	*probe = *r;
+	int matched, ok = 0;
+	probe->route = route_match(method, path, probe, &matched);
+	/* Only a path of the page's own account (or of none): its scope is the one loaded. */
+	if (probe->route && r->signed_in && strcmp(probe->acct.id, r->acct.id) == 0)
+		ok = ((probe->route->flags & R_PUBLIC) || caller_allowed(probe)) &&
+		     account_kind_allowed(probe, probe->route->flags);
+	free(probe);
+	return ok;
+}
+
 static int front_line(struct req *r)
 {
 	int path_matched;
@@ -330,8 +369,11 @@ static int front_line(struct req *r)
 		return api_front_line(r);
 	if (!r->route && strncmp(r->path, "/api/", 5) == 0)
 		return path_matched ? WRONG_METHOD : NOT_FOUND;
-	/* The bell comes with the session's query, for pages that draw it. */
-	int signed_in = session_load(r, r->route && !(r->route->flags & R_RAW));
+	/* A public route that draws no page (/ping) has no use for who is
+	 * asking; every other one reads the session, and the bell comes with
+	 * that same query for pages that draw it. */
+	int raw = r->route && (r->route->flags & R_RAW);
+	int signed_in = raw && (r->route->flags & R_PUBLIC) ? 0 : session_load(r, r->route && !raw);
 	if (signed_in < 0)
 		return UNAVAILABLE;
 	r->signed_in = signed_in;
@@ -378,6 +420,45 @@ static int front_line(struct req *r)
 	return r->route->handler(r);
 }
 
+#define UPLOAD_MAX_PARTS 64
+#define UPLOAD_MAX_BYTES (12 * 1024 * 1024)   /* nginx's client_max_body_size */
+
+/* Multipart bodies are parsed by the CGI kit before any route or session
+ * is known, and its parser slows down with the number of parts. So a
+ * multipart body is read only for a route that takes uploads, and refused
+ * (400) with more parts than any form of ours sends. 0 to go on, else the
+ * status to answer. */
+static int upload_allowed(struct req *r)
+{
+	const char *type = FCGX_GetParam("CONTENT_TYPE", current->envp);
+	if (!type || strncasecmp(type, "multipart/", 10) != 0)
+		return 0;
+	int path_matched;
+	struct req probe;
+	memset(&probe, 0, sizeof probe);
+	const struct route *rt = route_match(r->method, r->path, &probe, &path_matched);
+	if (!rt || !(rt->flags & R_UPLOAD))
+		return 415;
+	const char *b = strstr(type, "boundary=");
+	const char *length = FCGX_GetParam("CONTENT_LENGTH", current->envp);
+	long len = length ? strtol(length, NULL, 10) : 0;
+	if (!b || len <= 0 || len > UPLOAD_MAX_BYTES)
+		return 400;
+	char delimiter[200];
+	snprintf(delimiter, sizeof delimiter, "--%.*s", (int)strcspn(b + 9, "; "), b + 9);
+	replay.buf = malloc((size_t)len + 1);
+	if (!replay.buf)
+		return 500;
+	replay.len = (size_t)FCGX_GetStr(replay.buf, (int)len, current->in);
+	replay.buf[replay.len] = 0;
+	replay.at = 0;
+	int parts = 0;
+	for (char *p = memmem(replay.buf, replay.len, delimiter, strlen(delimiter)); p && parts <= UPLOAD_MAX_PARTS + 1;
+	     p = memmem(p + 1, replay.len - (size_t)(p + 1 - replay.buf), delimiter, strlen(delimiter)))
+		parts++;
+	return parts > UPLOAD_MAX_PARTS + 1 ? 400 : 0;
+}
+
 void request_handle(FCGX_Request *fr, db *d)
 {
 	struct req r;
@@ -393,6 +474,11 @@ void request_handle(FCGX_Request *fr, db *d)
 	r.path = p && *p ? p : "/";
 	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", fr->envp);
 
+	int refused = upload_allowed(&r);
+	if (refused) {
+		write_bare_error(&r, refused, NULL);
+		goto finish;
+	}
 	HDF *hdf = NULL;
 	NEOERR *err = hdf_init(&hdf);
 	if (!err)
@@ -455,9 +541,11 @@ finish:
 	}
 	free(r.body);
 	json_decref(r.json);
+	free(replay.buf);
+	replay.buf = NULL;
 	if (r.cgi)
 		cgi_destroy(&r.cgi); /* frees the HDF tree it was given too */
-	else
-		hdf_destroy(&hdf);
+	else if (r.hdf)
+		hdf_destroy(&r.hdf);
 	current = NULL;
 }

@@ -111,7 +111,7 @@ const struct route *route_form(const struct route *post)
 }
 
 static const char *const flag_names[] = {
-	"public", "raw", "deactivated", "customer", "staff_admin", "partner", "unrestricted", "api",
+	"public", "raw", "deactivated", "customer", "staff_admin", "partner", "unrestricted", "api", "upload",
 };
 
 static const char *const type_names[] = {

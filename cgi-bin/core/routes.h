@@ -15,6 +15,8 @@
 				    account managers do not manage partner staff (guide §2.15) */
 #define R_PARTNER     (1u << 5)  /* partner users only */
 #define R_UNRESTRICTED (1u << 6) /* not account managers (guide §2.15: they see assigned accounts only) */
+#define R_UPLOAD      (1u << 8)  /* takes multipart/form-data (file uploads); every other route refuses it
+				    unread */
 #define R_API         (1u << 7)  /* the machine front: a bearer credential of one of .kinds instead of a
 				    session (none with R_PUBLIC), JSON in and out, no CSRF */
 

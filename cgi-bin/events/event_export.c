@@ -15,10 +15,10 @@ struct out {
 
 static void line(struct csv_sink *s, const char *tab, const char *field, const char *value)
 {
-	csv_field(s, tab);
-	csv_field(s, field);
-	csv_field(s, value);
-	csv_end_record(s);
+	csv_sink_field(s, tab);
+	csv_sink_field(s, field);
+	csv_sink_field(s, value);
+	csv_sink_end_record(s);
 }
 
 /* A JSON object a line per key, an array a line per item; anything else one line. */
@@ -76,7 +76,7 @@ int event_export_get(struct req *r)
 {
 	struct csv_buffer buf = {0};
 	struct out o = {r, {.write = csv_buffer_write, .ctx = &buf}};
-	csv_begin(&o.sink);
+	csv_sink_begin(&o.sink);
 	int found = event_find(r->db, r->acct.id, r->id, write_event, &o);
 	if (found != 1 || o.sink.failed) {
 		free(buf.data);

@@ -32,7 +32,7 @@ int events_export_post(struct req *r)
 		ids[i] = strtoll(ids_text[i], NULL, 10);
 	struct csv_buffer buf = {0};
 	struct csv_sink sink = {.write = csv_buffer_write, .ctx = &buf};
-	csv_begin(&sink);
+	csv_sink_begin(&sink);
 	events_csv_header(&sink, render_lang());
 	if (events_selected(r->db, r->acct.id, ids, n, write_row, &sink) < 0 || sink.failed) {
 		free(buf.data);

@@ -40,7 +40,7 @@ static int stream_events(struct req *r)
 	struct inline_export *x = r->stream_ctx;
 	x->r = r;
 	x->sink = (struct csv_sink){.write = to_client, .ctx = r};
-	csv_begin(&x->sink);
+	csv_sink_begin(&x->sink);
 	events_csv_header(&x->sink, render_lang());
 	int more = 1, rc = 0;
 	while (more && rc == 0) {

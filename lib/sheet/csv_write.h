@@ -3,17 +3,25 @@
 /* Writes CSV as spreadsheets read it (RFC 4180): UTF-8 with a byte order
  * mark, comma separated, CRLF between records, a field in double quotes
  * when it holds a comma, a quote, a line break or spaces at either end.
- * The text goes to a sink as it is written (a download, a file chunk, a
- * buffer), so a large file is never held whole. */
+ * Every field is neutralised first (sheet_cell.h). Two writers: one that
+ * grows the file in memory (csv_out; a failed allocation is remembered and
+ * reported by csv_finish), and one that hands the text to a sink as it is
+ * written (csv_sink: a download, a chunk of a file), so that a large file
+ * is never held whole. */
 #include <stddef.h>
 
-/* 1 when a spreadsheet would read text as a formula: it begins with '=',
- * '+', '-', '@', a tab or a carriage return. Such a value typed into the
- * console ("=HYPERLINK(...)") would run when an export is opened (CSV
- * injection, OWASP); csv_field writes it after a single quote, which
- * spreadsheets show as text. What people typed is stored as typed: only
- * the files written are neutralised. */
-int csv_is_formula(const char *text);
+struct csv_out {
+	char *data;
+	size_t len, cap;
+	int failed;
+	int fields;                 /* of the record being written */
+};
+
+void csv_begin(struct csv_out *o);
+void csv_field(struct csv_out *o, const char *text);
+void csv_end_record(struct csv_out *o);
+/* Hands over the malloc'd text and its length: 0, or -1 (nothing to free). */
+int csv_finish(struct csv_out *o, char **data, size_t *len);
 
 struct csv_sink {
 	/* Takes n bytes; 0, or -1 to stop (remembered in failed). */
@@ -23,11 +31,11 @@ struct csv_sink {
 	int failed;
 };
 
-void csv_begin(struct csv_sink *s);               /* the byte order mark */
-void csv_field(struct csv_sink *s, const char *text);
-void csv_end_record(struct csv_sink *s);
+void csv_sink_begin(struct csv_sink *s);          /* the byte order mark */
+void csv_sink_field(struct csv_sink *s, const char *text);
+void csv_sink_end_record(struct csv_sink *s);
 
-/* A sink into a growing buffer (for small files answered at once). */
+/* A sink into a growing buffer (a small file answered at once, a chunk). */
 struct csv_buffer {
 	char *data;
 	size_t len, cap;

@@ -272,8 +272,8 @@ export function fillRoute(pattern, acct, id = '1') {
 
 /**
  * Forget failed sign-ins counted against this machine's address. Tests that
- * fail sign-ins on purpose call it when done, so that the per-address limit
- * (Login.MaxFailuresPerAddress, tested in auth.test.js) cannot lock out the
+ * fail sign-ins on purpose call it when done, so that the per-address delay
+ * (Login.AddressFreeFailures, tested in auth.test.js) cannot slow down the
  * tests that follow them in the same run.
  */
 export async function forgetAddressFailures() {

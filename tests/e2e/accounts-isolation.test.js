@@ -209,7 +209,8 @@ describe('tenant isolation', () => {
     for (const { method, pattern, flags } of routes) {
       if (flags.includes('public')) continue;
       const path = fillRoute(pattern, B.id, userB.id);
-      const res = method === 'GET' ? await anon.get(path) : await anon.request(method, path, { body: new URLSearchParams(hostileBody(pattern)) });
+      const res = method === 'GET' ? await anon.get(path)
+        : await anon.request(method, path, { body: new URLSearchParams(hostileBody(pattern)) });
       if (flags.includes('api')) assert.equal(res.status, 401, `anonymous ${method} ${path}`);
       else assertToLogin(res, `anonymous ${method} ${path}`);
     }
