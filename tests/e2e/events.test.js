@@ -7,8 +7,10 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { baseURL, config, sql, stackDir } from './lib/stack.js';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { baseURL, config, consoleBin, sql, stackDir } from './lib/stack.js';
 import { eventually } from './lib/mail.js';
 import {
   accountFields, adminSession, fieldError, lit, newCustomer, newUser, partnerSession, scalar, signIn, userFields, visibleText,
@@ -355,5 +357,21 @@ describe('Event History', () => {
       process.kill(syncd, 'SIGHUP');
     }
     assert.equal(await scalar(`SELECT COUNT(*) FROM events WHERE account_id = ${lit(account.id)} AND created_at < UTC_TIMESTAMP() - INTERVAL 30 DAY`), '0');
+  });
+});
+
+describe('the schema the Event History needs', () => {
+  test('console migrate fails when any statement of a script fails, not only the first', () => {
+    const dir = mkdtempSync(`${tmpdir()}/sbschema-`);
+    try {
+      mkdirSync(`${dir}/migrations`);
+      writeFileSync(`${dir}/schema.sql`, 'SELECT 1;\nSELECT nothing FROM no_such_table_at_all;\n');
+      writeFileSync(`${dir}/switchboard.hdf`, `${readFileSync(config, 'utf8')}Schema.Dir = ${dir}\n`);
+      const run = spawnSync(consoleBin, ['-c', `${dir}/switchboard.hdf`, 'migrate'], { encoding: 'utf8' });
+      assert.notEqual(run.status, 0, 'a table left uncreated half-way through schema.sql is a failed migration');
+      assert.match(run.stderr, /no_such_table_at_all/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
