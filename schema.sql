@@ -814,8 +814,8 @@ CREATE TABLE IF NOT EXISTS inventory_daemons (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Platforms as their daemons last reported them (guide §2.17.1). Kept in
--- HOST order per partner (the primary key), which the partner view walks
--- with its filters; the customer view walks ix_platforms_account. SWA
+-- HOST order per partner (the primary key); the partner view walks
+-- ix_platforms_walk with its filters, the customer view ix_platforms_account. SWA
 -- STATUS is derived when read (lib/inventory_swa.h). A platform that stops
 -- reporting stays, shown as stale.
 CREATE TABLE IF NOT EXISTS inventory_platforms (
@@ -825,15 +825,15 @@ CREATE TABLE IF NOT EXISTS inventory_platforms (
   daemon_id        BIGINT UNSIGNED NOT NULL,
   platform_uid     VARCHAR(128) NOT NULL,
   host             VARCHAR(255) NOT NULL,
-  platform_type    VARCHAR(32) NOT NULL,
+  platform_type    VARCHAR(32) CHARACTER SET ascii NOT NULL,
   platform_name    VARCHAR(255) NOT NULL DEFAULT '',
-  system_family    VARCHAR(32) NOT NULL DEFAULT '',
+  system_family    VARCHAR(32) CHARACTER SET ascii NOT NULL DEFAULT '',
   version          VARCHAR(64) NOT NULL DEFAULT '',
   licence_id       VARCHAR(64) NOT NULL DEFAULT '',
   license_type     ENUM('unlicensed','subscription','perpetual') NOT NULL DEFAULT 'unlicensed',
   swa_expiry       DATE NULL,
   -- its applications' types, sorted, comma-separated (APPLICATION TYPES)
-  app_types        VARCHAR(512) NOT NULL DEFAULT '',
+  app_types        VARCHAR(512) CHARACTER SET ascii NOT NULL DEFAULT '',
   -- the tunnel Launch opens (guide §3.1.2 Tunnels), '' when it has none
   launch_tunnel    VARCHAR(32) NOT NULL DEFAULT '',
   launch_state     ENUM('none','started','stopped') NOT NULL DEFAULT 'none',
@@ -844,6 +844,9 @@ CREATE TABLE IF NOT EXISTS inventory_platforms (
   UNIQUE KEY ux_platforms_id (id),
   UNIQUE KEY ux_platforms_uid (account_id, platform_uid),
   KEY ix_platforms_account (account_id, host, id),
+  -- the partner view's walk in HOST order, the filters' columns read from
+  -- the index alone (the keys are ascii to keep its entries short)
+  KEY ix_platforms_walk (partner_id, host, id, platform_type, system_family, license_type, swa_expiry, app_types),
   -- the search: a prefix of the platform name, licence or platform id
   KEY ix_platforms_name (partner_id, platform_name),
   KEY ix_platforms_licence (partner_id, licence_id),
