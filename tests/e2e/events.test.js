@@ -303,6 +303,8 @@ describe('Event History', () => {
       (await scalar(`SELECT state FROM jobs WHERE id = ${m[1]}`)) === 'done');
     const page = await session.get(res.location);
     assert.match(visibleText(page.text), /Export events/);
+    assert.match(visibleText(page.text), /Export of events/, 'the bell says the export is done');
+    assert.match(page.text, new RegExp(`href="/a/${account.id}/jobs/${m[1]}"`), 'and leads to it');
     assert.match(page.text, new RegExp(`href="/a/${account.id}/events/exports/${m[1]}"`));
     assert.equal(await scalar(`SELECT total FROM jobs WHERE id = ${m[1]}`), '6200');
     const file = await session.get(`/a/${account.id}/events/exports/${m[1]}`);
