@@ -436,5 +436,114 @@ CREATE TABLE IF NOT EXISTS machine_credentials (
   UNIQUE KEY ux_credentials_hash (token_hash),
   -- a partner's credentials, newest first
   KEY ix_credentials_partner (partner_id, id),
+  -- a registered application's tokens, to revoke them (migrations/140)
+  KEY ix_credentials_application (application_id, account_id),
   CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Integrations, privileges and account policy (guide §2.3, §2.12, §3.1) ----
+
+-- The integrations added to a customer account, one row per kind of
+-- lib/integrations.c's table (Chat, always present, has none). state:
+-- incomplete (added, setup not finished), added (toggle off), enabled,
+-- removing (a removal job runs), error. status_level/status_text: what a
+-- driver last reported (syncd writes them; a page load never asks a peer).
+CREATE TABLE IF NOT EXISTS account_integrations (
+  account_id        CHAR(36) NOT NULL,
+  kind              VARCHAR(32) NOT NULL,
+  state             ENUM('incomplete','added','enabled','removing','error') NOT NULL,
+  status_level      ENUM('','ok','warn','error','incomplete') NOT NULL DEFAULT '',
+  status_text       VARCHAR(512) NOT NULL DEFAULT '',
+  config            JSON NULL,
+  -- a secret the integration presents to its vendor, sealed (lib/core/crypto.h)
+  secret            TEXT NULL,
+  last_verified_at  DATETIME NULL,
+  added_at          DATETIME NOT NULL,
+  added_by_name     VARCHAR(255) NOT NULL DEFAULT '',
+  updated_at        DATETIME NOT NULL,
+  PRIMARY KEY (account_id, kind),
+  CONSTRAINT fk_integrations_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A privilege set by hand (guide §3.1 "Privileges Associated with
+-- Integration"): on or off whatever the integrations say; auto (or no row)
+-- follows the enabled integrations that imply it.
+CREATE TABLE IF NOT EXISTS account_privileges (
+  account_id    CHAR(36) NOT NULL,
+  privilege     ENUM('delegated_authentication','guest_access') NOT NULL,
+  manual_state  ENUM('auto','on','off') NOT NULL DEFAULT 'auto',
+  updated_at    DATETIME NOT NULL,
+  PRIMARY KEY (account_id, privilege),
+  CONSTRAINT fk_privileges_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The account's settings the apps obey (the policy API): Call Services'
+-- Bandwidth Optimization (off by default) and Chat Service Settings' Allow
+-- editing and deleting of messages (on by default). No row: the defaults.
+CREATE TABLE IF NOT EXISTS account_policy (
+  account_id              CHAR(36) NOT NULL PRIMARY KEY,
+  bandwidth_optimization  TINYINT(1) NOT NULL DEFAULT 0,
+  chat_allow_edit_delete  TINYINT(1) NOT NULL DEFAULT 1,
+  updated_at              DATETIME NOT NULL,
+  CONSTRAINT fk_policy_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Subscriptions assigned to a customer account (guide §2.7): one row per
+-- product line of an order assigned to it (lib/subscriptions.h). The
+-- warning of guide §2.3 compares their products with the integrations.
+CREATE TABLE IF NOT EXISTS subscriptions (
+  id                   BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id           CHAR(36) NOT NULL,
+  partner_id           CHAR(36) NOT NULL,
+  subscription_number  VARCHAR(64) NOT NULL,
+  product              VARCHAR(100) NOT NULL,
+  plan                 VARCHAR(100) NOT NULL DEFAULT '',
+  plan_code            VARCHAR(64) NOT NULL DEFAULT '',
+  quantity             INT NOT NULL,
+  start_date           DATE NOT NULL,
+  -- NULL: perpetual
+  expiry_date          DATE NULL,
+  -- what brought it (an order's number), for the orders feature
+  source_ref           VARCHAR(64) NOT NULL DEFAULT '',
+  created_at           DATETIME NOT NULL,
+  -- one line of one subscription once per account
+  UNIQUE KEY ux_subscriptions_line (account_id, subscription_number, product, plan_code),
+  -- the account's subscriptions by product (the panel, the warning)
+  KEY ix_subscriptions_account (account_id, product, expiry_date),
+  CONSTRAINT fk_subscriptions_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Applications a partner registered on the Developer page (guide §2.14.11):
+-- a public client id and a secret of which only the SHA-256 is kept; they
+-- obtain OAuth 2.0 access tokens (machine_credentials of kind oauth-access)
+-- for the customer accounts they are assigned to.
+CREATE TABLE IF NOT EXISTS applications (
+  id                 BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  partner_id         CHAR(36) NOT NULL,
+  client_id          CHAR(36) NOT NULL,
+  secret_hash        CHAR(64) NOT NULL,
+  name               VARCHAR(100) NOT NULL,
+  description        VARCHAR(500) NOT NULL DEFAULT '',
+  -- one absolute URI per line
+  redirect_uris      TEXT NOT NULL,
+  secret_created_at  DATETIME NOT NULL,
+  created_at         DATETIME NOT NULL,
+  updated_at         DATETIME NOT NULL,
+  created_by_name    VARCHAR(255) NOT NULL DEFAULT '',
+  UNIQUE KEY ux_applications_client (client_id),
+  -- the Developer page: one partner's applications by name
+  UNIQUE KEY ux_applications_partner_name (partner_id, name),
+  CONSTRAINT fk_applications_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The customer accounts an application may obtain tokens for.
+CREATE TABLE IF NOT EXISTS application_accounts (
+  application_id    BIGINT UNSIGNED NOT NULL,
+  account_id        CHAR(36) NOT NULL,
+  assigned_at       DATETIME NOT NULL,
+  assigned_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  PRIMARY KEY (application_id, account_id),
+  KEY ix_application_accounts_account (account_id, application_id),
+  CONSTRAINT fk_application_accounts_app FOREIGN KEY (application_id) REFERENCES applications (id) ON DELETE CASCADE,
+  CONSTRAINT fk_application_accounts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

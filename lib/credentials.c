@@ -40,7 +40,7 @@ long long credential_issue(db *d, enum credential_kind kind, const char *partner
 		    " created_by_name, created_at, expires_at)"
 		    " VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(),"
 		    " IF(? > 0, UTC_TIMESTAMP() + INTERVAL ? SECOND, NULL))",
-		    "sssssissii", hash, credential_kind_key(kind), partner_id, account_id ? account_id : "",
+		    "ssssissii", hash, credential_kind_key(kind), partner_id, account_id ? account_id : "",
 		    application_id, label, created_by_name, (long long)lifetime_seconds, (long long)lifetime_seconds) != 1)
 		return -1;
 	return (long long)db_insert_id(d);
@@ -89,4 +89,18 @@ int credential_revoke(db *d, const char *partner_id, long long id, long long app
 		: db_exec(d, "UPDATE machine_credentials SET revoked_at = UTC_TIMESTAMP()"
 			     " WHERE application_id = ? AND partner_id = ? AND revoked_at IS NULL", "is", application_id, partner_id);
 	return n < 0 ? -1 : n > 0;
+}
+
+int credential_revoke_for_account(db *d, const char *partner_id, long long application_id, const char *account_id)
+{
+	return db_exec(d, "UPDATE machine_credentials SET revoked_at = UTC_TIMESTAMP()"
+			  " WHERE application_id = ? AND account_id = ? AND partner_id = ? AND revoked_at IS NULL",
+		       "iss", application_id, account_id, partner_id) < 0 ? -1 : 0;
+}
+
+int credential_purge_expired(db *d, long long application_id, const char *account_id)
+{
+	return db_exec(d, "DELETE FROM machine_credentials WHERE application_id = ? AND account_id = ?"
+			  " AND expires_at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT 100",
+		       "is", application_id, account_id) < 0 ? -1 : 0;
 }

@@ -47,4 +47,11 @@ int credential_touch(db *d, long long id);
 /* Revokes the partner's credential id (or every credential of application
  * application_id when id is 0). 1 done, 0 none, -1 error. */
 int credential_revoke(db *d, const char *partner_id, long long id, long long application_id);
+/* Revokes the credentials of application application_id bound to
+ * account_id (the application was unassigned from it). 0, or -1. */
+int credential_revoke_for_account(db *d, const char *partner_id, long long application_id, const char *account_id);
+/* Deletes application application_id's tokens for account_id that expired
+ * more than a day ago (a few at a time), so short-lived tokens do not pile
+ * up. 0, or -1. */
+int credential_purge_expired(db *d, long long application_id, const char *account_id);
 #endif

@@ -37,6 +37,9 @@
             <?cs if:!Me.is_partner && Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?></ul>
         </li>
         <?cs /if ?>
+        <?cs if:Can.integrations.view ?>
+        <li><a href="/a/<?cs var:Account.id ?>/integrations"<?cs if:string.find(Page.Route, "/a/:acct/integrations") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.integrations.nav ?></a></li>
+        <?cs /if ?>
       <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>
       <?cs # The partner account's own users, account managers and roles (guide §2.4, §2.14, §2.15). ?>
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
@@ -46,6 +49,9 @@
           <?cs if:Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?>
         </ul>
       </li>
+      <?cs /if ?>
+      <?cs if:Me.is_partner && !in_customer && Can.developer.view && Me.role != "account_manager" ?>
+      <li><a href="/developer"<?cs if:string.find(Page.Route, "/developer") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.developer.nav ?></a></li>
       <?cs /if ?>
     </ul>
   </nav>

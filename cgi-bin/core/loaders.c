@@ -37,3 +37,8 @@ int load_notification(struct req *r)
 {
 	return notification_find(r->db, r->me.id, r->id, &r->obj.notification);
 }
+
+int load_application(struct req *r)
+{
+	return application_find(r->db, r->me.partner_id, r->id, &r->obj.application);
+}

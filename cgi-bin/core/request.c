@@ -100,6 +100,7 @@ static void write_head(struct req *r, int status, const char *content_type)
 		"Status: %d %s\r\n"
 		"Content-Type: %s\r\n"
 		"Cache-Control: no-store\r\n"
+		"Pragma: no-cache\r\n"
 		"Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 		" connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n"
 		"X-Content-Type-Options: nosniff\r\n"
@@ -113,7 +114,7 @@ static void write_head(struct req *r, int status, const char *content_type)
 	if (status == 503)
 		FCGX_FPrintF(current->out, "Retry-After: 30\r\n");
 	if (status == 401)
-		FCGX_FPrintF(current->out, "WWW-Authenticate: Bearer realm=\"switchboard\"\r\n");
+		FCGX_FPrintF(current->out, "WWW-Authenticate: %s\r\n", r->challenge ? r->challenge : "Bearer realm=\"switchboard\"");
 	if (r->download_name)
 		FCGX_FPrintF(current->out, "Content-Disposition: attachment; filename=\"%s\"\r\n", r->download_name);
 	for (int i = 0; i < r->n_cookies; i++)

@@ -11,6 +11,7 @@
  * build HTML or hold SQL. */
 #include <ClearSilver.h>
 #include <jansson.h>
+#include "lib/applications.h"
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
@@ -53,6 +54,7 @@ union route_object {
 	struct import_batch batch;
 	struct job_row job;
 	struct notification notification;
+	struct application application;
 };
 
 struct req {
@@ -86,6 +88,7 @@ struct req {
 	char *body;                    /* raw body for non-HTML responses (malloc'd) */
 	size_t body_len;
 	const char *download_name;     /* Content-Disposition: attachment; filename=... */
+	const char *challenge;         /* a 401's WWW-Authenticate other than Bearer (OAuth's Basic) */
 };
 
 /* Handler return values. */

@@ -79,12 +79,14 @@ static void table_is_consistent(void **state)
 		assert_true(rt->pattern[0] == '/');
 		assert_non_null(rt->handler);
 		assert_true(rt->feature < FEAT_COUNT);
-		/* Only sign-in, the health check and the pages opened from emailed
-		 * links (sign-up, password reset, "Forgot your password?") are public. */
+		/* Only sign-in, the health check, the pages opened from emailed
+		 * links (sign-up, password reset, "Forgot your password?") and the
+		 * OAuth token endpoint (its clients authenticate in the request)
+		 * are public. */
 		if (rt->flags & R_PUBLIC)
 			assert_true(strcmp(rt->pattern, "/login") == 0 || strcmp(rt->pattern, "/ping") == 0 ||
 				    strcmp(rt->pattern, "/health") == 0 || strcmp(rt->pattern, "/register") == 0 || strcmp(rt->pattern, "/reset") == 0 ||
-				    strcmp(rt->pattern, "/forgot") == 0);
+				    strcmp(rt->pattern, "/forgot") == 0 || strcmp(rt->pattern, "/api/v1/oauth/token") == 0);
 		/* A page inside an account that changes something names what it needs. */
 		if (strstr(rt->pattern, ":acct") && strcmp(rt->method, "POST") == 0)
 			assert_int_not_equal(rt->feature, FEAT_NONE);
@@ -101,6 +103,8 @@ static void partner_permissions(void **state)
 	assert_true(perm_allows(ROLE_PARTNER_ADMIN, FEAT_USERS, VERB_DELETE));
 	assert_true(perm_allows(ROLE_PARTNER_ADMIN, FEAT_ORDERS, VERB_VIEW));
 	assert_false(perm_allows(ROLE_PARTNER_ADMIN, FEAT_ORDERS, VERB_ADD));
+	assert_true(perm_allows(ROLE_PARTNER_ADMIN, FEAT_DEVELOPER, VERB_VIEW));
+	assert_false(perm_allows(ROLE_PARTNER_ADMIN, FEAT_DEVELOPER, VERB_EDIT));
 }
 
 static void admin_permissions(void **state)
@@ -113,6 +117,9 @@ static void admin_permissions(void **state)
 	assert_true(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_ROLES, VERB_ASSIGN));
 	assert_false(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_ROLES, VERB_ADD));
 	assert_false(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_ORDERS, VERB_VIEW));
+	/* Developer is the Partner role's alone (guide §2.14.11). */
+	assert_false(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_DEVELOPER, VERB_VIEW));
+	assert_true(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_INTEGRATIONS, VERB_DELETE));
 }
 
 static void user_and_nobody(void **state)
