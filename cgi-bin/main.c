@@ -1,6 +1,7 @@
 /* bin/console: one binary, several subcommands (cgit-style dispatch). */
 #include "cgi-bin/cli.h"
 #include "cgi-bin/cli_credential.h"
+#include "cgi-bin/cli_integrations.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/serve.h"
 #include "lib/core/config.h"
@@ -20,6 +21,9 @@ static int usage(void)
 		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n"
 		"  issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
 		"                            a machine credential for the /api/v1 front; prints its token once\n"
+		"  add-subscription --partner ID --account ID --number N --product NAME [--plan NAME] [--plan-code CODE]\n"
+		"                   [--quantity N] [--start YYYY-MM-DD] [--expiry YYYY-MM-DD]\n"
+		"                            a subscription assigned to a customer account; prints its id\n"
 		"  routes                    print the route table as JSON (what the tests generated from it read)\n");
 	return 1;
 }
@@ -49,6 +53,8 @@ int main(int argc, char **argv)
 		return cli_create_partner(sub_argc, sub_argv);
 	if (strcmp(cmd, "issue-credential") == 0)
 		return cli_issue_credential(sub_argc, sub_argv);
+	if (strcmp(cmd, "add-subscription") == 0)
+		return cli_add_subscription(sub_argc, sub_argv);
 	if (strcmp(cmd, "routes") == 0) {
 		routes_print_json(stdout);
 		return 0;

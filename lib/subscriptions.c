@@ -60,10 +60,11 @@ long long subscription_insert(db *d, const struct subscription_fields *f)
 	long long n = db_exec(d,
 		"INSERT IGNORE INTO subscriptions (account_id, partner_id, subscription_number, product, plan, plan_code,"
 		" quantity, start_date, expiry_date, source_ref, created_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, UTC_TIMESTAMP())",
-		"ssssssisss", f->account_id, f->partner_id, f->subscription_number, f->product, f->plan ? f->plan : "",
-		f->plan_code ? f->plan_code : "", (long long)f->quantity, f->start_date, f->expiry_date ? f->expiry_date : "",
-		f->source_ref ? f->source_ref : "");
+		" SELECT id, partner_id, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, UTC_TIMESTAMP() FROM accounts"
+		" WHERE id = ? AND partner_id = ? AND kind = 'customer'",
+		"ssssisssss", f->subscription_number, f->product, f->plan ? f->plan : "", f->plan_code ? f->plan_code : "",
+		(long long)f->quantity, f->start_date, f->expiry_date ? f->expiry_date : "", f->source_ref ? f->source_ref : "",
+		f->account_id, f->partner_id);
 	if (n < 0)
 		return -1;
 	return n == 0 ? 0 : (long long)db_insert_id(d);

@@ -17,7 +17,7 @@
 #define SUBSCRIPTIONS_LIST_MAX 500   /* one account's list is bounded */
 
 struct subscription_fields {
-	const char *account_id;          /* a customer account of partner_id: the caller checked it */
+	const char *account_id;          /* a customer account of partner_id (else nothing is written) */
 	const char *partner_id;
 	const char *subscription_number; /* the order's subscription number */
 	const char *product;             /* "Zoom Hybrid", "Mitel One": lib/integrations.h maps it */
@@ -34,7 +34,8 @@ struct subscription_fields {
 const char *subscription_fields_check(const struct subscription_fields *f);
 
 /* Inside the caller's transaction. Returns the new id, 0 when that line of
- * that subscription is the account's already, -1 on error (bad fields too). */
+ * that subscription is the account's already or the account is no customer
+ * account of partner_id, -1 on error (bad fields too). */
 long long subscription_insert(db *d, const struct subscription_fields *f);
 
 struct subscription {

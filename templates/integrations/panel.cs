@@ -36,7 +36,7 @@
   </div>
   <div class="controls">
     <?cs if:x.settings_href && (Can.integrations.add || Can.integrations.edit) ?>
-    <a class="icon-link" href="<?cs var:x.settings_href ?>?from=<?cs var:Integrations.From ?>" aria-label="<?cs var:Lang.integrations.panel.settings ?> <?cs var:x.name ?>" title="<?cs var:Lang.integrations.panel.settings ?>">⚙</a>
+    <a class="icon-link" href="<?cs var:x.settings_href ?>?from=<?cs var:Integrations.From ?>" aria-label="<?cs var:Lang.integrations.panel.settings ?> <?cs var:x.name ?>" title="<?cs var:Lang.integrations.panel.settings ?> <?cs var:x.name ?>">⚙</a>
     <?cs /if ?>
     <?cs if:x.toggle && !x.permanent && Can.integrations.edit ?>
     <form method="post" action="/a/<?cs var:Account.id ?>/integrations/switch" class="inline">
