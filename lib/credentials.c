@@ -76,6 +76,48 @@ int credential_find(db *d, const char *raw, struct credential *out)
 	return rc == 1 && out->kind == 0 ? 0 : rc;
 }
 
+struct reaching_row {
+	struct credential *c;
+	struct account_ref *a;
+};
+
+static int reaching_from_row(void *ctx, const struct db_row *row)
+{
+	struct reaching_row *r = ctx;
+	credential_from_row(r->c, row);
+	memset(r->a, 0, sizeof *r->a);
+	if (row_null(row, "reached_id"))
+		return 0;
+	row_copy(row, "reached_id", r->a->id, sizeof r->a->id);
+	row_copy(row, "reached_name", r->a->name, sizeof r->a->name);
+	r->a->is_partner = strcmp(row_str(row, "reached_kind"), "partner") == 0;
+	r->a->active = strcmp(row_str(row, "reached_status"), "active") == 0;
+	return 0;
+}
+
+int credential_find_reaching(db *d, const char *raw, const char *account_id, struct credential *out,
+			     struct account_ref *reached)
+{
+	memset(reached, 0, sizeof *reached);
+	if (!token_well_formed(raw))
+		return 0;
+	char hash[TOKEN_HEX];
+	sha256_hex(raw, hash);
+	struct reaching_row r = {out, reached};
+	/* account_find_in_reach's rule, with the credential as the asker. */
+	int rc = db_one(d, reaching_from_row, &r,
+		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.label,"
+		" TIMESTAMPDIFF(SECOND, COALESCE(c.last_used_at, c.created_at), UTC_TIMESTAMP()) AS idle,"
+		" a.id AS reached_id, a.name AS reached_name, a.kind AS reached_kind, a.status AS reached_status"
+		" FROM machine_credentials c JOIN accounts p ON p.id = c.partner_id"
+		" LEFT JOIN accounts a ON a.id = ?"
+		"  AND (a.id = COALESCE(c.account_id, c.partner_id) OR (c.account_id IS NULL AND a.partner_id = c.partner_id))"
+		" WHERE c.token_hash = ? AND c.revoked_at IS NULL"
+		" AND (c.expires_at IS NULL OR c.expires_at > UTC_TIMESTAMP()) AND p.status = 'active'",
+		"ss", account_id, hash);
+	return rc == 1 && out->kind == 0 ? 0 : rc;
+}
+
 int credential_touch(db *d, long long id)
 {
 	return db_exec(d, "UPDATE machine_credentials SET last_used_at = UTC_TIMESTAMP() WHERE id = ?", "i", id) < 0 ? -1 : 0;

@@ -5,6 +5,7 @@
  * the /api/v1 front. A credential is a random 256-bit bearer token shown
  * once and stored only as its hash, owned by a partner and optionally bound
  * to one of its accounts, and of a kind that bounds what it may call. */
+#include "lib/accounts.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
 
@@ -42,6 +43,13 @@ long long credential_issue(db *d, enum credential_kind kind, const char *partner
 /* The live credential (not revoked, not expired, its partner active) whose
  * token is raw: 1 found, 0 not, -1 error. */
 int credential_find(db *d, const char *raw, struct credential *out);
+/* The same, together with the account account_id if the credential
+ * reaches it (bound to one account: that account; else its partner's
+ * account and every customer account of that partner), in one query: the
+ * API front's request to an account costs one lookup, not two. reached->id
+ * is "" when the account is out of reach (or does not exist). */
+int credential_find_reaching(db *d, const char *raw, const char *account_id, struct credential *out,
+			     struct account_ref *reached);
 /* Records a use; callers do it at most once a minute. */
 int credential_touch(db *d, long long id);
 /* Revokes the partner's credential id (or every credential of application

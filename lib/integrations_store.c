@@ -19,27 +19,25 @@ static enum manual_state manual_from_key(const char *key)
 	return strcmp(key, "on") == 0 ? MANUAL_ON : strcmp(key, "off") == 0 ? MANUAL_OFF : MANUAL_AUTO;
 }
 
-static int entry_row(void *ctx, const struct db_row *row)
+/* One row of the account's state: its policy, the privileges set by hand,
+ * and one integration (none: the columns are NULL). */
+static int state_row(void *ctx, const struct db_row *row)
 {
 	struct account_integrations *a = ctx;
+	if (!row_null(row, "bandwidth")) {
+		a->bandwidth_optimization = row_int(row, "bandwidth") != 0;
+		a->chat_allow_edit_delete = row_int(row, "chat") != 0;
+	}
+	a->manual[0] = manual_from_key(row_str(row, "delegated"));
+	a->manual[1] = manual_from_key(row_str(row, "guest"));
 	const struct integration_kind *k = integration_kind(row_str(row, "kind"));
 	if (!k || (k->flags & INTEG_PERMANENT) || a->n >= INTEGRATION_KINDS_MAX)
-		return 0; /* a kind this build no longer has */
+		return 0; /* none, or a kind this build no longer has */
 	struct integration_entry *e = &a->rows[a->n++];
 	e->kind = k;
 	e->state = integration_state_from_key(row_str(row, "state"));
 	e->reported_level = status_level_from_key(row_str(row, "status_level"));
 	row_copy(row, "status_text", e->reported_text, sizeof e->reported_text);
-	return 0;
-}
-
-static int policy_row(void *ctx, const struct db_row *row)
-{
-	struct account_integrations *a = ctx;
-	a->bandwidth_optimization = row_int(row, "bandwidth") != 0;
-	a->chat_allow_edit_delete = row_int(row, "chat") != 0;
-	a->manual[0] = manual_from_key(row_str(row, "delegated"));
-	a->manual[1] = manual_from_key(row_str(row, "guest"));
 	return 0;
 }
 
@@ -66,19 +64,21 @@ int account_integrations_load(db *d, const char *account_id, int for_update, str
 	    db_exec(d, "INSERT INTO account_policy (account_id, updated_at) VALUES (?, UTC_TIMESTAMP())"
 		       " ON DUPLICATE KEY UPDATE account_id = account_id", "s", account_id) < 0)
 		return -1;
-	if (db_each(d, entry_row, out,
-		    "SELECT kind, state, status_level, status_text FROM account_integrations WHERE account_id = ?",
-		    "s", account_id) < 0)
-		return -1;
+	/* One query, every table by its primary key: the policy API reads it on
+	 * every call. The account's row drives it, so a row comes back even
+	 * without integrations or settings. */
+	int rc = db_each(d, state_row, out,
+		"SELECT p.bandwidth_optimization AS bandwidth, p.chat_allow_edit_delete AS chat,"
+		" d.manual_state AS delegated, g.manual_state AS guest,"
+		" i.kind, i.state, i.status_level, i.status_text"
+		" FROM accounts a"
+		" LEFT JOIN account_policy p ON p.account_id = a.id"
+		" LEFT JOIN account_privileges d ON d.account_id = a.id AND d.privilege = 'delegated_authentication'"
+		" LEFT JOIN account_privileges g ON g.account_id = a.id AND g.privilege = 'guest_access'"
+		" LEFT JOIN account_integrations i ON i.account_id = a.id"
+		" WHERE a.id = ?",
+		"s", account_id);
 	sort_entries(out);
-	int rc = db_one(d, policy_row, out,
-		"SELECT COALESCE(p.bandwidth_optimization, 0) AS bandwidth, COALESCE(p.chat_allow_edit_delete, 1) AS chat,"
-		" COALESCE((SELECT manual_state FROM account_privileges"
-		"           WHERE account_id = ? AND privilege = 'delegated_authentication'), 'auto') AS delegated,"
-		" COALESCE((SELECT manual_state FROM account_privileges"
-		"           WHERE account_id = ? AND privilege = 'guest_access'), 'auto') AS guest"
-		" FROM (SELECT 1 AS one) AS one LEFT JOIN account_policy p ON p.account_id = ?",
-		"sss", account_id, account_id, account_id);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -58,12 +58,14 @@ NEOERR *api_parse_register(CGI *cgi)
 	return cgi_register_parse_cb(cgi, "*", "*", NULL, parse_json);
 }
 
-int api_authenticate(struct req *r)
+int api_authenticate(struct req *r, struct account_ref *reached)
 {
 	const char *auth = r->authorization ? r->authorization : "";
+	memset(reached, 0, sizeof *reached);
 	if (strncasecmp(auth, "Bearer ", 7) != 0)
 		return -401;
-	int found = credential_find(r->db, auth + 7, &r->machine);
+	int found = r->acct.id[0] ? credential_find_reaching(r->db, auth + 7, r->acct.id, &r->machine, reached)
+				  : credential_find(r->db, auth + 7, &r->machine);
 	if (found < 0)
 		return SERVER_ERROR;
 	if (found == 0)

@@ -8,8 +8,10 @@
 NEOERR *api_parse_register(CGI *cgi);
 
 /* Signs the request in with its bearer credential and checks the route
- * takes its kind. DONE, or the status to answer (401, 403). */
-int api_authenticate(struct req *r);
+ * takes its kind; when the path names an account, looks it up within the
+ * credential's reach in the same query (reached->id "" when out of reach).
+ * DONE, or the status to answer (401, 403). */
+int api_authenticate(struct req *r, struct account_ref *reached);
 /* Parses the JSON body, if any, into r->json. DONE, or 400. */
 int api_read_body(struct req *r);
 /* Writes an error status as the API's JSON error document. */

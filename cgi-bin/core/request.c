@@ -298,21 +298,18 @@ static int account_allowed(struct req *r)
  * object named by :id, the JSON body; then the handler. */
 static int api_front_line(struct req *r)
 {
+	/* Bound to one account, a credential reaches that account; else every
+	 * account of its partner: looked up with the credential, in its query. */
+	struct account_ref a;
+	memset(&a, 0, sizeof a);
 	if (!(r->route->flags & R_PUBLIC)) {
-		int rc = api_authenticate(r);
+		int rc = api_authenticate(r, &a);
 		if (rc != DONE)
 			return rc;
 	}
 	if (r->acct.id[0]) {
-		/* Bound to one account, a credential reaches that account; else every account of its partner. */
-		struct account_reach who = {
-			.own_account_id = r->machine.account_id[0] ? r->machine.account_id : r->machine.partner_id,
-			.partner_id = r->machine.account_id[0] ? "" : r->machine.partner_id,
-		};
-		struct account_ref a;
-		int found = account_find_in_reach(r->db, &who, r->acct.id, &a);
-		if (found != 1)
-			return found < 0 ? SERVER_ERROR : NOT_FOUND;
+		if (!a.id[0])
+			return NOT_FOUND;
 		r->acct.is_partner = a.is_partner;
 		r->acct.active = a.active;
 		snprintf(r->acct.name, sizeof r->acct.name, "%s", a.name);
