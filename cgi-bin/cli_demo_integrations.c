@@ -4,8 +4,9 @@
  * Mitel One (with its subscription) and a CloudLink Gateway still to be
  * set up, and a Zoom Hybrid subscription without the Zoom integration (the
  * warning); Globex has MiTeam Meetings and Bandwidth Optimization; the
- * Acme Wallboard application is registered and assigned to Acme. Each piece
- * is made only when it is missing. */
+ * Acme Wallboard application is registered and assigned to Acme (its secret
+ * is shown by Regenerate secret on its Developer page). Each piece is made
+ * only when it is missing. */
 #include "cgi-bin/cli_integrations.h"
 #include "lib/accounts.h"
 #include "lib/applications.h"
@@ -142,12 +143,10 @@ int demo_integrations(db *d, const char *partner_id, const struct actor *pat)
 	}
 	if (applications_each(d, partner_id, find_app, &m) < 0)
 		return -1;
-	if (!m.app_id) {
-		if (db_tx(d, register_app, &m) != 0)
-			return -1;
-		printf("application Acme Wallboard (Developer), assigned to Acme:\n"
-		       "  client id %s, secret %s (shown this once)\n", m.client_id, m.secret);
-	}
+	/* Its secret is not printed (nor kept): Regenerate secret on its page shows one. */
+	if (!m.app_id && db_tx(d, register_app, &m) != 0)
+		return -1;
+	memset(m.secret, 0, sizeof m.secret);
 	if (in_account(&m, "Globex Industries") != 0)
 		return -1;
 	m.key = "miteam";

@@ -11,7 +11,6 @@ int cli_add_subscription(int argc, char **argv);
 
 /* seed-demo's integrations: some on Acme and Globex, a subscription whose
  * integration Acme lacks (the warning), and a registered application
- * assigned to Acme, whose client id and secret it prints once, when it
- * makes it. Through the lib/ functions the screens use. 0 or -1. */
+ * assigned to Acme. Through the lib/ functions the screens use. 0 or -1. */
 int demo_integrations(db *d, const char *partner_id, const struct actor *pat);
 #endif

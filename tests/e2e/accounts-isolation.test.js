@@ -14,7 +14,9 @@ import {
 } from './lib/fixtures.js';
 
 const routes = routeTable();
-const acctRoutes = routes.filter((r) => r.pattern.includes(':acct'));
+// The console's routes of an account; the API's take bearer credentials, not
+// sessions: api-policy.test.js and core-routes.test.js sweep them with those.
+const acctRoutes = routes.filter((r) => r.pattern.includes(':acct') && !r.flags.includes('api'));
 
 /** A body that would do real harm if the scope check let it through. */
 function hostileBody(pattern) {
@@ -209,7 +211,12 @@ describe('tenant isolation', () => {
     for (const { method, pattern, flags } of routes) {
       if (flags.includes('public')) continue;
       const path = fillRoute(pattern, B.id, userB.id);
-      const res = method === 'GET' ? await anon.get(path) : await anon.post(path, hostileBody(pattern));
+      let res = method === 'GET' ? await anon.get(path) : await anon.post(path, hostileBody(pattern));
+      // nginx rates POSTs without a session per address (nginx.conf): wait for the next slot.
+      for (let i = 0; res.status === 429 && i < 10; i++) {
+        await new Promise((resolve) => { setTimeout(resolve, 1000); });
+        res = await anon.post(path, hostileBody(pattern));
+      }
       if (flags.includes('api')) assert.equal(res.status, 401, `anonymous ${method} ${path}`);
       else assertToLogin(res, `anonymous ${method} ${path}`);
     }
