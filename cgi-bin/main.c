@@ -21,6 +21,8 @@ static int usage(void)
 		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n"
 		"  issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
 		"                            a machine credential for the /api/v1 front; prints its token once\n"
+		"  revoke-credential --partner ID --id CREDENTIAL_ID\n"
+		"                            revokes a machine credential at once\n"
 		"  add-subscription --partner ID --account ID --number N --product NAME [--plan NAME] [--plan-code CODE]\n"
 		"                   [--quantity N] [--start YYYY-MM-DD] [--expiry YYYY-MM-DD]\n"
 		"                            a subscription assigned to a customer account; prints its id\n"
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
 		return cli_create_partner(sub_argc, sub_argv);
 	if (strcmp(cmd, "issue-credential") == 0)
 		return cli_issue_credential(sub_argc, sub_argv);
+	if (strcmp(cmd, "revoke-credential") == 0)
+		return cli_revoke_credential(sub_argc, sub_argv);
 	if (strcmp(cmd, "add-subscription") == 0)
 		return cli_add_subscription(sub_argc, sub_argv);
 	if (strcmp(cmd, "routes") == 0) {

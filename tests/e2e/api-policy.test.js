@@ -7,8 +7,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { Client, config, consoleBin, sql } from './lib/stack.js';
-import { lit, newCustomer, partnerSession } from './lib/fixtures.js';
+import { Client, config, consoleBin } from './lib/stack.js';
+import { newCustomer, partnerSession } from './lib/fixtures.js';
 
 function issue(partnerId, kind, account) {
   const args = ['-c', config, 'issue-credential', '--partner', partnerId, '--kind', kind, '--label', 'policy test'];
@@ -69,7 +69,13 @@ describe('the account policy API', () => {
     assert.equal((await policy(a, null, { authorization: 'Basic YTpi' })).status, 401, 'not a bearer credential');
     const token = issue(partner.id, 'app');
     assert.equal((await policy(a, token)).status, 200);
-    await sql(`UPDATE machine_credentials SET revoked_at = UTC_TIMESTAMP() WHERE partner_id = ${lit(partner.id)}`);
+    // Revoked by the operator with the id the credential reports of itself.
+    const { id } = JSON.parse((await new Client().get('/api/v1/credential', { headers: { authorization: `Bearer ${token}` } })).text);
+    const { partner: other } = await partnerSession('Other');
+    assert.throws(() => execFileSync(consoleBin, ['-c', config, 'revoke-credential', '--partner', other.id, '--id', String(id)],
+      { stdio: 'pipe' }), 'another partner cannot revoke it');
+    assert.equal((await policy(a, token)).status, 200);
+    execFileSync(consoleBin, ['-c', config, 'revoke-credential', '--partner', partner.id, '--id', String(id)]);
     const revoked = await policy(a, token);
     assert.equal(revoked.status, 401, 'revoked');
     assert.equal(revoked.body.status, 401);
