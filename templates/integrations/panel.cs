@@ -49,7 +49,8 @@
     <?cs elif:x.toggle ?>
     <?cs call:integration_switch(x.name, x.on, 0) ?>
     <?cs /if ?>
-    <?cs if:!x.permanent && !x.toggle && Can.integrations.delete ?>
+    <?cs # The trash icon of one still to be set up, or failing (ch3 §1.3). ?>
+    <?cs if:(x.state == "incomplete" || x.state == "error") && Can.integrations.delete ?>
     <a class="icon-link" href="/a/<?cs var:Account.id ?>/integrations/remove?kind=<?cs var:x.key ?>&amp;from=<?cs var:Integrations.From ?>"
       aria-label="<?cs var:Lang.integrations.panel.remove ?> <?cs var:x.name ?>" title="<?cs var:Lang.integrations.panel.remove ?>"><img src="/static/img/trash.svg" alt="" width="16" height="16"></a>
     <?cs /if ?>

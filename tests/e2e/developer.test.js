@@ -211,5 +211,6 @@ describe('the Developer page', () => {
     assert.equal((await token(grant(app, b.id), { basic: [app.clientId, secret] })).body.error, 'invalid_client');
     assert.equal(await scalar(`SELECT COUNT(*) FROM application_accounts WHERE application_id = ${app.id}`), '0');
     assert.ok((await eventsOf(partner.id, `id > ${since}`)).some((e) => e.action === 'application.delete'));
+    assert.ok((await eventsOf(b.id, `id > ${since}`)).some((e) => e.action === 'application.unassign'), 'B\'s history says so');
   });
 });
