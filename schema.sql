@@ -190,6 +190,60 @@ CREATE TRIGGER IF NOT EXISTS tr_users_count_insert BEFORE INSERT ON users FOR EA
 CREATE TRIGGER IF NOT EXISTS tr_users_count_delete AFTER DELETE ON users FOR EACH ROW
   UPDATE accounts SET user_count = user_count - 1 WHERE id = OLD.account_id;
 
+-- The Users list's search (guide §2.4 Search Users) finds a user by any
+-- word of their name and by any part of their email address or extension a
+-- person would type: every suffix of those texts that starts a word (after
+-- a space, '.', '@', '-', '_', '+', ',', an apostrophe or a bracket) is a
+-- term, so "smith", "example.com" and "bulk.user@ex" each start one. A
+-- search reads the range of terms that start with what was typed. The
+-- triggers below keep the terms with every write of users, whoever writes
+-- (screens, imports, jobs, syncd, plain SQL), in the same transaction;
+-- deleting a user deletes its terms (the foreign key). display_name and
+-- lead (the term's first three characters) let a search sorted by name
+-- read its matches in that order.
+CREATE TABLE IF NOT EXISTS user_search_terms (
+  account_id    CHAR(36) NOT NULL,
+  term          VARCHAR(255) NOT NULL,
+  user_id       BIGINT UNSIGNED NOT NULL,
+  display_name  VARCHAR(255) NOT NULL,
+  lead          VARCHAR(3) AS (LEFT(term, 3)) STORED,
+  PRIMARY KEY (account_id, term, user_id),
+  -- does this user match (a walk along a sort index tests each user)
+  KEY ix_user_search_terms_user (user_id, term),
+  -- the matches of a search of three characters or more, in NAME order
+  KEY ix_user_search_terms_lead (account_id, lead, display_name, user_id),
+  CONSTRAINT fk_user_search_terms_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Each user's terms, computed from the row: its searched texts joined by
+-- line breaks (which no field holds), cut at every word start.
+CREATE OR REPLACE VIEW user_search_terms_source AS
+  SELECT u.account_id, u.id AS user_id, u.display_name,
+         LEFT(SUBSTRING_INDEX(SUBSTRING(CONCAT_WS('\n', u.display_name, u.first_name, u.last_name, u.email, u.extension),
+                                        w.seq), '\n', 1), 255) AS term
+  FROM users u JOIN seq_1_to_1000 w
+  WHERE w.seq <= CHAR_LENGTH(CONCAT_WS('\n', u.display_name, u.first_name, u.last_name, u.email, u.extension))
+    AND LOCATE(SUBSTRING(CONCAT_WS('\n', u.display_name, u.first_name, u.last_name, u.email, u.extension), w.seq, 1),
+               ' .@-_+,()''\n') = 0
+    AND (w.seq = 1 OR LOCATE(SUBSTRING(CONCAT_WS('\n', u.display_name, u.first_name, u.last_name, u.email, u.extension),
+                                       w.seq - 1, 1), ' .@-_+,()''\n') > 0);
+
+CREATE TRIGGER IF NOT EXISTS tr_users_terms_insert AFTER INSERT ON users FOR EACH ROW
+  INSERT IGNORE INTO user_search_terms (account_id, term, user_id, display_name)
+  SELECT account_id, term, user_id, display_name FROM user_search_terms_source WHERE user_id = NEW.id;
+-- An update that changes a searched text replaces the user's terms.
+CREATE TRIGGER IF NOT EXISTS tr_users_terms_forget AFTER UPDATE ON users FOR EACH ROW
+  DELETE FROM user_search_terms WHERE user_id = NEW.id
+    AND NOT (BINARY OLD.display_name <=> BINARY NEW.display_name AND BINARY OLD.first_name <=> BINARY NEW.first_name
+             AND BINARY OLD.last_name <=> BINARY NEW.last_name AND BINARY OLD.email <=> BINARY NEW.email
+             AND BINARY OLD.extension <=> BINARY NEW.extension);
+CREATE TRIGGER IF NOT EXISTS tr_users_terms_learn AFTER UPDATE ON users FOR EACH ROW FOLLOWS tr_users_terms_forget
+  INSERT IGNORE INTO user_search_terms (account_id, term, user_id, display_name)
+  SELECT account_id, term, user_id, display_name FROM user_search_terms_source WHERE user_id = NEW.id
+    AND NOT (BINARY OLD.display_name <=> BINARY NEW.display_name AND BINARY OLD.first_name <=> BINARY NEW.first_name
+             AND BINARY OLD.last_name <=> BINARY NEW.last_name AND BINARY OLD.email <=> BINARY NEW.email
+             AND BINARY OLD.extension <=> BINARY NEW.extension);
+
 -- Products a user holds licences for (filled by orders and integrations).
 CREATE TABLE IF NOT EXISTS user_licenses (
   account_id  CHAR(36) NOT NULL,
@@ -199,6 +253,36 @@ CREATE TABLE IF NOT EXISTS user_licenses (
   KEY ix_licenses_account (account_id, product),
   CONSTRAINT fk_licenses_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The products an account's users hold licences for, and how many hold
+-- each: the Users list's Product filter menu and its choice of plan read
+-- this by primary key instead of collapsing user_licenses, whose plan for
+-- that depended on the table's statistics. Kept by the triggers below
+-- with every write of licences; deleting a user removes its licences by
+-- the foreign key, which fires no trigger, so the user's own delete
+-- trigger counts them out first.
+CREATE TABLE IF NOT EXISTS account_products (
+  account_id  CHAR(36) NOT NULL,
+  product     VARCHAR(100) NOT NULL,
+  holders     INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (account_id, product),
+  CONSTRAINT fk_account_products_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_licenses_count_insert AFTER INSERT ON user_licenses FOR EACH ROW
+  INSERT INTO account_products (account_id, product, holders) VALUES (NEW.account_id, NEW.product, 1)
+  ON DUPLICATE KEY UPDATE holders = holders + 1;
+CREATE TRIGGER IF NOT EXISTS tr_licenses_count_delete AFTER DELETE ON user_licenses FOR EACH ROW
+  UPDATE account_products SET holders = holders - 1 WHERE account_id = OLD.account_id AND product = OLD.product;
+CREATE TRIGGER IF NOT EXISTS tr_licenses_count_update_out AFTER UPDATE ON user_licenses FOR EACH ROW
+  UPDATE account_products SET holders = holders - 1 WHERE account_id = OLD.account_id AND product = OLD.product;
+CREATE TRIGGER IF NOT EXISTS tr_licenses_count_update_in AFTER UPDATE ON user_licenses FOR EACH ROW
+  FOLLOWS tr_licenses_count_update_out
+  INSERT INTO account_products (account_id, product, holders) VALUES (NEW.account_id, NEW.product, 1)
+  ON DUPLICATE KEY UPDATE holders = holders + 1;
+CREATE TRIGGER IF NOT EXISTS tr_users_licenses_count_delete BEFORE DELETE ON users FOR EACH ROW
+  UPDATE account_products p JOIN user_licenses l ON l.account_id = p.account_id AND l.product = p.product
+  SET p.holders = p.holders - 1 WHERE l.user_id = OLD.id;
 
 -- Only a hash of the session id is stored; the id itself lives in the cookie.
 CREATE TABLE IF NOT EXISTS sessions (
@@ -363,6 +447,9 @@ CREATE TABLE IF NOT EXISTS notifications (
   user_id     BIGINT UNSIGNED NOT NULL,
   account_id  CHAR(36) NOT NULL,
   job_id      BIGINT UNSIGNED NULL,
+  -- a notification that is no job's end (migrations/110): its topic and subject
+  topic       VARCHAR(32) NULL,
+  subject     VARCHAR(255) NOT NULL DEFAULT '',
   seen        TINYINT(1) NOT NULL DEFAULT 0,
   created_at  DATETIME NOT NULL,
   KEY ix_notifications_user (user_id, id),
@@ -439,6 +526,175 @@ CREATE TABLE IF NOT EXISTS machine_credentials (
   -- a registered application's tokens, to revoke them (migrations/140)
   KEY ix_credentials_application (application_id, account_id),
   CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- CloudLink Gateway onboarding and PBX links (guide §3.1.1) ----
+
+-- A claim: the code a gateway shows on its local page, typed by the
+-- account's administrator in Add Gateway. Only its SHA-256 is kept; it lives
+-- 15 minutes and binds at most one gateway (used_at).
+CREATE TABLE IF NOT EXISTS gateway_claims (
+  code_hash   CHAR(64) NOT NULL PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  created_by_name VARCHAR(255) NOT NULL DEFAULT '',
+  created_at  DATETIME NOT NULL,
+  expires_at  DATETIME NOT NULL,
+  used_at     DATETIME NULL,
+  gateway_id  BIGINT UNSIGNED NULL,
+  -- an account's pending claim (typing a new code replaces it)
+  KEY ix_gateway_claims_account (account_id, used_at),
+  CONSTRAINT fk_gateway_claims_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A claimed gateway appliance (physical or virtual, standalone or an SMBC
+-- blade): one per account. It signs in with its own machine credential
+-- (kind gateway, bound to the account) and reports what it is; syncd reaches
+-- the PBX through its relay, presenting the relay key (sealed, secret_seal).
+CREATE TABLE IF NOT EXISTS gateways (
+  id                 BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id         CHAR(36) NOT NULL,
+  credential_id      BIGINT UNSIGNED NULL,
+  serial             VARCHAR(64) NOT NULL DEFAULT '',
+  kind               ENUM('physical','virtual') NOT NULL DEFAULT 'physical',
+  platform           ENUM('standalone','smbc') NOT NULL DEFAULT 'standalone',
+  version            VARCHAR(32) NOT NULL DEFAULT '',
+  available_version  VARCHAR(32) NOT NULL DEFAULT '',
+  ip_address         VARCHAR(64) NOT NULL DEFAULT '',
+  relay_url          VARCHAR(255) NOT NULL DEFAULT '',
+  relay_key_sealed   VARCHAR(255) NOT NULL DEFAULT '',
+  update_schedule    VARCHAR(64) NOT NULL DEFAULT '',
+  call_trace         ENUM('off','running') NOT NULL DEFAULT 'off',
+  -- the latest lines of its log and of its call trace, as it reported them
+  logs               MEDIUMTEXT NULL,
+  trace_text         MEDIUMTEXT NULL,
+  -- the PBX an SMBC blade reports it is embedded with (JSON), else NULL
+  pbx_report         JSON NULL,
+  claimed_at         DATETIME NOT NULL,
+  last_seen_at       DATETIME NULL,
+  UNIQUE KEY ux_gateways_account (account_id),
+  CONSTRAINT fk_gateways_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- What the console asks of a gateway (guide §2.11): handed out with its
+-- config on its next poll, answered with its next status report.
+CREATE TABLE IF NOT EXISTS gateway_commands (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id       CHAR(36) NOT NULL,
+  gateway_id       BIGINT UNSIGNED NOT NULL,
+  kind             ENUM('update_schedule','update_now','reboot','call_trace_start','call_trace_stop','factory_reset') NOT NULL,
+  payload          JSON NOT NULL,
+  state            ENUM('queued','sent','done','failed') NOT NULL DEFAULT 'queued',
+  result           VARCHAR(512) NOT NULL DEFAULT '',
+  created_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  created_at       DATETIME NOT NULL,
+  sent_at          DATETIME NULL,
+  done_at          DATETIME NULL,
+  -- a gateway's open commands, oldest first
+  KEY ix_gateway_commands_open (gateway_id, state, id),
+  KEY ix_gateway_commands_account (account_id, id),
+  CONSTRAINT fk_gateway_commands_gateway FOREIGN KEY (gateway_id) REFERENCES gateways (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Where an account is in onboarding its gateway (the status line, guide
+-- §3.1.1 "Status Messages"): lib/gateways.h names the steps.
+CREATE TABLE IF NOT EXISTS gateway_onboarding (
+  account_id   CHAR(36) NOT NULL PRIMARY KEY,
+  step         ENUM('no_gateway','configure_gateway','add_pbx','sync_pbx','connect_pbx','deployment','complete') NOT NULL DEFAULT 'no_gateway',
+  gateway_id   BIGINT UNSIGNED NULL,
+  site         JSON NULL,
+  eth          JSON NULL,
+  pbx_link_id  BIGINT UNSIGNED NULL,
+  last_error   VARCHAR(512) NOT NULL DEFAULT '',
+  created_at   DATETIME NOT NULL,
+  updated_at   DATETIME NOT NULL,
+  -- the partner dashboard: accounts by step
+  KEY ix_gateway_onboarding_step (step, account_id),
+  CONSTRAINT fk_gateway_onboarding_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A PBX linked to an account through its gateway (Configure PBX). The
+-- passwords are sealed (secret_seal) and never shown again. syncd claims a
+-- due link like a job (lease_owner, lease_until; SKIP LOCKED) and keeps its
+-- status here: the Connect tab, the Overview and the status line read it.
+CREATE TABLE IF NOT EXISTS pbx_links (
+  id                   BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id           CHAR(36) NOT NULL,
+  gateway_id           BIGINT UNSIGNED NULL,
+  pbx_type             VARCHAR(16) NOT NULL,
+  name                 VARCHAR(255) NOT NULL,
+  host                 VARCHAR(255) NOT NULL,
+  port                 INT NOT NULL,
+  username             VARCHAR(255) NOT NULL,
+  secret_sealed        VARCHAR(1024) NOT NULL,
+  mbg_host             VARCHAR(255) NOT NULL DEFAULT '',
+  mbg_secret_sealed    VARCHAR(1024) NOT NULL DEFAULT '',
+  micollab_host        VARCHAR(255) NOT NULL DEFAULT '',
+  micollab_secret_sealed VARCHAR(1024) NOT NULL DEFAULT '',
+  sync_minutes         INT NOT NULL DEFAULT 20,
+  -- scheduling: NULL until Connect; a sync is due from due_at on
+  due_at               DATETIME NULL,
+  sync_requested       TINYINT(1) NOT NULL DEFAULT 0,
+  lease_owner          VARCHAR(96) NULL,
+  lease_until          DATETIME NULL,
+  -- status
+  connected            TINYINT(1) NOT NULL DEFAULT 0,
+  failing              TINYINT(1) NOT NULL DEFAULT 0,
+  failures             INT NOT NULL DEFAULT 0,
+  syncs                INT NOT NULL DEFAULT 0,
+  last_attempt_at      DATETIME NULL,
+  last_success_at      DATETIME NULL,
+  last_error           VARCHAR(512) NOT NULL DEFAULT '',
+  users_count          INT NOT NULL DEFAULT 0,
+  dids_count           INT NOT NULL DEFAULT 0,
+  no_email_count       INT NOT NULL DEFAULT 0,
+  dup_email_count      INT NOT NULL DEFAULT 0,
+  pbx_version          VARCHAR(64) NOT NULL DEFAULT '',
+  etag                 VARCHAR(128) NOT NULL DEFAULT '',
+  -- the last sync's outcome: {added, changed, removed, unlinked, writes, seconds, ...}
+  last_result          JSON NULL,
+  created_at           DATETIME NOT NULL,
+  updated_at           DATETIME NOT NULL,
+  KEY ix_pbx_links_account (account_id, id),
+  -- the scheduler: due links
+  KEY ix_pbx_links_due (due_at),
+  CONSTRAINT fk_pbx_links_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The PBX profile of each user of a linked PBX, keyed by the PBX's stable
+-- id (never by email). user_id is the console user it gives a login to:
+-- NULL while its email is missing or not unique (email_state), so it is
+-- listed instead. fingerprint is a hash of the PBX-owned fields: an
+-- unchanged user costs no write.
+CREATE TABLE IF NOT EXISTS pbx_users (
+  link_id      BIGINT UNSIGNED NOT NULL,
+  pbx_id       VARCHAR(64) NOT NULL,
+  account_id   CHAR(36) NOT NULL,
+  user_id      BIGINT UNSIGNED NULL,
+  first_name   VARCHAR(100) NOT NULL DEFAULT '',
+  last_name    VARCHAR(100) NOT NULL DEFAULT '',
+  email        VARCHAR(255) NOT NULL DEFAULT '',
+  extensions   VARCHAR(255) NOT NULL DEFAULT '',
+  department   VARCHAR(100) NOT NULL DEFAULT '',
+  location     VARCHAR(100) NOT NULL DEFAULT '',
+  email_state  ENUM('ok','missing','duplicate') NOT NULL DEFAULT 'ok',
+  fingerprint  CHAR(16) NOT NULL,
+  updated_at   DATETIME NOT NULL,
+  PRIMARY KEY (link_id, pbx_id),
+  -- the irregularity lists
+  KEY ix_pbx_users_email_state (link_id, email_state, last_name),
+  -- a console user's PBX profile (read-only fields, delete)
+  KEY ix_pbx_users_user (user_id),
+  CONSTRAINT fk_pbx_users_link FOREIGN KEY (link_id) REFERENCES pbx_links (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The DIDs (DDI numbers) of a linked PBX.
+CREATE TABLE IF NOT EXISTS pbx_dids (
+  link_id     BIGINT UNSIGNED NOT NULL,
+  number      VARCHAR(32) NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  target      VARCHAR(64) NOT NULL DEFAULT '',
+  PRIMARY KEY (link_id, number),
+  CONSTRAINT fk_pbx_dids_link FOREIGN KEY (link_id) REFERENCES pbx_links (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- ---- Integrations, privileges and account policy (guide §2.3, §2.12, §3.1) ----

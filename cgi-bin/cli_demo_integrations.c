@@ -3,7 +3,9 @@
  * lib/ functions as the screens, each with its event: Acme has MiCollab,
  * Mitel One (with its subscription) and a CloudLink Gateway still to be
  * set up, and a Zoom Hybrid subscription without the Zoom integration (the
- * warning); Globex has MiTeam Meetings and Bandwidth Optimization; the
+ * warning); Globex has MiTeam Meetings, a CloudLink Gateway and Bandwidth
+ * Optimization (scripts/demo-gateway then onboards Acme's gateway fully and
+ * Globex's part-way, through the simulators); the
  * Acme Wallboard application is registered and assigned to Acme (its secret
  * is shown by Regenerate secret on its Developer page). Each piece is made
  * only when it is missing. */
@@ -149,6 +151,11 @@ int demo_integrations(db *d, const char *partner_id, const struct actor *pat)
 	memset(m.secret, 0, sizeof m.secret);
 	if (in_account(&m, "Globex Industries") != 0)
 		return -1;
-	m.key = "miteam";
-	return db_tx(d, add_integration, &m) < 0 || db_tx(d, bandwidth_on, &m) < 0 ? -1 : 0;
+	static const char *const globex[] = {"miteam", "gateway"};
+	for (size_t i = 0; i < sizeof globex / sizeof globex[0]; i++) {
+		m.key = globex[i];
+		if (db_tx(d, add_integration, &m) < 0)
+			return -1;
+	}
+	return db_tx(d, bandwidth_on, &m) < 0 ? -1 : 0;
 }

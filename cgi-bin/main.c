@@ -1,6 +1,7 @@
 /* bin/console: one binary, several subcommands (cgit-style dispatch). */
 #include "cgi-bin/cli.h"
 #include "cgi-bin/cli_credential.h"
+#include "cgi-bin/cli_gateway.h"
 #include "cgi-bin/cli_integrations.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/serve.h"
@@ -21,6 +22,9 @@ static int usage(void)
 		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n"
 		"  issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
 		"                            a machine credential for the /api/v1 front; prints its token once\n"
+		"  gateway ACTION --account ID [options]\n"
+		"                            CloudLink Gateway onboarding steps (claim, site, pbx, connect, sync-now, status, ...)\n"
+
 		"  revoke-credential --partner ID --id CREDENTIAL_ID\n"
 		"                            revokes a machine credential at once\n"
 		"  add-subscription --partner ID --account ID --number N --product NAME [--plan NAME] [--plan-code CODE]\n"
@@ -55,6 +59,9 @@ int main(int argc, char **argv)
 		return cli_create_partner(sub_argc, sub_argv);
 	if (strcmp(cmd, "issue-credential") == 0)
 		return cli_issue_credential(sub_argc, sub_argv);
+	if (strcmp(cmd, "gateway") == 0)
+		return cli_gateway(sub_argc, sub_argv);
+
 	if (strcmp(cmd, "revoke-credential") == 0)
 		return cli_revoke_credential(sub_argc, sub_argv);
 	if (strcmp(cmd, "add-subscription") == 0)

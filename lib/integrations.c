@@ -20,7 +20,7 @@ static const struct integration_kind kinds[] = {
 	{.key = "micc", .tab = TAB_MITEL, .name = "MiCC", .icon = "micc", .privileges = D | G},
 	{.key = "micollab", .tab = TAB_MITEL, .name = "MiCollab", .icon = "micollab", .privileges = D},
 	{.key = "gateway", .tab = TAB_MITEL, .name = "CloudLink Gateway", .icon = "gateway",
-	 .flags = INTEG_NEEDS_SETUP, .setup_route = SETUP("gateway")},
+	 .flags = INTEG_NEEDS_SETUP, .setup_route = SETUP("gateway"), .driver = &integration_gateway_driver},
 	{.key = "mitel_one", .tab = TAB_MITEL, .name = "Mitel One", .icon = "mitel-one", .privileges = G,
 	 .setup_route = SETUP("mitel_one"), .products = {"Mitel One"}, .unsubscribed_status = "mitel_one_unsubscribed"},
 	{.key = "voice_assist", .tab = TAB_MITEL, .name = "Mitel Voice Assist", .icon = "voice-assist",

@@ -56,6 +56,7 @@ struct integration_status {
 	const char *text_key;          /* under integrations.status; NULL: text */
 	char text[513];
 	int setup_link;                /* the line offers the kind's setup screen (Complete setup) */
+	int finished;                  /* a driver says its setup is done (see integration_setup_finished) */
 };
 
 /* What a kind that talks to an outside system adds, from its own module.
@@ -93,6 +94,9 @@ struct integration_kind {
 	const char *products[3];
 	const char *unsubscribed_status;
 };
+
+/* The drivers of the kinds that talk to an outside system. */
+extern const struct integration_driver integration_gateway_driver;   /* integrations_gateway.c */
 
 #define INTEGRATION_KINDS_MAX 32
 
@@ -151,6 +155,10 @@ void integration_status_of(const struct integration_entry *e, int subscribed, in
  * (or is permanent), -1 error. */
 int integration_add(db *d, const struct actor *who, const char *account_id, const struct integration_kind *k,
 		    json_t *changes);
+/* Its setup screen finished the setup of kind k (its wizard's last step):
+ * incomplete becomes enabled, and its privileges follow. 1 changed, 0 it
+ * was not incomplete, -1 error. */
+int integration_setup_finished(db *d, const char *account_id, const struct integration_kind *k, json_t *changes);
 /* Switches an added integration on or off (its row stays, with its setup).
  * Off releases the privileges no other switched-on integration implies.
  * 1 changed, 0 not added, incomplete, or already so, -1 error. */

@@ -195,6 +195,23 @@ int integration_switch(db *d, const char *account_id, const struct integration_k
 	return settle_privileges(d, account_id, &before, &after, changes) == 0 ? 1 : -1;
 }
 
+int integration_setup_finished(db *d, const char *account_id, const struct integration_kind *k, json_t *changes)
+{
+	struct account_integrations before, after;
+	if (account_integrations_load(d, account_id, 1, &before) != 0)
+		return -1;
+	const struct integration_entry *e = integration_entry_of(&before, k);
+	if (!e || e->state != INTEG_INCOMPLETE)
+		return 0;
+	if (db_exec(d, "UPDATE account_integrations SET state = 'enabled', updated_at = UTC_TIMESTAMP()"
+		       " WHERE account_id = ? AND kind = ?", "ss", account_id, k->key) != 1)
+		return -1;
+	after = before;
+	entry_in(&after, k)->state = INTEG_ENABLED;
+	record_state(changes, k, INTEG_INCOMPLETE, INTEG_ENABLED);
+	return settle_privileges(d, account_id, &before, &after, changes) == 0 ? 1 : -1;
+}
+
 int integration_remove(db *d, const struct actor *who, const char *account_id, const struct integration_kind *k,
 		       json_t *changes)
 {

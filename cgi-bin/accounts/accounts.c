@@ -13,13 +13,13 @@
 #include <string.h>
 
 static const struct sort_column columns[] = {
-	{"name", NULL, ACCOUNT_SORT_NAME},
-	{"country", NULL, ACCOUNT_SORT_COUNTRY},
-	{"city", NULL, ACCOUNT_SORT_CITY},
-	{"created", NULL, ACCOUNT_SORT_CREATED},
-	{NULL, NULL, 0},
+	{"name", ACCOUNT_SORT_NAME},
+	{"country", ACCOUNT_SORT_COUNTRY},
+	{"city", ACCOUNT_SORT_CITY},
+	{"created", ACCOUNT_SORT_CREATED},
+	{NULL, 0},
 };
-
+/* The column of each sort code above. */
 struct rows {
 	struct req *r;
 	int n;

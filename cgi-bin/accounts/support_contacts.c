@@ -11,8 +11,8 @@
 #define SHOWN 10
 
 static const struct sort_column columns[] = {
-	{"name", NULL, 0},
-	{NULL, NULL, 0},
+	{"name", 0},
+	{NULL, 0},
 };
 
 struct rows {

@@ -272,6 +272,17 @@ static int caller_allowed(struct req *r)
 	return can(r, r->route->feature, r->route->verb);
 }
 
+/* The route's rules about the kind of account the path names (loaded). */
+static int account_kind_allowed(const struct req *r, unsigned f)
+{
+	if ((f & R_CUSTOMER) && r->acct.is_partner)
+		return 0;
+	/* Partner staff are managed by partner administrators only (guide §2.15). */
+	if ((f & R_STAFF_ADMIN) && r->acct.is_partner && r->me.role != ROLE_PARTNER_ADMIN)
+		return 0;
+	return 1;
+}
+
 /* The rules about the account the path names. DONE to go on (or with a
  * redirect set), else the status to answer. */
 static int account_allowed(struct req *r)
@@ -280,10 +291,7 @@ static int account_allowed(struct req *r)
 	int rc = load_scope(r);
 	if (rc != DONE)
 		return rc;
-	if ((f & R_CUSTOMER) && r->acct.is_partner)
-		return NOT_FOUND;
-	/* Partner staff are managed by partner administrators only (guide §2.15). */
-	if ((f & R_STAFF_ADMIN) && r->acct.is_partner && r->me.role != ROLE_PARTNER_ADMIN)
+	if (!account_kind_allowed(r, f))
 		return NOT_FOUND;
 	/* A deactivated account must be reactivated before anything else. */
 	if (!r->acct.active && !(f & R_DEACTIVATED))
@@ -326,6 +334,22 @@ static int api_front_line(struct req *r)
 		return rc;
 	r->status = 200;
 	return r->route->handler(r);
+}
+
+int allowed(struct req *r, const char *method, const char *path)
+{
+	struct req *probe = malloc(sizeof *probe);
+	if (!probe)
+		return 0;
+	*probe = *r;
+	int matched, ok = 0;
+	probe->route = route_match(method, path, probe, &matched);
+	/* Only a path of the page's own account (or of none): its scope is the one loaded. */
+	if (probe->route && r->signed_in && strcmp(probe->acct.id, r->acct.id) == 0)
+		ok = ((probe->route->flags & R_PUBLIC) || caller_allowed(probe)) &&
+		     account_kind_allowed(probe, probe->route->flags);
+	free(probe);
+	return ok;
 }
 
 static int front_line(struct req *r)

@@ -164,6 +164,16 @@ const char *lang(struct req *r, const char *key);     /* text from templates/lan
 /* The text with its "{n}" replaced by n. Lang text is never a format string:
  * administrators may edit it. */
 void lang_number(struct req *r, const char *key, long n, char *out, size_t size);
+/* A count in words: key_one's text when n is 1, else key_other's, with its
+ * "{n}" replaced by n written with common.thousands_sep between groups of
+ * three digits ("10,000 users", "1 user"). */
+void lang_count(struct req *r, const char *key_one, const char *key_other, long long n, char *out, size_t size);
+
+/* Whether the route table lets the signed-in user call method on path (a
+ * path of the page's own account): every rule the front line checks before
+ * a handler, but the object's existence. For drawing the controls that lead
+ * there, so that a page offers exactly what its routes allow. */
+int allowed(struct req *r, const char *method, const char *path);
 
 /* The signed-in user's effective permission (the route table's check, for
  * the parts of a page a route covers only in part: controls, fields). */

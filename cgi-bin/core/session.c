@@ -49,10 +49,9 @@ int session_load(struct req *r, int with_bell)
 	hdf_set_value(r->hdf, "Me.account_id", m->account_id);
 	hdf_set_value(r->hdf, "Me.partner_id", m->partner_id);
 	if (with_bell)
-		notifications_publish(r, s.unseen, s.bell);
+		notifications_publish(r, &s);
 	if (s.idle_seconds >= TOUCH_SECONDS)
 		session_touch(r->db, r->session_hash);
-	session_free(&s);
 	return m->role != ROLE_NONE;
 }
 

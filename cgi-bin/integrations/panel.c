@@ -131,7 +131,9 @@ static int publish_row(struct req *r, int i, const struct integration_kind *k, c
 		st.text_key = "always_on";
 	} else {
 		integration_status_of(e, subscribed, setup, &st);
-		if (k->driver && k->driver->status && k->driver->status(r->db, r->acct.id, &st) < 0)
+		/* A driver knows better while the integration is on (one query). */
+		if (k->driver && k->driver->status && integration_switched_on(e->state) &&
+		    k->driver->status(r->db, r->acct.id, &st) < 0)
 			return SERVER_ERROR;
 	}
 	set_row(r, i, "key", k->key);

@@ -1,4 +1,4 @@
-#include "lib/core/db_hdf.h"
+#include "lib/core/db.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
 
@@ -645,54 +645,4 @@ int db_exec_script(db *d, const char *path)
 	}
 	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
 	return rc ? -1 : 0;
-}
-
-/* ---- transitional: results into HDF (lib/core/db_hdf.h) ---- */
-
-struct hdf_sink {
-	HDF *hdf;
-	const char *prefix;
-	int numbered;
-	int row;
-};
-
-static int emit_hdf(void *ctx, const struct db_row *row)
-{
-	struct hdf_sink *s = ctx;
-	char key[256];
-	for (unsigned i = 0; i < row->ncols; i++) {
-		if (row->nulls[i])
-			continue; /* absent in HDF reads as empty in templates */
-		if (s->numbered)
-			snprintf(key, sizeof key, "%s.%d.%s", s->prefix, s->row, row->fields[i].name);
-		else
-			snprintf(key, sizeof key, "%s.%s", s->prefix, row->fields[i].name);
-		NEOERR *err = hdf_set_value(s->hdf, key, row->text[i]);
-		if (err) {
-			nerr_ignore(&err);
-			return -1;
-		}
-	}
-	s->row++;
-	return 0;
-}
-
-int db_rows(db *d, HDF *hdf, const char *prefix, const char *sql, const char *fmt, ...)
-{
-	struct hdf_sink s = {hdf, prefix, 1, 0};
-	va_list ap;
-	va_start(ap, fmt);
-	int rows = vquery(d, emit_hdf, &s, -1, sql, fmt, ap);
-	va_end(ap);
-	return rows;
-}
-
-int db_row(db *d, HDF *hdf, const char *prefix, const char *sql, const char *fmt, ...)
-{
-	struct hdf_sink s = {hdf, prefix, 0, 0};
-	va_list ap;
-	va_start(ap, fmt);
-	int rows = vquery(d, emit_hdf, &s, 1, sql, fmt, ap);
-	va_end(ap);
-	return rows;
 }

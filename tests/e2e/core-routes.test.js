@@ -28,6 +28,9 @@ function form(fields, csrf) {
 /** One request of a case: GET, or POST with its CSRF token unless told. */
 async function perform(c, { withCsrf = true } = {}) {
   if (c.method === 'GET') return c.who.get(c.path, { headers: c.headers });
+  if (c.json !== undefined) {
+    return c.who.request(c.method, c.path, { body: JSON.stringify(c.json), headers: { ...c.headers, 'content-type': 'application/json' } });
+  }
   if (c.multipart) return c.who.post(c.path, c.multipart(withCsrf ? c.who.csrf : undefined));
   let csrf;
   if (withCsrf) csrf = c.csrf ?? c.who.csrf;
@@ -124,6 +127,17 @@ async function anonymous(page) {
 
 const long = (n) => 'x'.repeat(n);
 
+/** A gateway claimed for a new customer of w's partner through the API: its credential. */
+async function claimedGateway(w) {
+  const a = await newCustomer(w.partner.id);
+  const code = `${uid()}${uid()}`.slice(0, 10).toUpperCase();
+  execFileSync(consoleBin, ['-c', config, 'gateway', 'claim', '--account', a.id, '--code', code]);
+  const res = await new Client().request('POST', '/api/v1/gateways/claim', {
+    body: JSON.stringify({ code }), headers: { 'content-type': 'application/json' },
+  });
+  return JSON.parse(res.text).token;
+}
+
 // Each case: async (w) => { who, path, body?, status }. `ok` succeeds; `bad`
 // sends input the declared inputs or the typed word refuse (422, nothing
 // written). Paths use w's objects; destructive cases make their own.
@@ -142,6 +156,21 @@ const CASES = {
   },
   'GET /ping': { ok: async () => ({ who: new Client(), path: '/ping', status: 204 }) },
   'GET /health': { ok: async () => ({ who: new Client(), path: '/health', status: 200 }) },
+  'POST /api/v1/gateways/claim': {
+    ok: async (w) => {
+      const a = await newCustomer(w.partner.id);
+      const code = `${uid()}${uid()}`.slice(0, 10).toUpperCase();
+      execFileSync(consoleBin, ['-c', config, 'gateway', 'claim', '--account', a.id, '--code', code]);
+      return { who: new Client(), path: '/api/v1/gateways/claim', json: { code, serial: 'ROUTES', kind: 'virtual' }, status: 200 };
+    },
+  },
+  'GET /api/v1/gateways/self/config': {
+    ok: async (w) => ({ who: new Client(), path: '/api/v1/gateways/self/config', headers: { authorization: `Bearer ${await claimedGateway(w)}` }, status: 200 }),
+  },
+  'PUT /api/v1/gateways/self/status': {
+    ok: async (w) => ({ who: new Client(), path: '/api/v1/gateways/self/status', headers: { authorization: `Bearer ${await claimedGateway(w)}` },
+      json: { version: '2.4.1', kind: 'virtual', logs: ['started'] }, status: 200 }),
+  },
   'GET /': { ok: async (w) => ({ who: w.sP, path: '/', status: 200 }) },
   'GET /a/:acct': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}`, status: 200 }) },
   'GET /login': { ok: async () => ({ who: new Client(), path: '/login', status: 200 }) },
@@ -229,6 +258,7 @@ const CASES = {
   },
   'GET /support-contacts': { ok: async (w) => ({ who: w.sP, path: '/support-contacts?q=a', status: 200 }) },
   'GET /a/:acct/users': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users`, status: 200 }) },
+  'GET /a/:acct/users/export.csv': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/export.csv?q=test`, status: 200 }) },
   'GET /a/:acct/users/new': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/new`, status: 200 }) },
   'POST /a/:acct/users/new': {
     ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/new`, body: userFields(), status: 303 }),
@@ -250,6 +280,7 @@ const CASES = {
   'GET /a/:acct/users/manage': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage?ids=${w.user.id}`, status: 200 }) },
   'POST /a/:acct/users/manage': {
     ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage`, body: { action: 'welcome', ids: [w.user.id] }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage`, body: { action: 'welcome', ids: ['everyone'] }, status: 422 }),
   },
   'GET /a/:acct/users/manage/delete': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/manage/delete?ids=${w.user.id}`, status: 200 }) },
   'POST /a/:acct/users/manage/delete': {
@@ -277,17 +308,28 @@ const CASES = {
         return body;
       },
     }),
+    bad: async (w) => ({
+      who: w.sP, path: `/a/${w.A.id}/users/import`, status: 422,
+      multipart: (csrf) => {
+        const body = new FormData();
+        if (csrf !== undefined) body.append('_csrf', csrf);
+        body.append('file', new Blob(['FIRST NAME,LAST NAME,EMAIL\n']), `${long(300)}.csv`);
+        return body;
+      },
+    }),
   },
   'GET /a/:acct/users/import/users-template.xlsx': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/users-template.xlsx`, status: 200 }) },
   'GET /a/:acct/users/import/:id': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}`, status: 200 }) },
   'POST /a/:acct/users/import/:id/row': {
     ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/row`, body: { row: 0, page: 1, first_name: 'Added', email: email('row') }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/row`, body: { row: 'the first', page: 1, first_name: 'Added' }, status: 422 }),
   },
   'POST /a/:acct/users/import/:id/delete-row': {
     ok: async (w) => {
       const row = await scalar(`SELECT MIN(id) FROM import_rows WHERE batch_id = ${w.batch}`);
       return { who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/delete-row`, body: { row }, status: 303 };
     },
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${w.batch}/delete-row`, body: { row: '-1' }, status: 422 }),
   },
   'POST /a/:acct/users/import/:id/upload': {
     ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/users/import/${await importBatch(w.sP, w.A.id)}/upload`, status: 303 }),
@@ -476,7 +518,6 @@ describe('every route of the table', () => {
         assert.deepEqual(await snapshot(), before);
       });
     }
-    // The API takes no cookie, so it needs no CSRF token (ARCHITECTURE §3).
     if (r.method === 'POST' && !r.flags.includes('api')) {
       test(`${key(r)} without its CSRF token is 403 and changes nothing`, async () => {
         const req = { method: r.method, ...(await c.ok(w1)) };

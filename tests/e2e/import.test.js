@@ -246,7 +246,7 @@ describe('preview error rules', () => {
       assert.deepEqual(rows.filter((r) => r.email === 'dup@example.com').map((r) => r.errors), [[MSG.duplicate], [MSG.duplicate]]);
       assert.deepEqual(by('role.wrong@example.com').errors, [MSG.role]);
       assert.equal(by('role.wrong@example.com').role, 'Superuser', 'the unknown role is shown as written');
-      assert.ok(visibleText(page.text).includes('5 row(s) have errors'));
+      assert.ok(visibleText(page.text).includes('5 rows have errors'));
       assert.ok(!visibleText(page.text).includes('No errors found'));
     }
   });
@@ -370,7 +370,7 @@ describe('Upload: partial commit', () => {
     assert.equal(res.location, `${path}?added=1`);
     const after = await session.get(res.location);
     const text = visibleText(after.text);
-    assert.ok(text.includes('2 user(s) were added to the account.'));
+    assert.ok(text.includes('2 users were added to the account.'));
     assert.ok(text.includes('Send welcome emails'));
     const left = previewRows(after.text);
     assert.equal(left.length, 5);
@@ -405,8 +405,12 @@ describe('Upload: partial commit', () => {
     }
     assert.equal((await postTo(session, path, 'upload')).status, 303);
     const done = await session.get(`${path}?added=1`);
-    assert.ok(visibleText(done.text).includes('3 user(s) were added'));
+    assert.ok(visibleText(done.text).includes('3 users were added'));
     assert.ok(visibleText(done.text).includes('Every row has been added.'));
+    // A finished import offers nothing more to add or discard.
+    assert.doesNotMatch(done.text, />Add Row</, 'no Add Row');
+    assert.doesNotMatch(done.text, />Cancel</, 'no Cancel');
+    assert.doesNotMatch(done.text, /action="[^"]*\/(row|cancel|upload)"/, 'no forms that add, discard or upload');
     assert.equal(await count('users', `account_id = ${lit(account.id)} AND role = 'account_admin'`), 3);
   });
 

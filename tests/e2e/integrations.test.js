@@ -203,7 +203,9 @@ describe('the Integrations panel', () => {
       assert.ok(row, kind);
       assert.equal(row.on, null, `${kind}: no toggle while incomplete`);
       assert.ok(row.links.some((l) => l.includes(`/integrations/remove?kind=${kind}`)), `${kind}: its trash icon`);
-      if (table.has(`/a/:acct/integrations/${kind}`)) {
+      if (kind === 'gateway') {
+        assert.equal(row.status, 'No gateway detected', 'its driver tells the onboarding step');
+      } else if (table.has(`/a/:acct/integrations/${kind}`)) {
         assert.match(row.status, /not finished/, kind);
         assert.ok(row.links.includes(`/a/${a}/integrations/${kind}`), `${kind}: Complete setup`);
       } else {
@@ -215,6 +217,17 @@ describe('the Integrations panel', () => {
       .map((m) => m[1].replace(/&amp;/g, '&')));
     for (const link of links) assert.equal((await session.get(link)).status, 200, link);
     assert.equal(await scalar(`SELECT GROUP_CONCAT(DISTINCT state) FROM account_integrations WHERE account_id = ${lit(a)}`), 'incomplete');
+  });
+
+  test('the CloudLink Gateway\'s driver: adding starts its onboarding, removing ends it', async () => {
+    const { partner, session } = await partnerSession('Gateway driver');
+    const { id: a } = await newCustomer(partner.id);
+    await add(session, a, 'gateway');
+    assert.equal(await scalar(`SELECT step FROM gateway_onboarding WHERE account_id = ${lit(a)}`), 'no_gateway');
+    assert.equal(rows(await info(session, a)).gateway.status, 'No gateway detected');
+    await remove(session, a, 'gateway');
+    assert.equal(await scalar(`SELECT COUNT(*) FROM gateway_onboarding WHERE account_id = ${lit(a)}`), '0');
+    assert.equal(rows(await info(session, a)).gateway, undefined);
   });
 
   test('the catalogue works without script: tabs, search, Add, Added with its Remove, Done', async () => {

@@ -75,7 +75,7 @@ describe('User lifecycle in the browser', () => {
     const page = await newPage();
     await signIn(page, admin.email);
     await page.goto(`/a/${account.id}/users/manage?property=unregistered`);
-    await page.getByRole('heading', { name: 'Manage all (1000 users)' }).waitFor();
+    await page.getByRole('heading', { name: 'Manage all (1,000 users)' }).waitFor();
     await page.getByRole('button', { name: 'Send welcome emails to all' }).click();
     await page.getByRole('heading', { name: 'Send welcome emails', level: 1 }).waitFor();
     // The bar advances by polling; the page reloads with the summary at the end.
@@ -106,7 +106,7 @@ describe('User lifecycle in the browser', () => {
     await page.context().close();
   });
 
-  test('selecting rows turns "Manage all" into "Manage (2)"; + Add Filter adds a removable chip', async () => {
+  test('ticking rows wakes "Manage Selected (2)"; + Add Filter adds a removable chip', async () => {
     const { account, admin } = await adminSession((await newPartner()).id);
     const a = await newUser(account.id, { first: 'Sel', last: `One${uid()}`, signIn: false });
     const b = await newUser(account.id, { first: 'Sel', last: `Two${uid()}`, signIn: false });
@@ -114,9 +114,10 @@ describe('User lifecycle in the browser', () => {
     await signIn(page, admin.email);
     await page.goto(`/a/${account.id}/users`);
     await page.getByRole('button', { name: 'Manage all' }).waitFor();
+    assert.ok(await page.getByRole('button', { name: 'Manage Selected', exact: true }).isDisabled(), 'nothing ticked yet');
     await page.getByRole('checkbox', { name: `Select ${a.name}` }).check();
     await page.getByRole('checkbox', { name: `Select ${b.name}` }).check();
-    await page.getByRole('button', { name: 'Manage (2)' }).click();
+    await page.getByRole('button', { name: 'Manage Selected (2)' }).click();
     await page.getByRole('heading', { name: 'Manage (2 selected)' }).waitFor();
     await page.getByRole('button', { name: 'Send welcome emails' }).click();
     await page.getByRole('heading', { name: 'Summary' }).waitFor();
@@ -125,9 +126,10 @@ describe('User lifecycle in the browser', () => {
 
     await page.goto(`/a/${account.id}/users`);
     await page.getByRole('checkbox', { name: 'Select all users on this page' }).check();
-    await page.getByRole('button', { name: 'Manage (3)' }).waitFor();
+    await page.getByRole('button', { name: 'Manage Selected (3)' }).waitFor();
     await page.getByRole('checkbox', { name: 'Select all users on this page' }).uncheck();
-    await page.getByRole('button', { name: 'Manage all' }).waitFor();
+    assert.ok(await page.getByRole('button', { name: 'Manage Selected', exact: true }).isDisabled(), 'nothing ticked again');
+    assert.ok(await page.getByRole('button', { name: 'Manage all' }).isEnabled());
 
     await page.getByText('+ Add Filter').click();
     await page.getByLabel('Property').selectOption({ label: 'Unregistered' });
@@ -140,6 +142,26 @@ describe('User lifecycle in the browser', () => {
     await page.getByRole('link', { name: 'Remove filter Property: Unregistered' }).click();
     await table.getByRole('link', { name: admin.name }).waitFor();
     await page.context().close();
+  });
+
+  test('nothing to act on: Manage Selected and Manage all are disabled, with and without JavaScript', async () => {
+    const { account, admin } = await adminSession((await newPartner()).id);
+    for (const javaScriptEnabled of [false, true]) {
+      const page = await newPage({ javaScriptEnabled });
+      await signIn(page, admin.email);
+      // A search nobody matches: an empty list.
+      await page.goto(`/a/${account.id}/users?q=zz-nobody-${uid()}`);
+      await page.getByText("No user's name, email address or extension has a word that starts with that.").waitFor();
+      assert.ok(await page.getByRole('button', { name: 'Manage all' }).isDisabled(), `Manage all, script ${javaScriptEnabled}`);
+      assert.ok(await page.getByRole('button', { name: 'Manage Selected', exact: true }).isDisabled(),
+        `Manage Selected, script ${javaScriptEnabled}`);
+      // The list itself (the admin is in it): Manage all is offered; Manage Selected
+      // waits for a tick where script runs.
+      await page.goto(`/a/${account.id}/users`);
+      assert.ok(await page.getByRole('button', { name: 'Manage all' }).isEnabled());
+      assert.equal(await page.getByRole('button', { name: 'Manage Selected', exact: true }).isDisabled(), javaScriptEnabled);
+      await page.context().close();
+    }
   });
 
   test('without JavaScript, a running job\'s page says to refresh', async () => {

@@ -229,6 +229,25 @@ describe('Manage panel and jobs (guide §2.4)', () => {
     assert.equal((await eventsOf(account.id, `action = 'user.delete' AND asset_id = ${lit(plain.id)}`)).length, 1);
   });
 
+  test('nothing selected, or nobody matching: the panel says so and no job is made', async () => {
+    const { account, session } = await adminSession((await partnerSession()).partner.id);
+    const jobs = async () => Number(await scalar(`SELECT COUNT(*) FROM jobs WHERE account_id = ${lit(account.id)}`));
+    const before = await jobs();
+    let res = await session.get(`/a/${account.id}/users/manage?scope=selected`);
+    assert.equal(res.status, 422);
+    assert.match(visibleText(res.text), /No users are selected\. Select users in the list, or use Manage all\./);
+    assert.doesNotMatch(res.text, /name="action" value="welcome"/, 'no action offered');
+    res = await sendForm(session, `/a/${account.id}/users/manage`, { action: 'welcome', scope: 'selected' });
+    assert.equal(res.status, 422);
+    assert.match(visibleText(res.text), /No users are selected/);
+    res = await sendForm(session, `/a/${account.id}/users/manage/delete`, { scope: 'selected', confirm: 'delete' });
+    assert.equal(res.status, 422);
+    res = await sendForm(session, `/a/${account.id}/users/manage`, { action: 'reset', scope: 'all', q: `zz-nobody-${uid()}` });
+    assert.equal(res.status, 422);
+    assert.match(visibleText(res.text), /No users match this list, so there is nothing to manage\./);
+    assert.equal(await jobs(), before, 'no job');
+  });
+
   test('another account\'s users and jobs are out of reach', async () => {
     const { partner, session } = await partnerSession();
     const mine = await newCustomer(partner.id);
@@ -264,7 +283,7 @@ describe('Bulk actions, notifications and the mailer under load', () => {
                FROM seq_1_to_1000`);
     const manage = await session.get(`/a/${account.id}/users/manage?property=unregistered`);
     assert.equal(manage.status, 200);
-    assert.match(visibleText(manage.text), /Manage all \(1000 users\)/);
+    assert.match(visibleText(manage.text), /Manage all \(1,000 users\)/);
     assert.match(visibleText(manage.text), /Send welcome emails to all/);
     const res = await sendForm(session, `/a/${account.id}/users/manage`, { action: 'welcome', property: 'unregistered' });
     const job = await jobOf(res.location);

@@ -93,6 +93,26 @@ describe('Filter Users', () => {
     assert.ok(tag);
   });
 
+  test('a filter with a word search: few matches and many give the same answers', async () => {
+    const { account, session, u, tag, base } = await setup();
+    // 5,100 users whose later name word is Crowd<tag> (more matches than a filter reads one by one); every other one holds Mitel One and is registered.
+    await sql(`INSERT INTO users (account_id, first_name, last_name, display_name, email, role, registered, created_at, updated_at)
+               SELECT ${lit(account.id)}, CONCAT('Member', seq), 'Crowd${tag}', CONCAT('Member', LPAD(seq, 4, '0'), ' Crowd${tag}'),
+                      CONCAT('m', seq, '-${tag}@crowd.example.com'), 'user', seq % 2, UTC_TIMESTAMP(), UTC_TIMESTAMP()
+               FROM seq_1_to_5100;
+               INSERT INTO user_licenses (account_id, user_id, product)
+               SELECT account_id, id, 'Mitel One' FROM users WHERE account_id = ${lit(account.id)} AND last_name = 'Crowd${tag}'
+                 AND registered = 1`);
+    const total = async (query) => visibleText((await session.get(`${base}?${query}`)).text);
+    assert.match(await total(`q=crowd${tag}&product=Mitel+One`), /1–50 of 2,550\b|1–50 of 2550\b/, 'many matches, a product');
+    assert.match(await total(`q=crowd${tag}&property=unregistered`), /1–50 of 2,550\b|1–50 of 2550\b/, 'many matches, a property');
+    assert.deepEqual(idsIn((await session.get(`${base}?q=cloud${tag}&product=Mitel+One`)).text), new Set([u.micloud.id]),
+      'few matches, a product');
+    assert.deepEqual(idsIn((await session.get(`${base}?q=${encodeURIComponent(`member0008 crowd${tag}`)}&property=unregistered`)).text).size, 1,
+      'few matches, a property');
+    assert.match(await total(`q=member00&property=registered&per_page=10&page=2`), /11–20 of 50\b/, 'paged');
+  });
+
   test('"Manage all" acts on the filtered users only', async () => {
     const { session, base, u } = await setup();
     const res = await session.get(`${base}/manage?property=unregistered`);
