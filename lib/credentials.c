@@ -9,6 +9,7 @@ static const struct {
 } kinds[] = {
 	{CRED_BILLING_FEED, "billing-feed"}, {CRED_APP, "app"}, {CRED_GATEWAY, "gateway"},
 	{CRED_INVENTORY, "inventory-daemon"}, {CRED_APP_REPORT, "app-report"}, {CRED_OAUTH, "oauth-access"},
+	{CRED_SCIM, "scim"},
 };
 
 const char *credential_kind_key(enum credential_kind k)

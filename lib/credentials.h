@@ -16,6 +16,7 @@ enum credential_kind {
 	CRED_INVENTORY = 1 << 3,       /* a CloudLink Daemon reporting inventory */
 	CRED_APP_REPORT = 1 << 4,      /* an app posting support logs for its user */
 	CRED_OAUTH = 1 << 5,           /* a registered application's access token for one account */
+	CRED_SCIM = 1 << 6,            /* a SCIM client provisioning one account (Azure AD Sync's Secret Token) */
 };
 #define CRED_ANY 0xff
 

@@ -34,7 +34,9 @@ void scim_member_del(json_t *obj, const char *name)
 
 void scim_member_set(json_t *obj, const char *name, json_t *value)
 {
-	scim_member_del(obj, name);
+	/* the same spelling keeps its place; another one is replaced */
+	if (!json_object_get(obj, name))
+		scim_member_del(obj, name);
 	json_object_set_new(obj, name, value);
 }
 

@@ -143,13 +143,19 @@ static void add_meta(json_t *res, const char *type, const char *endpoint, long l
 
 json_t *scim_user_resource(const struct scim_user_view *u, json_t *doc, json_t *groups, const char *base)
 {
-	json_t *res = json_is_object(doc) ? json_deep_copy(doc) : json_object();
-	int enterprise = json_is_object(json_object_get(res, SCIM_URN_ENTERPRISE));
-	json_object_set_new(res, "schemas", enterprise ? json_pack("[s,s]", SCIM_URN_USER, SCIM_URN_ENTERPRISE)
-						       : json_pack("[s]", SCIM_URN_USER));
+	/* schemas, id and userName first, for whoever reads the JSON */
+	int enterprise = json_is_object(json_object_get(doc, SCIM_URN_ENTERPRISE));
 	char id[24];
 	snprintf(id, sizeof id, "%lld", u->id);
-	json_object_set_new(res, "id", json_string(id));
+	json_t *res = json_pack("{s:o,s:s,s:s}", "schemas",
+				enterprise ? json_pack("[s,s]", SCIM_URN_USER, SCIM_URN_ENTERPRISE) : json_pack("[s]", SCIM_URN_USER),
+				"id", id, "userName", "");
+	if (json_is_object(doc)) {
+		json_t *copy = json_deep_copy(doc);
+		json_object_del(copy, "schemas");
+		json_object_update(res, copy);
+		json_decref(copy);
+	}
 	scim_member_set(res, "userName", json_string(u->user_name && *u->user_name ? u->user_name : u->email));
 	set_or_drop(res, "externalId", u->external_id);
 
@@ -241,11 +247,15 @@ int scim_group_fields(json_t *doc, struct scim_group_fields *out, struct scim_er
 
 json_t *scim_group_resource(const struct scim_group_view *g, json_t *doc, json_t *members, const char *base)
 {
-	json_t *res = json_is_object(doc) ? json_deep_copy(doc) : json_object();
-	json_object_set_new(res, "schemas", json_pack("[s]", SCIM_URN_GROUP));
 	char id[24];
 	snprintf(id, sizeof id, "%lld", g->id);
-	json_object_set_new(res, "id", json_string(id));
+	json_t *res = json_pack("{s:[s],s:s}", "schemas", SCIM_URN_GROUP, "id", id);
+	if (json_is_object(doc)) {
+		json_t *copy = json_deep_copy(doc);
+		json_object_del(copy, "schemas");
+		json_object_update(res, copy);
+		json_decref(copy);
+	}
 	scim_member_set(res, "displayName", json_string(g->display_name));
 	set_or_drop(res, "externalId", g->external_id);
 	scim_member_del(res, "members");
