@@ -572,7 +572,7 @@ static int check_unique(db *d, const char *acct, long long self, const struct sc
 	return 0;
 }
 
-static void fingerprint(json_t *doc, char out[17])
+void scim_fingerprint(json_t *doc, char out[17])
 {
 	char *text = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
 	char hash[TOKEN_HEX];
@@ -586,7 +586,7 @@ static int store_document(db *d, const char *acct, long long id, const struct sc
 			  json_t *doc, const struct scim_user_fields *f)
 {
 	char fp[17];
-	fingerprint(doc, fp);
+	scim_fingerprint(doc, fp);
 	char *text = json_dumps(doc, JSON_COMPACT);
 	const char *external = w->source_id ? w->source_key : f->external_id;
 	long long rc = text ? db_exec(d,

@@ -76,6 +76,10 @@ int scim_user_replace(db *d, const char *account_id, const struct scim_writer *w
  * event. 0, SCIM_REFUSED (the last Account Admin), or -1. */
 int scim_user_delete(db *d, const char *account_id, long long id, struct scim_error *err);
 
+/* A short hash of a normalized document: equal documents, equal prints
+ * (a pull skips an unchanged user without a write). */
+void scim_fingerprint(json_t *doc, char out[17]);
+
 /* The document a PATCH applies to: the user's document as provisioned
  * (and patched) so far; for a console user, its resource without id, meta
  * and groups. NULL on an error. */

@@ -12,4 +12,7 @@ int runner_tick(db *d);
 /* Sends one batch of due mail over one SMTP connection. */
 int mailer_tick(db *d);
 void mailer_cleanup(void);
+
+/* Claims one due SCIM source (scim_client.c) and pulls its users. */
+int scim_client_tick(db *d);
 #endif

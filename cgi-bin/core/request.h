@@ -20,6 +20,7 @@
 #include "lib/notifications.h"
 #include "lib/perm.h"
 #include "lib/roles.h"
+#include "lib/scim_sources.h"
 #include "lib/users.h"
 
 struct route;
@@ -53,6 +54,7 @@ union route_object {
 	struct import_batch batch;
 	struct job_row job;
 	struct notification notification;
+	struct scim_source scim_source;
 };
 
 struct req {
