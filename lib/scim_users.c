@@ -115,7 +115,7 @@ static int candidate_row(void *ctx, const struct db_row *row)
 	for (int i = 0; i < c->n; i++)
 		if (c->ids[i] == id)
 			return 0;
-	if (c->n > SCIM_CANDIDATES_MAX) {
+	if (c->n >= SCIM_CANDIDATES_MAX) {
 		c->overflow = 1;
 		return 0;
 	}
