@@ -17,6 +17,7 @@
 #include "lib/scim/mapping.h"
 #include "lib/scim/patch.h"
 #include "lib/scim/resource.h"
+#include "lib/scim_users.h"
 
 static json_t *vectors;
 
@@ -347,6 +348,17 @@ static void datetimes_read_offsets_and_fractions(void **state)
 	assert_false(scim_datetime("2011-05-13T04:42:34Zjunk", &x));
 }
 
+static void source_owned_fields_are_those_scim_writes(void **state)
+{
+	const char *owned[] = {"first_name", "last_name", "name", "email", "mobile"};
+	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++) {
+		assert_true(user_field_source_owned("SCIM", owned[i]));
+		assert_false(user_field_source_owned("Accounts app", owned[i]));
+	}
+	assert_false(user_field_source_owned("SCIM", "role"));
+	assert_false(user_field_source_owned(NULL, "email"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,6 +372,7 @@ int main(void)
 		cmocka_unit_test(projection_keeps_what_was_asked_and_the_id),
 		cmocka_unit_test(sorting_orders_by_the_attributes_rule),
 		cmocka_unit_test(datetimes_read_offsets_and_fractions),
+		cmocka_unit_test(source_owned_fields_are_those_scim_writes),
 	};
 	return cmocka_run_group_tests_name("scim", tests, load, unload);
 }
