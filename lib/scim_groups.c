@@ -10,14 +10,9 @@
 	"g.id, g.display_name, g.external_id, g.doc, g.version," \
 	" DATE_FORMAT(g.created_at, '%Y-%m-%d %H:%i:%s') AS created," \
 	" DATE_FORMAT(g.updated_at, '%Y-%m-%d %H:%i:%s') AS modified"
-/* The members, as a JSON array, in the same statement (an index range per group). */
-#define MEMBER_COLS \
-	", (SELECT JSON_ARRAYAGG(JSON_OBJECT('value', u.id, 'display', u.display_name, 'type', 'User'))" \
-	"  FROM user_group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = g.id) AS members"
 
 struct rows {
 	const char *base;
-	int with_members;
 	json_t *res[SCIM_CANDIDATES_MAX + 2];
 	long long ids[SCIM_CANDIDATES_MAX + 2];
 	int n, overflow;
@@ -43,22 +38,8 @@ static int group_row(void *ctx, const struct db_row *row)
 		.version = row_int(row, "version"),
 	};
 	json_t *doc = json_loads(row_str(row, "doc"), 0, NULL);
-	json_t *members = NULL;
-	if (c->with_members) {
-		members = row_null(row, "members") ? json_array() : json_loads(row_str(row, "members"), 0, NULL);
-		size_t i;
-		json_t *m;
-		json_array_foreach(members, i, m) {
-			char ref[1200], uid[24];
-			snprintf(uid, sizeof uid, "%" JSON_INTEGER_FORMAT, json_integer_value(json_object_get(m, "value")));
-			json_object_set_new(m, "value", json_string(uid));
-			snprintf(ref, sizeof ref, "%s/Users/%s", c->base, uid);
-			json_object_set_new(m, "$ref", json_string(ref));
-		}
-	}
-	json_t *r = scim_group_resource(&v, doc, members, c->base);
+	json_t *r = scim_group_resource(&v, doc, NULL, c->base);
 	json_decref(doc);
-	json_decref(members);
 	if (!r)
 		return -1;
 	c->ids[c->n] = id;
@@ -73,6 +54,55 @@ static void rows_clear(struct rows *c)
 	c->n = 0;
 }
 
+/* Members are read for a page of groups at a time, MEMBER_CHUNK groups per
+ * statement (a fixed list of placeholders; unused ones are 0, which no
+ * group has): however many members a group has, nothing truncates them. */
+#define MEMBER_CHUNK 16
+
+struct members {
+	struct rows *c;
+	const char *base;
+};
+
+static int member_row(void *ctx, const struct db_row *row)
+{
+	struct members *m = ctx;
+	long long group = row_int(row, "group_id");
+	for (int i = 0; i < m->c->n; i++) {
+		if (m->c->ids[i] != group)
+			continue;
+		json_t *list = json_object_get(m->c->res[i], "members");
+		char uid[24], ref[1200];
+		snprintf(uid, sizeof uid, "%lld", row_int(row, "user_id"));
+		snprintf(ref, sizeof ref, "%s/Users/%s", m->base, uid);
+		json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:s}", "value", uid, "display", row_str(row, "display_name"),
+						      "type", "User", "$ref", ref));
+		return 0;
+	}
+	return 0;
+}
+
+static int attach_members(db *d, const char *account_id, struct rows *c)
+{
+	for (int i = 0; i < c->n; i++)
+		json_object_set_new(c->res[i], "members", json_array());
+	struct members m = {c, c->base};
+	for (int at = 0; at < c->n; at += MEMBER_CHUNK) {
+		long long g[MEMBER_CHUNK] = {0};
+		for (int k = 0; k < MEMBER_CHUNK && at + k < c->n; k++)
+			g[k] = c->ids[at + k];
+		if (db_each(d, member_row, &m,
+			    "SELECT m.group_id, u.id AS user_id, u.display_name FROM user_group_members m"
+			    " JOIN users u ON u.id = m.user_id"
+			    " WHERE m.account_id = ? AND m.group_id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+			    " ORDER BY m.group_id, m.user_id",
+			    "siiiiiiiiiiiiiiii", account_id, g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10],
+			    g[11], g[12], g[13], g[14], g[15]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int scim_group_read(db *d, const char *account_id, long long id, int for_update, int with_members, const char *base,
 		    json_t **out)
 {
@@ -80,18 +110,13 @@ int scim_group_read(db *d, const char *account_id, long long id, int for_update,
 	if (!c)
 		return -1;
 	c->base = base;
-	c->with_members = with_members;
-	int rc;
-	if (for_update)
-		rc = db_each(d, group_row, c,
-			     "SELECT " GROUP_COLS MEMBER_COLS " FROM user_groups g WHERE g.account_id = ? AND g.id = ? FOR UPDATE",
-			     "si", account_id, id);
-	else if (with_members)
-		rc = db_each(d, group_row, c, "SELECT " GROUP_COLS MEMBER_COLS " FROM user_groups g WHERE g.account_id = ? AND g.id = ?",
-			     "si", account_id, id);
-	else
-		rc = db_each(d, group_row, c, "SELECT " GROUP_COLS " FROM user_groups g WHERE g.account_id = ? AND g.id = ?",
-			     "si", account_id, id);
+	int rc = for_update
+		? db_each(d, group_row, c, "SELECT " GROUP_COLS " FROM user_groups g WHERE g.account_id = ? AND g.id = ? FOR UPDATE",
+			  "si", account_id, id)
+		: db_each(d, group_row, c, "SELECT " GROUP_COLS " FROM user_groups g WHERE g.account_id = ? AND g.id = ?", "si",
+			  account_id, id);
+	if (rc > 0 && with_members && attach_members(d, account_id, c) != 0)
+		rc = -1;
 	*out = rc > 0 && c->n ? json_incref(c->res[0]) : NULL;
 	rows_clear(c);
 	free(c);
@@ -166,7 +191,7 @@ static int gplan(const struct scim_filter *f, struct gl *out, int *n)
 	}
 }
 
-#define SELECT_GROUPS "SELECT " GROUP_COLS MEMBER_COLS " FROM user_groups g"
+#define SELECT_GROUPS "SELECT " GROUP_COLS " FROM user_groups g"
 
 static int run_glookup(db *d, const char *acct, const struct gl *l, struct rows *c)
 {
@@ -212,28 +237,19 @@ int scim_groups_list(db *d, const char *account_id, const struct scim_list_query
 	if (!c)
 		return -1;
 	c->base = base;
-	c->with_members = with_members || q->filter;
 	long start = q->start < 1 ? 1 : q->start;
 	long count = q->count < 0 ? 0 : q->count > SCIM_PAGE_MAX ? SCIM_PAGE_MAX : q->count;
 	int rc = 0;
 	int by_id = !q->sort_by || (!q->sort_by->urn[0] && strcmp(q->sort_by->attr, "id") == 0);
 	if (!q->filter && by_id) {
 		rc = db_int(d, total, "SELECT COUNT(*) FROM user_groups WHERE account_id = ?", "s", account_id) < 0 ? -1 : 0;
-		if (rc == 0 && count > 0) {
-			long long lim = count, off = start - 1;
-			if (with_members)
-				rc = db_each(d, group_row, c,
-					     q->descending ? SELECT_GROUPS " WHERE g.account_id = ? ORDER BY g.id DESC LIMIT ? OFFSET ?"
-							   : SELECT_GROUPS " WHERE g.account_id = ? ORDER BY g.id LIMIT ? OFFSET ?",
-					     "sii", account_id, lim, off) < 0 ? -1 : 0;
-			else
-				rc = db_each(d, group_row, c,
-					     q->descending ? "SELECT " GROUP_COLS " FROM user_groups g WHERE g.account_id = ?"
-							     " ORDER BY g.id DESC LIMIT ? OFFSET ?"
-							   : "SELECT " GROUP_COLS " FROM user_groups g WHERE g.account_id = ?"
-							     " ORDER BY g.id LIMIT ? OFFSET ?",
-					     "sii", account_id, lim, off) < 0 ? -1 : 0;
-		}
+		if (rc == 0 && count > 0)
+			rc = db_each(d, group_row, c,
+				     q->descending ? SELECT_GROUPS " WHERE g.account_id = ? ORDER BY g.id DESC LIMIT ? OFFSET ?"
+						   : SELECT_GROUPS " WHERE g.account_id = ? ORDER BY g.id LIMIT ? OFFSET ?",
+				     "sii", account_id, (long long)count, (long long)(start - 1)) < 0 ? -1 : 0;
+		if (rc == 0 && with_members)
+			rc = attach_members(d, account_id, c);
 		for (int i = 0; rc == 0 && i < c->n; i++)
 			json_array_append(*resources, c->res[i]);
 		rows_clear(c);
@@ -260,6 +276,9 @@ int scim_groups_list(db *d, const char *account_id, const struct scim_list_query
 				     cap) < 0 ? -1 : 0;
 		}
 	}
+	/* the filter may test members: the candidates carry them */
+	if (rc == 0 && (with_members || q->filter))
+		rc = attach_members(d, account_id, c);
 	if (rc == 0) {
 		int kept = 0;
 		for (int i = 0; i < c->n; i++) {
@@ -365,7 +384,7 @@ struct member_ids {
 	int n, cap;
 };
 
-static int member_row(void *ctx, const struct db_row *row)
+static int member_id_row(void *ctx, const struct db_row *row)
 {
 	struct member_ids *m = ctx;
 	if (m->n == m->cap) {
@@ -420,7 +439,7 @@ int scim_group_replace(db *d, const char *account_id, long long id, json_t *doc,
 		return rc < 0 ? -1 : (scim_fail(err, 404, "", "no group %lld in this account", id), SCIM_REFUSED);
 	}
 	char *text = stored_doc(doc);
-	rc = db_each(d, member_row, &now, "SELECT user_id FROM user_group_members WHERE group_id = ?", "i", id) < 0 ? -1 : 0;
+	rc = db_each(d, member_id_row, &now, "SELECT user_id FROM user_group_members WHERE group_id = ?", "i", id) < 0 ? -1 : 0;
 	json_t *added = json_array(), *removed = json_array();
 	for (int i = 0; rc == 0 && i < f.n_members; i++) {
 		if (in_list(now.ids, now.n, f.members[i]))

@@ -26,13 +26,16 @@ void scim_base_url(const char *account_id, char *out, size_t size)
 /* ---- reading ---- */
 
 /* Every column a resource is made of: the user, its SCIM document, its
- * groups (one indexed subquery per user of the page, in the same statement). */
+ * groups (one indexed subquery per user of the page, in the same
+ * statement: "id:name" pairs, separated by the unit separator, which no
+ * group name holds; GROUP_CONCAT, because a JSON aggregate in a subquery
+ * costs the server several times more per row). */
 #define USER_COLS \
 	"u.id, u.first_name, u.last_name, u.name, u.display_name, u.email, u.mobile, u.active," \
 	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s') AS created," \
 	" DATE_FORMAT(u.updated_at, '%Y-%m-%d %H:%i:%s') AS modified," \
 	" s.user_name, s.external_id, s.doc," \
-	" (SELECT JSON_ARRAYAGG(JSON_OBJECT('value', g.id, 'display', g.display_name))" \
+	" (SELECT GROUP_CONCAT(g.id, ':', g.display_name ORDER BY g.display_name, g.id SEPARATOR '\x1f')" \
 	"  FROM user_group_members m JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = u.id) AS user_groups"
 #define FROM_USERS " FROM users u LEFT JOIN scim_users s ON s.user_id = u.id"
 
@@ -53,17 +56,19 @@ static json_t *resource_of(const struct db_row *row, const char *base)
 		.modified = row_str(row, "modified"),
 	};
 	json_t *doc = row_null(row, "doc") ? NULL : json_loads(row_str(row, "doc"), 0, NULL);
-	json_t *groups = row_null(row, "user_groups") ? NULL : json_loads(row_str(row, "user_groups"), 0, NULL);
-	size_t i;
-	json_t *g;
-	json_array_foreach(groups, i, g) {
-		/* ids are strings in SCIM */
-		char ref[1200], id[24];
-		snprintf(id, sizeof id, "%" JSON_INTEGER_FORMAT, json_integer_value(json_object_get(g, "value")));
-		json_object_set_new(g, "value", json_string(id));
-		snprintf(ref, sizeof ref, "%s/Groups/%s", base, id);
-		json_object_set_new(g, "$ref", json_string(ref));
-		json_object_set_new(g, "type", json_string("direct"));
+	json_t *groups = NULL;
+	for (const char *p = row_str(row, "user_groups"); *p;) {
+		size_t len = strcspn(p, "\x1f"), idlen = strcspn(p, ":");
+		if (idlen < len && idlen < 24) {
+			char id[24], ref[1200];
+			snprintf(id, sizeof id, "%.*s", (int)idlen, p);
+			snprintf(ref, sizeof ref, "%s/Groups/%s", base, id);
+			if (!groups)
+				groups = json_array();
+			json_array_append_new(groups, json_pack("{s:s,s:s%,s:s,s:s}", "value", id, "display", p + idlen + 1,
+								len - idlen - 1, "$ref", ref, "type", "direct"));
+		}
+		p += len + (p[len] != 0);
 	}
 	json_t *res = scim_user_resource(&v, doc, groups, base);
 	json_decref(doc);
@@ -306,42 +311,49 @@ static int run_lookup(db *d, const char *acct, const struct lookup *l, struct ca
 		return db_each(d, candidate_row, c,
 			       "SELECT " USER_COLS " FROM scim_users s JOIN users u ON u.id = s.user_id"
 			       " WHERE s.account_id = ? AND s.external_id = ?" LIMIT, "ssi", acct, l->value, cap) < 0 ? -1 : 0;
+	/* Lookups of two indexes are two statements: a UNION would build a
+	 * temporary table for every lookup. The candidate set drops repeats. */
 	case LK_USERNAME:
 		/* a SCIM user's userName, or a console user's email */
 		return db_each(d, candidate_row, c,
-			       "(SELECT " USER_COLS " FROM scim_users s JOIN users u ON u.id = s.user_id"
-			       " WHERE s.account_id = ? AND s.user_name = ?)"
-			       " UNION ALL (SELECT " USER_COLS FROM_USERS
-			       " WHERE u.account_id = ? AND u.email = ? AND s.user_id IS NULL)" LIMIT,
-			       "ssssi", acct, l->value, acct, l->value, cap) < 0 ? -1 : 0;
+			       "SELECT " USER_COLS " FROM scim_users s JOIN users u ON u.id = s.user_id"
+			       " WHERE s.account_id = ? AND s.user_name = ?", "ss", acct, l->value) < 0 ||
+		       db_each(d, candidate_row, c,
+			       "SELECT " USER_COLS FROM_USERS " WHERE u.account_id = ? AND u.email = ? AND s.user_id IS NULL", "ss",
+			       acct, l->value) < 0 ? -1 : 0;
 	case LK_USERNAME_PREFIX:
 		return db_each(d, candidate_row, c,
-			       "(SELECT " USER_COLS " FROM scim_users s JOIN users u ON u.id = s.user_id"
-			       " WHERE s.account_id = ? AND s.user_name LIKE ?" LIMIT ")"
-			       " UNION ALL (SELECT " USER_COLS FROM_USERS
-			       " WHERE u.account_id = ? AND u.email LIKE ? AND s.user_id IS NULL" LIMIT ")" LIMIT,
-			       "ssissii", acct, l->value, cap, acct, l->value, cap, cap) < 0 ? -1 : 0;
+			       "SELECT " USER_COLS " FROM scim_users s JOIN users u ON u.id = s.user_id"
+			       " WHERE s.account_id = ? AND s.user_name LIKE ?" LIMIT, "ssi", acct, l->value, cap) < 0 ||
+		       db_each(d, candidate_row, c,
+			       "SELECT " USER_COLS FROM_USERS " WHERE u.account_id = ? AND u.email LIKE ? AND s.user_id IS NULL" LIMIT,
+			       "ssi", acct, l->value, cap) < 0 ? -1 : 0;
 	case LK_EMAIL:
-		return db_each(d, candidate_row, c,
-			       "(SELECT " USER_COLS FROM_USERS " WHERE u.account_id = ? AND u.email = ?)"
-			       " UNION ALL (SELECT " USER_COLS " FROM scim_user_values v JOIN users u ON u.id = v.user_id"
+		return db_each(d, candidate_row, c, "SELECT " USER_COLS FROM_USERS " WHERE u.account_id = ? AND u.email = ?",
+			       "ss", acct, l->value) < 0 ||
+		       db_each(d, candidate_row, c,
+			       "SELECT " USER_COLS " FROM scim_user_values v JOIN users u ON u.id = v.user_id"
 			       " LEFT JOIN scim_users s ON s.user_id = u.id"
-			       " WHERE v.account_id = ? AND v.kind = 'email' AND v.value = ?)" LIMIT,
-			       "ssssi", acct, l->value, acct, l->value, cap) < 0 ? -1 : 0;
+			       " WHERE v.account_id = ? AND v.kind = 'email' AND v.value = ?" LIMIT, "ssi", acct, l->value, cap) < 0
+			       ? -1 : 0;
 	case LK_EMAIL_PREFIX:
 		return db_each(d, candidate_row, c,
-			       "(SELECT " USER_COLS FROM_USERS " WHERE u.account_id = ? AND u.email LIKE ?" LIMIT ")"
-			       " UNION ALL (SELECT " USER_COLS " FROM scim_user_values v JOIN users u ON u.id = v.user_id"
+			       "SELECT " USER_COLS FROM_USERS " WHERE u.account_id = ? AND u.email LIKE ?" LIMIT, "ssi", acct,
+			       l->value, cap) < 0 ||
+		       db_each(d, candidate_row, c,
+			       "SELECT " USER_COLS " FROM scim_user_values v JOIN users u ON u.id = v.user_id"
 			       " LEFT JOIN scim_users s ON s.user_id = u.id"
-			       " WHERE v.account_id = ? AND v.kind = 'email' AND v.value LIKE ?" LIMIT ")" LIMIT,
-			       "ssissii", acct, l->value, cap, acct, l->value, cap, cap) < 0 ? -1 : 0;
+			       " WHERE v.account_id = ? AND v.kind = 'email' AND v.value LIKE ?" LIMIT, "ssi", acct, l->value, cap) < 0
+			       ? -1 : 0;
 	case LK_PHONE:
 		return db_each(d, candidate_row, c,
-			       "(SELECT " USER_COLS FROM_USERS " WHERE u.account_id = ? AND u.mobile = ?)"
-			       " UNION ALL (SELECT " USER_COLS " FROM scim_user_values v JOIN users u ON u.id = v.user_id"
+			       "SELECT " USER_COLS FROM_USERS " WHERE u.account_id = ? AND u.mobile = ?" LIMIT, "ssi", acct, l->value,
+			       cap) < 0 ||
+		       db_each(d, candidate_row, c,
+			       "SELECT " USER_COLS " FROM scim_user_values v JOIN users u ON u.id = v.user_id"
 			       " LEFT JOIN scim_users s ON s.user_id = u.id"
-			       " WHERE v.account_id = ? AND v.kind = 'phone' AND v.value = ?)" LIMIT,
-			       "ssssi", acct, l->value, acct, l->value, cap) < 0 ? -1 : 0;
+			       " WHERE v.account_id = ? AND v.kind = 'phone' AND v.value = ?" LIMIT, "ssi", acct, l->value, cap) < 0
+			       ? -1 : 0;
 	case LK_GROUP:
 		return db_each(d, candidate_row, c,
 			       "SELECT " USER_COLS " FROM user_group_members gm JOIN users u ON u.id = gm.user_id"
@@ -519,30 +531,41 @@ json_t *scim_user_patchable(db *d, const char *account_id, long long id, json_t 
 
 /* ---- writing ---- */
 
-/* 1 when another user of the account (not self) holds the value. */
+/* 1 when another user of the account (not self) holds the value: kind
+ * "userName" (a SCIM user's, or a console user's email), "userName of
+ * SCIM" (a SCIM user's only), "email" or "phone". */
 static int taken(db *d, const char *acct, long long self, const char *kind, const char *value)
 {
+	/* each index its own statement (a UNION builds a temporary table), the first hit enough */
 	long long other = 0;
 	int rc;
-	if (strcmp(kind, "userName") == 0)
-		rc = db_int(d, &other,
-			    "(SELECT s.user_id FROM scim_users s WHERE s.account_id = ? AND s.user_name = ? AND s.user_id <> ?)"
-			    " UNION ALL (SELECT u.id FROM users u LEFT JOIN scim_users s ON s.user_id = u.id"
-			    " WHERE u.account_id = ? AND u.email = ? AND u.id <> ? AND s.user_id IS NULL) LIMIT 1",
-			    "ssissi", acct, value, self, acct, value, self);
-	else if (strcmp(kind, "email") == 0)
-		rc = db_int(d, &other,
-			    "(SELECT id FROM users WHERE account_id = ? AND email = ? AND id <> ?)"
-			    " UNION ALL (SELECT user_id FROM scim_user_values WHERE account_id = ? AND kind = 'email'"
-			    " AND value = ? AND user_id <> ?) LIMIT 1",
-			    "ssissi", acct, value, self, acct, value, self);
-	else
-		rc = db_int(d, &other,
-			    "(SELECT id FROM users WHERE account_id = ? AND mobile = ? AND id <> ?)"
-			    " UNION ALL (SELECT id FROM users WHERE account_id = ? AND extension = ? AND id <> ?)"
-			    " UNION ALL (SELECT user_id FROM scim_user_values WHERE account_id = ? AND kind = 'phone'"
-			    " AND value = ? AND user_id <> ?) LIMIT 1",
-			    "ssississi", acct, value, self, acct, value, self, acct, value, self);
+	if (strncmp(kind, "userName", 8) == 0) {
+		rc = db_int(d, &other, "SELECT user_id FROM scim_users WHERE account_id = ? AND user_name = ? AND user_id <> ?",
+			    "ssi", acct, value, self);
+		/* a create asked already whether a console user signs in with it (the adoption) */
+		if (rc == 0 && strcmp(kind, "userName") == 0)
+			rc = db_int(d, &other,
+				    "SELECT u.id FROM users u LEFT JOIN scim_users s ON s.user_id = u.id"
+				    " WHERE u.account_id = ? AND u.email = ? AND u.id <> ? AND s.user_id IS NULL LIMIT 1",
+				    "ssi", acct, value, self);
+	} else if (strcmp(kind, "email") == 0) {
+		rc = db_int(d, &other, "SELECT id FROM users WHERE account_id = ? AND email = ? AND id <> ?", "ssi", acct, value,
+			    self);
+		if (rc == 0)
+			rc = db_int(d, &other,
+				    "SELECT user_id FROM scim_user_values WHERE account_id = ? AND kind = 'email' AND value = ?"
+				    " AND user_id <> ? LIMIT 1", "ssi", acct, value, self);
+	} else {
+		rc = db_int(d, &other, "SELECT id FROM users WHERE account_id = ? AND mobile = ? AND id <> ? LIMIT 1", "ssi", acct,
+			    value, self);
+		if (rc == 0)
+			rc = db_int(d, &other, "SELECT id FROM users WHERE account_id = ? AND extension = ? AND id <> ? LIMIT 1",
+				    "ssi", acct, value, self);
+		if (rc == 0)
+			rc = db_int(d, &other,
+				    "SELECT user_id FROM scim_user_values WHERE account_id = ? AND kind = 'phone' AND value = ?"
+				    " AND user_id <> ? LIMIT 1", "ssi", acct, value, self);
+	}
 	return rc;
 }
 
@@ -552,7 +575,7 @@ static int taken(db *d, const char *acct, long long self, const char *kind, cons
 static int check_unique(db *d, const char *acct, long long self, const struct scim_user_fields *f,
 			struct scim_error *err)
 {
-	int rc = taken(d, acct, self, "userName", f->user_name);
+	int rc = taken(d, acct, self, self ? "userName" : "userName of SCIM", f->user_name);
 	if (rc != 0)
 		return rc < 0 ? -1 : (scim_fail(err, 409, "uniqueness", "userName \"%.200s\" is already taken in this account",
 						f->user_name), SCIM_REFUSED);
@@ -582,7 +605,7 @@ void scim_fingerprint(json_t *doc, char out[17])
 }
 
 /* The scim_users row and the user's values, as doc and f say. */
-static int store_document(db *d, const char *acct, long long id, const struct scim_writer *w, int adopted,
+static int store_document(db *d, const char *acct, long long id, const struct scim_writer *w, int adopted, int fresh,
 			  json_t *doc, const struct scim_user_fields *f)
 {
 	char fp[17];
@@ -598,7 +621,7 @@ static int store_document(db *d, const char *acct, long long id, const struct sc
 		"isississ", id, acct, w->source_id, f->user_name, external ? external : "", (long long)adopted, fp, text)
 		: -1;
 	free(text);
-	if (rc < 0 || db_exec(d, "DELETE FROM scim_user_values WHERE user_id = ?", "i", id) < 0)
+	if (rc < 0 || (!fresh && db_exec(d, "DELETE FROM scim_user_values WHERE user_id = ?", "i", id) < 0))
 		return -1;
 	for (int i = 0; i < f->n_emails; i++)
 		if (db_exec(d, "INSERT IGNORE INTO scim_user_values (account_id, kind, value, user_id) VALUES (?, 'email', ?, ?)",
@@ -641,11 +664,13 @@ int scim_user_create(db *d, const char *account_id, const struct scim_writer *w,
 	struct scim_user_fields f;
 	if (scim_user_fields(doc, &f, err) != 0)
 		return SCIM_REFUSED;
-	/* A console user signed in with this userName is adopted, not duplicated. */
+	/* A console user signed in with this userName is adopted, not
+	 * duplicated. A plain read: locking the gap where no such user is
+	 * would deadlock concurrent creates (the replace locks the row). */
 	long long adoptee = 0;
 	int rc = db_int(d, &adoptee,
 			"SELECT u.id FROM users u LEFT JOIN scim_users s ON s.user_id = u.id"
-			" WHERE u.account_id = ? AND u.email = ? AND s.user_id IS NULL FOR UPDATE",
+			" WHERE u.account_id = ? AND u.email = ? AND s.user_id IS NULL",
 			"ss", account_id, f.user_name);
 	if (rc < 0)
 		return -1;
@@ -667,7 +692,7 @@ int scim_user_create(db *d, const char *account_id, const struct scim_writer *w,
 		    (long long)f.active) != 1)
 		return write_failed(d, &f, err);
 	*id = (long long)db_insert_id(d);
-	if (store_document(d, account_id, *id, w, 0, doc, &f) != 0)
+	if (store_document(d, account_id, *id, w, 0, 1, doc, &f) != 0)
 		return write_failed(d, &f, err);
 	char id_text[24];
 	snprintf(id_text, sizeof id_text, "%lld", *id);
@@ -744,7 +769,7 @@ int scim_user_replace(db *d, const char *account_id, const struct scim_writer *w
 		    "ssssssisi", f.first_name, f.last_name, f.name, f.display_name, f.email, f.mobile, (long long)f.active,
 		    account_id, id) < 0)
 		return write_failed(d, &f, err);
-	if (store_document(d, account_id, id, w, !old.has_doc, doc, &f) != 0)
+	if (store_document(d, account_id, id, w, !old.has_doc, 0, doc, &f) != 0)
 		return write_failed(d, &f, err);
 	if (!f.active && old.active && sessions_end_user(d, id) != 0)
 		return -1;

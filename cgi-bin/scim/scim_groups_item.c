@@ -88,7 +88,7 @@ static int apply(struct req *r, int patch, int remove)
 		scim_fail(&c.err, 400, "invalidSyntax", "the request needs a JSON body");
 		return scim_refuse(r, &c.err);
 	}
-	int rc = tx(r, change, &c);
+	int rc = scim_tx(r, change, &c);
 	if (rc != 0)
 		return rc < 0 ? scim_broken(r) : scim_refuse(r, &c.err);
 	/* A group's members may be many: a PATCH answers 204 unless the

@@ -252,6 +252,19 @@ int scim_not_modified(struct req *r, json_t *resource)
 	return 1;
 }
 
+int scim_tx(struct req *r, int (*body)(struct req *r, void *arg), void *arg)
+{
+	int rc = -1;
+	for (int attempt = 0; attempt < 5; attempt++) {
+		rc = tx(r, body, arg);
+		/* 1213 deadlock, 1205 lock wait timeout, 1180/1213 Galera certification */
+		unsigned e = db_errno(r->db);
+		if (rc >= 0 || (e != 1213 && e != 1205 && e != 1180))
+			break;
+	}
+	return rc;
+}
+
 int scim_count(struct req *r, enum scim_change change)
 {
 	return scim_activity_count(r->db, r->acct.id, change);

@@ -57,6 +57,11 @@ int scim_if_match(struct req *r, json_t *resource, struct scim_error *err);
 /* If-None-Match on a GET: 1 when the client's copy is current (answer 304). */
 int scim_not_modified(struct req *r, json_t *resource);
 
+/* tx() (request.h), run again when the database chose it as a deadlock's
+ * victim or a cluster refused its commit: concurrent provisioning requests
+ * meet on the same account. Returns as tx(). */
+int scim_tx(struct req *r, int (*body)(struct req *r, void *arg), void *arg);
+
 /* Counts the change in the activity, inside the request's transaction. */
 int scim_count(struct req *r, enum scim_change change);
 

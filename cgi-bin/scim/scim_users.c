@@ -66,7 +66,7 @@ int scim_users_post(struct req *r)
 		json_decref(c.doc);
 		return scim_refuse(r, &c.err);
 	}
-	int rc = tx(r, create, &c);
+	int rc = scim_tx(r, create, &c);
 	json_decref(c.doc);
 	scim_params_free(&p);
 	if (rc != 0)
