@@ -184,7 +184,8 @@ static int fetch_all(const struct scim_source_claim *s, const char *token, json_
 				snprintf(why, why_size, "the source listed more users than its totalResults");
 				break;
 			}
-			qsort(*out, (size_t)*n, sizeof **out, by_key);
+			if (*n > 1)
+				qsort(*out, (size_t)*n, sizeof **out, by_key);
 			for (int k = 1; k < *n; k++)
 				if (strcmp((*out)[k - 1].key, (*out)[k].key) == 0) {
 					snprintf(why, why_size, "the source listed user %.100s twice", (*out)[k].key);
@@ -315,12 +316,13 @@ static void pull(db *d, const struct scim_source_claim *s)
 		snprintf(why, sizeof why, "the database is unavailable");
 		goto done;
 	}
-	qsort(local.v, (size_t)local.n, sizeof *local.v, by_local_key);
+	if (local.n > 1)
+		qsort(local.v, (size_t)local.n, sizeof *local.v, by_local_key);
 	long changes = 0;
 	for (int i = 0; i < n; i++) {
 		struct local key;
 		snprintf(key.key, sizeof key.key, "%s", remote[i].key);
-		struct local *l = bsearch(&key, local.v, (size_t)local.n, sizeof *local.v, by_local_key);
+		struct local *l = local.n ? bsearch(&key, local.v, (size_t)local.n, sizeof *local.v, by_local_key) : NULL;
 		if (l)
 			l->seen = 1;
 		if (l && remote[i].doc && strcmp(l->print, remote[i].print) == 0) {
