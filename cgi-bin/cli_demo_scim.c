@@ -1,7 +1,7 @@
 /* `console seed-demo-scim` (run by `make run` after seed-demo): the demo's
  * SCIM provisioning, through the lib/ code of the screens. Contoso Ltd gets
  * Azure AD Sync set up — fresh keys on every run, printed as "TENANT_URL
- * TOKEN" for scripts/run to hand to the Entra replay, which provisions
+ * TOKEN FABRIKAM_ID" for scripts/run to hand to the Entra replay, which provisions
  * Contoso's people through the SCIM service itself — and Fabrikam Inc a
  * SCIM source on the scimmy peer's demo tenant (ScimPeer.URL), which syncd
  * pulls. Idempotent but for the keys. */
@@ -109,7 +109,7 @@ int cli_seed_demo_scim(void)
 	}
 	char url[1200];
 	scim_base_url(m.contoso, url, sizeof url);
-	printf("%s %s\n", url, m.token);
+	printf("%s %s %s\n", url, m.token, m.fabrikam);
 	rc = 0;
 out:
 	db_close(m.d);
