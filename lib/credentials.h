@@ -34,7 +34,8 @@ struct credential {
 };
 
 /* Issues a credential, writing the token to show once into token. Inside
- * the caller's transaction or alone. account_id NULL or "": partner-wide;
+ * the caller's transaction or alone. account_id NULL or "": partner-wide
+ * (not for CRED_SCIM, which is bound to one account);
  * lifetime_seconds 0: until revoked. Returns the id, or -1. */
 long long credential_issue(db *d, enum credential_kind kind, const char *partner_id, const char *account_id,
 			   long long application_id, const char *label, const char *created_by_name,
