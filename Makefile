@@ -31,7 +31,7 @@ SAN_LIB_OBJ     := $(LIB_SRC:%.c=build/san/%.o)
 SAN_CONSOLE_OBJ := $(CONSOLE_SRC:%.c=build/san/%.o)
 SAN_SYNCD_OBJ   := $(SYNCD_SRC:%.c=build/san/%.o)
 
-.PHONY: all deps run stop check bench clean unit san fuzz lint-sql
+.PHONY: all deps run stop check bench clean unit san fuzz fuzz-scim lint-sql
 # Objects of the unit tests are intermediate files make would otherwise delete.
 .SECONDARY:
 all: bin/console bin/syncd
@@ -125,8 +125,20 @@ build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRC)
 	@echo "  FUZZ  $@"
 	$(Q)clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(INCS) -MMD -MP -o $@ $< $(FUZZ_SRC) -lzip -lexpat
 
-fuzz: build/fuzz/fuzz_import
+fuzz: build/fuzz/fuzz_import fuzz-scim
 	build/fuzz/fuzz_import -max_len=65536 -max_total_time=$${FUZZ_SECONDS:-60} -rss_limit_mb=2048 tests/fuzz/corpus
+
+# libFuzzer on the SCIM engines (filter, PATCH, paths, normalization), pure C
+# over jansson; its corpus is tests/fuzz/corpus-scim.
+FUZZ_SCIM_SRC := lib/scim/error.c lib/scim/json_util.c lib/scim/schema.c lib/scim/path.c lib/scim/filter.c \
+		 lib/scim/resource.c lib/scim/patch.c lib/core/validate.c
+build/fuzz/fuzz_scim: tests/fuzz/fuzz_scim.c $(FUZZ_SCIM_SRC)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ  $@"
+	$(Q)clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(INCS) -MMD -MP -o $@ $< $(FUZZ_SCIM_SRC) -ljansson
+
+fuzz-scim: build/fuzz/fuzz_scim
+	build/fuzz/fuzz_scim -max_len=8192 -max_total_time=$${FUZZ_SECONDS:-60} -rss_limit_mb=2048 tests/fuzz/corpus-scim
 
 clean:
 	rm -rf build bin

@@ -39,7 +39,7 @@ int passwords_sign_in(db *d, const char *email, const char *password, long long 
 	struct candidates c = {0};
 	if (db_each(d, candidate_from_row, &c,
 		    "SELECT u.id, u.password_hash AS hash FROM users u JOIN accounts a ON a.id = u.account_id"
-		    " WHERE u.email = ? AND u.registered = 1 AND a.status = 'active' ORDER BY u.id LIMIT 5",
+		    " WHERE u.email = ? AND u.registered = 1 AND u.active = 1 AND a.status = 'active' ORDER BY u.id LIMIT 5",
 		    "s", email) < 0)
 		return -1;
 	for (int i = 0; i < c.n; i++)

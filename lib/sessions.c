@@ -10,7 +10,7 @@
 	" cr.base AS custom_base, cr.grants AS custom_grants" bell_columns \
 	" FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts a ON a.id = u.account_id" \
 	" LEFT JOIN roles cr ON cr.id = u.custom_role_id" bell_joins \
-	" WHERE s.id_hash = ? AND a.status = 'active'" \
+	" WHERE s.id_hash = ? AND a.status = 'active' AND u.active = 1" \
 	" AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE" \
 	" AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
 

@@ -37,3 +37,8 @@ int load_notification(struct req *r)
 {
 	return notification_find(r->db, r->me.id, r->id, &r->obj.notification);
 }
+
+int load_scim_source(struct req *r)
+{
+	return scim_source_find(r->db, r->acct.id, r->id, &r->obj.scim_source);
+}

@@ -20,6 +20,7 @@
 #include "lib/notifications.h"
 #include "lib/perm.h"
 #include "lib/roles.h"
+#include "lib/scim_sources.h"
 #include "lib/users.h"
 
 struct route;
@@ -53,6 +54,7 @@ union route_object {
 	struct import_batch batch;
 	struct job_row job;
 	struct notification notification;
+	struct scim_source scim_source;
 };
 
 struct req {
@@ -75,6 +77,8 @@ struct req {
 	struct credential machine;
 	const char *authorization;
 	json_t *json;
+	/* conditional requests (RFC 7232; SCIM's meta.version, RFC 7644 §3.14) */
+	const char *if_match, *if_none_match;
 
 	/* the response */
 	int status;
@@ -86,6 +90,8 @@ struct req {
 	char *body;                    /* raw body for non-HTML responses (malloc'd) */
 	size_t body_len;
 	const char *download_name;     /* Content-Disposition: attachment; filename=... */
+	char etag[48];                 /* an ETag header, when set */
+	char resource_location[1024];  /* the Location of a resource a POST created (201) */
 };
 
 /* Handler return values. */
