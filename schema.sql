@@ -697,6 +697,7 @@ CREATE TABLE IF NOT EXISTS pbx_dids (
   target      VARCHAR(64) NOT NULL DEFAULT '',
   PRIMARY KEY (link_id, number),
   CONSTRAINT fk_pbx_dids_link FOREIGN KEY (link_id) REFERENCES pbx_links (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- ---- SCIM 2.0 provisioning (guide §3.2.6; ch3 §8) ----
 
