@@ -135,6 +135,19 @@ struct saml_idp_fields {
 	char certificates[SAML_CERTS_TEXT_MAX];  /* PEM blocks of its signing keys */
 };
 
+/* The partner identity provider (guide §1.2), from the configuration:
+ * PartnerIdP.MetadataFile, or PartnerIdP.EntityID, .SignInURL and
+ * .Certificate (PEM; a multi-line HDF value); PartnerIdP.Name labels its
+ * button; PartnerIdP.OrganisationAttribute (default "organization") and
+ * .OrganisationIdAttribute name the attributes its organisation comes in. */
+struct saml_partner_idp {
+	char name[128];
+	struct saml_idp_fields fields;
+	char organisation_attribute[128], organisation_id_attribute[128];
+};
+/* 1 configured, 0 not, -1 its metadata file cannot be read. */
+int saml_partner_idp(struct saml_partner_idp *out);
+
 /* Reads the first identity provider of a metadata document (an
  * EntityDescriptor, or an EntitiesDescriptor holding one): its entity id,
  * its HTTP-Redirect sign-in service and its signing certificates. 1 read,

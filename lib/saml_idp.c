@@ -2,6 +2,8 @@
  * its pasted signing certificates, read and checked with OpenSSL, and its
  * metadata document, read for the three fields it fills. */
 #include "lib/saml.h"
+#include "lib/core/config.h"
+#include "lib/core/log.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -228,4 +230,48 @@ int saml_idp_metadata_read(const char *xml, size_t len, struct saml_idp_fields *
 	}
 	xmlFreeDoc(doc);
 	return found;
+}
+
+/* ---- the partner identity provider ---- */
+
+static char *read_file(const char *path, size_t max, size_t *len)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	char *buf = malloc(max + 1);
+	*len = buf ? fread(buf, 1, max + 1, f) : 0;
+	fclose(f);
+	if (!buf || *len > max) {
+		free(buf);
+		return NULL;
+	}
+	buf[*len] = 0;
+	return buf;
+}
+
+int saml_partner_idp(struct saml_partner_idp *out)
+{
+	memset(out, 0, sizeof *out);
+	snprintf(out->name, sizeof out->name, "%s", cfg_str("PartnerIdP.Name", "MiAccess"));
+	snprintf(out->organisation_attribute, sizeof out->organisation_attribute, "%s",
+		 cfg_str("PartnerIdP.OrganisationAttribute", "organization"));
+	snprintf(out->organisation_id_attribute, sizeof out->organisation_id_attribute, "%s",
+		 cfg_str("PartnerIdP.OrganisationIdAttribute", ""));
+	const char *file = cfg_str("PartnerIdP.MetadataFile", "");
+	if (*file) {
+		size_t len = 0;
+		char *xml = read_file(file, 1024 * 1024, &len);
+		int found = xml ? saml_idp_metadata_read(xml, len, &out->fields) : 0;
+		free(xml);
+		if (found != 1 || !out->fields.sign_in_url[0] || !out->fields.certificates[0]) {
+			log_error("PartnerIdP.MetadataFile %s: no identity provider with a redirect sign-in and a certificate", file);
+			return -1;
+		}
+		return 1;
+	}
+	snprintf(out->fields.entity_id, sizeof out->fields.entity_id, "%s", cfg_str("PartnerIdP.EntityID", ""));
+	snprintf(out->fields.sign_in_url, sizeof out->fields.sign_in_url, "%s", cfg_str("PartnerIdP.SignInURL", ""));
+	snprintf(out->fields.certificates, sizeof out->fields.certificates, "%s", cfg_str("PartnerIdP.Certificate", ""));
+	return out->fields.entity_id[0] && out->fields.sign_in_url[0] && out->fields.certificates[0];
 }
