@@ -237,7 +237,7 @@ int sso_user_of(db *d, const char *account_id, const char *name_id, const char *
 		if (!tries[i] || !valid_email(tries[i]))
 			continue;
 		int found = db_int(d, user_id,
-			"SELECT id FROM users WHERE account_id = ? AND email = ? AND active = 1 AND registered = 1",
+			"SELECT id FROM users WHERE account_id = ? AND email = ? AND active = 1",
 			"ss", account_id, tries[i]);
 		if (found != 0)
 			return found;

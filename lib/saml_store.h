@@ -89,9 +89,10 @@ struct sso_candidate {
  * not NULL), by id, at most max: how each signs in. The number, or -1. */
 int sso_candidates(db *d, const char *email, const char *account_id, struct sso_candidate *out, int max);
 
-/* The user an assertion names in a customer account: an active,
- * registered user whose email is the NameID or, failing that, the email
- * claim. No user is ever created here. 1 found, 0 not, -1. */
+/* The user an assertion names in a customer account: an active user whose
+ * email is the NameID or, failing that, the email claim (ch3 §6.2: the
+ * account's user and the identity provider's share the address). No user
+ * is ever created here. 1 found, 0 not, -1. */
 int sso_user_of(db *d, const char *account_id, const char *name_id, const char *email, long long *user_id);
 
 /* ---- requests sent, assertions taken ---- */

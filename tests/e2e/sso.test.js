@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {
   count, email, eventsOf, lastEventId, lit, newCustomer, newUser, partnerSession, PASSWORD, scalar, visibleText,
 } from './lib/fixtures.js';
-import { csrfFrom } from './lib/stack.js';
+import { csrfFrom, sql } from './lib/stack.js';
 import {
   configureSso, fromAddress, idpRespond, idpUser, postResponse, signedInBy, startSignIn,
 } from './lib/sso.js';
@@ -164,11 +164,12 @@ describe('single sign-on of a customer account', () => {
     assert.deepEqual(both.map((r) => r.status).sort(), [303, 403]);
   });
 
-  test('nobody is created for a customer account: a NameID that is no user of the account is refused', async () => {
+  test('nobody is created for a customer account: a NameID that is no active user of the account is refused', async () => {
     const stranger = email('stranger');
     const other = await newUser(B.account.id);
-    const unregistered = await newUser(A.account.id, { signIn: false });
-    for (const who of [stranger, other.email, unregistered.email]) {
+    const inactive = await newUser(A.account.id);
+    await sql(`UPDATE users SET active = 0 WHERE id = ${inactive.id}`);
+    for (const who of [stranger, other.email, inactive.email]) {
       const users = await count('users');
       const since = await lastEventId();
       const { res } = await attempt(A.account.id, who, 'good');
