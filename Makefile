@@ -5,12 +5,16 @@ CC      ?= cc
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 HARDEN  := -O2 -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
-INCS    := -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null)
+# SAML (lib/saml*.c) is lasso's, over libxml2 and xmlsec (guide §3.2.2).
+SAML_PKGS := lasso libxml-2.0 glib-2.0 gobject-2.0
+INCS    := -I. -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) \
+           $(shell pkg-config --cflags $(SAML_PKGS) 2>/dev/null)
 # Header dependencies come from the compiler (-MMD -MP), one .d file per object.
 CFLAGS  += $(CSTD) $(WARN) $(HARDEN) -g $(INCS) -MMD -MP
 LDFLAGS += -pie -Wl,-z,relro,-z,now
 LIBS    := -lcurl -lneo_cgi -lneo_cs -lneo_utl -lfcgi $(shell pkg-config --libs libmariadb 2>/dev/null || echo -lmariadb) \
-           -largon2 -ljansson -lcrypto -lzip -lexpat -lxlsxwriter -lz -lpthread
+           -largon2 -ljansson -lcrypto -lzip -lexpat -lxlsxwriter -lz -lpthread \
+           $(shell pkg-config --libs $(SAML_PKGS) 2>/dev/null || echo -llasso -lxml2 -lgobject-2.0 -lglib-2.0)
 
 LIB_SRC     := $(sort $(shell find lib -name '*.c'))
 CONSOLE_SRC := $(sort $(shell find cgi-bin -name '*.c'))

@@ -292,6 +292,9 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at    DATETIME NOT NULL,
   last_seen_at  DATETIME NOT NULL,
   client_addr   VARCHAR(64) NOT NULL DEFAULT '',
+  -- signed in through the partner identity provider (migrations/170): no
+  -- password of ours to change (guide §1.3)
+  via_idp       TINYINT(1) NOT NULL DEFAULT 0,
   KEY ix_sessions_user (user_id),
   KEY ix_sessions_seen (last_seen_at),
   CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
@@ -845,4 +848,67 @@ CREATE TABLE IF NOT EXISTS scim_sources (
   -- the scheduler: due sources
   KEY ix_scim_sources_due (due_at),
   CONSTRAINT fk_scim_sources_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Single sign-on (guide §1.2, §3.2.2; ch3 §6) ----
+
+-- A customer account's SAML identity provider, as the Single Sign-On
+-- dialog sets it. certificates holds the PEM blocks one after the other;
+-- cert_expires_at is the earliest of their ends (the status line warns
+-- before it). With a row here the account's users sign in through the
+-- identity provider (lib/saml_store.h says who may still use a password).
+CREATE TABLE IF NOT EXISTS sso_configs (
+  account_id         CHAR(36) NOT NULL PRIMARY KEY,
+  idp_name           VARCHAR(255) NOT NULL,
+  idp_entity_id      VARCHAR(1024) NOT NULL,
+  sign_in_url        VARCHAR(1024) NOT NULL,
+  certificates       MEDIUMTEXT NOT NULL,
+  cert_expires_at    DATETIME NOT NULL,
+  mitel_credentials  TINYINT(1) NOT NULL DEFAULT 0,
+  created_at         DATETIME NOT NULL,
+  updated_at         DATETIME NOT NULL,
+  updated_by_name    VARCHAR(255) NOT NULL DEFAULT '',
+  CONSTRAINT fk_sso_configs_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The AuthnRequests we sent: a Response must name one in InResponseTo, for
+-- the same provider (a customer account's id, or 'partner'), once, before
+-- it expires. Workers share nothing else, so this is where any of them
+-- finds what another one sent. Only the SHA-256 of the request ID is kept.
+CREATE TABLE IF NOT EXISTS saml_requests (
+  id_hash     CHAR(64) NOT NULL PRIMARY KEY,
+  provider    VARCHAR(36) NOT NULL,
+  expires_at  DATETIME NOT NULL,
+  -- housekeeping: the expired ones
+  KEY ix_saml_requests_expires (expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Assertions accepted, kept until they could no longer be accepted anyway:
+-- the same assertion is never accepted twice, by any worker (replay
+-- cache). id_hash is the SHA-256 of the issuer, a line break and the ID.
+CREATE TABLE IF NOT EXISTS saml_assertions (
+  id_hash     CHAR(64) NOT NULL PRIMARY KEY,
+  expires_at  DATETIME NOT NULL,
+  KEY ix_saml_assertions_expires (expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The partner identity provider (guide §1.2): the partner account made for
+-- each organisation it names at its first sign-in (org_key: the
+-- organisation's id, or its name, as the provider sends it) ...
+CREATE TABLE IF NOT EXISTS partner_idp_accounts (
+  org_key     VARCHAR(255) NOT NULL PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  created_at  DATETIME NOT NULL,
+  UNIQUE KEY ux_partner_idp_accounts_account (account_id),
+  CONSTRAINT fk_partner_idp_accounts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ... and the partner user each of its people (subject: their NameID)
+-- signs in as.
+CREATE TABLE IF NOT EXISTS partner_idp_users (
+  subject     VARCHAR(255) NOT NULL PRIMARY KEY,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  created_at  DATETIME NOT NULL,
+  KEY ix_partner_idp_users_user (user_id),
+  CONSTRAINT fk_partner_idp_users_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

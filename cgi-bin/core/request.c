@@ -277,6 +277,8 @@ static int caller_allowed(struct req *r)
 		return 0;
 	if ((f & R_UNRESTRICTED) && r->me.restricted)
 		return 0;
+	if ((f & R_LOCAL_SIGN_IN) && r->me.via_idp)
+		return 0;
 	return can(r, r->route->feature, r->route->verb);
 }
 
@@ -386,11 +388,11 @@ static int front_line(struct req *r)
 	unsigned f = r->route->flags;
 	if (!(f & R_PUBLIC) && !r->signed_in)
 		return done(r, NULL, "/login");
-	if (strcmp(r->method, "POST") == 0 && !csrf_ok(r))
+	if (strcmp(r->method, "POST") == 0 && !(f & R_FOREIGN) && !csrf_ok(r))
 		return REFUSED;
 	if (!(f & R_PUBLIC) && !caller_allowed(r))
 		return NOT_FOUND;
-	if (r->acct.id[0]) {
+	if (r->acct.id[0] && !(f & R_FOREIGN)) {
 		int rc = account_allowed(r);
 		if (rc != DONE || r->location[0])
 			return rc;

@@ -34,6 +34,7 @@ struct me {
 	enum role role;
 	struct grants grants;          /* effective permissions: built-in role narrowed by a custom one */
 	int restricted;                /* an account manager: only assigned customer accounts */
+	int via_idp;                   /* signed in through the partner identity provider (guide §1.2) */
 	char name[1024];
 	char email[1024];
 };
@@ -83,7 +84,7 @@ struct req {
 	/* the response */
 	int status;
 	const char *template;          /* screen template, rendered inside layout.cs */
-	char location[1024];           /* set by redirect() */
+	char location[4096];           /* set by redirect() (or redirect_away()) */
 	char set_cookie[4][512];
 	int n_cookies;
 	const char *content_type;      /* for non-HTML responses */
@@ -138,6 +139,10 @@ int invalid(struct req *r);
  * to path. Returns DONE. */
 int done(struct req *r, const char *flash_key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A 303 to another site: an identity provider's sign-in page with our
+ * AuthnRequest. Only for a URL the console built itself, never one the
+ * request brought (redirect() keeps those local). 0, or -1 when too long. */
+int redirect_away(struct req *r, const char *url);
 void flash(struct req *r, const char *lang_key);      /* shown once on the next page */
 void set_cookie(struct req *r, const char *name, const char *value, int max_age);
 

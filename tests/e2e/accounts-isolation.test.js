@@ -17,7 +17,9 @@ import {
 const routes = routeTable();
 // Pages: a session is what reaches them. The machine front (SCIM) takes no
 // session; its tenant isolation is its credentials' (core-routes, scim-server).
-const acctRoutes = routes.filter((r) => r.pattern.includes(':acct') && !r.flags.includes('api'));
+// The SAML endpoints (flag foreign) are in no session's scope either: any
+// browser brings them an identity provider's signed message (sso*.test.js).
+const acctRoutes = routes.filter((r) => r.pattern.includes(':acct') && !r.flags.includes('api') && !r.flags.includes('foreign'));
 
 /** A body that would do real harm if the scope check let it through. */
 function hostileBody(pattern) {

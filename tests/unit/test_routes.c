@@ -86,15 +86,18 @@ static void table_is_consistent(void **state)
 		assert_true(rt->feature < FEAT_COUNT);
 		/* Only sign-in, the health check and the pages opened from emailed
 		 * links (sign-up, password reset, "Forgot your password?") are public;
-		 * on the API, only what authenticates otherwise (a gateway's claim code). */
+		 * on the API, only what authenticates otherwise (a gateway's claim code);
+		 * and the SAML endpoints, which identity providers' browsers reach. */
 		if ((rt->flags & R_PUBLIC) && (rt->flags & R_API))
 			assert_string_equal(rt->pattern, "/api/v1/gateways/claim");
+		else if (rt->flags & R_FOREIGN)
+			assert_true(strncmp(rt->pattern, "/saml2/", 7) == 0 && (rt->flags & R_PUBLIC));
 		else if (rt->flags & R_PUBLIC)
 			assert_true(strcmp(rt->pattern, "/login") == 0 || strcmp(rt->pattern, "/ping") == 0 ||
 				    strcmp(rt->pattern, "/health") == 0 || strcmp(rt->pattern, "/register") == 0 || strcmp(rt->pattern, "/reset") == 0 ||
 				    strcmp(rt->pattern, "/forgot") == 0);
 		/* A page inside an account that changes something names what it needs. */
-		if (strstr(rt->pattern, ":acct") && strcmp(rt->method, "POST") == 0 && !(rt->flags & R_API))
+		if (strstr(rt->pattern, ":acct") && strcmp(rt->method, "POST") == 0 && !(rt->flags & (R_API | R_FOREIGN)))
 			assert_int_not_equal(rt->feature, FEAT_NONE);
 		if (!(rt->flags & R_RAW) && strcmp(rt->method, "GET") == 0)
 			assert_non_null(rt->template);
