@@ -31,9 +31,10 @@ int cli_issue_credential(int argc, char **argv)
 			return 1;
 	}
 	int kind = kind_key ? credential_kind_from_key(kind_key) : 0;
-	if (!partner || !valid_uuid(partner) || (*account && !valid_uuid(account)) || !kind || strlen(label) > 255) {
+	if (!partner || !valid_uuid(partner) || (*account && !valid_uuid(account)) || !kind || strlen(label) > 255 ||
+	    (kind == CRED_SCIM && !*account)) {
 		fprintf(stderr, "usage: console -c CONFIG issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
-				"kinds: billing-feed, app, gateway, inventory-daemon, app-report\n");
+				"kinds: billing-feed, app, gateway, inventory-daemon, app-report, scim (with --account)\n");
 		return 1;
 	}
 	db *d = db_open();

@@ -20,6 +20,8 @@ static int usage(void)
 		"  create-partner --name NAME --email EMAIL --password-stdin\n"
 		"                            create a partner account and its first administrator\n"
 		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n"
+		"  seed-demo-scim            after seed-demo: Azure AD Sync keys for Contoso Ltd (printed: URL TOKEN FABRIKAM-ID)\n"
+		"                            and a SCIM source for Fabrikam Inc\n"
 		"  issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
 		"                            a machine credential for the /api/v1 front; prints its token once\n"
 		"  gateway ACTION --account ID [options]\n"
@@ -72,6 +74,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "seed-demo") == 0)
 		return cli_seed_demo();
+	if (strcmp(cmd, "seed-demo-scim") == 0)
+		return cli_seed_demo_scim();
 	fprintf(stderr, "console: unknown command '%s'\n", cmd);
 	return usage();
 }

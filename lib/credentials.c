@@ -9,6 +9,7 @@ static const struct {
 } kinds[] = {
 	{CRED_BILLING_FEED, "billing-feed"}, {CRED_APP, "app"}, {CRED_GATEWAY, "gateway"},
 	{CRED_INVENTORY, "inventory-daemon"}, {CRED_APP_REPORT, "app-report"}, {CRED_OAUTH, "oauth-access"},
+	{CRED_SCIM, "scim"},
 };
 
 const char *credential_kind_key(enum credential_kind k)
@@ -32,6 +33,9 @@ long long credential_issue(db *d, enum credential_kind kind, const char *partner
 			   long lifetime_seconds, char token[TOKEN_HEX])
 {
 	char hash[TOKEN_HEX];
+	/* a SCIM client provisions one account, never a partner's every account */
+	if (kind == CRED_SCIM && (!account_id || !*account_id))
+		return -1;
 	if (random_token(token) != 0)
 		return -1;
 	sha256_hex(token, hash);

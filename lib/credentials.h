@@ -17,6 +17,7 @@ enum credential_kind {
 	CRED_INVENTORY = 1 << 3,       /* a CloudLink Daemon reporting inventory */
 	CRED_APP_REPORT = 1 << 4,      /* an app posting support logs for its user */
 	CRED_OAUTH = 1 << 5,           /* a registered application's access token for one account */
+	CRED_SCIM = 1 << 6,            /* a SCIM client provisioning one account (Azure AD Sync's Secret Token) */
 };
 #define CRED_ANY 0xff
 
@@ -34,7 +35,8 @@ struct credential {
 };
 
 /* Issues a credential, writing the token to show once into token. Inside
- * the caller's transaction or alone. account_id NULL or "": partner-wide;
+ * the caller's transaction or alone. account_id NULL or "": partner-wide
+ * (not for CRED_SCIM, which is bound to one account);
  * lifetime_seconds 0: until revoked. Returns the id, or -1. */
 long long credential_issue(db *d, enum credential_kind kind, const char *partner_id, const char *account_id,
 			   long long application_id, const char *label, const char *created_by_name,

@@ -10,6 +10,7 @@
  * accounts only (the route table's R_CUSTOMER). Every write below runs
  * inside the caller's transaction and records what it changed into a JSON
  * object of {"<property>": {"from", "to"}} for the caller's event. */
+#include <ClearSilver.h>
 #include <jansson.h>
 #include "lib/audit.h"
 #include "lib/core/db.h"
@@ -69,8 +70,9 @@ struct integration_driver {
 	 * queued, licences revoked). 0, or -1. */
 	int (*removed)(db *d, const struct actor *who, const char *account_id);
 	/* The status line, when the driver knows better than the row's reported
-	 * status (one bounded query at most). 1 set, 0 nothing to say, -1. */
-	int (*status)(db *d, const char *account_id, struct integration_status *out);
+	 * status (one bounded query at most); lang is the language the page is
+	 * drawn in, for texts with values in them. 1 set, 0 nothing to say, -1. */
+	int (*status)(db *d, HDF *lang, const char *account_id, struct integration_status *out);
 };
 
 /* One kind of integration. Its catalogue description is the lang file's
@@ -97,6 +99,8 @@ struct integration_kind {
 
 /* The drivers of the kinds that talk to an outside system. */
 extern const struct integration_driver integration_gateway_driver;   /* integrations_gateway.c */
+extern const struct integration_driver integration_sso_driver;       /* integrations_sso.c */
+extern const struct integration_driver integration_azure_driver;     /* integrations_azure.c */
 
 #define INTEGRATION_KINDS_MAX 32
 
@@ -159,6 +163,10 @@ int integration_add(db *d, const struct actor *who, const char *account_id, cons
  * incomplete becomes enabled, and its privileges follow. 1 changed, 0 it
  * was not incomplete, -1 error. */
 int integration_setup_finished(db *d, const char *account_id, const struct integration_kind *k, json_t *changes);
+/* A setup screen saved kind k's setup: added if it was not (the screen has
+ * an address of its own), then finished. 0, or -1. */
+int integration_set_up(db *d, const struct actor *who, const char *account_id, const struct integration_kind *k,
+			json_t *changes);
 /* Switches an added integration on or off (its row stays, with its setup).
  * Off releases the privileges no other switched-on integration implies.
  * 1 changed, 0 not added, incomplete, or already so, -1 error. */

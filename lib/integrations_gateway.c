@@ -27,8 +27,9 @@ static const char *const step_status[] = {
 	[STEP_COMPLETE] = "gateway_complete",
 };
 
-static int gateway_status(db *d, const char *account_id, struct integration_status *out)
+static int gateway_status(db *d, HDF *lang, const char *account_id, struct integration_status *out)
 {
+	(void)lang;   /* its texts are keys of the lang file */
 	struct onboarding_status s;
 	if (gateway_onboarding_status(d, account_id, &s) != 0)
 		return -1;

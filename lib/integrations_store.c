@@ -212,6 +212,13 @@ int integration_setup_finished(db *d, const char *account_id, const struct integ
 	return settle_privileges(d, account_id, &before, &after, changes) == 0 ? 1 : -1;
 }
 
+int integration_set_up(db *d, const struct actor *who, const char *account_id, const struct integration_kind *k,
+			json_t *changes)
+{
+	return integration_add(d, who, account_id, k, changes) < 0 ||
+	       integration_setup_finished(d, account_id, k, changes) < 0 ? -1 : 0;
+}
+
 int integration_remove(db *d, const struct actor *who, const char *account_id, const struct integration_kind *k,
 		       json_t *changes)
 {

@@ -22,6 +22,7 @@ enum job_kind {
 	JOB_UPGRADE,          /* account managers become administrators again */
 	JOB_ASSIGN,           /* the job's accounts (job_accounts) given to its account managers */
 	JOB_UNASSIGN,         /* ... or taken from them */
+	JOB_IMPORT,           /* a large import's Upload: the valid rows of batch subject_id added, a chunk at a time */
 	JOB_KIND_COUNT
 };
 
@@ -41,6 +42,10 @@ int job_add_account(db *d, long long job_id, const char *account_id);
  * job, fill job_items with one INSERT ... SELECT of the caller's own (columns
  * job_id, account_id, user_id), then seal it, which records its size. */
 long long job_create(db *d, const struct actor *who, const char *account_id, enum job_kind kind);
+
+/* A large import's Upload as a job over the rows batch_id has to add
+ * (rows: how many), inside the caller's transaction. The job's id, or -1. */
+long long jobs_enqueue_import(db *d, const struct actor *who, const char *account_id, long long batch_id, long long rows);
 int job_seal(db *d, long long job_id);
 
 /* Where the job was started (a local path with its query, at most
@@ -72,6 +77,7 @@ struct job_row {
 	char created_by_email[256];
 	char last_error[513];
 	char created[20], finished[20];      /* "YYYY-MM-DD HH:MM" UTC; finished "" while it runs */
+	long long subject_id;                /* JOB_IMPORT: the import batch */
 	char return_to[JOB_RETURN_MAX + 1];  /* job_return_to's path, "" when none was recorded */
 };
 

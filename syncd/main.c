@@ -32,6 +32,7 @@ static const struct tick ticks[] = {
 	{"jobs", runner_tick},
 	{"mail", mailer_tick},
 	{"links", scheduler_tick},
+	{"scim-sources", scim_client_tick},
 };
 
 /* 1 when any tick did something, 0 when none had work. */

@@ -77,7 +77,7 @@
         <summary aria-label="<?cs var:Lang.layout.avatar_menu ?>"><span class="user-name"><?cs var:Me.name ?></span><span class="avatar" aria-hidden="true"><?cs var:string.slice(Me.name, 0, 1) ?></span></summary>
         <div class="menu">
           <span class="email"><?cs var:Me.email ?></span>
-          <a href="/password"><?cs var:Lang.layout.change_password ?></a>
+          <?cs if:!Me.via_idp ?><a href="/password"><?cs var:Lang.layout.change_password ?></a><?cs /if ?>
           <form method="post" action="/logout"><?cs call:csrf() ?><button type="submit" class="link"><?cs var:Lang.layout.logout ?></button></form>
         </div>
       </details>

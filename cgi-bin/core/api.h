@@ -3,6 +3,8 @@
 /* The front line's side of the /api/v1 front (api.c); handlers use request.h. */
 #include "cgi-bin/core/request.h"
 
+#define API_BODY_MAX (1024 * 1024)   /* bytes of a JSON body */
+
 /* Registers the reader of JSON bodies (application/json, and any
  * application/<x>+json) with ClearSilver's CGI kit. */
 NEOERR *api_parse_register(CGI *cgi);
@@ -16,4 +18,6 @@ int api_authenticate(struct req *r, struct account_ref *reached);
 int api_read_body(struct req *r);
 /* Writes an error status as the API's JSON error document. */
 void api_error_body(struct req *r, int status);
+/* 1 for a path of the machine front: /api/v1 and the SCIM service /scim/v2. */
+int api_machine_path(const char *path);
 #endif

@@ -632,13 +632,22 @@ int db_exec_script(db *d, const char *path)
 	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
 	int rc = mysql_query(d->conn, text);
 	free(text);
-	do {
+	/* Every statement's result is read: a failing one ends the script, and
+	 * mysql_next_result says so with a positive value, not only errno. */
+	while (rc == 0) {
 		MYSQL_RES *res = mysql_store_result(d->conn);
 		if (res)
 			mysql_free_result(res);
-		if (mysql_errno(d->conn))
+		if (mysql_errno(d->conn)) {
 			rc = 1;
-	} while (rc == 0 && mysql_next_result(d->conn) == 0);
+			break;
+		}
+		int next = mysql_next_result(d->conn);
+		if (next > 0)
+			rc = 1;
+		if (next != 0)
+			break;
+	}
 	if (rc) {
 		set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
 		log_error("%s: %s", path, d->last_error);

@@ -26,6 +26,7 @@
     <?cs /if ?>
   </dl>
   <?cs if:Job.state == "failed" ?><p class="flash flash-error" role="alert"><?cs var:t.failed_note ?></p><?cs /if ?>
+  <?cs if:Job.kind == "import" && Job.skipped > 0 ?><p class="hint"><?cs var:t.import_skipped ?></p><?cs /if ?>
   <?cs if:subcount(Skipped) > 0 ?>
   <div class="table-scroll">
   <table class="list" aria-label="<?cs var:t.skipped_users ?>">

@@ -11,6 +11,8 @@ import { config, consoleBin, routes, sql } from './lib/stack.js';
 import {
   adminSession, eventsOf, lastEventId, lit, newCustomer, newUser, partnerSession, scalar, signIn, uid, visibleText,
 } from './lib/fixtures.js';
+import { configureSso } from './lib/sso.js';
+import { generateKeys, ScimClient } from './lib/scim.js';
 
 /** The rows of the Integrations panel in a page: { kind: { name, status, on, switchable, links } }. */
 function rows(html) {
@@ -193,6 +195,7 @@ describe('the Integrations panel', () => {
   test('an integration whose setup is not finished says so, and never links where nothing is', async () => {
     const { partner, session } = await partnerSession('Setup');
     const { id: a } = await newCustomer(partner.id);
+    const setupPath = (kind) => (kind === 'azure_ad_sync' ? 'azure-ad-sync' : kind);
     const needsSetup = ['gateway', 'voice_assist', 'unify', 'sso', 'azure_ad_sync', 'o365', 'teams', 'zoom', 'twilio', 'cmcom'];
     for (const kind of needsSetup) await add(session, a, kind);
     const table = new Set(routes().filter((r) => r.method === 'GET').map((r) => r.pattern));
@@ -205,9 +208,9 @@ describe('the Integrations panel', () => {
       assert.ok(row.links.some((l) => l.includes(`/integrations/remove?kind=${kind}`)), `${kind}: its trash icon`);
       if (kind === 'gateway') {
         assert.equal(row.status, 'No gateway detected', 'its driver tells the onboarding step');
-      } else if (table.has(`/a/:acct/integrations/${kind}`)) {
+      } else if (table.has(`/a/:acct/integrations/${setupPath(kind)}`)) {
         assert.match(row.status, /not finished/, kind);
-        assert.ok(row.links.includes(`/a/${a}/integrations/${kind}`), `${kind}: Complete setup`);
+        assert.ok(row.links.includes(`/a/${a}/integrations/${setupPath(kind)}`), `${kind}: Complete setup`);
       } else {
         assert.equal(row.status, 'Setup is not finished, and its setup screen is not available in this console yet.', kind);
       }
@@ -407,5 +410,50 @@ describe('the permission row of Integrations & Apps (guide §2.14.6)', () => {
     assert.match(html, /aria-label="Bandwidth Optimization" disabled/);
     assert.equal((await session.send(`/a/${a}/call-services`, { bandwidth_optimization: '1' })).status, 404);
     assert.equal(await scalar(`SELECT COUNT(*) FROM account_integrations WHERE account_id = ${lit(a)}`), '2');
+  });
+});
+
+describe('setup screens finish their integrations', () => {
+  test('Single Sign-On: saving the dialog sets the row up, its status follows the certificate, removing it from the panel forgets the identity provider', async () => {
+    const { partner, session } = await partnerSession('SSO row');
+    const { id: a } = await newCustomer(partner.id);
+    await add(session, a, 'sso');
+    assert.match(rows(await info(session, a)).sso.status, /not finished/);
+    assert.ok(rows(await info(session, a)).sso.links.includes(`/a/${a}/integrations/sso`), 'Complete setup');
+    await configureSso(session, a);
+    const row = rows(await info(session, a)).sso;
+    assert.equal(row.on, true, 'set up, it is switched on');
+    assert.match(row.status, /valid until/, 'the certificate line of the dialog');
+    assert.equal(await scalar(`SELECT state FROM account_integrations WHERE account_id = ${lit(a)} AND kind = 'sso'`), 'enabled');
+    await remove(session, a, 'sso');
+    assert.equal(rows(await info(session, a)).sso, undefined);
+    assert.equal(await scalar(`SELECT COUNT(*) FROM sso_configs WHERE account_id = ${lit(a)}`), '0', 'users sign in with passwords again');
+  });
+
+  test('Single Sign-On saved by its address adds the row; the dialog\'s Remove takes it away', async () => {
+    const { partner, session } = await partnerSession('SSO direct');
+    const { id: a } = await newCustomer(partner.id);
+    await configureSso(session, a);
+    assert.equal(rows(await info(session, a)).sso.on, true);
+    await send(session, `/a/${a}/integrations/sso/remove`, {});
+    assert.equal(rows(await info(session, a)).sso, undefined);
+    assert.equal(await scalar(`SELECT COUNT(*) FROM account_integrations WHERE account_id = ${lit(a)} AND kind = 'sso'`), '0');
+  });
+
+  test('Azure AD Sync: Generate keys sets the row up; removing it from the panel revokes the Secret Token', async () => {
+    const { partner, session } = await partnerSession('Azure row');
+    const { id: a } = await newCustomer(partner.id);
+    await add(session, a, 'azure_ad_sync');
+    assert.ok(rows(await info(session, a)).azure_ad_sync.links.includes(`/a/${a}/integrations/azure-ad-sync`), 'Complete setup');
+    const token = await generateKeys(session, a);
+    assert.match(rows(await info(session, a)).azure_ad_sync.status, /waiting for Microsoft Entra ID/);
+    const client = new ScimClient(a, token);
+    assert.equal((await client.get('/Users')).status, 200);
+    assert.match(rows(await info(session, a)).azure_ad_sync.status, /Provisioning users/);
+    const since = await lastEventId(a);
+    await remove(session, a, 'azure_ad_sync');
+    assert.equal((await client.get('/Users')).status, 401, 'the token no longer reaches the service');
+    assert.deepEqual((await eventsOf(a, `id > ${since}`)).map((e) => e.action), ['integration.remove']);
+    assert.equal(await scalar(`SELECT COUNT(*) FROM azure_ad_sync WHERE account_id = ${lit(a)}`), '0');
   });
 });
