@@ -292,6 +292,9 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at    DATETIME NOT NULL,
   last_seen_at  DATETIME NOT NULL,
   client_addr   VARCHAR(64) NOT NULL DEFAULT '',
+  -- signed in through the partner identity provider (migrations/170): no
+  -- password of ours to change (guide §1.3)
+  via_idp       TINYINT(1) NOT NULL DEFAULT 0,
   KEY ix_sessions_user (user_id),
   KEY ix_sessions_seen (last_seen_at),
   CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
@@ -551,6 +554,8 @@ CREATE TABLE IF NOT EXISTS machine_credentials (
   UNIQUE KEY ux_credentials_hash (token_hash),
   -- a partner's credentials, newest first
   KEY ix_credentials_partner (partner_id, id),
+  -- a registered application's tokens, to revoke them (migrations/140)
+  KEY ix_credentials_application (application_id, account_id),
   CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -912,4 +917,322 @@ CREATE TABLE IF NOT EXISTS inventory_launches (
   used_at      DATETIME NULL,
   KEY ix_launches_expires (expires_at),
   CONSTRAINT fk_launches_platform FOREIGN KEY (platform_id) REFERENCES inventory_platforms (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Integrations, privileges and account policy (guide §2.3, §2.12, §3.1) ----
+
+-- The integrations added to a customer account, one row per kind of
+-- lib/integrations.c's table (Chat, always present, has none). state:
+-- incomplete (added, setup not finished), added (toggle off), enabled,
+-- removing (a removal job runs), error. status_level/status_text: what a
+-- driver last reported (syncd writes them; a page load never asks a peer).
+CREATE TABLE IF NOT EXISTS account_integrations (
+  account_id        CHAR(36) NOT NULL,
+  kind              VARCHAR(32) NOT NULL,
+  state             ENUM('incomplete','added','enabled','removing','error') NOT NULL,
+  status_level      ENUM('','ok','warn','error','incomplete') NOT NULL DEFAULT '',
+  status_text       VARCHAR(512) NOT NULL DEFAULT '',
+  config            JSON NULL,
+  -- a secret the integration presents to its vendor, sealed (lib/core/crypto.h)
+  secret            TEXT NULL,
+  last_verified_at  DATETIME NULL,
+  added_at          DATETIME NOT NULL,
+  added_by_name     VARCHAR(255) NOT NULL DEFAULT '',
+  updated_at        DATETIME NOT NULL,
+  PRIMARY KEY (account_id, kind),
+  CONSTRAINT fk_integrations_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A privilege set by hand (guide §3.1 "Privileges Associated with
+-- Integration"): on or off whatever the integrations say; auto (or no row)
+-- follows the enabled integrations that imply it.
+CREATE TABLE IF NOT EXISTS account_privileges (
+  account_id    CHAR(36) NOT NULL,
+  privilege     ENUM('delegated_authentication','guest_access') NOT NULL,
+  manual_state  ENUM('auto','on','off') NOT NULL DEFAULT 'auto',
+  updated_at    DATETIME NOT NULL,
+  PRIMARY KEY (account_id, privilege),
+  CONSTRAINT fk_privileges_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The account's settings the apps obey (the policy API): Call Services'
+-- Bandwidth Optimization (off by default) and Chat Service Settings' Allow
+-- editing and deleting of messages (on by default). No row: the defaults.
+CREATE TABLE IF NOT EXISTS account_policy (
+  account_id              CHAR(36) NOT NULL PRIMARY KEY,
+  bandwidth_optimization  TINYINT(1) NOT NULL DEFAULT 0,
+  chat_allow_edit_delete  TINYINT(1) NOT NULL DEFAULT 1,
+  updated_at              DATETIME NOT NULL,
+  CONSTRAINT fk_policy_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Subscriptions assigned to a customer account (guide §2.7): one row per
+-- product line of an order assigned to it (lib/subscriptions.h). The
+-- warning of guide §2.3 compares their products with the integrations.
+CREATE TABLE IF NOT EXISTS subscriptions (
+  id                   BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id           CHAR(36) NOT NULL,
+  partner_id           CHAR(36) NOT NULL,
+  subscription_number  VARCHAR(64) NOT NULL,
+  product              VARCHAR(100) NOT NULL,
+  plan                 VARCHAR(100) NOT NULL DEFAULT '',
+  plan_code            VARCHAR(64) NOT NULL DEFAULT '',
+  quantity             INT NOT NULL,
+  start_date           DATE NOT NULL,
+  -- NULL: perpetual
+  expiry_date          DATE NULL,
+  -- what brought it (an order's number), for the orders feature
+  source_ref           VARCHAR(64) NOT NULL DEFAULT '',
+  created_at           DATETIME NOT NULL,
+  -- one line of one subscription once per account
+  UNIQUE KEY ux_subscriptions_line (account_id, subscription_number, product, plan_code),
+  -- the account's subscriptions by product (the panel, the warning)
+  KEY ix_subscriptions_account (account_id, product, expiry_date),
+  CONSTRAINT fk_subscriptions_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Applications a partner registered on the Developer page (guide §2.14.11):
+-- a public client id and a secret of which only the SHA-256 is kept; they
+-- obtain OAuth 2.0 access tokens (machine_credentials of kind oauth-access)
+-- for the customer accounts they are assigned to.
+CREATE TABLE IF NOT EXISTS applications (
+  id                 BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  partner_id         CHAR(36) NOT NULL,
+  client_id          CHAR(36) NOT NULL,
+  secret_hash        CHAR(64) NOT NULL,
+  name               VARCHAR(100) NOT NULL,
+  description        VARCHAR(500) NOT NULL DEFAULT '',
+  -- one absolute URI per line
+  redirect_uris      TEXT NOT NULL,
+  secret_created_at  DATETIME NOT NULL,
+  created_at         DATETIME NOT NULL,
+  updated_at         DATETIME NOT NULL,
+  created_by_name    VARCHAR(255) NOT NULL DEFAULT '',
+  UNIQUE KEY ux_applications_client (client_id),
+  -- the Developer page: one partner's applications by name
+  UNIQUE KEY ux_applications_partner_name (partner_id, name),
+  CONSTRAINT fk_applications_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The customer accounts an application may obtain tokens for.
+CREATE TABLE IF NOT EXISTS application_accounts (
+  application_id    BIGINT UNSIGNED NOT NULL,
+  account_id        CHAR(36) NOT NULL,
+  assigned_at       DATETIME NOT NULL,
+  assigned_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  PRIMARY KEY (application_id, account_id),
+  KEY ix_application_accounts_account (account_id, application_id),
+  CONSTRAINT fk_application_accounts_app FOREIGN KEY (application_id) REFERENCES applications (id) ON DELETE CASCADE,
+  CONSTRAINT fk_application_accounts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- SCIM 2.0 provisioning (guide §3.2.6; ch3 §8) ----
+
+-- Azure AD Sync set up on a customer account: Generate keys issues the SCIM
+-- bearer credential (machine_credentials, kind scim, bound to the account;
+-- only its hash is kept) and revokes the one before.
+CREATE TABLE IF NOT EXISTS azure_ad_sync (
+  account_id         CHAR(36) NOT NULL PRIMARY KEY,
+  credential_id      BIGINT UNSIGNED NULL,
+  generated_at       DATETIME NULL,
+  generated_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  created_at         DATETIME NOT NULL,
+  CONSTRAINT fk_azure_ad_sync_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The Provisioning activity panel: what the account's SCIM clients did,
+-- counted per hour (one upsert per write), and their last errors.
+CREATE TABLE IF NOT EXISTS scim_activity (
+  account_id   CHAR(36) NOT NULL,
+  hour         DATETIME NOT NULL,
+  created      INT NOT NULL DEFAULT 0,
+  updated      INT NOT NULL DEFAULT 0,
+  deactivated  INT NOT NULL DEFAULT 0,
+  deleted      INT NOT NULL DEFAULT 0,
+  failed       INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (account_id, hour),
+  CONSTRAINT fk_scim_activity_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS scim_errors (
+  id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  at          DATETIME NOT NULL,
+  method      VARCHAR(8) NOT NULL,
+  path        VARCHAR(255) NOT NULL,
+  status      SMALLINT NOT NULL,
+  scim_type   VARCHAR(24) NOT NULL DEFAULT '',
+  detail      VARCHAR(512) NOT NULL DEFAULT '',
+  -- an account's latest errors (only the last 20 are kept)
+  KEY ix_scim_errors_account (account_id, id),
+  CONSTRAINT fk_scim_errors_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A user a SCIM client owns (source-owned fields, guide §2.4): provisioned
+-- through the account's SCIM server (source_id NULL) or pulled from one of
+-- its SCIM sources, or a console user adopted by either (adopted: removal
+-- from a source then lets it go instead of deleting it). doc is the User
+-- document as provisioned, without id and meta, so a GET returns it;
+-- fingerprint is a hash of it, so a pull of an unchanged user writes
+-- nothing. user_name is unique in the account (SCIM userName is not
+-- case-exact); external_id is case-exact: the client's id of the user.
+CREATE TABLE IF NOT EXISTS scim_users (
+  user_id      BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  account_id   CHAR(36) NOT NULL,
+  source_id    BIGINT UNSIGNED NULL,
+  user_name    VARCHAR(255) NOT NULL,
+  external_id  VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
+  adopted      TINYINT(1) NOT NULL DEFAULT 0,
+  fingerprint  CHAR(16) NOT NULL DEFAULT '',
+  doc          JSON NOT NULL,
+  created_at   DATETIME NOT NULL,
+  updated_at   DATETIME NOT NULL,
+  -- filter userName eq "…" (Entra's lookup) and uniqueness
+  UNIQUE KEY ux_scim_users_name (account_id, user_name),
+  -- filter externalId eq "…"
+  KEY ix_scim_users_external (account_id, external_id),
+  -- a source's users, by the source's id (the pull's diff)
+  UNIQUE KEY ux_scim_users_source (source_id, external_id),
+  CONSTRAINT fk_scim_users_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Every email address and phone number (E.164) of the SCIM-owned users,
+-- beyond the users table's email and mobile: the lookups of filters on
+-- emails and phoneNumbers, the account's uniqueness rule (guide §3.2.6:
+-- email, mobile, phone, extension) and the Phone Number Conflict Search.
+CREATE TABLE IF NOT EXISTS scim_user_values (
+  account_id  CHAR(36) NOT NULL,
+  kind        ENUM('email','phone') NOT NULL,
+  value       VARCHAR(255) NOT NULL,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  PRIMARY KEY (account_id, kind, value, user_id),
+  KEY ix_scim_user_values_user (user_id),
+  CONSTRAINT fk_scim_user_values_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Groups of an account's users, provisioned by SCIM (ch3 §8: a user's
+-- groups show on the user page and filter the Users list). doc holds the
+-- rest of the Group document as provisioned, members aside; version counts
+-- every change, members included (the ETag).
+CREATE TABLE IF NOT EXISTS user_groups (
+  id            BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id    CHAR(36) NOT NULL,
+  display_name  VARCHAR(255) NOT NULL,
+  external_id   VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
+  source        VARCHAR(32) NOT NULL DEFAULT 'SCIM',
+  doc           JSON NOT NULL,
+  member_count  INT NOT NULL DEFAULT 0,
+  version       BIGINT UNSIGNED NOT NULL DEFAULT 1,
+  created_at    DATETIME NOT NULL,
+  updated_at    DATETIME NOT NULL,
+  -- the account's groups by name (the Users filter, displayName eq "…")
+  KEY ix_user_groups_name (account_id, display_name, id),
+  -- a list of them, page by page
+  KEY ix_user_groups_account (account_id, id),
+  KEY ix_user_groups_external (account_id, external_id),
+  CONSTRAINT fk_user_groups_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS user_group_members (
+  group_id    BIGINT UNSIGNED NOT NULL,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  PRIMARY KEY (group_id, user_id),
+  -- a user's groups (the user page, the groups attribute of a User)
+  KEY ix_user_group_members_user (user_id, group_id),
+  CONSTRAINT fk_user_group_members_group FOREIGN KEY (group_id) REFERENCES user_groups (id) ON DELETE CASCADE,
+  CONSTRAINT fk_user_group_members_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- SCIM sources an account pulls users from (ch3 §8.5, beyond the guide):
+-- syncd claims a due source like a job (lease_owner, lease_until; SKIP
+-- LOCKED), lists its Users page by page, and applies the difference. The
+-- bearer token is sealed (secret_seal) and never shown again.
+CREATE TABLE IF NOT EXISTS scim_sources (
+  id                BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id        CHAR(36) NOT NULL,
+  name              VARCHAR(100) NOT NULL,
+  base_url          VARCHAR(1024) NOT NULL,
+  token_sealed      VARCHAR(1024) NOT NULL,
+  filter            VARCHAR(1024) NOT NULL DEFAULT '',
+  interval_minutes  INT NOT NULL DEFAULT 60,
+  due_at            DATETIME NOT NULL,
+  lease_owner       VARCHAR(96) NULL,
+  lease_until       DATETIME NULL,
+  failures          INT NOT NULL DEFAULT 0,
+  last_attempt_at   DATETIME NULL,
+  last_success_at   DATETIME NULL,
+  last_error        VARCHAR(512) NOT NULL DEFAULT '',
+  -- the last pull: {fetched, added, changed, removed, skipped, writes, seconds}
+  last_result       JSON NULL,
+  created_by_name   VARCHAR(255) NOT NULL DEFAULT '',
+  created_at        DATETIME NOT NULL,
+  updated_at        DATETIME NOT NULL,
+  KEY ix_scim_sources_account (account_id, id),
+  -- the scheduler: due sources
+  KEY ix_scim_sources_due (due_at),
+  CONSTRAINT fk_scim_sources_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Single sign-on (guide §1.2, §3.2.2; ch3 §6) ----
+
+-- A customer account's SAML identity provider, as the Single Sign-On
+-- dialog sets it. certificates holds the PEM blocks one after the other;
+-- cert_expires_at is the earliest of their ends (the status line warns
+-- before it). With a row here the account's users sign in through the
+-- identity provider (lib/saml_store.h says who may still use a password).
+CREATE TABLE IF NOT EXISTS sso_configs (
+  account_id         CHAR(36) NOT NULL PRIMARY KEY,
+  idp_name           VARCHAR(255) NOT NULL,
+  idp_entity_id      VARCHAR(1024) NOT NULL,
+  sign_in_url        VARCHAR(1024) NOT NULL,
+  certificates       MEDIUMTEXT NOT NULL,
+  cert_expires_at    DATETIME NOT NULL,
+  mitel_credentials  TINYINT(1) NOT NULL DEFAULT 0,
+  created_at         DATETIME NOT NULL,
+  updated_at         DATETIME NOT NULL,
+  updated_by_name    VARCHAR(255) NOT NULL DEFAULT '',
+  CONSTRAINT fk_sso_configs_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The AuthnRequests we sent: a Response must name one in InResponseTo, for
+-- the same provider (a customer account's id, or 'partner'), once, before
+-- it expires. Workers share nothing else, so this is where any of them
+-- finds what another one sent. Only the SHA-256 of the request ID is kept.
+CREATE TABLE IF NOT EXISTS saml_requests (
+  id_hash     CHAR(64) NOT NULL PRIMARY KEY,
+  provider    VARCHAR(36) NOT NULL,
+  expires_at  DATETIME NOT NULL,
+  -- housekeeping: the expired ones
+  KEY ix_saml_requests_expires (expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Assertions accepted, kept until they could no longer be accepted anyway:
+-- the same assertion is never accepted twice, by any worker (replay
+-- cache). id_hash is the SHA-256 of the issuer, a line break and the ID.
+CREATE TABLE IF NOT EXISTS saml_assertions (
+  id_hash     CHAR(64) NOT NULL PRIMARY KEY,
+  expires_at  DATETIME NOT NULL,
+  KEY ix_saml_assertions_expires (expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The partner identity provider (guide §1.2): the partner account made for
+-- each organisation it names at its first sign-in (org_key: the
+-- organisation's id, or its name, as the provider sends it) ...
+CREATE TABLE IF NOT EXISTS partner_idp_accounts (
+  org_key     VARCHAR(255) NOT NULL PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  created_at  DATETIME NOT NULL,
+  UNIQUE KEY ux_partner_idp_accounts_account (account_id),
+  CONSTRAINT fk_partner_idp_accounts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ... and the partner user each of its people (subject: their NameID)
+-- signs in as.
+CREATE TABLE IF NOT EXISTS partner_idp_users (
+  subject     VARCHAR(255) NOT NULL PRIMARY KEY,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  created_at  DATETIME NOT NULL,
+  KEY ix_partner_idp_users_user (user_id),
+  CONSTRAINT fk_partner_idp_users_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

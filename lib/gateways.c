@@ -2,6 +2,7 @@
 #include "lib/core/config.h"
 #include "lib/core/validate.h"
 #include "lib/credentials.h"
+#include "lib/integrations.h"
 #include "lib/pbx_types.h"
 
 #include <ctype.h>
@@ -623,10 +624,12 @@ int gateway_onboarding_complete(db *d, const struct actor *who, const char *acco
 	const struct pbx_type *t = pbx_type_find(type);
 	json_t *details = json_object();
 	audit_change(details, "pbx_type", "", t ? t->label : type);
+	/* The account's CloudLink Gateway integration is set up: switched on (guide §3.1). */
 	int ok = db_exec(d, "UPDATE gateway_onboarding SET step = 'complete', updated_at = UTC_TIMESTAMP()"
 			    " WHERE account_id = ?", "s", account_id) >= 0 &&
 		 db_exec(d, "UPDATE accounts SET pbx_type = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?", "ss",
 			 t ? t->label : type, account_id) >= 0 &&
+		 integration_setup_finished(d, account_id, integration_kind("gateway"), details) >= 0 &&
 		 audit_event(d, account_id, who, "gateway.onboarding_complete", "Account", account_id, "", details) == 0;
 	json_decref(details);
 	return ok ? 1 : -1;

@@ -34,6 +34,7 @@ static const struct tick ticks[] = {
 	{"mail", mailer_tick},
 	{"history", events_retention_tick},
 	{"links", scheduler_tick},
+	{"scim-sources", scim_client_tick},
 };
 
 /* 1 when any tick did something, 0 when none had work. */

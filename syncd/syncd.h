@@ -15,4 +15,7 @@ void mailer_cleanup(void);
 
 /* Claims one due PBX link (scheduler.c) and syncs it. */
 int scheduler_tick(db *d);
+
+/* Claims one due SCIM source (scim_client.c) and pulls its users. */
+int scim_client_tick(db *d);
 #endif

@@ -37,6 +37,9 @@
             <?cs if:!Me.is_partner && Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?></ul>
         </li>
         <?cs /if ?>
+        <?cs if:Can.integrations.view ?>
+        <li><a href="/a/<?cs var:Account.id ?>/integrations"<?cs if:string.find(Page.Route, "/a/:acct/integrations") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.integrations.nav ?></a></li>
+        <?cs /if ?>
       <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>
       <?cs # The partner account's own users, account managers and roles (guide §2.4, §2.14, §2.15). ?>
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
@@ -65,6 +68,9 @@
         <ul><li><a href="/a/<?cs if:in_customer ?><?cs var:Account.id ?><?cs else ?><?cs var:Me.partner_id ?><?cs /if ?>/events"<?cs if:string.find(Page.Route, "/events") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.events.nav ?></a></li></ul>
       </li>
       <?cs /if ?>
+      <?cs if:Me.is_partner && !in_customer && Can.developer.view && Me.role != "account_manager" ?>
+      <li><a href="/developer"<?cs if:string.find(Page.Route, "/developer") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.developer.nav ?></a></li>
+      <?cs /if ?>
     </ul>
   </nav>
   <div class="main">
@@ -89,7 +95,7 @@
         <summary aria-label="<?cs var:Lang.layout.avatar_menu ?>"><span class="user-name"><?cs var:Me.name ?></span><span class="avatar" aria-hidden="true"><?cs var:string.slice(Me.name, 0, 1) ?></span></summary>
         <div class="menu">
           <span class="email"><?cs var:Me.email ?></span>
-          <a href="/password"><?cs var:Lang.layout.change_password ?></a>
+          <?cs if:!Me.via_idp ?><a href="/password"><?cs var:Lang.layout.change_password ?></a><?cs /if ?>
           <form method="post" action="/logout"><?cs call:csrf() ?><button type="submit" class="link"><?cs var:Lang.layout.logout ?></button></form>
         </div>
       </details>

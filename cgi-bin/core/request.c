@@ -77,17 +77,22 @@ static const char *reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 201: return "Created";
 	case 204: return "No Content";
 	case 303: return "See Other";
+	case 304: return "Not Modified";
 	case 400: return "Bad Request";
 	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 412: return "Precondition Failed";
 	case 413: return "Payload Too Large";
 	case 415: return "Unsupported Media Type";
 	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
+	case 501: return "Not Implemented";
 	case 503: return "Service Unavailable";
 	default: return "Internal Server Error";
 	}
@@ -100,6 +105,7 @@ static void write_head(struct req *r, int status, const char *content_type)
 		"Status: %d %s\r\n"
 		"Content-Type: %s\r\n"
 		"Cache-Control: no-store\r\n"
+		"Pragma: no-cache\r\n"
 		"Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 		" connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n"
 		"X-Content-Type-Options: nosniff\r\n"
@@ -113,13 +119,17 @@ static void write_head(struct req *r, int status, const char *content_type)
 	if (status == 503)
 		FCGX_FPrintF(current->out, "Retry-After: 30\r\n");
 	if (status == 401)
-		FCGX_FPrintF(current->out, "WWW-Authenticate: Bearer realm=\"switchboard\"\r\n");
+		FCGX_FPrintF(current->out, "WWW-Authenticate: %s\r\n", r->challenge ? r->challenge : "Bearer realm=\"switchboard\"");
 	if (r->download_name)
 		FCGX_FPrintF(current->out, "Content-Disposition: attachment; filename=\"%s\"\r\n", r->download_name);
 	for (int i = 0; i < r->n_cookies; i++)
 		FCGX_FPrintF(current->out, "Set-Cookie: %s\r\n", r->set_cookie[i]);
 	if (r->location[0] && status == 303)
 		FCGX_FPrintF(current->out, "Location: %s\r\n", r->location);
+	if (r->resource_location[0] && status == 201)
+		FCGX_FPrintF(current->out, "Location: %s\r\n", r->resource_location);
+	if (r->etag[0])
+		FCGX_FPrintF(current->out, "ETag: %s\r\n", r->etag);
 	FCGX_FPrintF(current->out, "\r\n");
 }
 
@@ -275,6 +285,8 @@ static int caller_allowed(struct req *r)
 		return 0;
 	if ((f & R_UNRESTRICTED) && r->me.restricted)
 		return 0;
+	if ((f & R_LOCAL_SIGN_IN) && r->me.via_idp)
+		return 0;
 	return can(r, r->route->feature, r->route->verb);
 }
 
@@ -312,21 +324,18 @@ static int account_allowed(struct req *r)
  * object named by :id, the JSON body; then the handler. */
 static int api_front_line(struct req *r)
 {
+	/* Bound to one account, a credential reaches that account; else every
+	 * account of its partner: looked up with the credential, in its query. */
+	struct account_ref a;
+	memset(&a, 0, sizeof a);
 	if (!(r->route->flags & R_PUBLIC)) {
-		int rc = api_authenticate(r);
+		int rc = api_authenticate(r, &a);
 		if (rc != DONE)
 			return rc;
 	}
 	if (r->acct.id[0]) {
-		/* Bound to one account, a credential reaches that account; else every account of its partner. */
-		struct account_reach who = {
-			.own_account_id = r->machine.account_id[0] ? r->machine.account_id : r->machine.partner_id,
-			.partner_id = r->machine.account_id[0] ? "" : r->machine.partner_id,
-		};
-		struct account_ref a;
-		int found = account_find_in_reach(r->db, &who, r->acct.id, &a);
-		if (found != 1)
-			return found < 0 ? SERVER_ERROR : NOT_FOUND;
+		if (!a.id[0])
+			return NOT_FOUND;
 		r->acct.is_partner = a.is_partner;
 		r->acct.active = a.active;
 		snprintf(r->acct.name, sizeof r->acct.name, "%s", a.name);
@@ -367,7 +376,7 @@ static int front_line(struct req *r)
 	r->route = route_match(r->method, r->path, r, &path_matched);
 	if (r->route && (r->route->flags & R_API))
 		return api_front_line(r);
-	if (!r->route && strncmp(r->path, "/api/", 5) == 0)
+	if (!r->route && api_machine_path(r->path))
 		return path_matched ? WRONG_METHOD : NOT_FOUND;
 	/* A public route that draws no page (/ping) has no use for who is
 	 * asking; every other one reads the session, and the bell comes with
@@ -384,11 +393,11 @@ static int front_line(struct req *r)
 	unsigned f = r->route->flags;
 	if (!(f & R_PUBLIC) && !r->signed_in)
 		return done(r, NULL, "/login");
-	if (strcmp(r->method, "POST") == 0 && !csrf_ok(r))
+	if (strcmp(r->method, "POST") == 0 && !(f & R_FOREIGN) && !csrf_ok(r))
 		return REFUSED;
 	if (!(f & R_PUBLIC) && !caller_allowed(r))
 		return NOT_FOUND;
-	if (r->acct.id[0]) {
+	if (r->acct.id[0] && !(f & R_FOREIGN)) {
 		int rc = account_allowed(r);
 		if (rc != DONE || r->location[0])
 			return rc;
@@ -473,6 +482,8 @@ void request_handle(FCGX_Request *fr, db *d)
 	const char *p = FCGX_GetParam("PATH_INFO", fr->envp);
 	r.path = p && *p ? p : "/";
 	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", fr->envp);
+	r.if_match = FCGX_GetParam("HTTP_IF_MATCH", fr->envp);
+	r.if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 
 	int refused = upload_allowed(&r);
 	if (refused) {
@@ -491,9 +502,21 @@ void request_handle(FCGX_Request *fr, db *d)
 		err = cgi_parse(r.cgi);
 	r.hdf = hdf;
 	if (err) {
-		/* Malformed bodies or uploads: the client's fault, nothing to render with. */
+		/* Malformed bodies or uploads: the client's fault, nothing to render
+		 * with. The machine front answers in its own format; a JSON body
+		 * past its limit is too large. */
+		const char *length = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+		int too_large = length && strtol(length, NULL, 10) > API_BODY_MAX;
 		nerr_ignore(&err);
-		write_bare_error(&r, 400, NULL);
+		if (api_machine_path(r.path)) {
+			int status = too_large ? 413 : 400;
+			api_error(&r, status, too_large ? "the request body is too large" : "the request body could not be read",
+				  NULL);
+			write_head(&r, status, r.content_type);
+			write_body(&r, r.body, r.body_len);
+		} else {
+			write_bare_error(&r, 400, NULL);
+		}
 		goto finish;
 	}
 	hdf_set_value(hdf, "Page.Path", r.path);
@@ -525,7 +548,7 @@ void request_handle(FCGX_Request *fr, db *d)
 			log_error("%s %s: handler failed: %s", r.method, r.path, db_error(d));
 		else if (status == 503)
 			log_error("%s %s: database unavailable: %s", r.method, r.path, db_error(d));
-		if (strncmp(r.path, "/api/", 5) == 0) {
+		if (api_machine_path(r.path)) {
 			api_error_body(&r, status);
 			write_head(&r, status, r.content_type);
 			write_body(&r, r.body, r.body_len);

@@ -676,18 +676,22 @@ int db_exec_script(db *d, const char *path)
 	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
 	int rc = mysql_query(d->conn, text);
 	free(text);
-	/* A statement after the first that fails ends the results with an
-	 * error from mysql_next_result (> 0): the script failed. */
-	int next = 0;
-	do {
+	/* Every statement's result is read: a failing one ends the script, and
+	 * mysql_next_result says so with a positive value, not only errno. */
+	while (rc == 0) {
 		MYSQL_RES *res = mysql_store_result(d->conn);
 		if (res)
 			mysql_free_result(res);
-		if (mysql_errno(d->conn))
+		if (mysql_errno(d->conn)) {
 			rc = 1;
-	} while (rc == 0 && (next = mysql_next_result(d->conn)) == 0);
-	if (next > 0)
-		rc = 1;
+			break;
+		}
+		int next = mysql_next_result(d->conn);
+		if (next > 0)
+			rc = 1;
+		if (next != 0)
+			break;
+	}
 	if (rc) {
 		set_error(d, mysql_errno(d->conn), mysql_error(d->conn));
 		log_error("%s: %s", path, d->last_error);
