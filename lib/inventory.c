@@ -420,7 +420,7 @@ int inventory_platforms_page(db *d, const struct inventory_scope *s, const struc
 	" ap.tunnels, ap.launch_tunnel, ap.launch_state FROM inventory_applications ap JOIN accounts a ON a.id = ap.account_id"
 
 struct application_call {
-	application_fn fn;
+	installed_application_fn fn;
 	void *ctx;
 	int limit, seen;
 };
@@ -430,7 +430,7 @@ static int application_row(void *ctx, const struct db_row *row)
 	struct application_call *c = ctx;
 	if (c->seen++ >= c->limit)
 		return 0;
-	struct application a;
+	struct installed_application a;
 	memset(&a, 0, sizeof a);
 	a.id = row_int(row, "id");
 	a.platform_id = row_int(row, "platform_id");
@@ -446,7 +446,7 @@ static int application_row(void *ctx, const struct db_row *row)
 	return c->fn(c->ctx, &a);
 }
 
-int inventory_applications_of(db *d, long long platform_id, application_fn fn, void *ctx)
+int inventory_applications_of(db *d, long long platform_id, installed_application_fn fn, void *ctx)
 {
 	struct application_call c = {fn, ctx, 1000, 0};
 	return db_each(d, application_row, &c, APPLICATION_COLUMNS " WHERE ap.platform_id = ? ORDER BY ap.app_type, ap.app_name",
@@ -462,7 +462,7 @@ int inventory_applications_of(db *d, long long platform_id, application_fn fn, v
 
 int inventory_applications_page(db *d, const struct inventory_scope *s, const struct application_filter *f,
 				const char *after_host, const char *after_type, long long after_id, int limit,
-				application_fn fn, void *ctx, int *more)
+				installed_application_fn fn, void *ctx, int *more)
 {
 	char like[2 * sizeof f->q + 3], manager[24], id[24], lim[24];
 	prefix_pattern(f->q, like, sizeof like);

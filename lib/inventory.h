@@ -132,7 +132,7 @@ int inventory_application_position(db *d, const char *partner_id, long long id, 
 /* A platform of the account: 1, 0, -1. */
 int inventory_platform_find(db *d, const char *account_id, long long id, struct platform *out);
 
-struct application {
+struct installed_application {
 	long long id;
 	long long platform_id;
 	char account_id[UUID_LEN];
@@ -145,7 +145,7 @@ struct application {
 	char launch_tunnel[33];
 	char launch_state[8];
 };
-typedef int (*application_fn)(void *ctx, const struct application *a);
+typedef int (*installed_application_fn)(void *ctx, const struct installed_application *a);
 
 struct application_filter {
 	char account_id[UUID_LEN];
@@ -154,9 +154,9 @@ struct application_filter {
 };
 int inventory_applications_page(db *d, const struct inventory_scope *s, const struct application_filter *f,
 				const char *after_host, const char *after_type, long long after_id, int limit,
-				application_fn fn, void *ctx, int *more);
+				installed_application_fn fn, void *ctx, int *more);
 /* The applications of a platform, by type. */
-int inventory_applications_of(db *d, long long platform_id, application_fn fn, void *ctx);
+int inventory_applications_of(db *d, long long platform_id, installed_application_fn fn, void *ctx);
 
 /* The accounts within the scope that have platforms (the Accounts filter). */
 typedef int (*inventory_account_fn)(void *ctx, const char *id, const char *name);

@@ -16,7 +16,7 @@ struct page {
 	long long last;
 };
 
-static int publish_row(void *ctx, const struct application *a)
+static int publish_row(void *ctx, const struct installed_application *a)
 {
 	struct page *pg = ctx;
 	HDF *node;

@@ -72,7 +72,7 @@ void inventory_publish_platform(struct req *r, HDF *node, const struct platform 
 	hdf_set_valuef(node, "href=/a/%s/inventory/platforms/%lld", p->account_id, p->id);
 }
 
-void inventory_publish_application(struct req *r, HDF *node, const struct application *a)
+void inventory_publish_application(struct req *r, HDF *node, const struct installed_application *a)
 {
 	hdf_set_valuef(node, "id=%lld", a->id);
 	hdf_set_valuef(node, "platform=%lld", a->platform_id);

@@ -20,7 +20,7 @@ struct inventory_scope inventory_scope_of(struct req *r);
 
 /* One platform's fields into node, as the table and the details show them. */
 void inventory_publish_platform(struct req *r, HDF *node, const struct platform *p);
-void inventory_publish_application(struct req *r, HDF *node, const struct application *a);
+void inventory_publish_application(struct req *r, HDF *node, const struct installed_application *a);
 
 /* Options.apps: the application types of the scope, with the guide's own. */
 int inventory_publish_app_types(struct req *r, const struct inventory_scope *s);

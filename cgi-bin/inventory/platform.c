@@ -13,7 +13,7 @@ struct apps {
 	const char *chosen;
 };
 
-static int publish_app(void *ctx, const struct application *a)
+static int publish_app(void *ctx, const struct installed_application *a)
 {
 	struct apps *x = ctx;
 	HDF *node;
