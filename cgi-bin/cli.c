@@ -2,8 +2,8 @@
 #include "lib/accounts.h"
 #include "lib/core/config.h"
 #include "lib/core/validate.h"
+#include "lib/schema.h"
 
-#include <dirent.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -31,9 +31,9 @@ static void repo_file(const char *name, char *out, size_t n)
 	snprintf(out, n, "%s/%s", dir ? dir : ".", name);
 }
 
-static int by_name(const struct dirent **a, const struct dirent **b)
+static void print_applied(const char *name)
 {
-	return strcmp((*a)->d_name, (*b)->d_name);
+	printf("applied %s\n", name);
 }
 
 int cli_migrate(void)
@@ -43,40 +43,15 @@ int cli_migrate(void)
 		fprintf(stderr, "migrate: cannot connect to the database\n");
 		return 1;
 	}
-	char path[PATH_MAX + 256];
-	repo_file("schema.sql", path, sizeof path);
-	if (db_exec_script(d, path) != 0) {
-		fprintf(stderr, "migrate: %s: %s\n", path, db_error(d));
-		db_close(d);
-		return 1;
-	}
-	/* Then every migration not yet applied, in name order, each recorded. */
-	char dir[PATH_MAX];
+	char schema[PATH_MAX + 256], dir[PATH_MAX];
+	repo_file("schema.sql", schema, sizeof schema);
 	repo_file("migrations", dir, sizeof dir);
-	struct dirent **names;
-	int n = scandir(dir, &names, NULL, by_name);
-	int rc = 0;
-	for (int i = 0; i < n; i++) {
-		const char *f = names[i]->d_name;
-		size_t len = strlen(f);
-		long long seen = 0;
-		if (rc == 0 && len > 4 && strcmp(f + len - 4, ".sql") == 0 &&
-		    db_int(d, &seen, "SELECT COUNT(*) FROM schema_migrations WHERE name = ?", "s", f) == 1 && !seen) {
-			snprintf(path, sizeof path, "%s/%s", dir, f);
-			if (db_exec_script(d, path) != 0 ||
-			    db_exec(d, "INSERT INTO schema_migrations (name, applied_at) VALUES (?, UTC_TIMESTAMP())", "s", f) != 1) {
-				fprintf(stderr, "migrate: %s: %s\n", f, db_error(d));
-				rc = 1;
-			} else {
-				printf("applied %s\n", f);
-			}
-		}
-		free(names[i]);
-	}
-	if (n >= 0)
-		free(names);
+	const char *failed = NULL;
+	int rc = schema_migrate(d, schema, dir, print_applied, &failed);
+	if (rc != 0)
+		fprintf(stderr, "migrate: %s: %s\n", failed, db_error(d));
 	db_close(d);
-	return rc;
+	return rc ? 1 : 0;
 }
 
 static int read_password_stdin(char *out, size_t n)
@@ -87,19 +62,18 @@ static int read_password_stdin(char *out, size_t n)
 	return 0;
 }
 
-/* Creates a partner account with its first administrator, in one transaction. */
-static int create_partner(db *d, const char *name, const char *email, const char *password, char id[UUID_LEN])
+struct new_partner {
+	db *d;
+	const char *name;
+	struct user_fields admin;
+	char id[UUID_LEN];
+	long long admin_id;
+};
+
+static int create_partner(void *ctx)
 {
-	struct account_fields af = {.name = name, .default_language = "en"};
-	struct user_fields uf = {.name = name, .email = email, .role = "partner_admin", .password = password};
-	if (db_begin(d) != 0)
-		return -1;
-	if (account_insert(d, &cli_actor, NULL, &af, id) != 0 || user_insert(d, &cli_actor, id, &uf) <= 0 ||
-	    db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return 0;
+	struct new_partner *p = ctx;
+	return partner_insert(p->d, &cli_actor, p->name, &p->admin, p->id, &p->admin_id);
 }
 
 int cli_create_partner(int argc, char **argv)
@@ -144,86 +118,12 @@ int cli_create_partner(int argc, char **argv)
 		fprintf(stderr, "create-partner: cannot connect to the database\n");
 		return 1;
 	}
-	char id[UUID_LEN];
-	int rc = create_partner(d, name, email, password, id);
+	struct new_partner p = {.d = d, .name = name, .admin = {.name = name, .email = email, .password = password}};
+	int rc = db_tx(d, create_partner, &p);
 	if (rc != 0)
 		fprintf(stderr, "create-partner: %s\n", db_error(d));
 	else
-		printf("%s\n", id);
+		printf("%s\n", p.id);
 	db_close(d);
-	return rc ? 1 : 0;
-}
-
-/* ---- demo data ---- */
-
-#define DEMO_PASSWORD "switchboard-demo"
-
-struct demo_user {
-	const char *first, *last, *email, *ext, *role;
-};
-
-static const struct demo_user acme_users[] = {
-	{"Ada", "Admin", "admin@acme.example.com", "100", "account_admin"},
-	{"Grace", "Hopper", "grace.hopper@acme.example.com", "101", "user"},
-	{"Alan", "Turing", "alan.turing@acme.example.com", "102", "user"},
-	{"Edsger", "Dijkstra", "edsger.dijkstra@acme.example.com", "103", "user"},
-	{"Barbara", "Liskov", "barbara.liskov@acme.example.com", "104", "account_admin"},
-	{"Ken", "Thompson", "ken.thompson@acme.example.com", "105", "user"},
-};
-
-static int seed_customer(db *d, const char *partner_id, const char *name, const char *country, const char *city,
-			 const struct demo_user *users, size_t n)
-{
-	char id[UUID_LEN];
-	struct account_fields af = {
-		.name = name, .country = country, .city = city, .address = "1 Main Street", .province = "",
-		.postal_code = "10001", .default_language = "en", .business_type = "Enterprise",
-	};
-	char contacts[1][EMAIL_MAX + 1];
-	snprintf(contacts[0], sizeof contacts[0], "support@%s.example.com", n ? "acme" : "globex");
-	if (account_insert(d, &cli_actor, partner_id, &af, id) != 0 || account_set_contacts(d, id, contacts, 1) != 0)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		struct user_fields uf = {
-			.first_name = users[i].first, .last_name = users[i].last, .email = users[i].email,
-			.extension = users[i].ext, .role = users[i].role,
-			/* The demo admins can sign in at once; registration by email comes later. */
-			.password = strcmp(users[i].role, "account_admin") == 0 ? DEMO_PASSWORD : NULL,
-		};
-		if (user_insert(d, &cli_actor, id, &uf) <= 0)
-			return -1;
-	}
-	return 0;
-}
-
-int cli_seed_demo(void)
-{
-	db *d = db_open();
-	if (!d) {
-		fprintf(stderr, "seed-demo: cannot connect to the database\n");
-		return 1;
-	}
-	long long exists = 0;
-	db_int(d, &exists, "SELECT COUNT(*) FROM users WHERE email = 'partner@demo.example.com'", NULL);
-	int rc = 0;
-	if (!exists) {
-		char partner[UUID_LEN];
-		rc = create_partner(d, "Demo Partner", "partner@demo.example.com", DEMO_PASSWORD, partner);
-		if (rc == 0 && db_begin(d) == 0) {
-			if (seed_customer(d, partner, "Acme Corporation", "US", "New York", acme_users,
-					  sizeof acme_users / sizeof acme_users[0]) != 0 ||
-			    seed_customer(d, partner, "Globex Industries", "CA", "Toronto", NULL, 0) != 0 ||
-			    seed_customer(d, partner, "Initech", "GB", "London", NULL, 0) != 0 || db_commit(d) != 0) {
-				db_rollback(d);
-				rc = -1;
-			}
-		}
-		if (rc != 0)
-			fprintf(stderr, "seed-demo: %s\n", db_error(d));
-	}
-	db_close(d);
-	if (rc == 0)
-		printf("partner:       partner@demo.example.com / %s\n"
-		       "account admin: admin@acme.example.com / %s\n", DEMO_PASSWORD, DEMO_PASSWORD);
 	return rc ? 1 : 0;
 }

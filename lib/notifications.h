@@ -17,4 +17,10 @@ int notification_find(db *d, long long user_id, long long id, struct notificatio
 int notifications_dismiss_all(db *d, long long user_id);
 /* Removes one of user_id's notifications for good. 0 or -1. */
 int notification_delete(db *d, long long user_id, long long id);
+
+/* A notification that is no job's end (topic, e.g. "pbx_link_failing", and
+ * a short text naming what it is about) for the people who run account_id:
+ * its Account Admins and its partner's administrators. Inside the caller's
+ * transaction. The number notified, or -1. */
+long long notifications_for_admins(db *d, const char *account_id, const char *topic, const char *text);
 #endif

@@ -54,3 +54,22 @@ int token_use_all(db *d, long long user_id, const char *purpose)
 	return db_exec(d, "UPDATE user_tokens SET used_at = UTC_TIMESTAMP() WHERE user_id = ? AND purpose = ? AND used_at IS NULL",
 		       "is", user_id, purpose) < 0 ? -1 : 0;
 }
+
+static int token_user_from_row(void *ctx, const struct db_row *row)
+{
+	struct token_user *u = ctx;
+	row_copy(row, "account_id", u->account_id, sizeof u->account_id);
+	row_copy(row, "display_name", u->display_name, sizeof u->display_name);
+	row_copy(row, "email", u->email, sizeof u->email);
+	return 0;
+}
+
+int token_user_find(db *d, long long user_id, int for_update, struct token_user *out)
+{
+	memset(out, 0, sizeof *out);
+	if (for_update)
+		return db_one(d, token_user_from_row, out,
+			      "SELECT account_id, display_name, email FROM users WHERE id = ? FOR UPDATE", "i", user_id);
+	return db_one(d, token_user_from_row, out, "SELECT account_id, display_name, email FROM users WHERE id = ?", "i",
+		      user_id);
+}

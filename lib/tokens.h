@@ -21,6 +21,16 @@ int token_check(db *d, const char *raw, const char *purpose, int for_update, lon
 /* Uses up every token of the user for the purpose (in the caller's transaction). */
 int token_use_all(db *d, long long user_id, const char *purpose);
 
+/* Whose link it is: the token's user. */
+struct token_user {
+	char account_id[UUID_LEN];
+	char display_name[1024];
+	char email[1024];
+};
+/* The user user_id; for_update locks the row for the caller's transaction.
+ * 1 found, 0 not, -1 error. */
+int token_user_find(db *d, long long user_id, int for_update, struct token_user *out);
+
 /* Plain-text hex of the right length: anything else is refused unread. */
 int token_well_formed(const char *raw);
 #endif

@@ -41,3 +41,65 @@ int users_find(db *d, const char *account_id, long long id, int for_update, stru
 		return db_one(d, user_from_row, out, USER_SELECT " FOR UPDATE", "is", id, account_id);
 	return db_one(d, user_from_row, out, USER_SELECT, "is", id, account_id);
 }
+
+int users_email_taken(db *d, const char *account_id, const char *email, long long except_id)
+{
+	long long found = 0;
+	return db_int(d, &found, "SELECT id FROM users WHERE account_id = ? AND email = ? AND id <> ? LIMIT 1", "ssi",
+		      account_id, email, except_id);
+}
+
+long long users_count_admins(db *d, const char *account_id, int for_update)
+{
+	long long n = 0;
+	int rc = for_update
+		? db_int(d, &n, "SELECT COUNT(*) FROM users WHERE account_id = ? AND role = 'account_admin' FOR UPDATE", "s",
+			 account_id)
+		: db_int(d, &n, "SELECT COUNT(*) FROM users WHERE account_id = ? AND role = 'account_admin'", "s", account_id);
+	return rc == 1 ? n : -1;
+}
+
+int users_lock_account(db *d, const char *account_id)
+{
+	long long one = 0;
+	return db_int(d, &one, "SELECT 1 FROM accounts WHERE id = ? FOR UPDATE", "s", account_id) == 1 ? 0 : -1;
+}
+
+int users_update(db *d, const char *account_id, long long id, const struct user_change *c)
+{
+	long long n = db_exec(d,
+		"UPDATE users SET first_name = ?, last_name = ?, name = ?, display_name = ?, email = ?,"
+		" mobile = ?, role = ?, custom_role_id = NULLIF(?, 0), updated_at = UTC_TIMESTAMP(),"
+		" updated_by_name = ? WHERE id = ? AND account_id = ?",
+		"sssssssisis", c->first_name, c->last_name, c->name, c->display_name, c->email, c->mobile, c->role,
+		c->custom_role_id, c->by_name, id, account_id);
+	if (n < 0)
+		return db_errno(d) == 1062 ? 0 : -1;
+	return 1;
+}
+
+int users_delete(db *d, const char *account_id, long long id)
+{
+	long long n = db_exec(d, "DELETE FROM users WHERE id = ? AND account_id = ?", "is", id, account_id);
+	return n < 0 ? -1 : n > 0;
+}
+
+struct role_call {
+	users_role_fn fn;
+	void *ctx;
+};
+
+static int each_role(void *ctx, const struct db_row *row)
+{
+	struct role_call *c = ctx;
+	return c->fn(c->ctx, row_int(row, "id"), row_str(row, "name"));
+}
+
+int users_assignable_roles_each(db *d, const char *account_id, const char *base, users_role_fn fn, void *ctx)
+{
+	struct role_call call = {fn, ctx};
+	return db_each(d, each_role, &call,
+		       "SELECT r.id, r.name FROM role_accounts ra JOIN roles r ON r.id = ra.role_id"
+		       " WHERE ra.account_id = ? AND r.base = ? ORDER BY r.name",
+		       "ss", account_id, base);
+}

@@ -21,4 +21,36 @@ struct user {
 /* The user id of account_id; for_update locks the row for the caller's
  * transaction. 1 found, 0 not (or in another account), -1 error. */
 int users_find(db *d, const char *account_id, long long id, int for_update, struct user *out);
+
+/* 1 when a user of the account other than except_id (0: none) has email,
+ * 0 when none, -1 on error. The unique key still decides a race. */
+int users_email_taken(db *d, const char *account_id, const char *email, long long except_id);
+
+/* The account's Account Admins (a customer account keeps at least one);
+ * for_update locks them for the caller's transaction. -1 on error. */
+long long users_count_admins(db *d, const char *account_id, int for_update);
+
+/* Locks the account's row for the caller's transaction: adding a user locks
+ * it first (the user_count trigger), so a delete takes it first too. 0 or -1. */
+int users_lock_account(db *d, const char *account_id);
+
+/* Edit User's change of a user (guide §2.4). */
+struct user_change {
+	const char *first_name, *last_name, *name, *display_name, *email, *mobile;
+	const char *role;              /* role key */
+	long long custom_role_id;      /* 0: none */
+	const char *by_name;           /* who changed it (the MODIFIED column) */
+};
+/* Inside the caller's transaction. 1 saved, 0 when another user of the
+ * account has the email, -1 on error. */
+int users_update(db *d, const char *account_id, long long id, const struct user_change *c);
+
+/* Inside the caller's transaction; licences, sessions and tokens go with
+ * the row. 1 deleted, 0 not found, -1 error. */
+int users_delete(db *d, const char *account_id, long long id);
+
+/* The custom roles assigned to the account with the given base ("admin" or
+ * "partner"), by name: what Edit User offers. The number, or -1. */
+typedef int (*users_role_fn)(void *ctx, long long id, const char *name);
+int users_assignable_roles_each(db *d, const char *account_id, const char *base, users_role_fn fn, void *ctx);
 #endif

@@ -24,4 +24,10 @@ int support_reminders_tick(db *d);
 enum { MAIL_FILLED, MAIL_DROPPED, MAIL_RETRY };
 /* The data of a mail about a support log (support_mail.c). */
 int support_mail_fill(db *d, const struct outbox_mail *m, HDF *h, char *error, size_t error_size);
+
+/* Claims one due PBX link (scheduler.c) and syncs it. */
+int scheduler_tick(db *d);
+
+/* Claims one due SCIM source (scim_client.c) and pulls its users. */
+int scim_client_tick(db *d);
 #endif

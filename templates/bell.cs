@@ -16,6 +16,13 @@
     <ul data-bell-list>
     <?cs each:n = Notifications.Items ?>
       <li class="notification<?cs if:n.seen != 1 ?> unseen<?cs /if ?>">
+        <?cs if:n.topic ?>
+        <div class="what">
+          <strong><?cs var:Lang.pbx.notifications[n.topic] ?></strong>
+          <span class="status"><?cs var:n.subject ?></span>
+        </div>
+        <div class="when"><?cs var:n.at ?></div>
+        <?cs else ?>
         <div class="what">
           <strong><?cs var:Lang.jobs.notifications.kinds[n.kind] ?></strong>
           <span class="status state-<?cs var:n.state ?>"><?cs var:Lang.jobs.notifications.states[n.state] ?></span>
@@ -27,8 +34,9 @@
           if:n.mail_failed > 0 ?> · <?cs var:n.mail_failed ?> <?cs var:Lang.jobs.notifications.mail_failed ?><?cs /if ?>
         </div>
         <div class="when"><?cs var:n.at ?>
-          <?cs if:n.state == "failed" || n.skipped > 0 || n.mail_failed > 0 ?><a href="/a/<?cs var:n.account_id ?>/jobs/<?cs var:n.job_id ?>"><?cs var:Lang.jobs.notifications.see_details ?></a><?cs /if ?>
+          <?cs if:n.state == "failed" || n.skipped > 0 || n.mail_failed > 0 || n.kind == "export_events" ?><a href="/a/<?cs var:n.account_id ?>/jobs/<?cs var:n.job_id ?>"><?cs var:Lang.jobs.notifications.see_details ?></a><?cs /if ?>
         </div>
+        <?cs /if ?>
         <form method="post" action="/notifications/<?cs var:n.id ?>/delete" data-bell-delete>
           <?cs call:csrf() ?><input type="hidden" name="back" value="<?cs var:Page.Path ?>">
           <button type="submit" class="icon" aria-label="<?cs var:Lang.jobs.notifications.delete ?>" title="<?cs var:Lang.jobs.notifications.delete ?>"><img src="/static/img/trash.svg" alt="" width="16" height="16"></button>

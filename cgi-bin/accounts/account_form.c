@@ -8,19 +8,18 @@
 #include <string.h>
 #include <strings.h>
 
-/* Stored as the value, shown by its lang key. The seed data and the CLI use
- * the same values. */
+/* Stored as the value, shown by its lang key. The demo data uses the same values. */
 static const struct {
 	const char *value;
 	const char *lang_key;
 } business_types[] = {
-	{"Enterprise", "account.business_types.enterprise"},
-	{"Small Business", "account.business_types.small_business"},
-	{"Education", "account.business_types.education"},
-	{"Government", "account.business_types.government"},
-	{"Healthcare", "account.business_types.healthcare"},
-	{"Hospitality", "account.business_types.hospitality"},
-	{"Other", "account.business_types.other"},
+	{"Enterprise", "accounts.account_form.business_types.enterprise"},
+	{"Small Business", "accounts.account_form.business_types.small_business"},
+	{"Education", "accounts.account_form.business_types.education"},
+	{"Government", "accounts.account_form.business_types.government"},
+	{"Healthcare", "accounts.account_form.business_types.healthcare"},
+	{"Hospitality", "accounts.account_form.business_types.hospitality"},
+	{"Other", "accounts.account_form.business_types.other"},
 };
 #define N_BUSINESS_TYPES (sizeof business_types / sizeof business_types[0])
 
@@ -51,24 +50,32 @@ void account_form_options(struct req *r)
 	 * language file names, in its order. */
 	HDF *tree = render_lang();
 	int n = 0;
-	for (HDF *l = tree ? hdf_obj_child(hdf_get_obj(tree, "account.languages")) : NULL; l; l = hdf_obj_next(l))
+	HDF *names = tree ? hdf_get_obj(tree, "accounts.account_form.languages") : NULL;
+	for (HDF *l = names ? hdf_obj_child(names) : NULL; l; l = hdf_obj_next(l))
 		if (valid_language(hdf_obj_name(l)) && hdf_obj_value(l))
 			set_option(r, "languages", n++, hdf_obj_name(l), hdf_obj_value(l));
 	for (size_t i = 0; i < N_BUSINESS_TYPES; i++)
 		set_option(r, "business_types", (int)i, business_types[i].value, lang(r, business_types[i].lang_key));
 }
 
-/* A select's value must be one of its options; the message says so. */
-static int check_choice(struct req *r, const char *field, int required, int (*valid)(const char *))
+void account_form_defaults(struct req *r, const struct account *a)
 {
-	if (!check_text(r, field, required, 64))
-		return 0;
-	const char *v = form(r, field);
-	if (*v && !valid(v)) {
-		field_error(r, field, "errors.invalid_choice");
-		return 0;
-	}
-	return 1;
+	form_default(r, "name", a->name);
+	form_default(r, "country", a->country);
+	form_default(r, "province", a->province);
+	form_default(r, "address", a->address);
+	form_default(r, "city", a->city);
+	form_default(r, "postal_code", a->postal_code);
+	form_default(r, "default_language", a->default_language);
+	form_default(r, "business_type", a->business_type);
+	form_default(r, "contacts", a->contacts);
+}
+
+static int has_error(struct req *r, const char *field)
+{
+	char key[96];
+	snprintf(key, sizeof key, "Form.Errors.%s", field);
+	return hdf_get_value(r->hdf, key, NULL) != NULL;
 }
 
 static int valid_business_type(const char *v)
@@ -79,20 +86,24 @@ static int valid_business_type(const char *v)
 	return 0;
 }
 
-/* Support contacts: at least one address, each valid; repeats dropped. */
-static int read_contacts(struct req *r, struct account_form *a)
+/* A select's value must be one of its options; the message says so. */
+static void check_choice(struct req *r, const char *field, int (*valid)(const char *))
 {
-	if (!check_text(r, "contacts", 1, sizeof a->contacts_text - 1))
-		return 0;
-	char found[CONTACTS_MAX][EMAIL_MAX + 1];
-	int n = email_list_split(form(r, "contacts"), found, CONTACTS_MAX);
-	if (n < 0) {
-		field_error(r, "contacts", n == -2 ? "errors.too_many_emails" : "errors.invalid_emails");
-		return 0;
-	}
-	if (n == 0) {
-		field_error(r, "contacts", "errors.required");
-		return 0;
+	const char *v = in(r, field);
+	if (*v && !has_error(r, field) && !valid(v))
+		field_error(r, field, "errors.invalid_choice");
+}
+
+/* Support contacts (guide §2.9): at least one address; repeats dropped. */
+static void read_contacts(struct req *r, struct account_form *a)
+{
+	if (has_error(r, "contacts"))
+		return;
+	char found[ACCOUNT_CONTACTS_MAX][EMAIL_MAX + 1];
+	int n = email_list_split(in(r, "contacts"), found, ACCOUNT_CONTACTS_MAX);
+	if (n <= 0) {
+		field_error(r, "contacts", n == 0 ? "errors.required" : "errors.invalid_emails");
+		return;
 	}
 	size_t len = 0;
 	for (int i = 0; i < n; i++) {
@@ -105,53 +116,49 @@ static int read_contacts(struct req *r, struct account_form *a)
 		len += (size_t)snprintf(a->contacts_text + len, sizeof a->contacts_text - len, "%s%s", len ? ", " : "",
 					found[i]);
 	}
-	return 1;
 }
 
 int account_form_read(struct req *r, struct account_form *a)
 {
 	memset(a, 0, sizeof *a);
-	/* Every field is checked, so each bad one gets its own message. */
-	int ok = check_text(r, "name", 1, 255);
-	ok &= check_choice(r, "country", 1, valid_country);
-	ok &= check_text(r, "province", 0, 255);
-	ok &= check_text(r, "address", 1, 255);
-	ok &= check_text(r, "city", 1, 255);
-	ok &= check_text(r, "postal_code", 1, 32);
-	ok &= check_choice(r, "default_language", 1, valid_language);
-	ok &= check_choice(r, "business_type", 0, valid_business_type);
-	ok &= read_contacts(r, a);
-	if (!ok)
+	check_choice(r, "country", valid_country);
+	check_choice(r, "business_type", valid_business_type);
+	read_contacts(r, a);
+	if (form_has_errors(r))
 		return 0;
-	/* Read after the checks: form() trims in place, so these pointers stay valid. */
-	a->f.name = form(r, "name");
-	a->f.country = form(r, "country");
-	a->f.province = form(r, "province");
-	a->f.address = form(r, "address");
-	a->f.city = form(r, "city");
-	a->f.postal_code = form(r, "postal_code");
-	a->f.default_language = form(r, "default_language");
-	a->f.business_type = form(r, "business_type");
+	a->f.name = in(r, "name");
+	a->f.country = in(r, "country");
+	a->f.province = in(r, "province");
+	a->f.address = in(r, "address");
+	a->f.city = in(r, "city");
+	a->f.postal_code = in(r, "postal_code");
+	a->f.default_language = in(r, "default_language");
+	a->f.business_type = in(r, "business_type");
 	return 1;
 }
 
-void account_form_labels(struct req *r, const char *prefix)
+void account_form_publish(struct req *r, const struct account *a)
 {
-	char key[128], out[128];
-	snprintf(key, sizeof key, "%s.country", prefix);
-	snprintf(out, sizeof out, "%s.country_name", prefix);
-	hdf_set_value(r->hdf, out, country_name(hdf_get_value(r->hdf, key, "")));
+	HDF *info;
+	if (hdf_get_node(r->hdf, "Info", &info) != STATUS_OK)
+		return;
+	hdf_set_value(info, "id", a->id);
+	hdf_set_value(info, "kind", a->is_partner ? "partner" : "customer");
+	hdf_set_value(info, "name", a->name);
+	hdf_set_value(info, "province", a->province);
+	hdf_set_value(info, "address", a->address);
+	hdf_set_value(info, "city", a->city);
+	hdf_set_value(info, "postal_code", a->postal_code);
+	hdf_set_value(info, "sap_customer_number", a->sap_customer_number);
+	hdf_set_value(info, "pbx_type", a->pbx_type);
+	hdf_set_value(info, "contacts", a->contacts);
+	hdf_set_value(info, "country_name", country_name(a->country));
 
-	snprintf(key, sizeof key, "%s.default_language", prefix);
-	snprintf(out, sizeof out, "account.languages.%s", hdf_get_value(r->hdf, key, ""));
+	char key[96];
+	snprintf(key, sizeof key, "accounts.account_form.languages.%s", a->default_language);
 	HDF *tree = render_lang();
-	const char *language = tree ? hdf_get_value(tree, out, NULL) : NULL;
-	snprintf(out, sizeof out, "%s.language_name", prefix);
-	hdf_set_value(r->hdf, out, language ? language : hdf_get_value(r->hdf, key, ""));
-
-	snprintf(key, sizeof key, "%s.business_type", prefix);
-	const char *value = hdf_get_value(r->hdf, key, "");
-	const char *label = business_type_label(r, value);
-	snprintf(out, sizeof out, "%s.business_type_name", prefix);
-	hdf_set_value(r->hdf, out, label ? label : value);
+	const char *language = tree ? hdf_get_value(tree, key, NULL) : NULL;
+	hdf_set_value(info, "language_name", language ? language : a->default_language);
+	const char *type = business_type_label(r, a->business_type);
+	hdf_set_value(info, "business_type_name", type ? type : a->business_type);
 }

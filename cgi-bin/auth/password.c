@@ -1,57 +1,36 @@
 /* "Change your password" (guide §1.3): current, new (8 or more), confirm.
  * The user's other sessions end; this one stays. */
 #include "cgi-bin/core/request.h"
-#include "cgi-bin/core/session.h"
-#include "lib/core/validate.h"
-
-#include <string.h>
-
-#define PASSWORD_MIN 8
-#define PASSWORD_MAX 256
+#include "cgi-bin/auth/new_password.h"
+#include "lib/passwords.h"
+#include "lib/sessions.h"
 
 int password_get(struct req *r)
 {
-	hdf_set_value(r->hdf, "Page.Title", lang(r, "password.title"));
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "auth.password.title"));
 	return DONE;
+}
+
+static int change(struct req *r, void *hash)
+{
+	if (passwords_set(r->db, r->me.id, hash, NULL) != 0 ||
+	    sessions_end_user_except(r->db, r->me.id, r->session_hash) != 0)
+		return -1;
+	return event(r, r->me.account_id, "user.password_change", "user", r->me.id_text, r->me.name, NULL);
 }
 
 int password_post(struct req *r)
 {
-	const char *current = hdf_get_value(r->hdf, "Query.current", "");
-	const char *fresh = hdf_get_value(r->hdf, "Query.new", "");
-	const char *confirm = hdf_get_value(r->hdf, "Query.confirm", "");
-	hdf_set_value(r->hdf, "Page.Title", lang(r, "password.title"));
-
-	char hash[PASSWORD_HASH_MAX] = "";
-	db_str(r->db, hash, sizeof hash, "SELECT COALESCE(password_hash, '') FROM users WHERE id = ?", "i", r->me.id);
-	if (!password_verify(hash, current))
-		field_error(r, "current", "password.wrong_current");
-	if (!valid_utf8(fresh) || strlen(fresh) > PASSWORD_MAX)
-		field_error(r, "new", "errors.invalid_text");
-	else if (utf8_length(fresh) < PASSWORD_MIN)
-		field_error(r, "new", "password.too_short");
-	if (strcmp(fresh, confirm) != 0)
-		field_error(r, "confirm", "password.mismatch");
-	if (form_has_errors(r)) {
-		r->status = 422;
-		return DONE;
-	}
-	if (password_hash(fresh, hash) != 0)
+	int match = passwords_match(r->db, r->me.id, in(r, "current"));
+	if (match < 0)
 		return SERVER_ERROR;
-	struct actor me = me_actor(r);
-	if (db_begin(r->db) != 0)
+	if (!match)
+		field_error(r, "current", "auth.password.wrong_current");
+	new_password_check(r, "new", "confirm");
+	if (form_has_errors(r))
+		return invalid(r);
+	char hash[PASSWORD_HASH_MAX];
+	if (password_hash(in(r, "new"), hash) != 0 || tx(r, change, hash) != 0)
 		return SERVER_ERROR;
-	if (db_exec(r->db, "UPDATE users SET password_hash = ?, registered = 1, updated_at = UTC_TIMESTAMP() WHERE id = ?",
-		    "si", hash, r->me.id) != 1 ||
-	    db_exec(r->db, "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", "is", r->me.id,
-		    r->session_hash) < 0 ||
-	    audit_event(r->db, r->me.account_id, &me, "user.password_change", "user", r->me.id_text, r->me.name,
-			NULL) != 0 ||
-	    db_commit(r->db) != 0) {
-		db_rollback(r->db);
-		return SERVER_ERROR;
-	}
-	flash(r, "flash.password_changed");
-	redirect(r, "/");
-	return DONE;
+	return done(r, "flash.password_changed", "/");
 }

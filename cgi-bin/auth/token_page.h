@@ -7,7 +7,7 @@
 
 struct token_page {
 	const char *purpose;     /* "welcome" or "reset": the token's purpose */
-	const char *lang;        /* "register" or "reset": the Lang.<x>.* texts */
+	const char *lang;        /* "register" or "reset": the Lang.auth.<x>.* texts */
 	const char *path;        /* "/register" or "/reset" */
 	const char *action;      /* the event written when the password is set */
 	int end_sessions;        /* a reset signs the user out everywhere */

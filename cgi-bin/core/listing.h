@@ -7,7 +7,6 @@
 
 struct sort_column {
 	const char *key;        /* as it appears in ?sort= */
-	const char *order_by;   /* TRANSITIONAL, being removed: SQL belongs in lib/ (use code) */
 	int code;               /* the sort the screen's lib/ list function knows, an enum of its own */
 };
 
@@ -21,7 +20,7 @@ struct listing {
 	char q_prefix[512];               /* q with LIKE wildcards escaped, plus '%' */
 };
 
-/* Reads sort/dir/page/per_page/q. columns ends with a {NULL, NULL} row; the
+/* Reads sort/dir/page/per_page/q. columns ends with a {NULL, 0} row; the
  * first row is the default sort. */
 void listing_read(struct req *r, struct listing *l, const struct sort_column *columns);
 /* A page past the end (a stale bookmark, rows deleted since) becomes the

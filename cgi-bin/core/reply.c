@@ -27,6 +27,14 @@ void redirect(struct req *r, const char *fmt, ...)
 	va_end(ap);
 }
 
+int redirect_away(struct req *r, const char *url)
+{
+	if (strlen(url) >= sizeof r->location || (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0))
+		return -1;
+	strcpy(r->location, url);
+	return 0;
+}
+
 int done(struct req *r, const char *flash_key, const char *fmt, ...)
 {
 	if (flash_key)
@@ -126,4 +134,37 @@ void lang_number(struct req *r, const char *key, long n, char *out, size_t size)
 		return;
 	}
 	snprintf(out, size, "%.*s%ld%s", (int)(at - text), text, n, at + 3);
+}
+
+/* n with the thousands separator of common.thousands_sep between groups of three digits. */
+static void group_digits(struct req *r, long long n, char *out, size_t size)
+{
+	char digits[32];
+	snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+	const char *sep = lang(r, "common.thousands_sep");
+	if (strcmp(sep, "common.thousands_sep") == 0)
+		sep = "";
+	size_t len = strlen(digits), o = 0;
+	if (n < 0 && o + 1 < size)
+		out[o++] = '-';
+	for (size_t i = 0; i < len && o + 1 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			for (const char *s = sep; *s && o + 1 < size; s++)
+				out[o++] = *s;
+		out[o++] = digits[i];
+	}
+	out[o] = 0;
+}
+
+void lang_count(struct req *r, const char *key_one, const char *key_other, long long n, char *out, size_t size)
+{
+	const char *text = lang(r, n == 1 ? key_one : key_other);
+	const char *at = strstr(text, "{n}");
+	if (!at) {
+		snprintf(out, size, "%s", text);
+		return;
+	}
+	char number[48];
+	group_digits(r, n, number, sizeof number);
+	snprintf(out, size, "%.*s%s%s", (int)(at - text), text, number, at + 3);
 }

@@ -30,8 +30,22 @@
  * the FastCGI request the worker is serving (one at a time per worker). */
 static FCGX_Request *current;
 static int current_env_len;
+/* An upload's body, read ahead to be checked (see upload_allowed), is
+ * given to the CGI kit from here instead of the stream. */
+static struct {
+	char *buf;
+	size_t len, at;
+} replay;
 
-static int read_cb(void *data, char *buf, int len) { return FCGX_GetStr(buf, len, current->in); }
+static int read_cb(void *data, char *buf, int len)
+{
+	if (!replay.buf)
+		return FCGX_GetStr(buf, len, current->in);
+	size_t n = replay.len - replay.at < (size_t)len ? replay.len - replay.at : (size_t)len;
+	memcpy(buf, replay.buf + replay.at, n);
+	replay.at += n;
+	return (int)n;
+}
 static int writef_cb(void *data, const char *fmt, va_list ap) { return FCGX_VFPrintF(current->out, fmt, ap); }
 static int write_cb(void *data, const char *buf, int len) { return FCGX_PutStr(buf, len, current->out); }
 
@@ -63,17 +77,22 @@ static const char *reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 201: return "Created";
 	case 204: return "No Content";
 	case 303: return "See Other";
+	case 304: return "Not Modified";
 	case 400: return "Bad Request";
 	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 412: return "Precondition Failed";
 	case 413: return "Payload Too Large";
 	case 415: return "Unsupported Media Type";
 	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
+	case 501: return "Not Implemented";
 	case 503: return "Service Unavailable";
 	default: return "Internal Server Error";
 	}
@@ -86,6 +105,7 @@ static void write_head(struct req *r, int status, const char *content_type)
 		"Status: %d %s\r\n"
 		"Content-Type: %s\r\n"
 		"Cache-Control: no-store\r\n"
+		"Pragma: no-cache\r\n"
 		"Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 		" connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n"
 		"X-Content-Type-Options: nosniff\r\n"
@@ -99,13 +119,17 @@ static void write_head(struct req *r, int status, const char *content_type)
 	if (status == 503)
 		FCGX_FPrintF(current->out, "Retry-After: 30\r\n");
 	if (status == 401)
-		FCGX_FPrintF(current->out, "WWW-Authenticate: Bearer realm=\"switchboard\"\r\n");
+		FCGX_FPrintF(current->out, "WWW-Authenticate: %s\r\n", r->challenge ? r->challenge : "Bearer realm=\"switchboard\"");
 	if (r->download_name)
 		FCGX_FPrintF(current->out, "Content-Disposition: attachment; filename=\"%s\"\r\n", r->download_name);
 	for (int i = 0; i < r->n_cookies; i++)
 		FCGX_FPrintF(current->out, "Set-Cookie: %s\r\n", r->set_cookie[i]);
 	if (r->location[0] && status == 303)
 		FCGX_FPrintF(current->out, "Location: %s\r\n", r->location);
+	if (r->resource_location[0] && status == 201)
+		FCGX_FPrintF(current->out, "Location: %s\r\n", r->resource_location);
+	if (r->etag[0])
+		FCGX_FPrintF(current->out, "ETag: %s\r\n", r->etag);
 	FCGX_FPrintF(current->out, "\r\n");
 }
 
@@ -125,6 +149,13 @@ static void write_body_file(struct req *r, FILE *f)
 		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
 			if (FCGX_PutStr(buf, (int)n, current->out) < 0)
 				break;
+}
+
+int reply_write(struct req *r, const void *data, size_t n)
+{
+	if (n == 0 || strcmp(r->method, "HEAD") == 0)
+		return 0;
+	return FCGX_PutStr(data, (int)n, current->out) == (int)n ? 0 : -1;
 }
 
 /* Last resort when even the error template cannot render: plain, escaped. */
@@ -266,7 +297,20 @@ static int caller_allowed(struct req *r)
 		return 0;
 	if ((f & R_UNRESTRICTED) && r->me.restricted)
 		return 0;
+	if ((f & R_LOCAL_SIGN_IN) && r->me.via_idp)
+		return 0;
 	return can(r, r->route->feature, r->route->verb);
+}
+
+/* The route's rules about the kind of account the path names (loaded). */
+static int account_kind_allowed(const struct req *r, unsigned f)
+{
+	if ((f & R_CUSTOMER) && r->acct.is_partner)
+		return 0;
+	/* Partner staff are managed by partner administrators only (guide §2.15). */
+	if ((f & R_STAFF_ADMIN) && r->acct.is_partner && r->me.role != ROLE_PARTNER_ADMIN)
+		return 0;
+	return 1;
 }
 
 /* The rules about the account the path names. DONE to go on (or with a
@@ -277,10 +321,7 @@ static int account_allowed(struct req *r)
 	int rc = load_scope(r);
 	if (rc != DONE)
 		return rc;
-	if ((f & R_CUSTOMER) && r->acct.is_partner)
-		return NOT_FOUND;
-	/* Partner staff are managed by partner administrators only (guide §2.15). */
-	if ((f & R_STAFF_ADMIN) && r->acct.is_partner && r->me.role != ROLE_PARTNER_ADMIN)
+	if (!account_kind_allowed(r, f))
 		return NOT_FOUND;
 	/* A deactivated account must be reactivated before anything else. */
 	if (!r->acct.active && !(f & R_DEACTIVATED))
@@ -295,21 +336,18 @@ static int account_allowed(struct req *r)
  * object named by :id, the JSON body; then the handler. */
 static int api_front_line(struct req *r)
 {
+	/* Bound to one account, a credential reaches that account; else every
+	 * account of its partner: looked up with the credential, in its query. */
+	struct account_ref a;
+	memset(&a, 0, sizeof a);
 	if (!(r->route->flags & R_PUBLIC)) {
-		int rc = api_authenticate(r);
+		int rc = api_authenticate(r, &a);
 		if (rc != DONE)
 			return rc;
 	}
 	if (r->acct.id[0]) {
-		/* Bound to one account, a credential reaches that account; else every account of its partner. */
-		struct account_reach who = {
-			.own_account_id = r->machine.account_id[0] ? r->machine.account_id : r->machine.partner_id,
-			.partner_id = r->machine.account_id[0] ? "" : r->machine.partner_id,
-		};
-		struct account_ref a;
-		int found = account_find_in_reach(r->db, &who, r->acct.id, &a);
-		if (found != 1)
-			return found < 0 ? SERVER_ERROR : NOT_FOUND;
+		if (!a.id[0])
+			return NOT_FOUND;
 		r->acct.is_partner = a.is_partner;
 		r->acct.active = a.active;
 		snprintf(r->acct.name, sizeof r->acct.name, "%s", a.name);
@@ -328,16 +366,35 @@ static int api_front_line(struct req *r)
 	return r->route->handler(r);
 }
 
+int allowed(struct req *r, const char *method, const char *path)
+{
+	struct req *probe = malloc(sizeof *probe);
+	if (!probe)
+		return 0;
+	*probe = *r;
+	int matched, ok = 0;
+	probe->route = route_match(method, path, probe, &matched);
+	/* Only a path of the page's own account (or of none): its scope is the one loaded. */
+	if (probe->route && r->signed_in && strcmp(probe->acct.id, r->acct.id) == 0)
+		ok = ((probe->route->flags & R_PUBLIC) || caller_allowed(probe)) &&
+		     account_kind_allowed(probe, probe->route->flags);
+	free(probe);
+	return ok;
+}
+
 static int front_line(struct req *r)
 {
 	int path_matched;
 	r->route = route_match(r->method, r->path, r, &path_matched);
 	if (r->route && (r->route->flags & R_API))
 		return api_front_line(r);
-	if (!r->route && strncmp(r->path, "/api/", 5) == 0)
+	if (!r->route && api_machine_path(r->path))
 		return path_matched ? WRONG_METHOD : NOT_FOUND;
-	/* The bell comes with the session's query, for pages that draw it. */
-	int signed_in = session_load(r, r->route && !(r->route->flags & R_RAW));
+	/* A public route that draws no page (/ping) has no use for who is
+	 * asking; every other one reads the session, and the bell comes with
+	 * that same query for pages that draw it. */
+	int raw = r->route && (r->route->flags & R_RAW);
+	int signed_in = raw && (r->route->flags & R_PUBLIC) ? 0 : session_load(r, r->route && !raw);
 	if (signed_in < 0)
 		return UNAVAILABLE;
 	r->signed_in = signed_in;
@@ -348,11 +405,11 @@ static int front_line(struct req *r)
 	unsigned f = r->route->flags;
 	if (!(f & R_PUBLIC) && !r->signed_in)
 		return done(r, NULL, "/login");
-	if (strcmp(r->method, "POST") == 0 && !csrf_ok(r))
+	if (strcmp(r->method, "POST") == 0 && !(f & R_FOREIGN) && !csrf_ok(r))
 		return REFUSED;
 	if (!(f & R_PUBLIC) && !caller_allowed(r))
 		return NOT_FOUND;
-	if (r->acct.id[0]) {
+	if (r->acct.id[0] && !(f & R_FOREIGN)) {
 		int rc = account_allowed(r);
 		if (rc != DONE || r->location[0])
 			return rc;
@@ -384,6 +441,60 @@ static int front_line(struct req *r)
 	return r->route->handler(r);
 }
 
+/* A request refused before any handler (a body that cannot be read, an
+ * upload where none is taken): the machine front answers in its own
+ * format, the console with a bare page. */
+static void write_client_error(struct req *r, int status)
+{
+	if (api_machine_path(r->path)) {
+		api_error_body(r, status);
+		write_head(r, status, r->content_type);
+		write_body(r, r->body, r->body_len);
+	} else {
+		write_bare_error(r, status, NULL);
+	}
+}
+
+#define UPLOAD_MAX_PARTS 64
+#define UPLOAD_MAX_BYTES (12 * 1024 * 1024)       /* nginx's client_max_body_size */
+#define API_UPLOAD_MAX_BYTES (27 * 1024 * 1024)   /* nginx's, where the apps send support logs */
+
+/* Multipart bodies are parsed by the CGI kit before any route or session
+ * is known, and its parser slows down with the number of parts. So a
+ * multipart body is read only for a route that takes uploads, and refused
+ * (400) with more parts than any form of ours sends. 0 to go on, else the
+ * status to answer. */
+static int upload_allowed(struct req *r)
+{
+	const char *type = FCGX_GetParam("CONTENT_TYPE", current->envp);
+	if (!type || strncasecmp(type, "multipart/", 10) != 0)
+		return 0;
+	int path_matched;
+	struct req probe;
+	memset(&probe, 0, sizeof probe);
+	const struct route *rt = route_match(r->method, r->path, &probe, &path_matched);
+	if (!rt || !(rt->flags & R_UPLOAD))
+		return 415;
+	const char *b = strstr(type, "boundary=");
+	const char *length = FCGX_GetParam("CONTENT_LENGTH", current->envp);
+	long len = length ? strtol(length, NULL, 10) : 0;
+	if (!b || len <= 0 || len > ((rt->flags & R_API) ? API_UPLOAD_MAX_BYTES : UPLOAD_MAX_BYTES))
+		return 400;
+	char delimiter[200];
+	snprintf(delimiter, sizeof delimiter, "--%.*s", (int)strcspn(b + 9, "; "), b + 9);
+	replay.buf = malloc((size_t)len + 1);
+	if (!replay.buf)
+		return 500;
+	replay.len = (size_t)FCGX_GetStr(replay.buf, (int)len, current->in);
+	replay.buf[replay.len] = 0;
+	replay.at = 0;
+	int parts = 0;
+	for (char *p = memmem(replay.buf, replay.len, delimiter, strlen(delimiter)); p && parts <= UPLOAD_MAX_PARTS + 1;
+	     p = memmem(p + 1, replay.len - (size_t)(p + 1 - replay.buf), delimiter, strlen(delimiter)))
+		parts++;
+	return parts > UPLOAD_MAX_PARTS + 1 ? 400 : 0;
+}
+
 void request_handle(FCGX_Request *fr, db *d)
 {
 	struct req r;
@@ -398,7 +509,14 @@ void request_handle(FCGX_Request *fr, db *d)
 	const char *p = FCGX_GetParam("PATH_INFO", fr->envp);
 	r.path = p && *p ? p : "/";
 	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", fr->envp);
+	r.if_match = FCGX_GetParam("HTTP_IF_MATCH", fr->envp);
+	r.if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 
+	int refused = upload_allowed(&r);
+	if (refused) {
+		write_client_error(&r, refused);
+		goto finish;
+	}
 	HDF *hdf = NULL;
 	NEOERR *err = hdf_init(&hdf);
 	if (!err)
@@ -411,15 +529,13 @@ void request_handle(FCGX_Request *fr, db *d)
 		err = cgi_parse(r.cgi);
 	r.hdf = hdf;
 	if (err) {
-		/* Malformed bodies or uploads: the client's fault, nothing to render with. */
+		/* Malformed bodies or uploads: the client's fault, nothing to render
+		 * with. The machine front answers in its own format; a JSON body
+		 * past its limit is too large. */
+		const char *length = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+		int too_large = length && strtol(length, NULL, 10) > API_BODY_MAX;
 		nerr_ignore(&err);
-		if (strncmp(r.path, "/api/", 5) == 0) {
-			api_error_body(&r, 400);
-			write_head(&r, 400, r.content_type);
-			write_body(&r, r.body, r.body_len);
-		} else {
-			write_bare_error(&r, 400, NULL);
-		}
+		write_client_error(&r, too_large ? 413 : 400);
 		goto finish;
 	}
 	hdf_set_value(hdf, "Page.Path", r.path);
@@ -431,6 +547,12 @@ void request_handle(FCGX_Request *fr, db *d)
 		rc = UNAVAILABLE;
 	if (rc == DONE && r.location[0]) {
 		write_head(&r, 303, "text/html; charset=utf-8");
+	} else if (rc == DONE && r.stream) {
+		/* The status is sent before the body is read: a failure half-way
+		 * can only cut the body short, and is logged. */
+		write_head(&r, r.status ? r.status : 200, r.content_type ? r.content_type : "text/plain; charset=utf-8");
+		if (r.stream(&r) != 0)
+			log_error("%s %s: streamed body cut short: %s", r.method, r.path, db_error(d));
 	} else if (rc == DONE && r.body) {
 		write_head(&r, r.status, r.content_type ? r.content_type : "text/plain; charset=utf-8");
 		write_body(&r, r.body, r.body_len);
@@ -448,7 +570,7 @@ void request_handle(FCGX_Request *fr, db *d)
 			log_error("%s %s: handler failed: %s", r.method, r.path, db_error(d));
 		else if (status == 503)
 			log_error("%s %s: database unavailable: %s", r.method, r.path, db_error(d));
-		if (strncmp(r.path, "/api/", 5) == 0) {
+		if (api_machine_path(r.path)) {
 			api_error_body(&r, status);
 			write_head(&r, status, r.content_type);
 			write_body(&r, r.body, r.body_len);
@@ -466,9 +588,11 @@ finish:
 	if (r.body_file)
 		fclose(r.body_file);
 	json_decref(r.json);
+	free(replay.buf);
+	replay.buf = NULL;
 	if (r.cgi)
 		cgi_destroy(&r.cgi); /* frees the HDF tree it was given too */
-	else
-		hdf_destroy(&hdf);
+	else if (r.hdf)
+		hdf_destroy(&r.hdf);
 	current = NULL;
 }

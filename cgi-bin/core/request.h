@@ -12,16 +12,19 @@
 #include <ClearSilver.h>
 #include <stdio.h>
 #include <jansson.h>
+#include "lib/applications.h"
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
 #include "lib/credentials.h"
 #include "lib/import/import.h"
+#include "lib/inventory.h"
 #include "lib/jobs.h"
 #include "lib/notifications.h"
 #include "lib/perm.h"
 #include "lib/roles.h"
 #include "lib/support_logs.h"
+#include "lib/scim_sources.h"
 #include "lib/users.h"
 
 struct route;
@@ -35,6 +38,7 @@ struct me {
 	enum role role;
 	struct grants grants;          /* effective permissions: built-in role narrowed by a custom one */
 	int restricted;                /* an account manager: only assigned customer accounts */
+	int via_idp;                   /* signed in through the partner identity provider (guide §1.2) */
 	char name[1024];
 	char email[1024];
 };
@@ -56,6 +60,10 @@ union route_object {
 	struct job_row job;
 	struct notification notification;
 	struct support_log_ref support_log;
+	struct platform platform;
+	struct daemon daemon;
+	struct application application;
+	struct scim_source scim_source;
 };
 
 struct req {
@@ -78,11 +86,13 @@ struct req {
 	struct credential machine;
 	const char *authorization;
 	json_t *json;
+	/* conditional requests (RFC 7232; SCIM's meta.version, RFC 7644 §3.14) */
+	const char *if_match, *if_none_match;
 
 	/* the response */
 	int status;
 	const char *template;          /* screen template, rendered inside layout.cs */
-	char location[1024];           /* set by redirect() */
+	char location[4096];           /* set by redirect() (or redirect_away()) */
 	char set_cookie[4][512];
 	int n_cookies;
 	const char *content_type;      /* for non-HTML responses */
@@ -90,6 +100,14 @@ struct req {
 	size_t body_len;
 	FILE *body_file;               /* or a body too large to hold: streamed from its start, then closed */
 	const char *download_name;     /* Content-Disposition: attachment; filename=... */
+	/* A body too large to hold (a download of any size): after the headers,
+	 * stream(r) writes it in pieces with reply_write(), and frees stream_ctx.
+	 * It is called for HEAD too (reply_write then sends nothing). */
+	int (*stream)(struct req *r);
+	void *stream_ctx;
+	const char *challenge;         /* a 401's WWW-Authenticate other than Bearer (OAuth's Basic) */
+	char etag[48];                 /* an ETag header, when set */
+	char resource_location[1024];  /* the Location of a resource a POST created (201) */
 };
 
 /* Handler return values. */
@@ -136,6 +154,10 @@ int invalid(struct req *r);
  * to path. Returns DONE. */
 int done(struct req *r, const char *flash_key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A 303 to another site: an identity provider's sign-in page with our
+ * AuthnRequest. Only for a URL the console built itself, never one the
+ * request brought (redirect() keeps those local). 0, or -1 when too long. */
+int redirect_away(struct req *r, const char *url);
 void flash(struct req *r, const char *lang_key);      /* shown once on the next page */
 void set_cookie(struct req *r, const char *name, const char *value, int max_age);
 
@@ -151,6 +173,9 @@ int event(struct req *r, const char *account_id, const char *action, const char 
 	  const char *asset_id, const char *asset_name, json_t *details);
 struct actor me_actor(struct req *r);
 
+/* Writes part of a streamed body (r->stream): 0, or -1 when the client is gone. */
+int reply_write(struct req *r, const void *data, size_t n);
+
 /* ---- the API front (routes flagged R_API) ---- */
 
 /* Answers with a JSON document (taken; NULL is an error). Returns DONE. */
@@ -165,6 +190,16 @@ const char *lang(struct req *r, const char *key);     /* text from templates/lan
 /* The text with its "{n}" replaced by n. Lang text is never a format string:
  * administrators may edit it. */
 void lang_number(struct req *r, const char *key, long n, char *out, size_t size);
+/* A count in words: key_one's text when n is 1, else key_other's, with its
+ * "{n}" replaced by n written with common.thousands_sep between groups of
+ * three digits ("10,000 users", "1 user"). */
+void lang_count(struct req *r, const char *key_one, const char *key_other, long long n, char *out, size_t size);
+
+/* Whether the route table lets the signed-in user call method on path (a
+ * path of the page's own account): every rule the front line checks before
+ * a handler, but the object's existence. For drawing the controls that lead
+ * there, so that a page offers exactly what its routes allow. */
+int allowed(struct req *r, const char *method, const char *path);
 
 /* The signed-in user's effective permission (the route table's check, for
  * the parts of a page a route covers only in part: controls, fields). */

@@ -5,11 +5,9 @@
 
 int dashboard_get(struct req *r)
 {
-	if (!r->acct.id[0] && !role_is_partner(r->me.role)) {
-		/* Account admins and users: their account is their dashboard. */
-		redirect(r, "/a/%s", r->me.account_id);
-		return DONE;
-	}
-	hdf_set_value(r->hdf, "Page.Title", lang(r, "dashboard.title"));
+	/* Account admins and users: their account is their dashboard. */
+	if (!r->acct.id[0] && !role_is_partner(r->me.role))
+		return done(r, NULL, "/a/%s", r->me.account_id);
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "home.dashboard.title"));
 	return DONE;
 }

@@ -4,8 +4,6 @@
  * to its preview; one that does not is refused with the reason next to the
  * file field, and nothing is stored. The account's unfinished imports are
  * offered for resuming. */
-#include "cgi-bin/import/import_batch.h"
-#include "lib/core/db_hdf.h"
 #include "cgi-bin/core/request.h"
 #include "lib/import/import.h"
 #include "lib/sheet/import_sheet.h"
@@ -14,24 +12,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int start(struct req *r)
+struct unfinished {
+	struct req *r;
+	int n;
+};
+
+static int publish_unfinished(void *ctx, const struct import_unfinished *b)
 {
-	if (!import_allowed(r))
-		return NOT_FOUND;
-	hdf_set_value(r->hdf, "Page.Title", lang(r, "import.title"));
-	hdf_set_int_value(r->hdf, "Import.MaxMB", (int)(SHEET_MAX_FILE / (1024 * 1024)));
-	hdf_set_int_value(r->hdf, "Import.MaxRows", IMPORT_MAX_ROWS);
-	/* Unfinished imports: pending rows left in them. */
-	return db_rows(r->db, r->hdf, "Unfinished",
-		"SELECT b.id, b.file_name, DATE_FORMAT(b.created_at, '%Y-%m-%d %H:%i') AS created, COUNT(*) AS pending"
-		" FROM import_batches b JOIN import_rows r ON r.batch_id = b.id AND r.state = 'pending'"
-		" WHERE b.account_id = ? GROUP BY b.id ORDER BY b.created_at DESC, b.id DESC LIMIT 20",
-		"s", r->acct.id) < 0 ? SERVER_ERROR : DONE;
+	struct unfinished *u = ctx;
+	HDF *h;
+	char key[32];
+	snprintf(key, sizeof key, "Unfinished.%d", u->n++);
+	if (hdf_get_node(u->r->hdf, key, &h) != STATUS_OK)
+		return -1;
+	hdf_set_valuef(h, "id=%lld", b->id);
+	hdf_set_value(h, "file_name", b->file_name);
+	hdf_set_value(h, "created", b->created);
+	hdf_set_valuef(h, "pending=%lld", b->pending);
+	return 0;
 }
 
 int import_get(struct req *r)
 {
-	return start(r);
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "import.import.title"));
+	hdf_set_int_value(r->hdf, "Import.MaxMB", (int)(SHEET_MAX_FILE / (1024 * 1024)));
+	hdf_set_int_value(r->hdf, "Import.MaxRows", IMPORT_MAX_ROWS);
+	struct unfinished u = {r, 0};
+	return import_unfinished_each(r->db, r->acct.id, publish_unfinished, &u) < 0 ? SERVER_ERROR : DONE;
 }
 
 /* The uploaded file, whole, in memory: at most SHEET_MAX_FILE + 1 bytes are
@@ -56,16 +63,24 @@ static void headers_error(struct req *r, unsigned missing)
 		size_t n = strlen(names);
 		snprintf(names + n, sizeof names - n, "%s%s", n ? ", " : "", import_field_header((enum import_field)f));
 	}
-	field_error(r, "file", "import.errors.headers");
+	field_error(r, "file", "import.import.errors.headers");
 	hdf_set_value(r->hdf, "Import.MissingHeaders", names);
+}
+
+/* Only the name's last part: browsers may send a path. */
+static const char *base_name(const char *file_name)
+{
+	const char *base = strrchr(file_name, '/');
+	base = base ? base + 1 : file_name;
+	const char *back = strrchr(base, '\\');
+	return back ? back + 1 : base;
 }
 
 int import_post(struct req *r)
 {
-	int rc = start(r);
-	if (rc != DONE)
-		return rc;
-	const char *file_name = form(r, "file");
+	if (form_has_errors(r))
+		return invalid(r);
+	const char *file_name = in(r, "file");
 	FILE *f = *file_name ? cgi_filehandle(r->cgi, "file") : NULL;
 	struct import_sheet sheet;
 	enum import_file_error e;
@@ -76,11 +91,7 @@ int import_post(struct req *r)
 	} else if (!(data = read_upload(f, &len))) {
 		return SERVER_ERROR;
 	} else {
-		/* Only the name's last part: browsers may send a path. */
-		const char *base = strrchr(file_name, '/');
-		base = base ? base + 1 : file_name;
-		const char *back = strrchr(base, '\\');
-		file_name = back ? back + 1 : base;
+		file_name = base_name(file_name);
 		e = import_parse(file_name, data, len, &sheet);
 	}
 	free(data);
@@ -94,14 +105,12 @@ int import_post(struct req *r)
 		else
 			field_error(r, "file", import_file_error_key(e));
 		import_sheet_free(&sheet);
-		r->status = 422;
-		return DONE;
+		return invalid(r);
 	}
 	long long batch_id = 0;
-	rc = import_batch_create(r->db, r->acct.id, r->me.id, file_name, &sheet, &batch_id);
+	int rc = import_batch_create(r->db, r->acct.id, r->me.id, file_name, &sheet, &batch_id);
 	import_sheet_free(&sheet);
 	if (rc != 0)
 		return SERVER_ERROR;
-	redirect(r, "/a/%s/users/import/%lld", r->acct.id, batch_id);
-	return DONE;
+	return done(r, NULL, "/a/%s/users/import/%lld", r->acct.id, batch_id);
 }

@@ -14,8 +14,8 @@
 enum { BY_NAME };
 
 static const struct sort_column columns[] = {
-	{"name", NULL, BY_NAME},
-	{NULL, NULL, 0},
+	{"name", BY_NAME},
+	{NULL, 0},
 };
 
 struct rows {

@@ -32,21 +32,26 @@ int app_token_post(struct req *r)
 	json_decref(fields);
 
 	const char *addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
-	int wait = throttle_wait(r->db, email, addr);
+	long wait = throttle_wait(r->db, email, addr);
+	if (wait < 0)
+		return SERVER_ERROR;
 	if (wait > 0) {
 		char text[128];
-		snprintf(text, sizeof text, "too many failed sign-ins: try again in %d minute%s", wait, wait == 1 ? "" : "s");
-		return api_json(r, 429, json_pack("{s:i,s:s,s:i}", "status", 429, "error", text, "retryAfterMinutes", wait));
+		snprintf(text, sizeof text, "too many failed sign-ins: try again in %ld second%s", wait, wait == 1 ? "" : "s");
+		return api_json(r, 429, json_pack("{s:i,s:s,s:I}", "status", 429, "error", text, "retryAfterSeconds",
+						  (json_int_t)wait));
 	}
 	struct support_reporter who;
 	int found = support_app_user_find(r->db, email, password, &who);
 	if (found < 0)
 		return SERVER_ERROR;
 	if (found == 0) {
-		throttle_fail(r->db, email, addr);
+		if (throttle_fail(r->db, email, addr) != 0)
+			return SERVER_ERROR;
 		return api_error(r, 401, "the email or password is not right", NULL);
 	}
-	throttle_clear(r->db, email);
+	if (throttle_clear(r->db, email, addr) != 0)
+		return SERVER_ERROR;
 	if (!who.customer)
 		return api_error(r, 403, "app tokens are for the users of customer accounts", NULL);
 

@@ -22,8 +22,8 @@
 #define SEARCH_EXACT 1000
 
 static const struct sort_column columns[] = {
-	{"date", NULL, 0},
-	{NULL, NULL, 0},
+	{"date", 0},
+	{NULL, 0},
 };
 
 struct rows {

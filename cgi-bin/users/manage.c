@@ -1,43 +1,43 @@
-/* The Manage panel of the Users list (guide §2.4): with users selected it
- * is "Manage (x selected)" and acts on them; with none, "Manage all" acts
- * on every user the list's current filter and search match. Actions: send
- * welcome emails, reset passwords, delete users (confirmed by typing
- * "delete"). Each is a job (lib/jobs.h) whose page shows its progress and
- * summary; a handful of users is done at once, inside this request's
- * transaction, and anything more is left to syncd. */
+/* The Manage panel of the Users list (guide §2.4): "Manage Selected" acts
+ * on the users ticked in the list, "Manage all" on every user the list's
+ * filters and search match. Actions: send welcome emails, reset passwords,
+ * delete users (confirmed by typing "delete", checked by the front line).
+ * Each is a job (lib/jobs.h) whose page shows its progress and summary; a
+ * handful of users is done at once, inside this request's transaction, and
+ * anything more is left to syncd. With nothing to act on (nobody ticked,
+ * or nobody matches) the panel says so and runs nothing. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_filter.h"
-#include "cgi-bin/users/user_form.h"
-#include "lib/jobs.h"
 #include "lib/core/validate.h"
+#include "lib/jobs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_SELECTED 200     /* the largest page of the list */
-#define CONFIRM_WORD "delete"
 
 struct selection {
 	long long ids[MAX_SELECTED];
 	int n;
-	int all;                 /* no selection: every user the filter matches */
-	struct user_filter filter;
+	int all;                 /* every user the filters and the search match */
+	long long matches;       /* for all: how many, -1 when more than USERS_MATCHES_EXACT */
+	struct user_match match;
 };
 
-/* The selected ids: ?ids=1&ids=2 (Query.ids, and Query.ids.N when repeated). */
+/* ?scope=all, or no selection at all (a link from before the two buttons),
+ * is every match; otherwise the ticked ids: ?ids=1&ids=2. */
 static void read_selection(struct req *r, struct selection *s)
 {
+	const char *ids[MAX_SELECTED];
+	int sent = form_list(r, "ids", ids, MAX_SELECTED);
+	const char *scope = form(r, "scope");
+	s->all = strcmp(scope, "all") == 0 || (!*scope && sent == 0 && !hdf_get_obj(r->hdf, "Query.ids"));
 	s->n = 0;
-	HDF *node = hdf_get_obj(r->hdf, "Query.ids");
-	/* A selection whose ids are all bad selects nobody, never everybody. */
-	s->all = node == NULL;
-	HDF *child = node ? hdf_obj_child(node) : NULL;
-	for (HDF *h = child ? child : node; h && s->n < MAX_SELECTED; h = child ? hdf_obj_next(h) : NULL) {
-		const char *v = hdf_obj_value(h);
-		if (v && valid_id(v))
-			s->ids[s->n++] = strtoll(v, NULL, 10);
-	}
+	/* Ids that are not ids select nobody, never everybody. */
+	for (int i = 0; !s->all && i < sent; i++)
+		if (valid_id(ids[i]))
+			s->ids[s->n++] = strtoll(ids[i], NULL, 10);
 	char key[64];
 	for (int i = 0; i < s->n; i++) {
 		snprintf(key, sizeof key, "Manage.Ids.%d", i);
@@ -45,23 +45,38 @@ static void read_selection(struct req *r, struct selection *s)
 	}
 	hdf_set_int_value(r->hdf, "Manage.Selected", s->n);
 	hdf_set_int_value(r->hdf, "Manage.All", s->all);
-	user_filter_read(r, &s->filter, form(r, "q"));
-	hdf_set_value(r->hdf, "Filter.q", s->filter.q ? s->filter.q : "");
+	user_filter_read(r, &s->match, form(r, "q"));
+	hdf_set_value(r->hdf, "Filter.q", s->match.q ? s->match.q : "");
 }
 
+/* Reads the selection and draws the panel's heading. 1 when there are users
+ * to act on; 0 when not (the panel says why, status 422); -1 on error. */
 static int start(struct req *r, struct selection *s)
 {
-	if (!user_admin_may_manage(r))
-		return NOT_FOUND;
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.manage.title"));
 	read_selection(r, s);
+	char text[160];
 	if (s->all) {
-		long long n = user_filter_count(r, &s->filter);
-		if (n < 0)
-			return SERVER_ERROR;
-		hdf_set_valuef(r->hdf, "Manage.Count=%lld", n);
+		struct user_count c;
+		if (users_count(r->db, &s->match, &c) != 0)
+			return -1;
+		s->matches = c.total;
+		if (c.total >= 0)
+			lang_count(r, "users.manage.all_one", "users.manage.all_other", c.total, text, sizeof text);
+		else
+			lang_count(r, "users.manage.all_many", "users.manage.all_many", USERS_MATCHES_EXACT, text, sizeof text);
+	} else {
+		lang_count(r, "users.manage.selected_one", "users.manage.selected_other", s->n, text, sizeof text);
 	}
-	hdf_set_value(r->hdf, "Page.Title", lang(r, "manage.title"));
-	return DONE;
+	hdf_set_value(r->hdf, "Manage.Heading", text);
+	const char *nothing = s->all ? (s->matches == 0 ? "users.manage.nobody_matches" : NULL)
+				     : (s->n == 0 ? "users.manage.nothing_selected" : NULL);
+	if (nothing) {
+		hdf_set_value(r->hdf, "Manage.Refused", lang(r, nothing));
+		r->status = 422;
+		return 0;
+	}
+	return 1;
 }
 
 /* Creates the job over the selection, does it at once when it is small,
@@ -69,72 +84,55 @@ static int start(struct req *r, struct selection *s)
 static long long run(struct req *r, struct selection *s, enum job_kind kind)
 {
 	struct actor me = me_actor(r);
-	const struct user_filter *f = &s->filter;
-	const char *q = f->q ? f->q_prefix : NULL;
 	if (db_begin(r->db) != 0)
 		return -1;
 	long long id;
 	if (!s->all) {
 		id = jobs_enqueue(r->db, &me, r->acct.id, kind, s->ids, s->n);
 	} else {
-		char sql[1400];
-		snprintf(sql, sizeof sql,
-			 "INSERT INTO job_items (job_id, account_id, user_id) SELECT ?, u.account_id, u.id FROM users u"
-			 " WHERE u.account_id = ?%s", f->where);
 		id = job_create(r->db, &me, r->acct.id, kind);
-		if (id < 0 || db_exec(r->db, sql, "issssssss", id, r->acct.id, f->product, f->sms, q, q, q, q, q) < 0 ||
-		    job_seal(r->db, id) != 0)
+		if (id < 0 || users_add_to_job(r->db, id, &s->match) != 0 || job_seal(r->db, id) != 0)
 			id = -1;
 	}
 	return jobs_finish_start(r->db, id);
 }
 
+static int act(struct req *r, enum job_kind kind)
+{
+	if (form_has_errors(r))
+		return invalid(r);
+	struct selection s;
+	int rc = start(r, &s);
+	if (rc <= 0)
+		return rc < 0 ? SERVER_ERROR : DONE;
+	long long id = run(r, &s, kind);
+	if (id < 0)
+		return SERVER_ERROR;
+	return done(r, NULL, "/a/%s/jobs/%lld", r->acct.id, id);
+}
+
 int manage_get(struct req *r)
 {
 	struct selection s;
-	return start(r, &s);
+	return start(r, &s) < 0 ? SERVER_ERROR : DONE;
 }
 
 int manage_post(struct req *r)
 {
-	struct selection s;
-	int rc = start(r, &s);
-	if (rc != DONE)
-		return rc;
-	const char *action = form(r, "action");
-	int kind = job_kind_from_key(action);
+	int kind = job_kind_from_key(form(r, "action"));
 	if (kind != JOB_WELCOME && kind != JOB_RESET)
 		return NOT_FOUND;
-	long long id = run(r, &s, (enum job_kind)kind);
-	if (id < 0)
-		return SERVER_ERROR;
-	redirect(r, "/a/%s/jobs/%lld", r->acct.id, id);
-	return DONE;
+	return act(r, (enum job_kind)kind);
 }
 
 int manage_delete_get(struct req *r)
 {
-	struct selection s;
-	int rc = start(r, &s);
-	hdf_set_value(r->hdf, "Manage.Delete", CONFIRM_WORD);
-	return rc;
+	/* The typed word of the route table's confirmation (routes.def). */
+	hdf_set_value(r->hdf, "Manage.Delete", "delete");
+	return manage_get(r);
 }
 
 int manage_delete_post(struct req *r)
 {
-	struct selection s;
-	int rc = start(r, &s);
-	if (rc != DONE)
-		return rc;
-	hdf_set_value(r->hdf, "Manage.Delete", CONFIRM_WORD);
-	if (strcmp(form(r, "confirm"), CONFIRM_WORD) != 0) {
-		field_error(r, "confirm", "errors.typed_word");
-		r->status = 422;
-		return DONE;
-	}
-	long long id = run(r, &s, JOB_DELETE);
-	if (id < 0)
-		return SERVER_ERROR;
-	redirect(r, "/a/%s/jobs/%lld", r->acct.id, id);
-	return DONE;
+	return act(r, JOB_DELETE);
 }

@@ -1,69 +1,61 @@
 /* Add User (guide §2.4): a name in at least one of Name, First Name and
  * Last Name, an email unique within the account, an optional mobile number
  * with its country code, and the Account Admin toggle. New users are
- * unregistered until they set a password from their welcome email. In the partner account the new
- * user is partner staff (a partner administrator) and the toggle does not apply. */
+ * unregistered until they set a password from their welcome email, which
+ * is queued with them (guide §2.1). In the partner account the new user is
+ * partner staff (a partner administrator) and the toggle does not apply. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
 #include "lib/accounts.h"
 #include "lib/mail.h"
 
-static int start(struct req *r)
-{
-	if (!user_admin_may_manage(r))
-		return NOT_FOUND;
-	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.new_title"));
-	return DONE;
-}
+#define EMAIL_TAKEN 1
 
 int user_new_get(struct req *r)
 {
-	return start(r);
+	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.user_new.title"));
+	return DONE;
+}
+
+struct creation {
+	struct user_fields fields;
+	long long id;
+};
+
+static int create(struct req *r, void *arg)
+{
+	struct creation *c = arg;
+	struct actor me = me_actor(r);
+	c->id = user_insert(r->db, &me, r->acct.id, &c->fields);
+	if (c->id == 0)
+		return EMAIL_TAKEN;   /* taken between the check and the insert */
+	return c->id > 0 && mail_enqueue(r->db, r->acct.id, c->id, 0, "welcome") == 1 ? 0 : -1;
 }
 
 int user_new_post(struct req *r)
 {
-	int rc = start(r);
-	if (rc != DONE)
-		return rc;
-	struct user_input in;
-	user_input_read(r, &in);
-	int admin = form_checked(r, "account_admin");
+	user_name_rule(r);
+	int admin = in_checked(r, "account_admin");
 	/* Making someone an Account Admin is giving a role (guide §2.14.5). */
 	if (admin && !can(r, FEAT_ROLES, VERB_ASSIGN))
 		return NOT_FOUND;
-	if (admin)
-		hdf_set_value(r->hdf, "Form.Values.account_admin", "1");
-	if (user_check_email_free(r, &in, 0) < 0)
+	if (user_email_rule(r, 0) != 0)
 		return SERVER_ERROR;
-	if (form_has_errors(r)) {
-		r->status = 422;
-		return DONE;
-	}
-
-	struct user_fields f = {
-		.first_name = in.first_name, .last_name = in.last_name, .name = in.name, .email = in.email,
-		.mobile = in.mobile, .extension = "",
-		.role = r->acct.is_partner ? "partner_admin" : admin ? "account_admin" : "user",
-		.password = NULL,
+	if (form_has_errors(r))
+		return invalid(r);
+	struct creation c = {
+		.fields = {
+			.first_name = in(r, "first_name"), .last_name = in(r, "last_name"), .name = in(r, "name"),
+			.email = in(r, "email"), .mobile = in(r, "mobile"), .extension = "",
+			.role = r->acct.is_partner ? "partner_admin" : admin ? "account_admin" : "user",
+		},
 	};
-	struct actor me = me_actor(r);
-	if (db_begin(r->db) != 0)
-		return SERVER_ERROR;
-	long long id = user_insert(r->db, &me, r->acct.id, &f);
-	/* The welcome email goes out with the user (guide §2.1), or neither does. */
-	if (id > 0 && mail_enqueue(r->db, r->acct.id, id, 0, "welcome") != 1)
-		id = -1;
-	if (id <= 0 || db_commit(r->db) != 0) {
-		db_rollback(r->db);
-		if (id != 0)
-			return SERVER_ERROR;
-		/* Someone took the email between the check and the insert. */
+	int rc = tx(r, create, &c);
+	if (rc == EMAIL_TAKEN) {
 		field_error(r, "email", "errors.email_taken");
-		r->status = 422;
-		return DONE;
+		return invalid(r);
 	}
-	flash(r, "flash.user_created");
-	redirect(r, "/a/%s/users/%lld", r->acct.id, id);
-	return DONE;
+	if (rc != 0)
+		return SERVER_ERROR;
+	return done(r, "flash.user_created", "/a/%s/users/%lld", r->acct.id, c.id);
 }

@@ -45,6 +45,11 @@ unsigned long long db_insert_id(db *d);
  * on. Returns the number of rows, or -1 on error (or when fn failed). */
 typedef int (*db_row_fn)(void *ctx, const struct db_row *row);
 int db_each(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...);
+/* db_each for a statement whose number of parameters is chosen when it
+ * runs (a union of one range per value): the parameters are an array of
+ * text, one per letter of fmt: 's' bound as text (NULL as SQL NULL), which
+ * MariaDB converts to the column it meets, 'i' as the integer it spells. */
+int db_each_text(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, const char *const *values);
 /* Only the first row: 1 found, 0 none, -1 error. */
 int db_one(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...);
 

@@ -120,7 +120,41 @@ int import_row_delete(db *d, const char *account_id, long long batch_id, long lo
  * meanwhile keeps that error. Writes how many were added. 0 or -1. */
 #define IMPORT_COMMIT_CHUNK 1000
 int import_batch_commit(db *d, const struct actor *who, const char *account_id, long long batch_id, long long *added);
+/* The same a chunk at a time, inside the caller's transaction (a large
+ * import's job): the users added, 0 when none is left, -1 on error. */
+long long import_batch_commit_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id);
+/* Records how many rows this Upload added (the preview says so), after its last chunk. */
+int import_batch_record_added(db *d, const char *account_id, long long batch_id, long long added);
+/* More valid rows than this and Upload runs as a job with a progress bar. */
+#define IMPORT_INLINE_ROWS 2000
 
 /* Discards the batch and its rows. 1 deleted, 0 not found, -1 error. */
 int import_batch_delete(db *d, const char *account_id, long long batch_id);
+
+/* The account's unfinished imports (pending rows left), newest first, at most 20. */
+struct import_unfinished {
+	long long id;
+	const char *file_name;
+	const char *created;
+	long long pending;
+};
+typedef int (*import_unfinished_fn)(void *ctx, const struct import_unfinished *b);
+int import_unfinished_each(db *d, const char *account_id, import_unfinished_fn fn, void *ctx);   /* number, or -1 */
+
+/* One pending row of the preview, in spreadsheet order. */
+struct import_row_view {
+	long long id;
+	long line;
+	const char *v[IMPORT_FIELDS];      /* as stored; v[IMPORT_ROLE] is the role as typed */
+	const char *role;                   /* its key, "" when it names no role */
+	unsigned errors;
+};
+typedef int (*import_row_fn)(void *ctx, const struct import_row_view *row);
+/* limit rows from offset of the batch's pending rows (only_errors: those
+ * with errors). The number, or -1. */
+int import_rows_each(db *d, const char *account_id, long long batch_id, int only_errors, long long limit,
+		     long long offset, import_row_fn fn, void *ctx);
+
+/* The users the batch added, into a malloc'd array (*ids, free it): their number, or -1. */
+int import_added_users(db *d, const char *account_id, long long batch_id, long long **ids);
 #endif

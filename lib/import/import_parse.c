@@ -18,19 +18,19 @@ const char *import_file_error_key(enum import_file_error e)
 {
 	switch (e) {
 	case IMPORT_FILE_OK: return "";
-	case IMPORT_FILE_NONE: return "import.errors.no_file";
-	case IMPORT_FILE_TOO_BIG: return "import.errors.too_big";
-	case IMPORT_FILE_TYPE: return "import.errors.file_type";
-	case IMPORT_FILE_NOT_XLSX: return "import.errors.not_xlsx";
-	case IMPORT_FILE_NOT_CSV: return "import.errors.not_csv";
-	case IMPORT_FILE_DAMAGED: return "import.errors.damaged";
-	case IMPORT_FILE_INFLATED: return "import.errors.inflated";
-	case IMPORT_FILE_HEADERS: return "import.errors.headers";
-	case IMPORT_FILE_EMPTY: return "import.errors.empty";
-	case IMPORT_FILE_TOO_MANY_ROWS: return "import.errors.too_many_rows";
+	case IMPORT_FILE_NONE: return "import.import.errors.no_file";
+	case IMPORT_FILE_TOO_BIG: return "import.import.errors.too_big";
+	case IMPORT_FILE_TYPE: return "import.import.errors.file_type";
+	case IMPORT_FILE_NOT_XLSX: return "import.import.errors.not_xlsx";
+	case IMPORT_FILE_NOT_CSV: return "import.import.errors.not_csv";
+	case IMPORT_FILE_DAMAGED: return "import.import.errors.damaged";
+	case IMPORT_FILE_INFLATED: return "import.import.errors.inflated";
+	case IMPORT_FILE_HEADERS: return "import.import.errors.headers";
+	case IMPORT_FILE_EMPTY: return "import.import.errors.empty";
+	case IMPORT_FILE_TOO_MANY_ROWS: return "import.import.errors.too_many_rows";
 	case IMPORT_FILE_NO_MEMORY: break;
 	}
-	return "import.errors.damaged";
+	return "import.import.errors.damaged";
 }
 
 /* Header text compared without case, spaces, underscores or hyphens:

@@ -4,7 +4,6 @@
  * involve other rows or the account are three UPDATEs over the whole
  * batch, and Upload is an INSERT ... SELECT per chunk of rows. */
 #include "lib/import/import.h"
-#include "lib/core/db_hdf.h"
 
 #include "lib/core/validate.h"
 
@@ -176,31 +175,37 @@ int import_row_delete(db *d, const char *account_id, long long batch_id, long lo
 	return import_batch_revalidate(d, account_id, batch_id) == 0 ? 1 : -1;
 }
 
-/* One chunk of Upload, in its own transaction. Returns the users added,
- * 0 when no valid row is left, -1 on error, -2 when an email was taken
- * meanwhile (rolled back; the caller re-validates and tries again). */
-static long long commit_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id)
+/* The ids of one chunk of valid rows: lowest, highest and how many. */
+struct chunk {
+	long long lo, hi, n;
+};
+
+static int chunk_from_row(void *ctx, const struct db_row *row)
 {
-	if (db_begin(d) != 0)
+	struct chunk *c = ctx;
+	c->lo = row_int(row, "lo");
+	c->hi = row_int(row, "hi");
+	c->n = row_int(row, "n");
+	return 0;
+}
+
+/* One chunk of Upload, inside the caller's transaction. Returns the users
+ * added, 0 when no valid row is left, -1 on error, -2 when an email was
+ * taken meanwhile (the failed statement changed nothing; the caller
+ * re-validates and tries again). */
+static long long add_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id)
+{
+	struct chunk range = {0, 0, 0};
+	if (import_batch_lock(d, account_id, batch_id) != 1 ||
+	    db_one(d, chunk_from_row, &range,
+		   "SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM (SELECT id FROM import_rows"
+		   " WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors = 0 ORDER BY id LIMIT ?) c",
+		   "isi", batch_id, account_id, (long long)IMPORT_COMMIT_CHUNK) != 1)
 		return -1;
-	HDF *range = NULL;
-	long long added = -1;
-	if (import_batch_lock(d, account_id, batch_id) != 1 || hdf_init(&range) != STATUS_OK)
-		goto out;
-	int found = db_row(d, range, "R",
-		"SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM (SELECT id FROM import_rows"
-		" WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors = 0 ORDER BY id LIMIT ?) c",
-		"isi", batch_id, account_id, (long long)IMPORT_COMMIT_CHUNK);
-	if (found != 1)
-		goto out;
-	long long lo = strtoll(hdf_get_value(range, "R.lo", "0"), NULL, 10);
-	long long hi = strtoll(hdf_get_value(range, "R.hi", "0"), NULL, 10);
-	if (strtoll(hdf_get_value(range, "R.n", "0"), NULL, 10) == 0) {
-		added = db_commit(d) == 0 ? 0 : -1;
-		hdf_destroy(&range);
-		return added;
-	}
-	added = db_exec(d,
+	if (range.n == 0)
+		return 0;
+	long long lo = range.lo, hi = range.hi;
+	long long added = db_exec(d,
 		"INSERT INTO users (account_id, first_name, last_name, name, display_name, email, role, registered,"
 		" source, created_at, updated_at, updated_by_name)"
 		" SELECT account_id, first_name, last_name, name,"
@@ -209,11 +214,8 @@ static long long commit_chunk(db *d, const struct actor *who, const char *accoun
 		" FROM import_rows WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors = 0"
 		"  AND id BETWEEN ? AND ? ORDER BY id",
 		"sisii", who->name, batch_id, account_id, lo, hi);
-	if (added < 0) {
-		if (db_errno(d) == 1062)
-			added = -2;
-		goto out;
-	}
+	if (added < 0)
+		return db_errno(d) == 1062 ? -2 : -1;
 	/* Each new user's event, the same as Add User writes (lib/accounts.c), by the importer. */
 	if (db_exec(d,
 		    "UPDATE import_rows r JOIN users u ON u.account_id = r.account_id AND u.email = r.email"
@@ -234,14 +236,42 @@ static long long commit_chunk(db *d, const struct actor *who, const char *accoun
 		    " WHERE r.batch_id = ? AND r.account_id = ? AND r.state = 'adding' ORDER BY r.id",
 		    "issis", who->user_id, who->name, who->email ? who->email : "", batch_id, account_id) != added ||
 	    db_exec(d, "UPDATE import_rows SET state = 'added' WHERE batch_id = ? AND account_id = ? AND state = 'adding'",
-		    "is", batch_id, account_id) != added ||
-	    db_commit(d) != 0)
-		added = -1;
-out:
-	if (added < 0)
-		db_rollback(d);
-	hdf_destroy(&range);
+		    "is", batch_id, account_id) != added)
+		return -1;
 	return added;
+}
+
+long long import_batch_commit_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id)
+{
+	for (int retries = 0;; retries++) {
+		long long n = add_chunk(d, who, account_id, batch_id);
+		if (n != -2)
+			return n;
+		/* Someone added one of these emails meanwhile: that row keeps the error, the rest go on. */
+		if (retries == COMMIT_RETRIES || import_batch_revalidate(d, account_id, batch_id) != 0)
+			return -1;
+	}
+}
+
+int import_batch_record_added(db *d, const char *account_id, long long batch_id, long long added)
+{
+	return db_exec(d, "UPDATE import_batches SET added_count = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND account_id = ?",
+		       "iis", added, batch_id, account_id) < 0 ? -1 : 0;
+}
+
+struct chunk_call {
+	db *d;
+	const struct actor *who;
+	const char *account_id;
+	long long batch_id;
+	long long added;
+};
+
+static int chunk_tx(void *ctx)
+{
+	struct chunk_call *c = ctx;
+	c->added = import_batch_commit_chunk(c->d, c->who, c->account_id, c->batch_id);
+	return c->added < 0 ? -1 : 0;
 }
 
 int import_batch_commit(db *d, const struct actor *who, const char *account_id, long long batch_id, long long *added)
@@ -249,22 +279,13 @@ int import_batch_commit(db *d, const struct actor *who, const char *account_id, 
 	*added = 0;
 	if (import_batch_revalidate(d, account_id, batch_id) != 0)
 		return -1;
-	for (int retries = 0;;) {
-		long long n = commit_chunk(d, who, account_id, batch_id);
-		if (n == 0)
-			break;
-		if (n == -2 && retries++ < COMMIT_RETRIES) {
-			/* Someone added one of these emails meanwhile: that row keeps the error, the rest go on. */
-			if (import_batch_revalidate(d, account_id, batch_id) != 0)
-				return -1;
-			continue;
-		}
-		if (n < 0)
+	struct chunk_call c = {d, who, account_id, batch_id, 0};
+	do {
+		if (db_tx(d, chunk_tx, &c) != 0)
 			return -1;
-		*added += n;
-	}
-	return db_exec(d, "UPDATE import_batches SET added_count = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND account_id = ?",
-		       "iis", *added, batch_id, account_id) < 0 ? -1 : 0;
+		*added += c.added;
+	} while (c.added > 0);
+	return import_batch_record_added(d, account_id, batch_id, *added);
 }
 
 int import_batch_delete(db *d, const char *account_id, long long batch_id)
@@ -296,4 +317,97 @@ static int batch_from_row(void *ctx, const struct db_row *row)
 int import_batch_find(db *d, const char *account_id, long long batch_id, struct import_batch *out)
 {
 	return db_one(d, batch_from_row, out, BATCH_SELECT, "is", batch_id, account_id);
+}
+
+struct unfinished_call {
+	import_unfinished_fn fn;
+	void *ctx;
+};
+
+static int unfinished_from_row(void *ctx, const struct db_row *row)
+{
+	struct unfinished_call *c = ctx;
+	struct import_unfinished b = {row_int(row, "id"), row_str(row, "file_name"), row_str(row, "created"),
+				      row_int(row, "pending")};
+	return c->fn(c->ctx, &b);
+}
+
+int import_unfinished_each(db *d, const char *account_id, import_unfinished_fn fn, void *ctx)
+{
+	struct unfinished_call call = {fn, ctx};
+	return db_each(d, unfinished_from_row, &call,
+		"SELECT b.id, b.file_name, DATE_FORMAT(b.created_at, '%Y-%m-%d %H:%i') AS created, COUNT(*) AS pending"
+		" FROM import_batches b JOIN import_rows r ON r.batch_id = b.id AND r.state = 'pending'"
+		" WHERE b.account_id = ? GROUP BY b.id ORDER BY b.created_at DESC, b.id DESC LIMIT 20",
+		"s", account_id);
+}
+
+struct rows_call {
+	import_row_fn fn;
+	void *ctx;
+};
+
+static int row_view_from_row(void *ctx, const struct db_row *row)
+{
+	struct rows_call *c = ctx;
+	struct import_row_view v = {
+		.id = row_int(row, "id"),
+		.line = (long)row_int(row, "line"),
+		.v = {row_str(row, "first_name"), row_str(row, "last_name"), row_str(row, "name"), row_str(row, "email"),
+		      row_str(row, "role_text")},
+		.role = row_str(row, "role"),
+		.errors = (unsigned)row_int(row, "errors"),
+	};
+	return c->fn(c->ctx, &v);
+}
+
+int import_rows_each(db *d, const char *account_id, long long batch_id, int only_errors, long long limit,
+		     long long offset, import_row_fn fn, void *ctx)
+{
+	struct rows_call call = {fn, ctx};
+	if (only_errors)
+		return db_each(d, row_view_from_row, &call,
+			"SELECT id, line, first_name, last_name, name, email, role_text, role, errors FROM import_rows"
+			" WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors <> 0"
+			" ORDER BY line, id LIMIT ? OFFSET ?",
+			"isii", batch_id, account_id, limit, offset);
+	return db_each(d, row_view_from_row, &call,
+		"SELECT id, line, first_name, last_name, name, email, role_text, role, errors FROM import_rows"
+		" WHERE batch_id = ? AND account_id = ? AND state = 'pending'"
+		" ORDER BY line, id LIMIT ? OFFSET ?",
+		"isii", batch_id, account_id, limit, offset);
+}
+
+struct ids {
+	long long *ids;
+	int n, cap;
+};
+
+static int id_from_row(void *ctx, const struct db_row *row)
+{
+	struct ids *l = ctx;
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 256;
+		long long *grown = realloc(l->ids, sizeof *grown * (size_t)cap);
+		if (!grown)
+			return -1;
+		l->ids = grown;
+		l->cap = cap;
+	}
+	l->ids[l->n++] = row_int(row, "user_id");
+	return 0;
+}
+
+int import_added_users(db *d, const char *account_id, long long batch_id, long long **ids)
+{
+	struct ids l = {NULL, 0, 0};
+	int n = db_each(d, id_from_row, &l,
+		"SELECT user_id FROM import_rows WHERE batch_id = ? AND account_id = ? AND state = 'added' ORDER BY id",
+		"is", batch_id, account_id);
+	if (n < 0) {
+		free(l.ids);
+		return -1;
+	}
+	*ids = l.ids;
+	return l.n;
 }

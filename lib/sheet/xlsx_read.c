@@ -8,6 +8,10 @@
 
 #define CHUNK 65536
 #define PATH_MAX_LEN 512
+/* A worksheet's limits (Excel's, and the format's): a row or cell reference
+ * beyond them makes the file damaged. */
+#define XLSX_MAX_ROW 1048576L
+#define XLSX_MAX_COLUMN 16384   /* XFD */
 
 /* Growing text: a cell's value, a shared string, an attribute copied for later. */
 struct text {
@@ -265,16 +269,38 @@ static void XMLCALL strings_text(void *data, const XML_Char *s, int len)
 
 /* ---- the worksheet: <row r="N"><c r="B3" t="s"><v>0</v></c> ... ---- */
 
-/* "BC12" -> 54 (0-based column), -1 when there are no letters. */
+/* A row number as the sheet writes it (r="12", or the digits of "BC12"):
+ * digits only, 1 to XLSX_MAX_ROW. Anything else - a sign, a space, a number
+ * past Excel's last row - is not a workbook any spreadsheet wrote: -1. */
+static long row_of(const char *digits)
+{
+	long n = 0;
+	if (!*digits)
+		return -1;
+	for (; *digits; digits++) {
+		if (*digits < '0' || *digits > '9')
+			return -1;
+		n = n * 10 + (*digits - '0');
+		if (n > XLSX_MAX_ROW)
+			return -1;   /* stop before the number can overflow */
+	}
+	return n >= 1 ? n : -1;
+}
+
+/* A cell reference "BC12" -> 54 (0-based column); -1 unless it is one to
+ * three letters naming a column up to XFD followed by a row number within
+ * the sheet's limits. */
 static int column_of(const char *ref)
 {
 	int col = 0, letters = 0;
-	for (; *ref >= 'A' && *ref <= 'Z'; ref++, letters++) {
-		if (letters == 3)
-			return -1;   /* past XFD, Excel's last column */
+	for (; *ref >= 'A' && *ref <= 'Z'; ref++) {
+		if (++letters > 3)
+			return -1;
 		col = col * 26 + (*ref - 'A' + 1);
 	}
-	return letters ? col - 1 : -1;
+	if (!letters || col > XLSX_MAX_COLUMN || row_of(ref) < 0)
+		return -1;
+	return col - 1;
 }
 
 static void clear_cells(struct book *b)
@@ -291,15 +317,23 @@ static void XMLCALL sheet_start(void *data, const XML_Char *name, const XML_Char
 	struct book *b = data;
 	const char *n = local(name);
 	if (strcmp(n, "row") == 0) {
+		/* Rows and cells past the sheet's limits: a damaged (or crafted)
+		 * file, refused before any number can grow past them. */
 		const char *r = attr(atts, "r");
-		long number = r ? strtol(r, NULL, 10) : 0;
-		b->row_number = number > b->row_number ? number : b->row_number + 1;
+		long number = r ? row_of(r) : 0;
+		if (number <= b->row_number && number >= 0)
+			number = b->row_number + 1;   /* no r, or not further down: the next row */
+		if (number < 0 || number > XLSX_MAX_ROW)
+			return fail(b, SHEET_MALFORMED);
+		b->row_number = number;
 		b->column = -1;
 		clear_cells(b);
 	} else if (strcmp(n, "c") == 0) {
 		const char *r = attr(atts, "r"), *t = attr(atts, "t");
-		int col = r ? column_of(r) : -1;
-		b->column = col >= 0 ? col : b->column + 1;
+		int col = r ? column_of(r) : b->column + 1;
+		if (col < 0 || col >= XLSX_MAX_COLUMN)
+			return fail(b, SHEET_MALFORMED);
+		b->column = col;
 		snprintf(b->cell_type, sizeof b->cell_type, "%s", t ? t : "n");
 		text_clear(&b->value);
 	} else if (strcmp(n, "v") == 0) {
@@ -349,7 +383,7 @@ static void XMLCALL sheet_end(void *data, const XML_Char *name)
 		b->cells[b->column] = strdup(text);
 		if (!b->cells[b->column])
 			fail(b, SHEET_NO_MEMORY);
-	} else if (strcmp(n, "row") == 0) {
+	} else if (strcmp(n, "row") == 0 && b->status == SHEET_OK) {
 		char *cells[SHEET_MAX_COLUMNS];
 		for (int i = 0; i < b->n_cells; i++)
 			cells[i] = b->cells[i] ? b->cells[i] : "";

@@ -1,5 +1,6 @@
 #include "lib/sheet/xlsx_template.h"
 #include "lib/import/import.h"
+#include "lib/sheet/sheet_cell.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,11 @@ static int build(const char *path)
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Users");
 	lxw_format *bold = workbook_add_format(wb);
 	format_set_bold(bold);
-	for (int f = 0; f < IMPORT_FIELDS; f++)
-		worksheet_write_string(ws, 0, (lxw_col_t)f, import_field_header((enum import_field)f), bold);
+	char cell[64];
+	for (int f = 0; f < IMPORT_FIELDS; f++) {
+		sheet_cell_text(import_field_header((enum import_field)f), cell, sizeof cell);
+		worksheet_write_string(ws, 0, (lxw_col_t)f, cell, bold);
+	}
 	worksheet_set_column(ws, 0, 2, 20, NULL);
 	worksheet_set_column(ws, 3, 3, 32, NULL);
 	worksheet_set_column(ws, 4, 4, 16, NULL);

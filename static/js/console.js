@@ -24,7 +24,9 @@ function liveSearch(input) {
         const current = document.getElementById('list-results');
         if (fresh && current) {
           current.innerHTML = fresh.innerHTML;
+          if (fresh.dataset.empty !== undefined) current.dataset.empty = fresh.dataset.empty;
           history.replaceState(null, '', url);
+          current.dispatchEvent(new Event('list-updated', { bubbles: true }));
         }
       } catch (e) {
         if (e.name !== 'AbortError') throw e;
@@ -307,25 +309,34 @@ document.querySelectorAll('[data-job-progress]').forEach((block) => {
   setTimeout(poll, 500);
 });
 
-// Users list selection: "Manage (x)" counts the checked rows, "Manage all"
-// when none; the header checkbox selects the whole page.
+// Users list selection: "Manage Selected (x)" counts the ticked rows and
+// is offered only while some are; "Manage all" only while the list shows
+// anyone (the server draws both disabled on an empty list). The header
+// checkbox selects the whole page.
 document.querySelectorAll('form[data-manage]').forEach((form) => {
-  const button = form.querySelector('[data-manage-button]');
-  const all = form.querySelector('input[data-select-all]');
+  const selected = form.querySelector('[data-manage-selected]');
+  const everyone = form.querySelector('button[name="scope"][value="all"]');
   const boxes = () => [...form.querySelectorAll('input[name="ids"]')];
   const sync = () => {
     const n = boxes().filter((b) => b.checked).length;
-    button.textContent = n ? `${button.dataset.labelSome} (${n})` : button.dataset.labelAll;
+    const empty = form.querySelector('#list-results')?.dataset.empty === '1';
+    if (selected) {
+      selected.disabled = n === 0;
+      selected.textContent = n ? `${selected.dataset.label} (${n})` : selected.dataset.label;
+    }
+    if (everyone) everyone.disabled = empty;
+    const all = form.querySelector('input[data-select-all]');
     if (all) {
+      all.hidden = false;
       all.checked = n > 0 && n === boxes().length;
       all.indeterminate = n > 0 && n < boxes().length;
     }
   };
-  if (all) {
-    all.hidden = false;
-    all.addEventListener('change', () => { boxes().forEach((b) => { b.checked = all.checked; }); sync(); });
-  }
-  form.addEventListener('change', (ev) => { if (ev.target.name === 'ids') sync(); });
+  form.addEventListener('change', (ev) => {
+    if (ev.target.matches('input[data-select-all]')) boxes().forEach((b) => { b.checked = ev.target.checked; });
+    sync();
+  });
+  form.addEventListener('list-updated', sync);
   // "Manage all" follows the search as typed (live search changes no form field here).
   form.addEventListener('submit', () => {
     const search = document.querySelector('input[data-live-search]');
@@ -461,4 +472,22 @@ document.querySelectorAll('form[data-account-search]').forEach((form) => {
   });
   document.addEventListener('click', (ev) => { if (!form.contains(ev.target)) close(); });
   input.addEventListener('blur', close);
+});
+
+// The integrations catalogue (guide §3.1): the cards of the open tab filter
+// as the search is typed; without script the search form does the same.
+document.querySelectorAll('input[data-catalogue-filter]').forEach((input) => {
+  const list = document.getElementById(input.dataset.catalogueFilter);
+  const empty = document.querySelector('[data-catalogue-empty]');
+  if (!list) return;
+  input.addEventListener('input', () => {
+    const q = input.value.trim().toLowerCase();
+    let shown = 0;
+    list.querySelectorAll('[data-search]').forEach((card) => {
+      const match = !q || card.dataset.search.toLowerCase().includes(q);
+      card.hidden = !match;
+      if (match) shown++;
+    });
+    if (empty) empty.hidden = shown > 0;
+  });
 });

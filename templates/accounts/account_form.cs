@@ -17,17 +17,17 @@
 <?cs /def ?>
 
 <?cs def:account_address_fields() ?>
-<?cs call:field("name", Lang.account.name, "text", 1, "") ?>
-<?cs call:account_select("country", Lang.account.country, Options.countries, 1, Lang.account.choose_country) ?>
-<?cs call:field("province", Lang.account.province, "text", 0, "") ?>
-<?cs call:field("address", Lang.account.address, "text", 1, "") ?>
-<?cs call:field("city", Lang.account.city, "text", 1, "") ?>
-<?cs call:field("postal_code", Lang.account.postal_code, "text", 1, "") ?>
+<?cs call:field("name", Lang.accounts.account_form.name, "text", 1, "") ?>
+<?cs call:account_select("country", Lang.accounts.account_form.country, Options.countries, 1, Lang.accounts.account_form.choose_country) ?>
+<?cs call:field("province", Lang.accounts.account_form.province, "text", 0, "") ?>
+<?cs call:field("address", Lang.accounts.account_form.address, "text", 1, "") ?>
+<?cs call:field("city", Lang.accounts.account_form.city, "text", 1, "") ?>
+<?cs call:field("postal_code", Lang.accounts.account_form.postal_code, "text", 1, "") ?>
 <?cs /def ?>
 
 <?cs def:account_choice_fields() ?>
-<?cs call:account_select("default_language", Lang.account.default_language, Options.languages, 1, Lang.account.choose_language) ?>
-<?cs call:account_select("business_type", Lang.account.business_type, Options.business_types, 0, "") ?>
+<?cs call:account_select("default_language", Lang.accounts.account_form.default_language, Options.languages, 1, Lang.accounts.account_form.choose_language) ?>
+<?cs call:account_select("business_type", Lang.accounts.account_form.business_type, Options.business_types, 0, "") ?>
 <?cs /def ?>
 
 <?cs # Without JavaScript a list of addresses; console.js turns it into chips
@@ -35,9 +35,9 @@
      users: data-suggest) and adds an address on Enter. ?>
 <?cs def:account_contacts_field() ?>
 <div class="contacts-picker" data-contacts<?cs if:Me.is_partner ?> data-suggest="/support-contacts"<?cs /if ?>
-  data-add-hint="<?cs var:Lang.contacts.add_hint ?>"
-  data-remove-label="<?cs var:Lang.contacts.remove ?>" data-invalid="<?cs var:Lang.errors.invalid_emails ?>"
-  data-results-label="<?cs var:Lang.contacts.results ?>">
-<?cs call:field("contacts", Lang.account.contacts, "text", 1, Lang.account.contacts_hint) ?>
+  data-add-hint="<?cs var:Lang.accounts.support_contacts.add_hint ?>"
+  data-remove-label="<?cs var:Lang.accounts.support_contacts.remove ?>" data-invalid="<?cs var:Lang.errors.invalid_emails ?>"
+  data-results-label="<?cs var:Lang.accounts.support_contacts.results ?>">
+<?cs call:field("contacts", Lang.accounts.account_form.contacts, "text", 1, Lang.accounts.account_form.contacts_hint) ?>
 </div>
 <?cs /def ?>

@@ -9,15 +9,15 @@
   <form method="post" action="<?cs var:action ?>" novalidate>
     <?cs call:csrf() ?>
     <input type="hidden" name="t" value="<?cs var:Token.Value ?>">
-    <?cs call:field("password", text.password, "password", 1, Lang.password.new_hint) ?>
+    <?cs call:field("password", text.password, "password", 1, Lang.auth.password.new_hint) ?>
     <?cs call:field("confirm", text.confirm, "password", 1, "") ?>
     <div class="actions"><button type="submit"><?cs var:text.submit ?></button></div>
   </form>
 <?cs elif:Token.State == "done" ?>
   <p role="status"><?cs var:text.done ?></p>
-  <div class="actions"><a class="button" href="/login"><?cs var:Lang.login.title ?></a></div>
+  <div class="actions"><a class="button" href="/login"><?cs var:Lang.auth.login.title ?></a></div>
 <?cs else ?>
-  <p role="alert"><?cs var:Lang.tokens[Token.State] ?></p>
+  <p role="alert"><?cs var:Lang.auth.token_page[Token.State] ?></p>
 <?cs /if ?>
 </section>
 <?cs /def ?>

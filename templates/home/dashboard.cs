@@ -3,17 +3,17 @@
 <div class="tiles">
 <?cs if:Me.is_partner && !Account.id ?>
   <?cs if:Can.accounts.view ?>
-  <section class="tile"><h2><?cs var:Lang.dashboard.accounts ?></h2><a href="/accounts"><?cs var:Lang.dashboard.view_accounts ?></a></section>
+  <section class="tile"><h2><?cs var:Lang.home.dashboard.accounts ?></h2><a href="/accounts"><?cs var:Lang.home.dashboard.view_accounts ?></a></section>
   <?cs /if ?>
 <?cs elif:Account.id ?>
   <?cs if:Can.account.view ?>
-  <section class="tile"><h2><?cs var:Lang.dashboard.account ?></h2><a href="/a/<?cs var:Account.id ?>/info"><?cs var:Lang.dashboard.view_account ?></a></section>
+  <section class="tile"><h2><?cs var:Lang.home.dashboard.account ?></h2><a href="/a/<?cs var:Account.id ?>/info"><?cs var:Lang.home.dashboard.view_account ?></a></section>
   <?cs /if ?>
   <?cs if:Can.users.view ?>
-  <section class="tile"><h2><?cs var:Lang.dashboard.users ?></h2><a href="/a/<?cs var:Account.id ?>/users"><?cs var:Lang.dashboard.view_users ?></a>
-    <?cs if:Can.users.add ?><a href="/a/<?cs var:Account.id ?>/users/new"><?cs var:Lang.dashboard.add_user ?></a><?cs /if ?></section>
+  <section class="tile"><h2><?cs var:Lang.home.dashboard.users ?></h2><a href="/a/<?cs var:Account.id ?>/users"><?cs var:Lang.home.dashboard.view_users ?></a>
+    <?cs if:Can.users.add ?><a href="/a/<?cs var:Account.id ?>/users/new"><?cs var:Lang.home.dashboard.add_user ?></a><?cs /if ?></section>
   <?cs /if ?>
 <?cs /if ?>
-  <section class="tile"><h2><?cs var:Lang.password.title ?></h2><a href="/password"><?cs var:Lang.dashboard.change_password ?></a></section>
+  <?cs if:!Me.via_idp ?><section class="tile"><h2><?cs var:Lang.home.dashboard.change_password ?></h2><a href="/password"><?cs var:Lang.home.dashboard.change_password ?></a></section><?cs /if ?>
 </div>
 <?cs /def ?>

@@ -1,6 +1,7 @@
 <?cs # The selection (or the filter, for "all") travels with every form of the panel. ?>
 <?cs def:manage_hidden() ?>
   <?cs each:id = Manage.Ids ?><input type="hidden" name="ids" value="<?cs var:id ?>"><?cs /each ?>
+  <input type="hidden" name="scope" value="<?cs if:Manage.All ?>all<?cs else ?>selected<?cs /if ?>">
   <?cs if:Filter.property ?><input type="hidden" name="property" value="<?cs var:Filter.property ?>"><?cs /if ?>
   <?cs if:Filter.product ?><input type="hidden" name="product" value="<?cs var:Filter.product ?>"><?cs /if ?>
   <?cs if:Filter.sms ?><input type="hidden" name="sms" value="<?cs var:Filter.sms ?>"><?cs /if ?>
@@ -9,13 +10,14 @@
 <?cs def:content() ?>
 <?cs set:base = "/a/" + Account.id + "/users" ?>
 <section class="card">
-  <p><a href="<?cs var:base ?>">&lt; <?cs var:Lang.manage.return ?></a></p>
-  <h1><?cs if:!Manage.All ?><?cs var:Lang.manage.manage ?> (<?cs var:Manage.Selected ?> <?cs var:Lang.manage.selected ?>)<?cs
-    else ?><?cs var:Lang.manage.manage_all ?> (<?cs var:Manage.Count ?> <?cs var:Lang.manage.users ?>)<?cs /if ?></h1>
-<?cs if:Manage.Delete ?>
+  <p><a href="<?cs var:base ?>">&lt; <?cs var:Lang.users.manage.return ?></a></p>
+  <h1><?cs var:Manage.Heading ?></h1>
+<?cs if:Manage.Refused ?>
+  <p class="flash flash-error" role="alert"><?cs var:Manage.Refused ?></p>
+<?cs elif:Manage.Delete ?>
   <section class="dialog" role="dialog" aria-labelledby="confirm-title">
-    <h2 id="confirm-title"><?cs var:Lang.manage.delete_title ?></h2>
-    <p><?cs var:Lang.manage.delete_body ?></p>
+    <h2 id="confirm-title"><?cs var:Lang.users.manage.delete_title ?></h2>
+    <p><?cs var:Lang.users.manage.delete_body ?></p>
     <form method="post" action="<?cs var:base ?>/manage/delete" class="confirm-word" data-word="<?cs var:Manage.Delete ?>">
       <?cs call:csrf() ?><?cs call:manage_hidden() ?>
       <div class="field<?cs if:Form.Errors.confirm ?> has-error<?cs /if ?>">
@@ -31,24 +33,24 @@
     </form>
   </section>
 <?cs else ?>
-  <h2><?cs var:Lang.manage.actions ?></h2>
+  <h2><?cs var:Lang.users.manage.actions ?></h2>
   <form method="post" action="<?cs var:base ?>/manage" class="manage-actions">
     <?cs call:csrf() ?><?cs call:manage_hidden() ?>
     <?cs if:!Manage.All ?>
-      <button type="submit" name="action" value="welcome" class="link"><?cs var:Lang.manage.welcome ?></button>
-      <button type="submit" name="action" value="reset" class="link"><?cs var:Lang.manage.reset ?></button>
+      <button type="submit" name="action" value="welcome" class="link"><?cs var:Lang.users.manage.welcome ?></button>
+      <button type="submit" name="action" value="reset" class="link"><?cs var:Lang.users.manage.reset ?></button>
     <?cs else ?>
-      <button type="submit" name="action" value="welcome" class="link"><?cs var:Lang.manage.welcome_all ?></button>
-      <button type="submit" name="action" value="reset" class="link"><?cs var:Lang.manage.reset_all ?></button>
+      <button type="submit" name="action" value="welcome" class="link"><?cs var:Lang.users.manage.welcome_all ?></button>
+      <button type="submit" name="action" value="reset" class="link"><?cs var:Lang.users.manage.reset_all ?></button>
     <?cs /if ?>
   </form>
   <?cs if:Can.users.delete ?>
   <form method="get" action="<?cs var:base ?>/manage/delete" class="manage-actions">
     <?cs call:manage_hidden() ?>
-    <button type="submit" class="link danger"><?cs var:Lang.manage.delete ?></button>
+    <button type="submit" class="link danger"><?cs var:Lang.users.manage.delete ?></button>
   </form>
   <?cs /if ?>
-  <p class="hint"><?cs var:Lang.manage.note ?></p>
+  <p class="hint"><?cs var:Lang.users.manage.note ?></p>
 <?cs /if ?>
 </section>
 <?cs /def ?>

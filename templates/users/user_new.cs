@@ -1,24 +1,24 @@
 <?cs def:content() ?>
 <?cs set:base = "/a/" + Account.id + "/users" ?>
 <section class="card">
-  <h1><?cs var:Lang.users.new_title ?></h1>
+  <h1><?cs var:Lang.users.user_new.title ?></h1>
   <form method="post" action="<?cs var:base ?>/new" novalidate>
     <?cs call:csrf() ?>
     <div class="form-grid">
-      <?cs call:field("first_name", Lang.users.first_name, "text", 0, "") ?>
-      <?cs call:field("last_name", Lang.users.last_name, "text", 0, "") ?>
-      <?cs call:field("name", Lang.users.name, "text", 0, Lang.users.name_hint) ?>
-      <?cs call:field("email", Lang.users.email, "email", 1, "") ?>
-      <?cs call:field("mobile", Lang.users.mobile, "tel", 0, Lang.users.mobile_hint) ?>
+      <?cs call:field("first_name", Lang.users.user_form.first_name, "text", 0, "") ?>
+      <?cs call:field("last_name", Lang.users.user_form.last_name, "text", 0, "") ?>
+      <?cs call:field("name", Lang.users.user_form.name, "text", 0, Lang.users.user_form.name_hint) ?>
+      <?cs call:field("email", Lang.users.user_form.email, "email", 1, "") ?>
+      <?cs call:field("mobile", Lang.users.user_form.mobile, "tel", 0, Lang.users.user_form.mobile_hint) ?>
     </div>
     <?cs if:Account.is_partner ?>
-      <p class="hint"><?cs var:Lang.users.partner_staff_note ?></p>
+      <p class="hint"><?cs var:Lang.users.user_form.partner_staff_note ?></p>
     <?cs elif:Can.roles.assign ?>
       <div class="field toggle">
         <input id="f-account_admin" name="account_admin" type="checkbox" value="1" role="switch"
           aria-describedby="h-account_admin"<?cs if:Form.Values.account_admin ?> checked<?cs /if ?>>
-        <label for="f-account_admin"><?cs var:Lang.users.account_admin ?></label>
-        <p class="hint" id="h-account_admin"><?cs var:Lang.users.account_admin_hint ?></p>
+        <label for="f-account_admin"><?cs var:Lang.users.user_form.account_admin ?></label>
+        <p class="hint" id="h-account_admin"><?cs var:Lang.users.user_form.account_admin_hint ?></p>
       </div>
     <?cs /if ?>
     <div class="actions">

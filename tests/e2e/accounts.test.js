@@ -1,4 +1,4 @@
-// Customer accounts (guide §2.2, §2.3; issue §5): the Accounts list, Add
+// Customer accounts (guide §2.2, §2.3): the Accounts list, Add
 // Account, Account Information, deactivate / reactivate / delete with the
 // typed word checked on the server, and the events each change writes.
 
@@ -39,6 +39,12 @@ describe('Accounts list', () => {
     for (const col of ['NAME', 'COUNTRY', 'CITY / TOWN', 'CREATED ON']) assert.ok(text.includes(col), `column ${col}`);
     assert.ok(text.includes('United States'), 'the country is shown by name');
     assert.match(res.text, /href="\/accounts\/new"/, 'an Add Account button');
+    // Clicking an account opens its Account Information (guide §2.2 Edit an Account, §2.3).
+    assert.deepEqual(listRows(res.text), [`/a/${mine.id}/info`]);
+    assert.match(res.text, new RegExp(`<a href="/a/${mine.id}/info">`));
+    const info = await session.get(listRows(res.text)[0]);
+    assert.equal(info.status, 200);
+    assert.match(visibleText(info.text), /Account Information/);
   });
 
   test('a partner with no customers sees an empty list with a way to add one', async () => {
@@ -49,21 +55,31 @@ describe('Accounts list', () => {
     assert.ok(visibleText(res.text).includes('There are no active customer accounts yet.'));
   });
 
-  test('search by the start of the name, case-insensitive; wildcards are literal', async () => {
+  test('search by the start of the name or of any word in it, case-insensitive; wildcards are literal', async () => {
     const { partner, session } = await partnerSession();
     const tag = uid();
     const alpha = await newCustomer(partner.id, `Alpha${tag}`);
     const alps = await newCustomer(partner.id, `Alps${tag}`);
     const beta = await newCustomer(partner.id, `Beta${tag}`);
     const percent = await newCustomer(partner.id, `100% Pure${tag}`);
+    const alpine = await newCustomer(partner.id, `Northern Alpine-Rescue ${tag}`);
 
     let res = await session.get(`/accounts?q=${encodeURIComponent(`alp`)}`);
     assert.equal(res.status, 200);
-    assert.deepEqual(new Set(listedIds(res.text)), new Set([alpha.id, alps.id]));
+    assert.deepEqual(new Set(listedIds(res.text)), new Set([alpha.id, alps.id, alpine.id]), 'a word in the middle counts');
     assert.equal(inputValue(res.text, 'q'), 'alp', 'the search box keeps the text');
 
     res = await session.get(`/accounts?q=${encodeURIComponent(`Beta${tag}`)}`);
     assert.deepEqual(listedIds(res.text), [beta.id]);
+    res = await session.get(`/accounts?q=${encodeURIComponent('RESCUE')}`);
+    assert.deepEqual(listedIds(res.text), [alpine.id], 'a word after a hyphen, in any case');
+    res = await session.get(`/accounts?q=${encodeURIComponent('alpine-rescue ')}`);
+    assert.deepEqual(listedIds(res.text), [alpine.id], 'several words in a row');
+    res = await session.get(`/accounts?q=${encodeURIComponent(`Pure${tag}`)}`);
+    assert.deepEqual(listedIds(res.text), [percent.id]);
+    res = await session.get(`/accounts?q=${encodeURIComponent('orthern')}`);
+    assert.deepEqual(listedIds(res.text), [], 'the middle of a word is not the start of one');
+    assert.match(visibleText(res.text), /No account name matches your search\./);
 
     res = await session.get(`/accounts?q=${encodeURIComponent('%')}`);
     assert.deepEqual(listedIds(res.text), [], '% matches only a literal %');
@@ -75,6 +91,23 @@ describe('Accounts list', () => {
     res = await session.get('/accounts?q=zzz-nothing');
     assert.deepEqual(listedIds(res.text), []);
     assert.ok(visibleText(res.text).includes('No account name matches your search.'));
+  });
+
+  test('a search follows renames, the status selector, and another partner\'s accounts stay out', async () => {
+    const { partner, session } = await partnerSession();
+    const other = await newPartner();
+    const tag = uid();
+    const mine = await newCustomer(partner.id, `Old Name ${tag}`);
+    const theirs = await newCustomer(other.id, `Shared Word ${tag}`);
+    await sql(`UPDATE accounts SET name = ${lit(`Shared Word ${tag}`)} WHERE id = ${lit(mine.id)}`);
+    const search = async (q, status = 'active') =>
+      listedIds((await session.get(`/accounts?status=${status}&q=${encodeURIComponent(q)}`)).text);
+    assert.deepEqual(await search(`word ${tag}`), [mine.id], 'found by its new name, not the other partner\'s');
+    assert.deepEqual(await search(`name ${tag}`), [], 'the old name is forgotten');
+    await sql(`UPDATE accounts SET status = 'deactivated' WHERE id = ${lit(mine.id)}`);
+    assert.deepEqual(await search(`word ${tag}`), []);
+    assert.deepEqual(await search(`word ${tag}`, 'deactivated'), [mine.id]);
+    assert.ok(!(await search(`word ${tag}`, 'deactivated')).includes(theirs.id));
   });
 
   test('the Active / Deactivated selector', async () => {

@@ -5,6 +5,7 @@ import { after, test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, csrfFrom, sql } from './lib/stack.js';
 import {
+  fromAddress, newAddress,
   PASSWORD, Session, adminSession, assertToLogin, count, email, fieldError, forgetAddressFailures, lit, newCustomer, newPartner,
   newUser, partnerSession, scalar, signIn, uid, visibleText,
 } from './lib/fixtures.js';
@@ -18,6 +19,7 @@ after(forgetAddressFailures);
 async function attempt(userEmail, password, client = new Client()) {
   return client.login(userEmail, password);
 }
+
 
 function assertGenericFailure(res, what) {
   assert.equal(res.status, 422, `${what}: status`);
@@ -126,77 +128,175 @@ describe('sign-in', () => {
     assert.doesNotMatch(res.text, /not the password/);
   });
 
-  test('throttling: after 5 failures for one email, sign-in is refused for a while with a message saying when', async () => {
+  test('throttling counts an email however it is capitalised', async () => {
     const partner = await newPartner();
-    for (let i = 1; i <= 5; i++) {
-      assertGenericFailure(await attempt(partner.email, `wrong ${i}`), `failure ${i}`);
+    const c = fromAddress(newAddress());
+    const variants = [partner.email, partner.email.toUpperCase(), `${partner.email[0].toUpperCase()}${partner.email.slice(1)}`];
+    for (let i = 0; i < 5; i++) {
+      assertGenericFailure(await attempt(variants[i % variants.length], `wrong ${i}`, c), `failure ${i + 1}`);
     }
-    // Even the right password is refused now, with a 429 and the time to wait.
-    const res = await attempt(partner.email, PASSWORD);
+    const res = await attempt(partner.email.toUpperCase(), PASSWORD, c);
+    assert.equal(res.status, 429, 'changing the case of the email must not reset the count');
+    const res2 = await attempt(partner.email, PASSWORD, c);
+    assert.equal(res2.status, 429);
+  });
+
+  test('throttling counts an email however it is spelled to the database: accented or full-width letters are the same email', async () => {
+    const partner = await newPartner();
+    const c = fromAddress(newAddress());
+    for (let i = 1; i <= 5; i++) {
+      assertGenericFailure(await attempt(partner.email, `wrong ${i}`, c), `failure ${i}`);
+    }
+    // The database compares emails under utf8mb4_unicode_ci, where "á" and "ａ" equal "a".
+    const e = partner.email; // partner-…: an "a" at index 1
+    const fullWidth = (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0);
+    for (const variant of [`${e[0]}á${e.slice(2)}`, `${fullWidth(e[0])}${e.slice(1)}`, `${e[0]}Á${e.slice(2).toUpperCase()}`]) {
+      const res = await attempt(variant, PASSWORD, c);
+      assert.notEqual(res.status, 303, `${variant} with the right password signs in past the throttle`);
+    }
+  });
+});
+
+// Throttling bounds guessing without letting anyone lock a user out: the
+// counts are per email and address together, per address and per email,
+// and an address that has not failed is never held back (lib/throttle.h).
+// Each test signs in from addresses of its own (127.x.y.z), as different
+// clients would.
+describe('sign-in throttling', () => {
+  test('an address that fails one email 5 times is refused for that email until its window ends', async () => {
+    const partner = await newPartner();
+    const guesser = fromAddress(newAddress());
+    for (let i = 1; i <= 5; i++) {
+      assertGenericFailure(await attempt(partner.email, `wrong ${i}`, guesser), `failure ${i}`);
+    }
+    // Even the right password is refused from there now, with a 429 and the time to wait.
+    const res = await attempt(partner.email, PASSWORD, guesser);
     assert.equal(res.status, 429);
     const text = visibleText(res.text);
     assert.match(text, /Too many failed sign-in attempts\. Try again in (15 minutes|1[0-5] minutes)\./);
     assert.ok(!text.includes(GENERIC));
     assert.equal(await count('sessions', `user_id = ${partner.adminId}`), 0, 'no session was started');
+    // A refused attempt checks no password and counts no failure.
+    const pair = `scope = 'pair' AND key_hash = SHA2(${lit(`${partner.email}\n${guesser.address}`)}, 256)`;
+    assert.equal(await scalar(`SELECT failures FROM login_failures WHERE ${pair}`), '5');
 
-    // Another email is not affected.
+    // Another email from the same address is not affected,
     const other = await newPartner();
-    assert.equal((await attempt(other.email, PASSWORD)).status, 303);
+    assert.equal((await attempt(other.email, PASSWORD, fromAddress(guesser.address))).status, 303);
+    // nor the same email from another address: the user is not locked out.
+    assert.equal((await attempt(partner.email, PASSWORD, fromAddress(newAddress()))).status, 303);
 
-    // When the window has passed, the right password works again and clears the count.
-    await sql(`UPDATE login_failures SET window_start = UTC_TIMESTAMP() - INTERVAL 16 MINUTE
+    // When the window has passed, the right password works again from there and that pair starts afresh.
+    await sql(`UPDATE login_failures SET window_start = UTC_TIMESTAMP() - INTERVAL 16 MINUTE WHERE ${pair}`);
+    assert.equal((await attempt(partner.email, PASSWORD, fromAddress(guesser.address))).status, 303);
+    assert.equal(await count('login_failures', pair), 0);
+  });
+
+  test('someone failing a user\'s email from many addresses cannot stop the right password from the user\'s own', async () => {
+    const victim = await newPartner();
+    // 20 failures: 5 from each of two addresses (where each pair stops), then one from each of ten more.
+    for (let a = 0; a < 2; a++) {
+      const attacker = fromAddress(newAddress());
+      for (let i = 1; i <= 5; i++) assertGenericFailure(await attempt(victim.email, `guess ${a}-${i}`, attacker), `guess ${a}-${i}`);
+    }
+    for (let a = 0; a < 10; a++) {
+      const attacker = fromAddress(newAddress());
+      assertGenericFailure(await attempt(victim.email, `guess from ${attacker.address}`, attacker), `guess ${a}`);
+      // Past the email's allowance, an address that has failed it waits before its next guess.
+      assert.equal((await attempt(victim.email, 'another guess', attacker)).status, 429);
+    }
+    assert.equal(Number(await scalar(`SELECT failures FROM login_failures
+                                      WHERE scope = 'email' AND key_hash = SHA2(${lit(victim.email)}, 256)`)), 20);
+    // The user, from an address that has not been failing, signs in at once.
+    const own = fromAddress(newAddress());
+    const res = await attempt(victim.email, PASSWORD, own);
+    assert.equal(res.status, 303, `the right password from a clean address (got ${res.status})`);
+    assert.ok(own.cookies.get('sb_session'), 'signed in');
+
+    // An address that has failed meanwhile is slowed down for this email, by seconds, not locked out.
+    const careless = fromAddress(newAddress());
+    assertGenericFailure(await attempt(victim.email, 'a typo', careless), 'a typo');
+    const slowed = await attempt(victim.email, PASSWORD, careless);
+    assert.equal(slowed.status, 429);
+    assert.match(visibleText(slowed.text), /Try again in (\d+ seconds|1 second|1 minute)\./);
+    await sql(`UPDATE login_failures SET last_failure_at = UTC_TIMESTAMP() - INTERVAL 2 MINUTE
+               WHERE scope = 'email' AND key_hash = SHA2(${lit(victim.email)}, 256)`);
+    assert.equal((await attempt(victim.email, PASSWORD, careless)).status, 303, 'once the delay has passed');
+  });
+
+  test('an address failing many emails is slowed down, never locked out', async () => {
+    const partner = await newPartner();
+    const busy = fromAddress(newAddress());
+    // Many users behind one address (a company's NAT) mistyping over the morning: counted as they would be.
+    await sql(`INSERT INTO login_failures (scope, key_hash, failures, window_start, last_failure_at)
+               VALUES ('addr', SHA2(${lit(busy.address)}, 256), 50, UTC_TIMESTAMP(), UTC_TIMESTAMP())`);
+    const res = await attempt(partner.email, PASSWORD, busy);
+    assert.equal(res.status, 429);
+    const text = visibleText(res.text);
+    assert.match(text, /Try again in (\d+ seconds|1 second|1 minute)\./, 'a delay of seconds, at most a minute');
+    await sql(`UPDATE login_failures SET last_failure_at = UTC_TIMESTAMP() - INTERVAL 61 SECOND
+               WHERE scope = 'addr' AND key_hash = SHA2(${lit(busy.address)}, 256)`);
+    assert.equal((await attempt(partner.email, PASSWORD, busy)).status, 303, 'the delay over, the right password works');
+    // Another address is not slowed at all.
+    assert.equal((await attempt(partner.email, PASSWORD, fromAddress(newAddress()))).status, 303);
+  });
+});
+
+// "Forgot your password?" is limited per email and per address, and its
+// reply never tells whether a mail went out.
+describe('forgot your password', () => {
+  /** Ask for a reset email from client; resolves with what the person sees. */
+  async function forgot(client, address) {
+    const form = await client.get('/forgot');
+    const res = await client.post('/forgot', { _csrf: csrfFrom(form.text), email: address });
+    const shown = await client.get(res.location);
+    return { status: res.status, location: res.location, text: visibleText(shown.text) };
+  }
+
+  /** The reset emails queued for a user; each is marked delivered, so the next request may queue another. */
+  async function resetMails(userId) {
+    const n = await count('mail_outbox', `user_id = ${Number(userId)} AND kind = 'reset'`);
+    await sql(`UPDATE mail_outbox SET state = 'sent', sent_at = UTC_TIMESTAMP() WHERE user_id = ${Number(userId)} AND kind = 'reset'`);
+    return n;
+  }
+
+  test('at most 3 reset emails an hour for one email, whoever asks; the reply stays the same', async () => {
+    const partner = await newPartner();
+    const asker = fromAddress(newAddress());
+    const replies = [];
+    for (let i = 1; i <= 3; i++) {
+      replies.push(await forgot(asker, partner.email));
+      assert.equal(await resetMails(partner.adminId), i, `request ${i} queues an email`);
+    }
+    replies.push(await forgot(asker, partner.email));
+    replies.push(await forgot(fromAddress(newAddress()), partner.email));
+    assert.equal(await resetMails(partner.adminId), 3, 'the fourth and fifth queue nothing, from any address');
+    for (const reply of replies) {
+      assert.deepEqual(reply, replies[0], 'the same reply every time');
+    }
+    assert.equal(replies[0].status, 303);
+    assert.match(replies[0].text, /If a registered account uses that address/);
+    // Another email from the same address is still served.
+    const other = await newPartner();
+    await forgot(asker, other.email);
+    assert.equal(await resetMails(other.adminId), 1);
+    // An hour later the email may ask again.
+    await sql(`UPDATE reset_requests SET window_start = UTC_TIMESTAMP() - INTERVAL 61 MINUTE
                WHERE scope = 'email' AND key_hash = SHA2(${lit(partner.email)}, 256)`);
-    assert.equal((await attempt(partner.email, PASSWORD)).status, 303);
-    assert.equal(await count('login_failures', `scope = 'email' AND key_hash = SHA2(${lit(partner.email)}, 256)`), 0);
+    await forgot(asker, partner.email);
+    assert.equal(await resetMails(partner.adminId), 4);
   });
 
-  test('throttling counts an email however it is capitalised', async () => {
+  test('at most 20 requests an hour from one address, whatever the emails; the reply stays the same', async () => {
     const partner = await newPartner();
-    const variants = [partner.email, partner.email.toUpperCase(), `${partner.email[0].toUpperCase()}${partner.email.slice(1)}`];
-    for (let i = 0; i < 5; i++) {
-      assertGenericFailure(await attempt(variants[i % variants.length], `wrong ${i}`), `failure ${i + 1}`);
-    }
-    const res = await attempt(partner.email.toUpperCase(), PASSWORD);
-    assert.equal(res.status, 429, 'changing the case of the email must not reset the count');
-    const res2 = await attempt(partner.email, PASSWORD);
-    assert.equal(res2.status, 429);
-    await sql(`DELETE FROM login_failures WHERE scope = 'email' AND window_start > UTC_TIMESTAMP() - INTERVAL 1 DAY
-               AND key_hash IN (${variants.map((v) => `SHA2(${lit(v)}, 256)`).join(', ')}, SHA2(${lit(partner.email.toLowerCase())}, 256))`);
-  });
-
-  test('throttling counts an email however it is spelled to the database: accented or full-width letters are the same email', async () => {
-    const partner = await newPartner();
-    for (let i = 1; i <= 5; i++) {
-      assertGenericFailure(await attempt(partner.email, `wrong ${i}`), `failure ${i}`);
-    }
-    // The database compares emails under utf8mb4_unicode_ci, where "á" and "ａ" equal "a".
-    const e = partner.email; // partner-…: an "a" at index 1
-    const fullWidth = (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0);
-    for (const variant of [`${e[0]}á${e.slice(2)}`, `${fullWidth(e[0])}${e.slice(1)}`, `${e[0]}Á${e.slice(2).toUpperCase()}`]) {
-      const res = await attempt(variant, PASSWORD);
-      assert.notEqual(res.status, 303, `${variant} with the right password signs in past the throttle`);
-    }
-  });
-
-  test('throttling per client address: past the limit, every sign-in from it waits', async () => {
-    const partner = await newPartner();
-    // 50 failures from 127.0.0.1 (Login.MaxFailuresPerAddress), made directly: the test must not lock out the others for long.
-    const key = "SHA2('127.0.0.1', 256)";
-    const before = await sql(`SELECT failures, window_start FROM login_failures WHERE scope = 'addr' AND key_hash = ${key}`);
-    try {
-      await sql(`INSERT INTO login_failures (scope, key_hash, failures, window_start) VALUES ('addr', ${key}, 50, UTC_TIMESTAMP())
-                 ON DUPLICATE KEY UPDATE failures = 50, window_start = UTC_TIMESTAMP()`);
-      const res = await attempt(partner.email, PASSWORD);
-      assert.equal(res.status, 429);
-      assert.match(visibleText(res.text), /Try again in \d+ minutes?\./);
-    } finally {
-      await sql(`DELETE FROM login_failures WHERE scope = 'addr' AND key_hash = ${key}`);
-      if (before.length) {
-        await sql(`INSERT INTO login_failures (scope, key_hash, failures, window_start)
-                   VALUES ('addr', ${key}, ${Number(before[0][0])}, ${lit(before[0][1])})`);
-      }
-    }
-    assert.equal((await attempt(partner.email, PASSWORD)).status, 303);
+    const busy = fromAddress(newAddress());
+    await sql(`INSERT INTO reset_requests (scope, key_hash, requests, window_start)
+               VALUES ('addr', SHA2(${lit(busy.address)}, 256), 20, UTC_TIMESTAMP())`);
+    const refused = await forgot(busy, partner.email);
+    assert.equal(await resetMails(partner.adminId), 0, 'nothing queued past the address limit');
+    const served = await forgot(fromAddress(newAddress()), partner.email);
+    assert.equal(await resetMails(partner.adminId), 1, 'another address is served');
+    assert.deepEqual(refused, served, 'the same reply either way');
   });
 });
 
@@ -307,6 +407,26 @@ describe('CSRF', () => {
     const other = await signIn(partner.email);
     assert.equal((await s.post('/logout', { _csrf: other.csrf })).status, 403);
     assert.equal((await s.get('/')).status, 200, 'still signed in');
+  });
+
+  test('the token is taken from the form body only: in the query string it is refused (403)', async () => {
+    const partner = await newPartner();
+    const s = await signIn(partner.email);
+    const hash = await scalar(`SELECT password_hash FROM users WHERE id = ${partner.adminId}`);
+    const fields = { current: PASSWORD, new: 'a brand new password', confirm: 'a brand new password' };
+    const query = `?_csrf=${s.csrf}`;
+    const onlyQuery = await s.post(`/password${query}`, fields);
+    assert.equal(onlyQuery.status, 403, 'a token in the query string alone');
+    assert.match(visibleText(onlyQuery.text), /Request refused/);
+    assert.equal((await s.post(`/password${query}`, { ...fields, _csrf: s.csrf })).status, 403, 'in the query string and the body');
+    assert.equal((await s.post(`/logout${query}`, {})).status, 403);
+    assert.equal(await scalar(`SELECT password_hash FROM users WHERE id = ${partner.adminId}`), hash, 'unchanged');
+    assert.equal((await s.get('/')).status, 200, 'still signed in');
+
+    const c = new Client();
+    const token = csrfFrom((await c.get('/login')).text);
+    assert.equal((await c.post(`/login?_csrf=${token}`, { email: partner.email, password: PASSWORD })).status, 403);
+    assert.ok(!c.cookies.get('sb_session'), 'not signed in');
   });
 
   test('POST /password is refused (403) without or with a wrong token, and the password is unchanged', async () => {

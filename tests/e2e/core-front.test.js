@@ -69,10 +69,14 @@ describe('status codes', () => {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']) {
         if (methods.has(method)) continue;
         for (const [who, client] of [['anonymous', anon], ['signed in', session]]) {
-          const res = await client.request(method, path, method === 'GET' ? {} : { body: new URLSearchParams({ _csrf: session.csrf }) });
+          // API paths carry a (made-up) bearer credential, as machines do: nginx
+          // rates those per credential rather than per address.
+          const headers = pattern.startsWith('/api/') ? { authorization: `Bearer ${uid()}${uid()}` } : {};
+          const res = await client.request(method, path, method === 'GET' ? { headers } : { headers, body: new URLSearchParams({ _csrf: session.csrf }) });
           assert.equal(res.status, 405, `${who} ${method} ${path} → ${res.status}`);
           assertSecurityHeaders(res, `${method} ${path}`);
-          if (pattern.startsWith('/api/')) assert.equal(JSON.parse(res.text).status, 405, 'the API answers in JSON');
+          // the machine front answers in JSON (a SCIM Error's status is a string)
+          if (/^\/(api|scim)\//.test(pattern)) assert.equal(Number(JSON.parse(res.text).status), 405, 'the API answers in JSON');
           else assert.match(res.text, /Method not allowed/);
         }
       }
@@ -170,8 +174,9 @@ describe('CSRF on every POST of the route table', () => {
       '/a/:acct/users/:id': { first_name: 'Forged', email: `forged-${uid()}@example.com`, role: 'account_admin' },
       '/a/:acct/users/:id/delete': { confirm: 'delete' },
     };
-    // The API front's POSTs take no cookie, so there is no token to forge (api-front.test.js).
-    const posts = routes.filter((r) => r.method === 'POST' && !r.flags.includes('api'));
+    // The machine API takes no cookie, so it needs no CSRF token (api-front.test.js); the SAML
+    // endpoints (foreign) take identity providers' signed Responses instead (sso*.test.js).
+    const posts = routes.filter((r) => r.method === 'POST' && !r.flags.includes('api') && !r.flags.includes('foreign'));
     assert.ok(posts.length >= 10);
     const state = async () => [await tableCounts(), await sql(`SELECT name, status FROM accounts WHERE id = ${lit(account.id)}`),
       await sql(`SELECT first_name, email, role FROM users WHERE id = ${userId}`),
@@ -191,5 +196,32 @@ describe('CSRF on every POST of the route table', () => {
     assert.equal((await session.get('/')).status, 200, 'still signed in: /logout was refused too');
     // The same requests with the token do work (the refusals above were about the token).
     assert.equal((await session.send(`/a/${account.id}/users/${userId}/delete`, { confirm: 'delete' })).status, 303);
+  });
+});
+
+describe('uploads', () => {
+  /** A multipart body of n small parts, as a form with n fields would send. */
+  function manyParts(csrf, n) {
+    const body = new FormData();
+    body.append('_csrf', csrf);
+    for (let i = 0; i < n; i++) body.append('x', 'y');
+    return body;
+  }
+
+  test('a multipart body is refused unread by a route that takes no upload (415)', async () => {
+    const { session } = await partnerSession();
+    const res = await session.post('/accounts/new', manyParts(session.csrf, 3));
+    assert.equal(res.status, 415);
+    assertSecurityHeaders(res, '415');
+    assert.equal((await session.get('/')).status, 200, 'the worker goes on');
+  });
+
+  test('an upload with more parts than any form sends is refused (400) before it is parsed', async () => {
+    const { partner, session } = await partnerSession();
+    const account = await newCustomer(partner.id);
+    const res = await session.post(`/a/${account.id}/users/import`, manyParts(session.csrf, 20000));
+    assert.equal(res.status, 400);
+    const ok = await session.post(`/a/${account.id}/users/import`, manyParts(session.csrf, 2));
+    assert.notEqual(ok.status, 400, 'a real form is parsed as before');
   });
 });

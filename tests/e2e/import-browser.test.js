@@ -68,7 +68,7 @@ async function uploadFile(page, name, content) {
   await page.getByRole('heading', { level: 1, name: 'Import Users: Preview' }).waitFor();
 }
 
-const errorsLine = (page, n) => page.getByRole('status').filter({ hasText: `${n} row(s) have errors` });
+const errorsLine = (page, n) => page.getByRole('status').filter({ hasText: `${n} ${n === 1 ? 'row has' : 'rows have'} errors` });
 
 async function findInUsers(page, accountId, tag) {
   await page.goto(`/a/${accountId}/users?q=${encodeURIComponent('')}`);
@@ -112,7 +112,7 @@ describe('Import Users in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'No errors found' }).waitFor();
 
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await page.getByText('5 user(s) were added to the account.').waitFor();
+    await page.getByText('5 users were added to the account.').waitFor();
     await page.getByRole('button', { name: 'Send welcome emails' }).waitFor();
     await page.getByText('Every row has been added.').waitFor();
 
@@ -145,7 +145,7 @@ describe('Import Users in the browser', () => {
     await page.getByLabel('EMAIL, row 8').waitFor();
 
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await page.getByText('6 user(s) were added to the account.').waitFor();
+    await page.getByText('6 users were added to the account.').waitFor();
     await findInUsers(page, accountId, tag);
     await page.getByRole('table', { name: 'Users of this account' }).getByRole('link', { name: `Ada Lovelace${tag}` }).waitFor();
     await page.context().close();

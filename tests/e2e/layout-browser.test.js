@@ -198,9 +198,8 @@ describe('in the browser', () => {
       await screenshot(page, 'accounts-search');
       await rowLink(accountsTable(page), name).click();
 
-      // Opening an account shows its dashboard; its information has Deactivate.
-      await page.waitForURL(`/a/${id}`);
-      await nav(page, 'Account').click();
+      // Opening an account shows its Account Information (guide §2.2, §2.3), which has Deactivate.
+      await page.waitForURL(`/a/${id}/info`);
       await heading(page, 'Account Information');
       await page.getByRole('link', { name: 'Deactivate' }).click();
       await page.getByRole('dialog', { name: 'Deactivate Customer?' }).waitFor();

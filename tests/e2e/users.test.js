@@ -66,14 +66,15 @@ describe('Users list', () => {
     assert.ok(visibleText(res.text).includes('This account has no users yet.'));
   });
 
-  test('search by the start of the name, first or last name, email or extension', async () => {
+  test('search by any word of the name, any part of the email a person types, or the extension', async () => {
     const { partner, account, session } = await setup();
     const tag = uid();
     const grace = await newUser(account.id, { first: 'Grace', last: `Hopper${tag}`, mail: `ghopper-${tag}@navy.example.com`, ext: '4711' });
     const alan = await newUser(account.id, { first: 'Alan', last: `Turing${tag}`, mail: `alan-${tag}@bletchley.example.com`, ext: '4800' });
     const odd = await newUser(account.id, { first: '50%', last: `Off_${tag}`, mail: `sale-${tag}@example.com`, ext: '999' });
+    const bulk = await newUser(account.id, { first: 'Mary Ann', last: `Quincey${tag}`, mail: `bulk.user-${tag}@imports.example.org`, ext: '' });
     const other = await newCustomer(partner.id);
-    await newUser(other.id, { first: 'Grace', last: `Elsewhere${tag}`, ext: '4712' });
+    await newUser(other.id, { first: 'Grace', last: `Elsewhere${tag}`, mail: `grace-${tag}@navy.example.com`, ext: '4712' });
 
     const find = async (q) => {
       const res = await session.get(`/a/${account.id}/users?q=${encodeURIComponent(q)}`);
@@ -82,16 +83,125 @@ describe('Users list', () => {
     };
     assert.deepEqual(await find('grace'), new Set([grace.id]), 'display name / first name, any case');
     assert.deepEqual(await find(`Turing${tag}`), new Set([alan.id]), 'last name');
+    assert.deepEqual(await find(`turing${tag.slice(0, 3)}`.slice(0, 6)), new Set([alan.id]), 'the start of a later word');
+    assert.deepEqual(await find('ann'), new Set([bulk.id]), 'a middle word of the name');
+    assert.deepEqual(await find(`Ann Quincey${tag}`), new Set([bulk.id]), 'words from the middle on');
     assert.deepEqual(await find(`ghopper-${tag}@`), new Set([grace.id]), 'email');
+    assert.deepEqual(await find('bulk'), new Set([bulk.id]), 'the first part of an email');
+    assert.deepEqual(await find('user'), new Set([bulk.id]), 'a part of an email after a dot');
+    assert.deepEqual(await find('navy.example.com'), new Set([grace.id]), 'an email domain (not the other account\'s)');
+    assert.deepEqual(await find('@navy.example.com'), new Set([grace.id]), 'a domain typed with its @');
+    assert.deepEqual(await find('example.com'), new Set([grace.id, alan.id, odd.id]), 'the end of an email domain');
+    assert.deepEqual(await find('example'), new Set([grace.id, alan.id, odd.id, bulk.id]));
     assert.deepEqual(await find('47'), new Set([grace.id]), 'extension (the other account\'s 4712 is not shown)');
     assert.deepEqual(await find('4'), new Set([grace.id, alan.id]));
     assert.deepEqual(await find('%'), new Set(), '% is literal');
     assert.deepEqual(await find('50%'), new Set([odd.id]));
     assert.deepEqual(await find('_'), new Set(), '_ is literal');
-    assert.deepEqual(await find('opper'), new Set(), 'a prefix search: the middle of a name does not match');
+    assert.deepEqual(await find('opper'), new Set(), 'the middle of a word does not match');
     const none = await session.get(`/a/${account.id}/users?q=zz-nobody`);
-    assert.ok(visibleText(none.text).includes("No user's name, email address or extension starts with that."));
+    assert.ok(visibleText(none.text).includes("No user's name, email address or extension has a word that starts with that."));
     assert.equal(inputValue(none.text, 'q'), 'zz-nobody');
+  });
+
+  test('search follows every change of a user: edits, imports and plain SQL alike', async () => {
+    const { account, session } = await setup();
+    const tag = uid();
+    const { id, fields } = await addUserViaUI(session, account.id, { first_name: 'Wilhelmina', last_name: `Before${tag}`, name: '' });
+    const find = async (q) => new Set(listedIds((await session.get(`/a/${account.id}/users?q=${encodeURIComponent(q)}`)).text));
+    assert.deepEqual(await find(`before${tag}`), new Set([id]));
+    const res = await session.send(`/a/${account.id}/users/${id}`, { ...fields, last_name: `After${tag}`, role: 'user' });
+    assert.equal(res.status, 303);
+    assert.deepEqual(await find(`before${tag}`), new Set(), 'the old word is gone');
+    assert.deepEqual(await find(`after${tag}`), new Set([id]), 'the new word is found');
+    await sql(`UPDATE users SET email = ${lit(`renamed-${tag}@sql.example.net`)} WHERE id = ${Number(id)}`);
+    assert.deepEqual(await find('sql.example.net'), new Set([id]), 'a change made in SQL');
+    await sql(`DELETE FROM users WHERE id = ${Number(id)}`);
+    assert.equal(await count('user_search_terms', `user_id = ${Number(id)}`), 0, 'a deleted user leaves no terms');
+  });
+
+  test('a search matching more than 1,000 users pages on, sorted, without counting them all', async () => {
+    const { account, session } = await setup();
+    const tag = uid();
+    await sql(`INSERT INTO users (account_id, first_name, last_name, display_name, email, role, registered, created_at, updated_at)
+               SELECT ${lit(account.id)}, 'Many', LPAD(seq, 4, '0'), CONCAT('Many ', LPAD(seq, 4, '0')),
+                      CONCAT('many', seq, '-${tag}@crowd.example.com'), 'user', 0, UTC_TIMESTAMP(), UTC_TIMESTAMP()
+               FROM seq_1_to_1200`);
+    for (const [q, sort] of [['crowd.example.com', 'name'], ['crowd.example.com', 'email'], ['many', 'name'], ['ma', 'ext']]) {
+      const res = await session.get(`/a/${account.id}/users?q=${encodeURIComponent(q)}&sort=${sort}&per_page=50&page=2`);
+      assert.equal(res.status, 200);
+      assert.equal(listRows(res.text).length, 50, `${q} by ${sort}`);
+      assert.match(visibleText(res.text), /51–100 of more than 1,000 users/, `${q} by ${sort}`);
+    }
+    const page2 = await session.get(`/a/${account.id}/users?q=many&per_page=50&page=2`);
+    const names = [...page2.text.matchAll(/>(Many \d{4})</g)].map((m) => m[1]);
+    assert.deepEqual(names, Array.from({ length: 50 }, (_, i) => `Many ${String(51 + i).padStart(4, '0')}`), 'in NAME order');
+    assert.match(page2.text, /rel="next"/);
+  });
+
+  test('the count reads with thousands separators and a real plural', async () => {
+    const { account, session } = await setup();
+    const one = await session.get(`/a/${account.id}/users`);
+    assert.equal(listRows(one.text).length, 0);
+    await newUser(account.id, { first: 'Only', last: `One${uid()}` });
+    assert.match(visibleText((await session.get(`/a/${account.id}/users`)).text), /\b1 user\b/);
+    await sql(`INSERT INTO users (account_id, first_name, last_name, display_name, email, role, registered, created_at, updated_at)
+               SELECT ${lit(account.id)}, 'Count', seq, CONCAT('Count ', seq), CONCAT('count', seq, '-${uid()}@example.com'),
+                      'user', 0, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_1233`);
+    assert.match(visibleText((await session.get(`/a/${account.id}/users`)).text), /\b1,234 users\b/);
+  });
+
+  test('Export: every user the list matches, as CSV, formulas neutralised', async () => {
+    const { account, session } = await setup();
+    const tag = uid();
+    const evil = await newUser(account.id, { first: '=HYPERLINK("http://evil.example.com")', last: `Evil${tag}`, mail: `evil-${tag}@export.example.com` });
+    await sql(`UPDATE users SET name = ${lit('+1 formula')}, display_name = ${lit('+1 formula')} WHERE id = ${Number(evil.id)}`);
+    await newUser(account.id, { first: '@mention', last: `Plain${tag}`, mail: `plain-${tag}@export.example.com`, ext: '-5' });
+    await sql(`INSERT INTO users (account_id, first_name, last_name, display_name, email, role, registered, created_at, updated_at)
+               SELECT ${lit(account.id)}, 'Bulk', seq, CONCAT('Bulk ', LPAD(seq, 3, '0')), CONCAT('bulk', seq, '-${tag}@export.example.com'),
+                      'user', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_120`);
+    const list = await session.get(`/a/${account.id}/users?q=export.example.com`);
+    assert.match(list.text, new RegExp(`href="/a/${account.id}/users/export\\.csv\\?q=export\\.example\\.com[^"]*"`), 'the Export link keeps the search');
+    const res = await session.get(`/a/${account.id}/users/export.csv?q=export.example.com&sort=name&dir=asc`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type'), /^text\/csv/);
+    assert.match(res.headers.get('content-disposition'), /attachment; filename="users\.csv"/);
+    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(lines[0], 'Name,Email Address,Ext,Modified On (By),Licenses,Role,Status');
+    assert.equal(lines.length, 1 + 122, 'every match, not only the first page');
+    const formula = lines.find((l) => l.includes(`evil-${tag}@`));
+    assert.ok(formula.startsWith("'+1 formula,"), 'a leading + is neutralised');
+    const plain = lines.find((l) => l.includes(`plain-${tag}@`));
+    assert.ok(plain.startsWith(`'@mention Plain${tag},`), 'a leading @ is neutralised');
+    assert.ok(plain.includes(",'-5,"), 'a leading - is neutralised');
+    const bulkNames = lines.filter((l) => l.startsWith('Bulk ')).map((l) => l.split(',')[0]);
+    assert.deepEqual(bulkNames, Array.from({ length: 120 }, (_, i) => `Bulk ${String(i + 1).padStart(3, '0')}`), 'in NAME order');
+    // What the user typed is kept as typed.
+    assert.equal(await scalar(`SELECT first_name FROM users WHERE id = ${Number(evil.id)}`), '=HYPERLINK("http://evil.example.com")');
+    // A filter narrows the export too.
+    const registered = await session.get(`/a/${account.id}/users/export.csv?q=export.example.com&property=registered`);
+    assert.equal(registered.text.trim().split('\r\n').length, 1 + 122, 'the 120 and the two signed-up users');
+  });
+
+  test('the Product menu lists what users hold, kept with every licence and user change', async () => {
+    const { account, session } = await setup();
+    const u = await newUser(account.id, { first: 'Lic', last: `Holder${uid()}` });
+    const menu = async () => [...(await session.get(`/a/${account.id}/users`)).text
+      .matchAll(/<option value="([^"]*)"[^>]*>\1<\/option>/g)].map((m) => m[1]).filter((p) => p.startsWith('Prod'));
+    await sql(`INSERT INTO user_licenses (account_id, user_id, product) VALUES (${lit(account.id)}, ${Number(u.id)}, 'Prod B'),
+               (${lit(account.id)}, ${Number(u.id)}, 'Prod A')`);
+    assert.deepEqual(await menu(), ['Prod A', 'Prod B']);
+    await sql(`DELETE FROM user_licenses WHERE user_id = ${Number(u.id)} AND product = 'Prod B'`);
+    assert.deepEqual(await menu(), ['Prod A']);
+    await sql(`DELETE FROM users WHERE id = ${Number(u.id)}`);
+    assert.deepEqual(await menu(), [], 'a deleted user\'s licences are counted out');
+    // One plan, whatever the statistics: a primary key range, no temporary table, no sort.
+    await sql('ANALYZE TABLE user_licenses, account_products PERSISTENT FOR ALL');
+    const plan = await sql(`EXPLAIN SELECT product FROM account_products WHERE account_id = ${lit(account.id)} AND holders > 0
+                            ORDER BY product LIMIT 200`);
+    const [, , , , , key, , , , extra] = plan[0];
+    assert.equal(key, 'PRIMARY');
+    assert.doesNotMatch(extra ?? '', /temporary|filesort/);
   });
 
   test('sort by name, email, extension and role, both ways; pages', async () => {

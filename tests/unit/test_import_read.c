@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zip.h>
 
 #include "lib/sheet/csv_read.h"
 #include "lib/import/import.h"
@@ -216,6 +217,129 @@ static void truncated_and_corrupted(void **state)
 	free(data);
 }
 
+/* A workbook built here, in memory, around one worksheet's XML: for crafted
+ * sheets that only differ in a few attributes. */
+static const char BOOK_CT[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+	"<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
+static const char BOOK_RELS[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\""
+	" Target=\"xl/workbook.xml\"/></Relationships>";
+static const char BOOK_WB[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+	" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+	"<sheet name=\"People\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+static const char BOOK_WB_RELS[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\""
+	" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+
+static void book_add(zip_t *z, const char *name, const char *text)
+{
+	zip_source_t *s = zip_source_buffer(z, text, strlen(text), 0);
+	assert_non_null(s);
+	assert_true(zip_file_add(z, name, s, ZIP_FL_OVERWRITE) >= 0);
+}
+
+/* rows: the children of <sheetData>. Returns the workbook's bytes (free them). */
+static char *crafted_book(const char *rows, size_t *len)
+{
+	char *sheet = malloc(strlen(rows) + 256);
+	assert_non_null(sheet);
+	sprintf(sheet, "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>%s"
+		"</sheetData></worksheet>", rows);
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	assert_non_null(src);
+	zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	assert_non_null(z);
+	zip_source_keep(src);
+	book_add(z, "[Content_Types].xml", BOOK_CT);
+	book_add(z, "_rels/.rels", BOOK_RELS);
+	book_add(z, "xl/workbook.xml", BOOK_WB);
+	book_add(z, "xl/_rels/workbook.xml.rels", BOOK_WB_RELS);
+	book_add(z, "xl/worksheets/sheet1.xml", sheet);
+	assert_int_equal(zip_close(z), 0);
+	free(sheet);
+	assert_int_equal(zip_source_open(src), 0);
+	assert_int_equal(zip_source_seek(src, 0, SEEK_END), 0);
+	zip_int64_t n = zip_source_tell(src);
+	assert_true(n > 0);
+	assert_int_equal(zip_source_seek(src, 0, SEEK_SET), 0);
+	char *data = malloc((size_t)n);
+	assert_non_null(data);
+	assert_int_equal(zip_source_read(src, data, (zip_uint64_t)n), n);
+	zip_source_close(src);
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	*len = (size_t)n;
+	return data;
+}
+
+static enum sheet_status read_crafted(const char *rows, struct collected *c)
+{
+	size_t len;
+	char *data = crafted_book(rows, &len);
+	memset(c, 0, sizeof *c);
+	enum sheet_status s = xlsx_read(data, len, collect, c);
+	free(data);
+	return s;
+}
+
+#define CELL(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
+
+/* Rows and cell references past a sheet's limits (1,048,576 rows, 16,384
+ * columns) are a damaged file, not numbers to carry on with: a huge r=""
+ * used to overflow the row counter (the sanitizers stop on that). */
+static void rows_and_columns_past_the_sheet_limits(void **state)
+{
+	struct collected c;
+	/* The last row and the last column are still a sheet. */
+	assert_int_equal(read_crafted("<row r=\"1048576\">" CELL("A1048576", "x") CELL("XFD1048576", "y") "</row>", &c),
+			 SHEET_OK);
+	assert_string_equal(c.text, "1048576:x\n");
+	assert_int_equal(read_crafted("<row r=\"0041\">" CELL("B41", "x") "</row><row>" CELL("A42", "y") "</row>", &c), SHEET_OK);
+	assert_string_equal(c.text, "41:|x\n42:y\n");
+
+	const char *damaged[] = {
+		"<row r=\"1048577\">" CELL("A1", "x") "</row>",
+		"<row r=\"99999999999\">" CELL("A1", "x") "</row>",
+		"<row r=\"9223372036854775807\"></row><row>" CELL("A1", "x") "</row>",
+		"<row r=\"99999999999999999999999\"></row><row></row>",
+		"<row r=\"-5\"></row>",
+		"<row r=\"0\"></row>",
+		"<row r=\" 7\"></row>",
+		"<row r=\"12abc\"></row>",
+		"<row r=\"1048576\"></row><row></row>",            /* the next row is past the last */
+		"<row r=\"1048576\"></row><row r=\"3\"></row>",
+		"<row r=\"1\">" CELL("A1048577", "x") "</row>",
+		"<row r=\"1\">" CELL("A99999999999", "x") "</row>",
+		"<row r=\"1\">" CELL("A9223372036854775808", "x") "</row>",
+		"<row r=\"1\">" CELL("XFE1", "x") "</row>",          /* column 16,385 */
+		"<row r=\"1\">" CELL("AAAA1", "x") "</row>",
+		"<row r=\"1\">" CELL("A", "x") "</row>",
+		"<row r=\"1\">" CELL("1", "x") "</row>",
+		"<row r=\"1\">" CELL("A-1", "x") "</row>",
+		"<row r=\"1\">" CELL("XFD1", "x") "<c t=\"inlineStr\"><is><t>one too far</t></is></c></row>",
+	};
+	for (size_t i = 0; i < sizeof damaged / sizeof damaged[0]; i++) {
+		enum sheet_status s = read_crafted(damaged[i], &c);
+		if (s != SHEET_MALFORMED)
+			fail_msg("sheet %zu read as %d, rows \"%s\": %s", i, s, c.text, damaged[i]);
+	}
+
+	/* What the person importing sees: the damaged-file message. */
+	size_t len;
+	char *data = crafted_book("<row r=\"1\">" CELL("A1", "NAME") CELL("B1", "EMAIL") "</row>"
+				  "<row r=\"99999999999\">" CELL("A2", "Ada") CELL("B2", "a@example.com") "</row>", &len);
+	struct import_sheet s;
+	assert_int_equal(import_parse("crafted.xlsx", data, len, &s), IMPORT_FILE_DAMAGED);
+	import_sheet_free(&s);
+	free(data);
+}
+
 static void file_rules(void **state)
 {
 	struct import_sheet s;
@@ -323,6 +447,7 @@ int main(void)
 		cmocka_unit_test(shared_samples),
 		cmocka_unit_test(own_workbooks),
 		cmocka_unit_test(truncated_and_corrupted),
+		cmocka_unit_test(rows_and_columns_past_the_sheet_limits),
 		cmocka_unit_test(file_rules),
 		cmocka_unit_test(row_limit),
 		cmocka_unit_test(row_rules),

@@ -1,5 +1,5 @@
-/* Session and sign-in rules that need no database: tokens, hashes,
- * password hashing, and the throttling message's minutes. */
+/* Session and sign-in rules that need no database: tokens, hashes and
+ * password hashing (throttling: test_throttle.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "lib/core/crypto.h"
-#include "lib/throttle.h"
 
 static void tokens_are_random_hex(void **state)
 {
@@ -59,20 +58,12 @@ static void constant_time_compare(void **state)
 	assert_false(const_time_eq("", "a"));
 }
 
-static void throttle_minutes(void **state)
-{
-	assert_int_equal(throttle_minutes_left(0, 15), 15);
-	assert_int_equal(throttle_minutes_left(61, 15), 14);
-	assert_int_equal(throttle_minutes_left(14 * 60 + 1, 15), 1);
-	assert_int_equal(throttle_minutes_left(20 * 60, 15), 1);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tokens_are_random_hex), cmocka_unit_test(sha256_matches_the_fips_vector),
 		cmocka_unit_test(uuids_are_version_4), cmocka_unit_test(passwords_hash_with_argon2id),
-		cmocka_unit_test(constant_time_compare), cmocka_unit_test(throttle_minutes),
+		cmocka_unit_test(constant_time_compare),
 	};
 	return cmocka_run_group_tests_name("session", tests, NULL, NULL);
 }

@@ -1,0 +1,698 @@
+#include "lib/gateways.h"
+#include "lib/core/config.h"
+#include "lib/core/validate.h"
+#include "lib/credentials.h"
+#include "lib/integrations.h"
+#include "lib/pbx_types.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const step_keys[] = {
+	[STEP_NO_GATEWAY] = "no_gateway", [STEP_CONFIGURE_GATEWAY] = "configure_gateway", [STEP_ADD_PBX] = "add_pbx",
+	[STEP_SYNC_PBX] = "sync_pbx", [STEP_CONNECT_PBX] = "connect_pbx", [STEP_DEPLOYMENT] = "deployment",
+	[STEP_COMPLETE] = "complete",
+};
+static const char *const step_texts[] = {
+	[STEP_NO_GATEWAY] = "No gateway detected", [STEP_CONFIGURE_GATEWAY] = "Configure gateway",
+	[STEP_ADD_PBX] = "Add PBX", [STEP_SYNC_PBX] = "Sync PBX", [STEP_CONNECT_PBX] = "Connect the PBX",
+	[STEP_DEPLOYMENT] = "Deployment", [STEP_COMPLETE] = "Onboarding Complete",
+};
+#define STEP_COUNT ((int)(sizeof step_keys / sizeof step_keys[0]))
+
+const char *onboarding_step_key(enum onboarding_step s) { return s >= 0 && s < STEP_COUNT ? step_keys[s] : ""; }
+const char *onboarding_step_text(enum onboarding_step s) { return s >= 0 && s < STEP_COUNT ? step_texts[s] : ""; }
+
+int onboarding_step_from_key(const char *key)
+{
+	for (int i = 0; key && i < STEP_COUNT; i++)
+		if (strcmp(step_keys[i], key) == 0)
+			return i;
+	return STEP_NONE;
+}
+
+static const struct actor system_actor = {0, "System", ""};
+
+static int offline_seconds(void) { return cfg_int("Gateway.OfflineSeconds", 90); }
+
+/* ---- claiming ---- */
+
+int gateway_code_normalise(const char *typed, char out[GATEWAY_CODE_MAX + 1])
+{
+	size_t n = 0;
+	for (const char *p = typed ? typed : ""; *p; p++) {
+		if (*p == ' ' || *p == '-')
+			continue;
+		if (!isalnum((unsigned char)*p) || n == GATEWAY_CODE_MAX)
+			return 0;
+		out[n++] = (char)toupper((unsigned char)*p);
+	}
+	out[n] = 0;
+	return n >= 8;
+}
+
+static void code_hash(const char *canonical, char out[TOKEN_HEX])
+{
+	sha256_hex(canonical, out);
+}
+
+int gateway_claim_enter(db *d, const struct actor *who, const char *account_id, const char *typed_code,
+			const char **why)
+{
+	char code[GATEWAY_CODE_MAX + 1], hash[TOKEN_HEX];
+	*why = "invalid";
+	if (!gateway_code_normalise(typed_code, code))
+		return 0;
+	code_hash(code, hash);
+	long long n = 0;
+	if (db_int(d, &n, "SELECT COUNT(*) FROM gateways WHERE account_id = ?", "s", account_id) != 1)
+		return -1;
+	if (n > 0) {
+		*why = "claimed";
+		return 0;
+	}
+	/* The same code pending for another account: the first claim stands. */
+	if (db_int(d, &n, "SELECT COUNT(*) FROM gateway_claims WHERE code_hash = ? AND account_id <> ?"
+			  " AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()", "ss", hash, account_id) != 1)
+		return -1;
+	if (n > 0) {
+		*why = "taken";
+		return 0;
+	}
+	*why = NULL;
+	if (db_exec(d, "DELETE FROM gateway_claims WHERE account_id = ? AND used_at IS NULL", "s", account_id) < 0 ||
+	    db_exec(d, "DELETE FROM gateway_claims WHERE code_hash = ?", "s", hash) < 0 ||
+	    db_exec(d, "INSERT INTO gateway_claims (code_hash, account_id, created_by_name, created_at, expires_at)"
+		       " VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL ? MINUTE)",
+		    "sssi", hash, account_id, who && who->name ? who->name : "System", (long long)GATEWAY_CLAIM_MINUTES) != 1)
+		return -1;
+	if (gateway_onboarding_start(d, who, account_id) != 0)
+		return -1;
+	/* The code itself is no event detail: it would outlive its use. */
+	return audit_event(d, account_id, who, "gateway.claim_code", "Gateway", "", "CloudLink Gateway", NULL) == 0 ? 1 : -1;
+}
+
+static int one_of(const char *s, const char *a, const char *b) { return s && (strcmp(s, a) == 0 || strcmp(s, b) == 0); }
+
+static int short_line(const char *s, size_t max) { return !s || (valid_line(s, 0) && strlen(s) <= max); }
+
+int gateway_report_check(const struct gateway_report *g, const char **bad_field)
+{
+	*bad_field = NULL;
+	if (g->kind && !one_of(g->kind, "physical", "virtual"))
+		*bad_field = "kind";
+	else if (g->platform && !one_of(g->platform, "standalone", "smbc"))
+		*bad_field = "platform";
+	else if (!short_line(g->serial, 64))
+		*bad_field = "serial";
+	else if (!short_line(g->version, 32))
+		*bad_field = "version";
+	else if (!short_line(g->available_version, 32))
+		*bad_field = "availableVersion";
+	else if (!short_line(g->ip_address, 64))
+		*bad_field = "ip";
+	/* The relay is reached by syncd: plain http(s) URLs only. */
+	else if (g->relay_url && *g->relay_url &&
+		 (!short_line(g->relay_url, 255) ||
+		  (strncmp(g->relay_url, "http://", 7) != 0 && strncmp(g->relay_url, "https://", 8) != 0)))
+		*bad_field = "relayUrl";
+	return *bad_field == NULL;
+}
+
+static const char *or_default(const char *s, const char *fallback) { return s && *s ? s : fallback; }
+
+struct claim_row {
+	char account_id[UUID_LEN];
+	char partner_id[UUID_LEN];
+	int live;
+};
+
+static int claim_from_row(void *ctx, const struct db_row *row)
+{
+	struct claim_row *c = ctx;
+	row_copy(row, "account_id", c->account_id, sizeof c->account_id);
+	row_copy(row, "partner_id", c->partner_id, sizeof c->partner_id);
+	c->live = (int)row_int(row, "live");
+	return 0;
+}
+
+int gateway_claim_redeem(db *d, const char *typed_code, const struct gateway_report *g, const char *key_hex,
+			 struct gateway_claimed *out)
+{
+	char code[GATEWAY_CODE_MAX + 1], hash[TOKEN_HEX];
+	memset(out, 0, sizeof *out);
+	if (!gateway_code_normalise(typed_code, code))
+		return 0;
+	code_hash(code, hash);
+	if (db_begin(d) != 0)
+		return -1;
+	struct claim_row c = {0};
+	int rc = db_one(d, claim_from_row, &c,
+		"SELECT c.account_id, COALESCE(a.partner_id, a.id) AS partner_id,"
+		" (c.used_at IS NULL AND c.expires_at > UTC_TIMESTAMP() AND a.status = 'active') AS live"
+		" FROM gateway_claims c JOIN accounts a ON a.id = c.account_id WHERE c.code_hash = ? FOR UPDATE", "s", hash);
+	long long has = 0;
+	if (rc == 1 && c.live && db_int(d, &has, "SELECT COUNT(*) FROM gateways WHERE account_id = ?", "s", c.account_id) != 1)
+		rc = -1;
+	if (rc != 1 || !c.live || has) {
+		db_rollback(d);
+		return rc < 0 ? -1 : rc == 0 ? 0 : 2;
+	}
+	char label[128], sealed[SECRET_SEALED(TOKEN_HEX)];
+	snprintf(label, sizeof label, "CloudLink Gateway %.64s", or_default(g->serial, ""));
+	long long cred = credential_issue(d, CRED_GATEWAY, c.partner_id, c.account_id, 0, label, "Gateway claim", 0, out->token);
+	int ok = cred > 0 && random_token(out->relay_key) == 0 &&
+		 secret_seal(key_hex, out->relay_key, sealed, sizeof sealed) == 0 &&
+		 db_exec(d, "INSERT INTO gateways (account_id, credential_id, serial, kind, platform, version,"
+			    " available_version, ip_address, relay_url, relay_key_sealed, claimed_at)"
+			    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+			 "sissssssss", c.account_id, cred, or_default(g->serial, ""), or_default(g->kind, "physical"),
+			 or_default(g->platform, "standalone"), or_default(g->version, ""),
+			 or_default(g->available_version, ""), or_default(g->ip_address, ""), or_default(g->relay_url, ""),
+			 sealed) == 1;
+	if (ok) {
+		out->gateway_id = (long long)db_insert_id(d);
+		snprintf(out->account_id, sizeof out->account_id, "%s", c.account_id);
+		char id_text[24];
+		snprintf(id_text, sizeof id_text, "%lld", out->gateway_id);
+		json_t *details = json_pack("{s:s,s:s,s:s}", "serial", or_default(g->serial, ""), "kind",
+					    or_default(g->kind, "physical"), "platform", or_default(g->platform, "standalone"));
+		ok = db_exec(d, "UPDATE gateway_claims SET used_at = UTC_TIMESTAMP(), gateway_id = ? WHERE code_hash = ?",
+			     "is", out->gateway_id, hash) == 1 &&
+		     db_exec(d, "INSERT INTO gateway_onboarding (account_id, step, gateway_id, created_at, updated_at)"
+				" VALUES (?, 'no_gateway', ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+				" ON DUPLICATE KEY UPDATE gateway_id = VALUES(gateway_id), updated_at = UTC_TIMESTAMP()",
+			     "si", c.account_id, out->gateway_id) >= 1 &&
+		     audit_event(d, c.account_id, &system_actor, "gateway.claimed", "Gateway", id_text, label, details) == 0;
+		json_decref(details);
+	}
+	if (!ok || db_commit(d) != 0) {
+		db_rollback(d);
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	return 1;
+}
+
+/* ---- the gateway ---- */
+
+#define GATEWAY_SELECT \
+	"SELECT id, account_id, serial, kind, platform, version, available_version, ip_address, update_schedule," \
+	" call_trace, DATE_FORMAT(claimed_at, '%Y-%m-%d %H:%i:%s') AS claimed," \
+	" COALESCE(DATE_FORMAT(last_seen_at, '%Y-%m-%d %H:%i:%s'), '') AS last_seen," \
+	" COALESCE(last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0) AS online FROM gateways"
+
+static int gateway_from_row(void *ctx, const struct db_row *row)
+{
+	struct gateway *g = ctx;
+	memset(g, 0, sizeof *g);
+	g->id = row_int(row, "id");
+	row_copy(row, "account_id", g->account_id, sizeof g->account_id);
+	row_copy(row, "serial", g->serial, sizeof g->serial);
+	row_copy(row, "kind", g->kind, sizeof g->kind);
+	row_copy(row, "platform", g->platform, sizeof g->platform);
+	row_copy(row, "version", g->version, sizeof g->version);
+	row_copy(row, "available_version", g->available_version, sizeof g->available_version);
+	row_copy(row, "ip_address", g->ip_address, sizeof g->ip_address);
+	row_copy(row, "update_schedule", g->update_schedule, sizeof g->update_schedule);
+	row_copy(row, "call_trace", g->call_trace, sizeof g->call_trace);
+	row_copy(row, "claimed", g->claimed, sizeof g->claimed);
+	row_copy(row, "last_seen", g->last_seen, sizeof g->last_seen);
+	g->online = (int)row_int(row, "online");
+	g->update_available = g->available_version[0] && strcmp(g->available_version, g->version) != 0;
+	return 0;
+}
+
+int gateway_find(db *d, const char *account_id, struct gateway *out)
+{
+	return db_one(d, gateway_from_row, out, GATEWAY_SELECT " WHERE account_id = ?", "is",
+		      (long long)offline_seconds(), account_id);
+}
+
+int gateway_find_by_credential(db *d, long long credential_id, struct gateway *out)
+{
+	return db_one(d, gateway_from_row, out, GATEWAY_SELECT " WHERE credential_id = ?", "ii",
+		      (long long)offline_seconds(), credential_id);
+}
+
+struct texts {
+	char **logs, **trace;
+};
+
+static int texts_from_row(void *ctx, const struct db_row *row)
+{
+	struct texts *t = ctx;
+	*t->logs = strdup(row_str(row, "logs"));
+	*t->trace = strdup(row_str(row, "trace_text"));
+	return *t->logs && *t->trace ? 0 : -1;
+}
+
+int gateway_texts(db *d, const char *account_id, char **logs, char **trace)
+{
+	*logs = *trace = NULL;
+	struct texts t = {logs, trace};
+	int rc = db_one(d, texts_from_row, &t, "SELECT logs, trace_text FROM gateways WHERE account_id = ?", "s", account_id);
+	if (rc == 0) {
+		*logs = strdup("");
+		*trace = strdup("");
+	}
+	if (rc < 0 || !*logs || !*trace) {
+		free(*logs);
+		free(*trace);
+		*logs = *trace = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+struct config_ctx {
+	json_t *doc;
+	json_t *commands;
+};
+
+static json_t *json_or_null(const char *text)
+{
+	json_t *v = text && *text ? json_loads(text, 0, NULL) : NULL;
+	return v ? v : json_null();
+}
+
+static int config_from_row(void *ctx, const struct db_row *row)
+{
+	struct config_ctx *c = ctx;
+	json_object_set_new(c->doc, "account", json_pack("{s:s,s:s}", "id", row_str(row, "account_id"), "name",
+							 row_str(row, "name")));
+	json_object_set_new(c->doc, "site", json_or_null(row_str(row, "site")));
+	json_object_set_new(c->doc, "ethernet", json_or_null(row_str(row, "eth")));
+	json_object_set_new(c->doc, "updateSchedule", json_string(row_str(row, "update_schedule")));
+	json_object_set_new(c->doc, "onboarding", json_string(row_null(row, "step") ? "" : row_str(row, "step")));
+	return 0;
+}
+
+static int command_from_row(void *ctx, const struct db_row *row)
+{
+	struct config_ctx *c = ctx;
+	json_array_append_new(c->commands, json_pack("{s:I,s:s,s:o}", "id", (json_int_t)row_int(row, "id"), "kind",
+						     row_str(row, "kind"), "payload", json_or_null(row_str(row, "payload"))));
+	return 0;
+}
+
+json_t *gateway_config_for(db *d, const struct gateway *g)
+{
+	struct config_ctx c = {json_pack("{s:I,s:s}", "gatewayId", (json_int_t)g->id, "accountId", g->account_id),
+			       json_array()};
+	if (!c.doc || !c.commands || db_begin(d) != 0)
+		goto fail;
+	if (db_one(d, config_from_row, &c,
+		   "SELECT a.id AS account_id, a.name, o.site, o.eth, o.step, g.update_schedule FROM gateways g"
+		   " JOIN accounts a ON a.id = g.account_id LEFT JOIN gateway_onboarding o ON o.account_id = g.account_id"
+		   " WHERE g.id = ?", "i", g->id) != 1 ||
+	    db_each(d, command_from_row, &c,
+		    "SELECT id, kind, payload FROM gateway_commands WHERE gateway_id = ? AND state = 'queued'"
+		    " ORDER BY id LIMIT 20 FOR UPDATE", "i", g->id) < 0 ||
+	    (json_array_size(c.commands) &&
+	     db_exec(d, "UPDATE gateway_commands SET state = 'sent', sent_at = UTC_TIMESTAMP()"
+			" WHERE gateway_id = ? AND state = 'queued' AND id <= ?", "ii", g->id,
+		     (long long)json_integer_value(json_object_get(json_array_get(c.commands, json_array_size(c.commands) - 1), "id"))) < 0) ||
+	    db_commit(d) != 0) {
+		db_rollback(d);
+		goto fail;
+	}
+	json_object_set_new(c.doc, "commands", c.commands);
+	return c.doc;
+fail:
+	json_decref(c.doc);
+	json_decref(c.commands);
+	return NULL;
+}
+
+/* A factory reset done: the gateway is unclaimed again. Its credential is
+ * revoked and its row goes (its commands with it). */
+static int forget_gateway(db *d, const struct gateway *g)
+{
+	long long cred = 0;
+	char partner[UUID_LEN] = "";
+	if (db_int(d, &cred, "SELECT COALESCE(credential_id, 0) FROM gateways WHERE id = ?", "i", g->id) != 1 ||
+	    db_str(d, partner, sizeof partner, "SELECT COALESCE(partner_id, id) FROM accounts WHERE id = ?", "s",
+		   g->account_id) != 1)
+		return -1;
+	char id_text[24];
+	snprintf(id_text, sizeof id_text, "%lld", g->id);
+	return (cred == 0 || credential_revoke(d, partner, cred, 0) >= 0) &&
+			       db_exec(d, "DELETE FROM gateways WHERE id = ?", "i", g->id) == 1 &&
+			       db_exec(d, "UPDATE gateway_onboarding SET step = 'no_gateway', gateway_id = NULL,"
+					  " updated_at = UTC_TIMESTAMP() WHERE account_id = ?", "s", g->account_id) >= 0 &&
+			       audit_event(d, g->account_id, &system_actor, "gateway.reset", "Gateway", id_text,
+					   "CloudLink Gateway", NULL) == 0
+		       ? 0
+		       : -1;
+}
+
+static int record_results(db *d, const struct gateway *g, json_t *results, int *reset)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(results, i, r) {
+		json_t *id = json_object_get(r, "id");
+		if (!json_is_integer(id))
+			continue;
+		int ok = json_is_true(json_object_get(r, "ok"));
+		const char *msg = json_string_value(json_object_get(r, "message"));
+		char kind[32] = "";
+		if (db_str(d, kind, sizeof kind, "SELECT kind FROM gateway_commands WHERE id = ? AND gateway_id = ?"
+						 " AND state IN ('queued', 'sent') FOR UPDATE",
+			   "ii", (long long)json_integer_value(id), g->id) < 0)
+			return -1;
+		if (!kind[0])
+			continue;
+		char text[513];
+		snprintf(text, sizeof text, "%s", msg && valid_line(msg, 0) ? msg : "");
+		if (db_exec(d, "UPDATE gateway_commands SET state = ?, result = ?, done_at = UTC_TIMESTAMP() WHERE id = ?",
+			    "ssi", ok ? "done" : "failed", text, (long long)json_integer_value(id)) != 1)
+			return -1;
+		if (ok && strcmp(kind, "factory_reset") == 0)
+			*reset = 1;
+	}
+	return 0;
+}
+
+int gateway_status_record(db *d, const struct gateway *g, const struct gateway_report *rep, const char *logs,
+			  const char *trace, const char *trace_state, json_t *command_results, json_t *pbx_report)
+{
+	if (trace_state && !one_of(trace_state, "running", "off"))
+		trace_state = NULL;
+	char *pbx = pbx_report && json_is_object(pbx_report) ? json_dumps(pbx_report, JSON_COMPACT) : NULL;
+	int reset = 0;
+	if (db_begin(d) != 0) {
+		free(pbx);
+		return -1;
+	}
+	long long first = 0;
+	int ok = db_int(d, &first, "SELECT last_seen_at IS NULL FROM gateways WHERE id = ? FOR UPDATE", "i", g->id) == 1 &&
+		 db_exec(d, "UPDATE gateways SET serial = COALESCE(?, serial), kind = COALESCE(?, kind),"
+			    " platform = COALESCE(?, platform), version = COALESCE(?, version),"
+			    " available_version = COALESCE(?, available_version), ip_address = COALESCE(?, ip_address),"
+			    " relay_url = COALESCE(?, relay_url), logs = COALESCE(?, logs), trace_text = COALESCE(?, trace_text),"
+			    " call_trace = COALESCE(?, call_trace),"
+			    " pbx_report = COALESCE(?, pbx_report), last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
+			 "sssssssssssi", rep->serial, rep->kind, rep->platform, rep->version, rep->available_version,
+			 rep->ip_address, rep->relay_url, logs, trace, trace_state, pbx, g->id) >= 0 &&
+		 record_results(d, g, command_results, &reset) == 0;
+	if (ok && first) {
+		char id_text[24];
+		snprintf(id_text, sizeof id_text, "%lld", g->id);
+		ok = db_exec(d, "UPDATE gateway_onboarding SET step = 'configure_gateway', gateway_id = ?,"
+				" updated_at = UTC_TIMESTAMP() WHERE account_id = ? AND step = 'no_gateway'",
+			     "is", g->id, g->account_id) >= 0 &&
+		     audit_event(d, g->account_id, &system_actor, "gateway.connected", "Gateway", id_text,
+				 "CloudLink Gateway", NULL) == 0;
+	}
+	if (ok && reset)
+		ok = forget_gateway(d, g) == 0;
+	free(pbx);
+	if (!ok || db_commit(d) != 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *const command_kinds[] = {
+	"update_schedule", "update_now", "reboot", "call_trace_start", "call_trace_stop", "factory_reset",
+};
+
+long long gateway_command_queue(db *d, const struct actor *who, const char *account_id, const char *kind,
+				json_t *payload)
+{
+	int known = 0;
+	for (size_t i = 0; i < sizeof command_kinds / sizeof command_kinds[0]; i++)
+		known |= kind && strcmp(kind, command_kinds[i]) == 0;
+	long long gw = 0;
+	int found = db_int(d, &gw, "SELECT id FROM gateways WHERE account_id = ? FOR UPDATE", "s", account_id);
+	if (found < 0)
+		return -1;
+	if (!known || found == 0)
+		return 0;
+	json_t *empty = json_object();
+	char *text = json_dumps(payload ? payload : empty, JSON_COMPACT);
+	json_decref(empty);
+	long long rc = text ? db_exec(d, "INSERT INTO gateway_commands (account_id, gateway_id, kind, payload,"
+					 " created_by_name, created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+				      "sisss", account_id, gw, kind, text, who && who->name ? who->name : "System")
+			    : -1;
+	free(text);
+	if (rc != 1)
+		return -1;
+	long long id = (long long)db_insert_id(d);
+	/* The schedule is the console's setting too: the support page shows it at once. */
+	const char *schedule = json_string_value(json_object_get(payload, "schedule"));
+	if (strcmp(kind, "update_schedule") == 0 && schedule && valid_line(schedule, 0) && strlen(schedule) <= 64 &&
+	    db_exec(d, "UPDATE gateways SET update_schedule = ? WHERE id = ?", "si", schedule, gw) < 0)
+		return -1;
+	char gw_text[24], action[48];
+	snprintf(gw_text, sizeof gw_text, "%lld", gw);
+	snprintf(action, sizeof action, "gateway.%s", kind);
+	json_t *details = json_pack("{s:O?}", "payload", payload);
+	int ok = audit_event(d, account_id, who, action, "Gateway", gw_text, "CloudLink Gateway", details);
+	json_decref(details);
+	return ok == 0 ? id : -1;
+}
+
+struct command_state {
+	char *state, *result;
+};
+
+static int command_state_from_row(void *ctx, const struct db_row *row)
+{
+	struct command_state *c = ctx;
+	row_copy(row, "state", c->state, 16);
+	row_copy(row, "result", c->result, 513);
+	return 0;
+}
+
+int gateway_command_state(db *d, const char *account_id, long long id, char state[16], char result[513])
+{
+	struct command_state c = {state, result};
+	return db_one(d, command_state_from_row, &c,
+		      "SELECT state, result FROM gateway_commands WHERE id = ? AND account_id = ?", "is", id, account_id);
+}
+
+/* ---- onboarding ---- */
+
+int gateway_onboarding_start(db *d, const struct actor *who, const char *account_id)
+{
+	return db_exec(d, "INSERT IGNORE INTO gateway_onboarding (account_id, step, created_at, updated_at)"
+			  " VALUES (?, 'no_gateway', UTC_TIMESTAMP(), UTC_TIMESTAMP())", "s", account_id) < 0 ? -1 : 0;
+}
+
+int ipv4_parse(const char *s, unsigned *out)
+{
+	unsigned v = 0;
+	int parts = 0;
+	const char *p = s ? s : "";
+	while (parts < 4) {
+		if (!isdigit((unsigned char)*p))
+			return 0;
+		unsigned n = 0;
+		int digits = 0;
+		while (isdigit((unsigned char)*p)) {
+			n = n * 10 + (unsigned)(*p++ - '0');
+			if (++digits > 3 || n > 255)
+				return 0;
+		}
+		v = (v << 8) | n;
+		parts++;
+		if (parts < 4 && *p++ != '.')
+			return 0;
+	}
+	if (*p)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+static int required_line(const char *s, size_t max, const char *field,
+			 void (*bad)(void *ctx, const char *field, const char *reason), void *ctx)
+{
+	if (!s || is_blank(s)) {
+		bad(ctx, field, "required");
+		return 1;
+	}
+	if (!valid_line(s, 0) || utf8_length(s) > max) {
+		bad(ctx, field, utf8_length(s) > max ? "too_long" : "invalid");
+		return 1;
+	}
+	return 0;
+}
+
+int gateway_site_check(const struct gateway_site *s, const struct gateway_eth *e,
+		       void (*bad)(void *ctx, const char *field, const char *reason), void *ctx)
+{
+	int n = 0;
+	n += required_line(s->site_name, 255, "site_name", bad, ctx);
+	if (s->address && *s->address && (!valid_line(s->address, 0) || utf8_length(s->address) > 255)) {
+		bad(ctx, "address", "invalid");
+		n++;
+	}
+	n += required_line(s->city, 255, "city", bad, ctx);
+	n += required_line(s->country, 64, "country", bad, ctx);
+	n += required_line(s->province, 255, "province", bad, ctx);
+	n += required_line(s->postal_code, 32, "postal_code", bad, ctx);
+	if (e->dhcp)
+		return n;
+	unsigned ip = 0, mask = 0, gw = 0, dns;
+	int have_ip = 0, have_mask = 0;
+	if (!e->ip_address || !*e->ip_address)
+		bad(ctx, "ip_address", "required"), n++;
+	else if (!(have_ip = ipv4_parse(e->ip_address, &ip)))
+		bad(ctx, "ip_address", "invalid"), n++;
+	if (!e->subnet_mask || !*e->subnet_mask)
+		bad(ctx, "subnet_mask", "required"), n++;
+	/* contiguous: the inverted mask plus one is a power of two; /0 and /32 make no subnet */
+	else if (!(have_mask = ipv4_parse(e->subnet_mask, &mask)) || mask == 0 || mask == 0xffffffffu ||
+		 ((~mask + 1u) & ~mask) != 0)
+		bad(ctx, "subnet_mask", "invalid"), n++, have_mask = 0;
+	if (!e->default_gateway || !*e->default_gateway)
+		bad(ctx, "default_gateway", "required"), n++;
+	else if (!ipv4_parse(e->default_gateway, &gw))
+		bad(ctx, "default_gateway", "invalid"), n++;
+	else if (have_ip && have_mask &&
+		 ((gw & mask) != (ip & mask) || gw == ip || (gw & ~mask) == 0 || (gw & ~mask) == ~mask))
+		bad(ctx, "default_gateway", "outside_subnet"), n++;
+	if (have_ip && have_mask && ((ip & ~mask) == 0 || (ip & ~mask) == ~mask))
+		bad(ctx, "ip_address", "invalid"), n++;
+	int servers = 0, dns_bad = 0;
+	for (int i = 0; i < 3; i++) {
+		if (!e->dns[i] || !*e->dns[i])
+			continue;
+		servers++;
+		dns_bad |= !ipv4_parse(e->dns[i], &dns);
+	}
+	if (servers == 0)
+		bad(ctx, "dns", "required"), n++;
+	else if (dns_bad)
+		bad(ctx, "dns", "invalid"), n++;
+	return n;
+}
+
+int gateway_site_save(db *d, const struct actor *who, const char *account_id, const struct gateway_site *s,
+		      const struct gateway_eth *e)
+{
+	struct gateway g;
+	int found = gateway_find(d, account_id, &g);
+	if (found != 1 || !g.last_seen[0])
+		return found < 0 ? -1 : 0;
+	json_t *site = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "siteName", s->site_name, "address",
+				 s->address ? s->address : "", "city", s->city, "country", s->country, "province",
+				 s->province, "postalCode", s->postal_code);
+	json_t *eth = e->dhcp ? json_pack("{s:s}", "mode", "dhcp")
+			      : json_pack("{s:s,s:s,s:s,s:s,s:[]}", "mode", "static", "ipAddress", e->ip_address,
+					  "subnetMask", e->subnet_mask, "defaultGateway", e->default_gateway, "dns");
+	for (int i = 0; eth && !e->dhcp && i < 3; i++)
+		if (e->dns[i] && *e->dns[i])
+			json_array_append_new(json_object_get(eth, "dns"), json_string(e->dns[i]));
+	char *site_text = site ? json_dumps(site, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *eth_text = eth ? json_dumps(eth, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	const char *next = strcmp(g.platform, "smbc") == 0 ? "sync_pbx" : "add_pbx";
+	char id_text[24];
+	snprintf(id_text, sizeof id_text, "%lld", g.id);
+	json_t *details = json_pack("{s:O,s:O}", "site", site, "ethernet", eth);
+	int ok = site_text && eth_text && details &&
+		 gateway_onboarding_start(d, who, account_id) == 0 &&
+		 db_exec(d, "UPDATE gateway_onboarding SET site = ?, eth = ?, gateway_id = ?,"
+			    " step = IF(step IN ('no_gateway', 'configure_gateway'), ?, step), updated_at = UTC_TIMESTAMP()"
+			    " WHERE account_id = ?", "ssiss", site_text, eth_text, g.id, next, account_id) >= 0 &&
+		 audit_event(d, account_id, who, "gateway.site", "Gateway", id_text, s->site_name, details) == 0;
+	json_decref(details);
+	json_decref(site);
+	json_decref(eth);
+	free(site_text);
+	free(eth_text);
+	return ok ? 1 : -1;
+}
+
+int gateway_onboarding_complete(db *d, const struct actor *who, const char *account_id)
+{
+	char type[17] = "";
+	int found = db_str(d, type, sizeof type,
+			   "SELECT l.pbx_type FROM gateway_onboarding o JOIN pbx_links l ON l.id = o.pbx_link_id"
+			   " WHERE o.account_id = ? AND l.account_id = o.account_id AND l.connected = 1 FOR UPDATE",
+			   "s", account_id);
+	if (found != 1)
+		return found;
+	const struct pbx_type *t = pbx_type_find(type);
+	json_t *details = json_object();
+	audit_change(details, "pbx_type", "", t ? t->label : type);
+	/* The account's CloudLink Gateway integration is set up: switched on (guide §3.1). */
+	int ok = db_exec(d, "UPDATE gateway_onboarding SET step = 'complete', updated_at = UTC_TIMESTAMP()"
+			    " WHERE account_id = ?", "s", account_id) >= 0 &&
+		 db_exec(d, "UPDATE accounts SET pbx_type = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?", "ss",
+			 t ? t->label : type, account_id) >= 0 &&
+		 integration_setup_finished(d, account_id, integration_kind("gateway"), details) >= 0 &&
+		 audit_event(d, account_id, who, "gateway.onboarding_complete", "Account", account_id, "", details) == 0;
+	json_decref(details);
+	return ok ? 1 : -1;
+}
+
+struct status_row {
+	struct onboarding_status *s;
+	long long no_email, dup_email;
+};
+
+static int status_from_row(void *ctx, const struct db_row *row)
+{
+	struct status_row *sr = ctx;
+	struct onboarding_status *s = sr->s;
+	s->step = (enum onboarding_step)onboarding_step_from_key(row_str(row, "step"));
+	s->text = onboarding_step_text(s->step);
+	s->pbx_link_id = row_int(row, "pbx_link_id");
+	if (!row_null(row, "gateway_id") && !row_int(row, "online"))
+		snprintf(s->error, sizeof s->error, "%s", !row_null(row, "last_seen") ? "Gateway unreachable" : "");
+	if (!s->error[0] && row_int(row, "failing"))
+		snprintf(s->error, sizeof s->error, "PBX sync failing: %s", row_str(row, "link_error"));
+	if (!s->error[0] && *row_str(row, "last_error"))
+		snprintf(s->error, sizeof s->error, "%s", row_str(row, "last_error"));
+	sr->no_email = row_int(row, "no_email_count");
+	sr->dup_email = row_int(row, "dup_email_count");
+	if (sr->no_email || sr->dup_email)
+		snprintf(s->warning, sizeof s->warning, "There are irregularities with email addresses on the PBX");
+	const char *version = row_str(row, "version"), *available = row_str(row, "available_version");
+	if (*available && strcmp(version, available) != 0)
+		snprintf(s->alert, sizeof s->alert, "Software update available");
+	return 0;
+}
+
+int gateway_onboarding_status(db *d, const char *account_id, struct onboarding_status *out)
+{
+	memset(out, 0, sizeof *out);
+	out->step = STEP_NONE;
+	struct status_row sr = {out, 0, 0};
+	int rc = db_one(d, status_from_row, &sr,
+		"SELECT o.step, o.last_error, COALESCE(o.pbx_link_id, 0) AS pbx_link_id, g.id AS gateway_id,"
+		" g.last_seen_at AS last_seen, COALESCE(g.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0) AS online,"
+		" COALESCE(g.version, '') AS version, COALESCE(g.available_version, '') AS available_version,"
+		" COALESCE(l.failing, 0) AS failing, COALESCE(l.last_error, '') AS link_error,"
+		" COALESCE(l.no_email_count, 0) AS no_email_count, COALESCE(l.dup_email_count, 0) AS dup_email_count"
+		" FROM gateway_onboarding o LEFT JOIN gateways g ON g.account_id = o.account_id"
+		" LEFT JOIN pbx_links l ON l.id = o.pbx_link_id AND l.account_id = o.account_id WHERE o.account_id = ?",
+		"is", (long long)offline_seconds(), account_id);
+	return rc < 0 ? -1 : 0;
+}
+
+int gateway_integration_remove(db *d, const struct actor *who, const char *account_id)
+{
+	json_t *details = json_object();
+	audit_change(details, "pbx_type", "set", "");
+	int ok = gateway_command_queue(d, who, account_id, "factory_reset", NULL) >= 0 &&
+		 db_exec(d, "UPDATE users SET pbx_user = 0, updated_at = UTC_TIMESTAMP(), updated_by_name = 'System'"
+			    " WHERE account_id = ? AND id IN (SELECT p.user_id FROM pbx_users p"
+			    " JOIN pbx_links l ON l.id = p.link_id WHERE l.account_id = ?)", "ss", account_id, account_id) >= 0 &&
+		 db_exec(d, "DELETE FROM pbx_links WHERE account_id = ?", "s", account_id) >= 0 &&
+		 db_exec(d, "DELETE FROM gateway_onboarding WHERE account_id = ?", "s", account_id) >= 0 &&
+		 db_exec(d, "DELETE FROM gateway_claims WHERE account_id = ? AND used_at IS NULL", "s", account_id) >= 0 &&
+		 db_exec(d, "UPDATE accounts SET pbx_type = '', updated_at = UTC_TIMESTAMP() WHERE id = ?", "s", account_id) >= 0 &&
+		 audit_event(d, account_id, who, "integration.remove", "Account", account_id, "CloudLink Gateway", details) == 0;
+	json_decref(details);
+	return ok ? 0 : -1;
+}
