@@ -3,6 +3,7 @@
 #include "lib/core/validate.h"
 #include "lib/credentials.h"
 #include "lib/jobs.h"
+#include "lib/integrations.h"
 #include "lib/pbx_types.h"
 
 #include <ctype.h>
@@ -624,10 +625,12 @@ int gateway_onboarding_complete(db *d, const struct actor *who, const char *acco
 	const struct pbx_type *t = pbx_type_find(type);
 	json_t *details = json_object();
 	audit_change(details, "pbx_type", "", t ? t->label : type);
+	/* The account's CloudLink Gateway integration is set up: switched on (guide §3.1). */
 	int ok = db_exec(d, "UPDATE gateway_onboarding SET step = 'complete', updated_at = UTC_TIMESTAMP()"
 			    " WHERE account_id = ?", "s", account_id) >= 0 &&
 		 db_exec(d, "UPDATE accounts SET pbx_type = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?", "ss",
 			 t ? t->label : type, account_id) >= 0 &&
+		 integration_setup_finished(d, account_id, integration_kind("gateway"), details) >= 0 &&
 		 audit_event(d, account_id, who, "gateway.onboarding_complete", "Account", account_id, "", details) == 0;
 	json_decref(details);
 	return ok ? 1 : -1;
@@ -880,6 +883,17 @@ static int line_from_row(void *ctx, const struct db_row *row)
 	facts_from_row(row, &f);
 	gateway_status_compose(&f, ctx);
 	return 0;
+}
+
+void gateway_status_text(HDF *lang, const struct gateway_status_line *l, char *out, size_t size)
+{
+	const char *text = l->text_key ? hdf_get_value(lang, l->text_key, l->text_key) : "";
+	if (l->since[0])
+		snprintf(out, size, "%s (%s %s UTC)", text, hdf_get_value(lang, "gateway.status.since", "since"), l->since);
+	else if (l->detail[0])
+		snprintf(out, size, "%s: %s", text, l->detail);
+	else
+		snprintf(out, size, "%s", text);
 }
 
 int gateway_status_line(db *d, const char *account_id, struct gateway_status_line *out)

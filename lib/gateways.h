@@ -22,6 +22,7 @@
  * error / warning / alert overlay.
  *
  * Every function takes the account scope; none returns a secret. */
+#include <ClearSilver.h>
 #include <jansson.h>
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
@@ -257,6 +258,9 @@ struct gateway_status_line {
 void gateway_status_compose(const struct gateway_facts *f, struct gateway_status_line *out);
 /* The account's line, in one query. 1 (added), 0 not added, -1 error. */
 int gateway_status_line(db *d, const char *account_id, struct gateway_status_line *out);
+/* The line's words in a language (templates/lang): its text, then since
+ * when the gateway is silent, or the error's detail. */
+void gateway_status_text(HDF *lang, const struct gateway_status_line *l, char *out, size_t size);
 
 /* ---- the partner dashboard (seed 001; ch2 §10) ---- */
 

@@ -1,14 +1,16 @@
 #include "lib/jobs.h"
 #include "lib/gateways.h"
+#include "lib/events_export.h"
 #include "lib/mail.h"
 #include "lib/pbx_links.h"
+#include "lib/import/import.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete", "convert", "upgrade", "assign",
-						       "unassign", "gateway_reset"};
+						       "unassign", "gateway_reset", "import", "export_events"};
 
 const char *job_kind_key(enum job_kind k)
 {
@@ -32,6 +34,14 @@ long long job_create(db *d, const struct actor *who, const char *account_id, enu
 		    who && who->name ? who->name : "System", who && who->email ? who->email : "") != 1)
 		return -1;
 	return (long long)db_insert_id(d);
+}
+
+long long jobs_enqueue_import(db *d, const struct actor *who, const char *account_id, long long batch_id, long long rows)
+{
+	long long id = job_create(d, who, account_id, JOB_IMPORT);
+	if (id < 0 || db_exec(d, "UPDATE jobs SET subject_id = ?, total = ? WHERE id = ?", "iii", batch_id, rows, id) != 1)
+		return -1;
+	return id;
 }
 
 int job_return_to(db *d, long long job_id, const char *path)
@@ -335,7 +345,7 @@ static int do_item(db *d, const struct job_row *job, long long user_id, const ch
 
 #define JOB_SELECT \
 	"SELECT j.id, j.account_id, j.kind, j.state, j.total, j.processed, j.skipped, COALESCE(j.created_by, 0) AS created_by," \
-	" j.created_by_name, j.created_by_email, j.attempts, j.last_error, j.return_to," \
+	" j.created_by_name, j.created_by_email, j.attempts, j.last_error, j.return_to, j.subject_id," \
 	" DATE_FORMAT(j.created_at, '%Y-%m-%d %H:%i') AS created," \
 	" DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i') AS finished FROM jobs j"
 
@@ -356,6 +366,7 @@ static int job_from_row(void *ctx, const struct db_row *row)
 	job->attempts = (int)row_int(row, "attempts");
 	row_copy(row, "last_error", job->last_error, sizeof job->last_error);
 	row_copy(row, "return_to", job->return_to, sizeof job->return_to);
+	job->subject_id = row_int(row, "subject_id");
 	row_copy(row, "created", job->created, sizeof job->created);
 	row_copy(row, "finished", job->finished, sizeof job->finished);
 	return 0;
@@ -375,7 +386,7 @@ int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *j
 
 /* The end: what the kind does once its items are done, state done, and a
  * notification for whoever started it. */
-static int finish(db *d, const struct job_row *job)
+int job_finish(db *d, const struct job_row *job)
 {
 	struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
 	if (job->kind == JOB_GATEWAY_RESET && gateway_integration_remove(d, &who, job->account_id) != 0)
@@ -404,8 +415,31 @@ static int pending_from(void *ctx, const struct db_row *row)
 	return 0;
 }
 
+/* A large import's Upload: one chunk of its valid rows added, by whoever
+ * started it (lib/import, guide §2.8), in the runner's transaction. */
+static int import_work(db *d, const struct job_row *job)
+{
+	struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+	long long added = import_batch_commit_chunk(d, &who, job->account_id, job->subject_id);
+	if (added < 0)
+		return -1;
+	if (added > 0 && db_exec(d, "UPDATE jobs SET processed = processed + ? WHERE id = ?", "ii", added, job->id) != 1)
+		return -1;
+	/* Nothing left to add: the rows that were not added (an email taken meanwhile) stay in the preview. */
+	if (added == 0 && (import_batch_record_added(d, job->account_id, job->subject_id, job->processed) != 0 ||
+			   db_exec(d, "UPDATE jobs SET skipped = GREATEST(total - processed, 0) WHERE id = ?", "i", job->id) < 0 ||
+			   job_finish(d, job) != 0))
+		return -1;
+	return (int)added;
+}
+
 int job_work(db *d, const struct job_row *job, int max_items)
 {
+	if (job->kind == JOB_IMPORT)
+		return import_work(d, job);
+	/* An export works through events, not users: a batch is a chunk of its file. */
+	if (job->kind == JOB_EXPORT_EVENTS)
+		return events_export_work(d, job);
 	long long *users = malloc((size_t)(max_items > 0 ? max_items : 1) * sizeof *users), *next = users;
 	if (!users)
 		return -1;
@@ -427,7 +461,7 @@ int job_work(db *d, const struct job_row *job, int max_items)
 	if (n > 0 && db_exec(d, "UPDATE jobs SET processed = processed + ?, skipped = skipped + ? WHERE id = ?", "iii",
 			     (long long)n, (long long)skipped, job->id) != 1)
 		return -1;
-	if (n < max_items && finish(d, job) != 0)
+	if (n < max_items && job_finish(d, job) != 0)
 		return -1;
 	return n;
 }

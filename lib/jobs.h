@@ -24,6 +24,8 @@ enum job_kind {
 	JOB_UNASSIGN,         /* ... or taken from them */
 	JOB_GATEWAY_RESET,    /* the CloudLink Gateway integration removed (ch3 §2.6): its PBX users unlinked,
 				 then gateway_integration_remove (lib/gateways.h) */
+	JOB_IMPORT,           /* a large import's Upload: the valid rows of batch subject_id added, a chunk at a time */
+	JOB_EXPORT_EVENTS,    /* a CSV file of the events a filter matches (lib/events_export.h); no items */
 	JOB_KIND_COUNT
 };
 
@@ -43,6 +45,10 @@ int job_add_account(db *d, long long job_id, const char *account_id);
  * job, fill job_items with one INSERT ... SELECT of the caller's own (columns
  * job_id, account_id, user_id), then seal it, which records its size. */
 long long job_create(db *d, const struct actor *who, const char *account_id, enum job_kind kind);
+
+/* A large import's Upload as a job over the rows batch_id has to add
+ * (rows: how many), inside the caller's transaction. The job's id, or -1. */
+long long jobs_enqueue_import(db *d, const struct actor *who, const char *account_id, long long batch_id, long long rows);
 int job_seal(db *d, long long job_id);
 
 /* Where the job was started (a local path with its query, at most
@@ -74,6 +80,7 @@ struct job_row {
 	char created_by_email[256];
 	char last_error[513];
 	char created[20], finished[20];      /* "YYYY-MM-DD HH:MM" UTC; finished "" while it runs */
+	long long subject_id;                /* JOB_IMPORT: the import batch */
 	char return_to[JOB_RETURN_MAX + 1];  /* job_return_to's path, "" when none was recorded */
 };
 
@@ -131,6 +138,10 @@ int job_lease_extend(db *d, long long id, int lease_seconds);   /* 0 or -1 */
  * wait_seconds to be tried again, or fails for good (give_up) and its
  * starter is told. Only while owner holds it. 0, or -1. */
 int job_release(db *d, const struct job_row *job, const char *owner, int give_up, long wait_seconds, const char *error);
+
+/* Inside the caller's transaction: the job is done, and its starter is
+ * notified. 0, or -1. */
+int job_finish(db *d, const struct job_row *job);
 
 /* A notification of the job's end for the user who started it. */
 int job_notify(db *d, const struct job_row *job);

@@ -80,8 +80,10 @@ int managers_find_account(db *d, const char *partner_id, const char *account_id,
 #define MANAGE_COLUMNS \
 	"SELECT t.id, t.name, DATE_FORMAT(t.updated_at, '%Y-%m-%d %H:%i') AS modified," \
 	" (SELECT COUNT(*) FROM account_manager_accounts m2 WHERE m2.account_id = t.id) AS total_managers," \
-	" (SELECT GROUP_CONCAT(u.display_name ORDER BY u.display_name SEPARATOR ', ')" \
-	"  FROM account_manager_accounts m3 JOIN users u ON u.id = m3.user_id WHERE m3.account_id = t.id) AS manager_names" \
+	/* At most 500 characters, so the page's temporary table stays in memory (lib/user_list.c). */ \
+	" CAST((SELECT GROUP_CONCAT(u.display_name ORDER BY u.display_name SEPARATOR ', ')" \
+	"  FROM account_manager_accounts m3 JOIN users u ON u.id = m3.user_id WHERE m3.account_id = t.id)" \
+	"  AS CHAR(500)) AS manager_names" \
 	" FROM (" WITH_SELECTED ") t WHERE t.c BETWEEN ? AND ?"
 
 static int counts_from(void *ctx, const struct db_row *row)

@@ -7,6 +7,19 @@
 
 #define BELL_LATEST 10
 
+/* One notification of the bell: how a job its user started ended, or a
+ * topic (a PBX link failing, recovering) and what it is about. */
+struct bell_item {
+	long long id;
+	int seen;
+	char account_id[UUID_LEN];
+	char at[20];                   /* "YYYY-MM-DD HH:MM", UTC */
+	char topic[33], subject[1024];
+	long long job_id;              /* 0: no job's */
+	char kind[16], state[16];
+	long long total, processed, skipped, pending, mail_failed;
+};
+
 /* What a session says about who is signed in: one query. */
 struct session {
 	long long user_id;
@@ -16,26 +29,27 @@ struct session {
 	char name[1024], email[1024];
 	char csrf[TOKEN_HEX];
 	long idle_seconds;
+	int via_idp;                   /* signed in through the partner identity provider */
 	int has_custom_role;
 	char custom_base[16], custom_grants[404];
-	/* The bell, when asked for: unseen count and the latest notifications
-	 * as a JSON array of objects (id, seen, account_id, job_id, kind,
-	 * state, total, processed, skipped, pending, mail_failed, at), malloc'd. */
+	/* The bell, when asked for: the unseen count and the latest
+	 * notifications, newest first. */
 	long long unseen;
-	char *bell;
+	int n_items;
+	struct bell_item items[BELL_LATEST];
 };
 
 /* Finds the live session whose id hashes to id_hash (of an active account,
  * within the timeouts). with_bell adds the notifications. 1 found, 0 not,
- * -1 error. session_free() after a 1. */
+ * -1 error. */
 int session_find(db *d, const char *id_hash, int idle_minutes, int absolute_hours, int with_bell, struct session *out);
-void session_free(struct session *s);
 /* Records activity (for the idle timeout). */
 int session_touch(db *d, const char *id_hash);
-/* A new session for user_id; drops old_hash's (rotation at sign-in) and a
- * handful of long-idle ones. 0 or -1. */
+/* A new session for user_id (via_idp: signed in through the partner
+ * identity provider); drops old_hash's (rotation at sign-in) and a handful
+ * of long-idle ones. 0 or -1. */
 int session_create(db *d, const char *id_hash, long long user_id, const char *csrf, const char *client_addr,
-		   const char *old_hash, int idle_minutes);
+		   const char *old_hash, int idle_minutes, int via_idp);
 int session_delete(db *d, const char *id_hash);
 /* Ends every session of one user, or of every user of one account. 0 or -1. */
 int sessions_end_user(db *d, long long user_id);

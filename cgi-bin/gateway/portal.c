@@ -8,6 +8,7 @@
  * and the status; pages of PAGE_SIZE without a count. The first time, with
  * no customer yet: Welcome to CloudLink. */
 #include "cgi-bin/gateway/wizard.h"
+#include "cgi-bin/core/render.h"
 #include "lib/accounts.h"
 
 #include <stdio.h>
@@ -56,7 +57,7 @@ static int publish_row(void *ctx, const struct gateway_portal_row *row)
 		if (strcmp(line.level, "ok") == 0 || strcmp(line.level, "warn") == 0)
 			snprintf(text, sizeof text, "%s", lang(r, "gateway.portal.overview"));
 		else
-			wizard_status_text(r, &line, text, sizeof text);
+			gateway_status_text(render_lang(), &line, text, sizeof text);
 		hdf_set_value(h, "status", text);
 		hdf_set_value(h, "level", line.level);
 		if (line.warning_key)

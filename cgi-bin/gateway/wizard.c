@@ -1,6 +1,7 @@
 /* The frame of the CloudLink Gateway wizard (guide §3.1.1; ch3 §2.2, §2.3,
  * §2.6): see wizard.h. */
 #include "cgi-bin/gateway/wizard.h"
+#include "cgi-bin/core/render.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -43,17 +44,6 @@ int wizard_reached(const struct wizard *w, enum onboarding_step step)
 	int at = w->line.step == STEP_SYNC_PBX ? STEP_ADD_PBX : w->line.step;
 	int want = step == STEP_SYNC_PBX ? STEP_ADD_PBX : step;
 	return at >= want;
-}
-
-void wizard_status_text(struct req *r, const struct gateway_status_line *l, char *out, size_t size)
-{
-	const char *text = l->text_key ? lang(r, l->text_key) : "";
-	if (l->since[0])
-		snprintf(out, size, "%s (%s %s UTC)", text, lang(r, "gateway.status.since"), l->since);
-	else if (l->detail[0])
-		snprintf(out, size, "%s: %s", text, l->detail);
-	else
-		snprintf(out, size, "%s", text);
 }
 
 void wizard_publish_gateway(struct req *r, const struct gateway *g)
@@ -107,7 +97,7 @@ void wizard_publish(struct req *r, const struct wizard *w, const char *tab)
 	}
 	if (w->added) {
 		hdf_set_value(r->hdf, "Status.level", w->line.level);
-		wizard_status_text(r, &w->line, text, sizeof text);
+		gateway_status_text(render_lang(), &w->line, text, sizeof text);
 		hdf_set_value(r->hdf, "Status.text", text);
 		if (w->line.warning_key)
 			hdf_set_value(r->hdf, "Status.warning", lang(r, w->line.warning_key));

@@ -31,8 +31,6 @@ void wizard_publish(struct req *r, const struct wizard *w, const char *tab);
 /* The account's gateway as Gateway.* (the Gateway tab, Advanced, Overview,
  * the Gateway support page). */
 void wizard_publish_gateway(struct req *r, const struct gateway *g);
-/* The status line's text in the signed-in user's words, into out. */
-void wizard_status_text(struct req *r, const struct gateway_status_line *l, char *out, size_t size);
 /* The tab where the current step is done: site, pbx, connect, deployment or overview. */
 const char *wizard_step_tab(const struct wizard *w);
 /* The Gateway tab (gateway_site.c): the claim code while no gateway is

@@ -11,25 +11,35 @@
 #include <stdio.h>
 #include <string.h>
 
-void notifications_publish(struct req *r, long long unseen, const char *items_json)
+void notifications_publish(struct req *r, const struct session *s)
 {
-	hdf_set_int_value(r->hdf, "Notifications.Unseen", (int)unseen);
-	json_t *items = items_json ? json_loads(items_json, 0, NULL) : NULL;
-	size_t i;
-	json_t *item;
-	char key[96];
-	json_array_foreach(items, i, item) {
-		const char *field;
-		json_t *value;
-		json_object_foreach(item, field, value) {
-			snprintf(key, sizeof key, "Notifications.Items.%zu.%s", i, field);
-			if (json_is_string(value))
-				hdf_set_value(r->hdf, key, json_string_value(value));
-			else if (json_is_integer(value))
-				hdf_set_int_value(r->hdf, key, (int)json_integer_value(value));
+	hdf_set_int_value(r->hdf, "Notifications.Unseen", (int)s->unseen);
+	for (int i = 0; i < s->n_items; i++) {
+		const struct bell_item *it = &s->items[i];
+		HDF *n;
+		char key[48];
+		snprintf(key, sizeof key, "Notifications.Items.%d", i);
+		if (hdf_get_node(r->hdf, key, &n) != STATUS_OK)
+			return;
+		hdf_set_valuef(n, "id=%lld", it->id);
+		hdf_set_int_value(n, "seen", it->seen);
+		hdf_set_value(n, "account_id", it->account_id);
+		hdf_set_value(n, "at", it->at);
+		if (it->topic[0]) {
+			hdf_set_value(n, "topic", it->topic);
+			hdf_set_value(n, "subject", it->subject);
+		}
+		if (it->job_id) {
+			hdf_set_valuef(n, "job_id=%lld", it->job_id);
+			hdf_set_value(n, "kind", it->kind);
+			hdf_set_value(n, "state", it->state);
+			hdf_set_valuef(n, "total=%lld", it->total);
+			hdf_set_valuef(n, "processed=%lld", it->processed);
+			hdf_set_valuef(n, "skipped=%lld", it->skipped);
+			hdf_set_valuef(n, "pending=%lld", it->pending);
+			hdf_set_valuef(n, "mail_failed=%lld", it->mail_failed);
 		}
 	}
-	json_decref(items);
 }
 
 /* Back to the page the bell was used on. */

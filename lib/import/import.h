@@ -120,6 +120,13 @@ int import_row_delete(db *d, const char *account_id, long long batch_id, long lo
  * meanwhile keeps that error. Writes how many were added. 0 or -1. */
 #define IMPORT_COMMIT_CHUNK 1000
 int import_batch_commit(db *d, const struct actor *who, const char *account_id, long long batch_id, long long *added);
+/* The same a chunk at a time, inside the caller's transaction (a large
+ * import's job): the users added, 0 when none is left, -1 on error. */
+long long import_batch_commit_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id);
+/* Records how many rows this Upload added (the preview says so), after its last chunk. */
+int import_batch_record_added(db *d, const char *account_id, long long batch_id, long long added);
+/* More valid rows than this and Upload runs as a job with a progress bar. */
+#define IMPORT_INLINE_ROWS 2000
 
 /* Discards the batch and its rows. 1 deleted, 0 not found, -1 error. */
 int import_batch_delete(db *d, const char *account_id, long long batch_id);

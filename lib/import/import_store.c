@@ -189,29 +189,23 @@ static int chunk_from_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
-/* One chunk of Upload, in its own transaction. Returns the users added,
- * 0 when no valid row is left, -1 on error, -2 when an email was taken
- * meanwhile (rolled back; the caller re-validates and tries again). */
-static long long commit_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id)
+/* One chunk of Upload, inside the caller's transaction. Returns the users
+ * added, 0 when no valid row is left, -1 on error, -2 when an email was
+ * taken meanwhile (the failed statement changed nothing; the caller
+ * re-validates and tries again). */
+static long long add_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id)
 {
-	if (db_begin(d) != 0)
-		return -1;
 	struct chunk range = {0, 0, 0};
-	long long added = -1;
-	if (import_batch_lock(d, account_id, batch_id) != 1)
-		goto out;
-	if (db_one(d, chunk_from_row, &range,
+	if (import_batch_lock(d, account_id, batch_id) != 1 ||
+	    db_one(d, chunk_from_row, &range,
 		   "SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM (SELECT id FROM import_rows"
 		   " WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors = 0 ORDER BY id LIMIT ?) c",
 		   "isi", batch_id, account_id, (long long)IMPORT_COMMIT_CHUNK) != 1)
-		goto out;
+		return -1;
+	if (range.n == 0)
+		return 0;
 	long long lo = range.lo, hi = range.hi;
-	if (range.n == 0) {
-		if (db_commit(d) == 0)
-			return 0;
-		goto out;
-	}
-	added = db_exec(d,
+	long long added = db_exec(d,
 		"INSERT INTO users (account_id, first_name, last_name, name, display_name, email, role, registered,"
 		" source, created_at, updated_at, updated_by_name)"
 		" SELECT account_id, first_name, last_name, name,"
@@ -220,11 +214,8 @@ static long long commit_chunk(db *d, const struct actor *who, const char *accoun
 		" FROM import_rows WHERE batch_id = ? AND account_id = ? AND state = 'pending' AND errors = 0"
 		"  AND id BETWEEN ? AND ? ORDER BY id",
 		"sisii", who->name, batch_id, account_id, lo, hi);
-	if (added < 0) {
-		if (db_errno(d) == 1062)
-			added = -2;
-		goto out;
-	}
+	if (added < 0)
+		return db_errno(d) == 1062 ? -2 : -1;
 	/* Each new user's event, the same as Add User writes (lib/accounts.c), by the importer. */
 	if (db_exec(d,
 		    "UPDATE import_rows r JOIN users u ON u.account_id = r.account_id AND u.email = r.email"
@@ -245,13 +236,42 @@ static long long commit_chunk(db *d, const struct actor *who, const char *accoun
 		    " WHERE r.batch_id = ? AND r.account_id = ? AND r.state = 'adding' ORDER BY r.id",
 		    "issis", who->user_id, who->name, who->email ? who->email : "", batch_id, account_id) != added ||
 	    db_exec(d, "UPDATE import_rows SET state = 'added' WHERE batch_id = ? AND account_id = ? AND state = 'adding'",
-		    "is", batch_id, account_id) != added ||
-	    db_commit(d) != 0)
-		added = -1;
-out:
-	if (added < 0)
-		db_rollback(d);
+		    "is", batch_id, account_id) != added)
+		return -1;
 	return added;
+}
+
+long long import_batch_commit_chunk(db *d, const struct actor *who, const char *account_id, long long batch_id)
+{
+	for (int retries = 0;; retries++) {
+		long long n = add_chunk(d, who, account_id, batch_id);
+		if (n != -2)
+			return n;
+		/* Someone added one of these emails meanwhile: that row keeps the error, the rest go on. */
+		if (retries == COMMIT_RETRIES || import_batch_revalidate(d, account_id, batch_id) != 0)
+			return -1;
+	}
+}
+
+int import_batch_record_added(db *d, const char *account_id, long long batch_id, long long added)
+{
+	return db_exec(d, "UPDATE import_batches SET added_count = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND account_id = ?",
+		       "iis", added, batch_id, account_id) < 0 ? -1 : 0;
+}
+
+struct chunk_call {
+	db *d;
+	const struct actor *who;
+	const char *account_id;
+	long long batch_id;
+	long long added;
+};
+
+static int chunk_tx(void *ctx)
+{
+	struct chunk_call *c = ctx;
+	c->added = import_batch_commit_chunk(c->d, c->who, c->account_id, c->batch_id);
+	return c->added < 0 ? -1 : 0;
 }
 
 int import_batch_commit(db *d, const struct actor *who, const char *account_id, long long batch_id, long long *added)
@@ -259,22 +279,13 @@ int import_batch_commit(db *d, const struct actor *who, const char *account_id, 
 	*added = 0;
 	if (import_batch_revalidate(d, account_id, batch_id) != 0)
 		return -1;
-	for (int retries = 0;;) {
-		long long n = commit_chunk(d, who, account_id, batch_id);
-		if (n == 0)
-			break;
-		if (n == -2 && retries++ < COMMIT_RETRIES) {
-			/* Someone added one of these emails meanwhile: that row keeps the error, the rest go on. */
-			if (import_batch_revalidate(d, account_id, batch_id) != 0)
-				return -1;
-			continue;
-		}
-		if (n < 0)
+	struct chunk_call c = {d, who, account_id, batch_id, 0};
+	do {
+		if (db_tx(d, chunk_tx, &c) != 0)
 			return -1;
-		*added += n;
-	}
-	return db_exec(d, "UPDATE import_batches SET added_count = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND account_id = ?",
-		       "iis", *added, batch_id, account_id) < 0 ? -1 : 0;
+		*added += c.added;
+	} while (c.added > 0);
+	return import_batch_record_added(d, account_id, batch_id, *added);
 }
 
 int import_batch_delete(db *d, const char *account_id, long long batch_id)

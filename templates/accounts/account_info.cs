@@ -1,4 +1,5 @@
 <?cs include:"accounts/account_form.cs" ?>
+<?cs include:"integrations/panel.cs" ?>
 
 <?cs # A read-only value, or a dash when there is none yet. ?>
 <?cs def:shown(label, value) ?>
@@ -21,6 +22,7 @@
 <?cs /def ?>
 
 <?cs def:content() ?>
+<?cs call:integrations_warnings() ?>
 <section class="card">
   <h1><?cs var:Lang.accounts.account_info.title ?></h1>
   <?cs if:Can.account.edit ?>
@@ -63,4 +65,6 @@
   </div>
   <?cs /if ?>
 </section>
+<?cs call:integrations_panel() ?>
+<?cs call:call_services_panel() ?>
 <?cs /def ?>

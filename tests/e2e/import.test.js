@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { csrfFrom, repo, sql } from './lib/stack.js';
+import { eventually } from './lib/mail.js';
 import {
   adminSession, count, email, eventsOf, lastEventId, lit, newCustomer, newUser, partnerSession, scalar, signIn, uid,
   visibleText,
@@ -427,6 +428,32 @@ describe('Upload: partial commit', () => {
     assert.equal(await count('users', `account_id = ${lit(account.id)} AND email = ${lit(racer)}`), 1);
     const left = previewRows((await session.get(path)).text);
     assert.deepEqual(left.map((r) => [r.email, r.errors]), [[racer, [MSG.taken]]]);
+  });
+
+  test('a large Upload runs as a job with the progress page, whose Close returns to the finished import', async () => {
+    const { account, session } = await setup();
+    const tag = uid();
+    const rows = Array.from({ length: 2600 }, (_, i) => ['Bulk', `Row${i}`, '', `bulk-${tag}-${i}@example.com`, '']);
+    rows.push(['', '', '', 'not an email', '']);
+    const { path, batchId } = await uploadToPreview(session, account.id, 'large.csv', csv(rows));
+    const res = await postTo(session, path, 'upload');
+    assert.equal(res.status, 303);
+    const m = new RegExp(`^/a/${account.id}/jobs/(\\d+)$`).exec(res.location);
+    assert.ok(m, `Upload of a large import opens its job's progress page: ${res.location}`);
+    const page = await session.get(res.location);
+    assert.equal(page.status, 200);
+    assert.match(visibleText(page.text), /Add imported users/);
+    assert.match(page.text, /<progress/);
+    await eventually('the import job ends', async () =>
+      (await scalar(`SELECT state FROM jobs WHERE id = ${m[1]}`)) === 'done');
+    assert.equal(await count('users', `account_id = ${lit(account.id)} AND email LIKE ${lit(`bulk-${tag}-%`)}`), 2600);
+    assert.equal(await count('events', `account_id = ${lit(account.id)} AND action = 'user.create'`), 2600);
+    const finished = await session.get(res.location);
+    const close = /<a class="button" href="([^"]+)"/.exec(finished.text)[1];
+    assert.equal(close.replace(/&amp;/g, '&'), `/a/${account.id}/users/import/${batchId}?added=1`);
+    const preview = visibleText((await session.get(close)).text);
+    assert.match(preview, /2,600/, 'the preview says how many were added');
+    assert.deepEqual(previewRows((await session.get(path)).text).map((r) => r.email), ['not an email'], 'the bad row stays');
   });
 
   test('welcome emails for the users the import added', async () => {
