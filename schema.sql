@@ -25,6 +25,8 @@ CREATE TABLE IF NOT EXISTS accounts (
   status               ENUM('active','deactivated') NOT NULL DEFAULT 'active',
   -- the account's number of users, kept by the triggers after the users table
   user_count           INT NOT NULL DEFAULT 0,
+  -- its registered users, kept by triggers (the gateway portal's Registered Users)
+  registered_count     INT NOT NULL DEFAULT 0,
   created_at           DATETIME NOT NULL,
   updated_at           DATETIME NOT NULL,
   CONSTRAINT fk_accounts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id),
@@ -292,6 +294,9 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at    DATETIME NOT NULL,
   last_seen_at  DATETIME NOT NULL,
   client_addr   VARCHAR(64) NOT NULL DEFAULT '',
+  -- signed in through the partner identity provider (migrations/170): no
+  -- password of ours to change (guide §1.3)
+  via_idp       TINYINT(1) NOT NULL DEFAULT 0,
   KEY ix_sessions_user (user_id),
   KEY ix_sessions_seen (last_seen_at),
   CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
@@ -318,20 +323,44 @@ CREATE TABLE IF NOT EXISTS reset_requests (
   PRIMARY KEY (scope, key_hash)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The Event History. No foreign keys: events outlive what they describe.
+-- The Event History (guide §2.16). No foreign keys: events outlive what
+-- they describe. action is the console's dotted action (user.update);
+-- event_type, asset_type and act are the guide's EVENT TYPE, ASSET and
+-- ACTION keys (lib/events_vocab.h), and kind joins them for the indexes.
+-- actor_ref is the ACTOR ID: the acting user's id, or system, solution:...,
+-- scim:..., daemon:... for the actors that are not users; actor_name stays
+-- as written, and the list shows Unknown when actor_user_id is gone.
+-- details holds the CORE DETAILS.
 CREATE TABLE IF NOT EXISTS events (
-  id             BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  account_id     CHAR(36) NOT NULL,
-  actor_user_id  BIGINT UNSIGNED NULL,
-  actor_name     VARCHAR(255) NOT NULL,
-  actor_email    VARCHAR(255) NOT NULL DEFAULT '',
-  action         VARCHAR(64) NOT NULL,
-  asset_type     VARCHAR(32) NOT NULL,
-  asset_id       VARCHAR(64) NOT NULL,
-  asset_name     VARCHAR(255) NOT NULL DEFAULT '',
-  details        JSON NOT NULL,
-  created_at     DATETIME(6) NOT NULL,
-  KEY ix_events_account (account_id, created_at)
+  id                  BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id          CHAR(36) NOT NULL,
+  actor_user_id       BIGINT UNSIGNED NULL,
+  actor_name          VARCHAR(255) NOT NULL,
+  actor_email         VARCHAR(255) NOT NULL DEFAULT '',
+  actor_ref           VARCHAR(64) NOT NULL DEFAULT '',
+  action              VARCHAR(64) NOT NULL,
+  event_type          VARCHAR(24) NOT NULL DEFAULT 'admin',
+  asset_type          VARCHAR(32) NOT NULL,
+  act                 VARCHAR(40) NOT NULL DEFAULT '',
+  kind                VARCHAR(100) AS (CONCAT(event_type, '/', asset_type, '/', act)) STORED,
+  asset_id            VARCHAR(64) NOT NULL,
+  asset_name          VARCHAR(255) NOT NULL DEFAULT '',
+  properties_changed  JSON NOT NULL DEFAULT '[]',
+  details             JSON NOT NULL,
+  extra_details       JSON NOT NULL DEFAULT '{}',
+  log_tags            JSON NOT NULL DEFAULT '[]',
+  created_at          DATETIME(6) NOT NULL,
+  -- Every Event History query reads one account in EVENT DATE order
+  -- (lib/events.c): the newest first without filters; one range per kind
+  -- for the Asset, Action and Event Type filters; the actor's own range
+  -- for Actor ID, per kind with the others. kind rides along where a
+  -- range is walked and tested.
+  KEY ix_events_time (account_id, created_at, id, kind),
+  KEY ix_events_kind (account_id, kind, created_at, id),
+  KEY ix_events_actor (account_id, actor_ref, created_at, id, kind),
+  KEY ix_events_actor_kind (account_id, actor_ref, kind, created_at, id),
+  -- retention removes the oldest events first (syncd)
+  KEY ix_events_created (created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- syncd's liveness, shown to operators and used by tests.
@@ -415,10 +444,13 @@ CREATE TABLE IF NOT EXISTS job_items (
 CREATE TABLE IF NOT EXISTS mail_outbox (
   id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   account_id       CHAR(36) NOT NULL,
-  user_id          BIGINT UNSIGNED NOT NULL,
+  -- the user a welcome or reset mail is for; NULL for mail to support
+  -- contacts (kind support_*, about support_log_id)
+  user_id          BIGINT UNSIGNED NULL,
   job_id           BIGINT UNSIGNED NULL,
-  kind             ENUM('welcome','reset') NOT NULL,
+  kind             VARCHAR(32) NOT NULL,
   to_addr          VARCHAR(255) NOT NULL,
+  support_log_id   BIGINT UNSIGNED NULL,
   state            ENUM('queued','sent','failed') NOT NULL DEFAULT 'queued',
   attempts         INT NOT NULL DEFAULT 0,
   next_attempt_at  DATETIME NOT NULL,
@@ -518,6 +550,9 @@ CREATE TABLE IF NOT EXISTS machine_credentials (
   account_id      CHAR(36) NULL,
   -- a registered application's credential (Developer page); NULL otherwise
   application_id  BIGINT UNSIGNED NULL,
+  -- an app's token for one user (kind app-report, POST /api/v1/app-token):
+  -- it acts as that user, and goes with them
+  user_id         BIGINT UNSIGNED NULL,
   label           VARCHAR(255) NOT NULL DEFAULT '',
   created_by_name VARCHAR(255) NOT NULL DEFAULT '',
   created_at      DATETIME NOT NULL,
@@ -527,8 +562,159 @@ CREATE TABLE IF NOT EXISTS machine_credentials (
   UNIQUE KEY ux_credentials_hash (token_hash),
   -- a partner's credentials, newest first
   KEY ix_credentials_partner (partner_id, id),
-  CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+  -- expired short-lived tokens are purged
+  KEY ix_credentials_expiry (expires_at),
+  -- a registered application's tokens, to revoke them (migrations/140)
+  KEY ix_credentials_application (application_id, account_id),
+  CONSTRAINT fk_credentials_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE,
+  CONSTRAINT fk_credentials_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Support logs (guide §2.10) ----
+
+-- An issue a user of a customer account reported from a CloudLink app,
+-- posted by the app through POST /api/v1/support-logs: the account and the
+-- reporter come from the app's token. uid is the app's own id of the report
+-- when it sent one (posting the same report again stores nothing new), else
+-- one of ours; it names the exported files. While a log is Open its support
+-- contacts are reminded every SupportLogs.ReminderHours (next_reminder_at,
+-- NULL once it is Reported or Resolved).
+CREATE TABLE IF NOT EXISTS support_logs (
+  id                BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id        CHAR(36) NOT NULL,
+  uid               CHAR(36) CHARACTER SET ascii NOT NULL,
+  -- no foreign key: a log outlives its reporter, like an event
+  user_id           BIGINT UNSIGNED NOT NULL,
+  reporter_email    VARCHAR(255) NOT NULL,
+  product           VARCHAR(100) NOT NULL,
+  platform          ENUM('web','android','ios','desktop') NOT NULL,
+  title             VARCHAR(255) NOT NULL,
+  topic             VARCHAR(100) NOT NULL DEFAULT '',
+  description       TEXT NOT NULL,
+  log_level         VARCHAR(16) NOT NULL DEFAULT '',
+  state             ENUM('open','reported','resolved') NOT NULL DEFAULT 'open',
+  notes             TEXT NOT NULL,
+  created_at        DATETIME NOT NULL,
+  updated_at        DATETIME NOT NULL,
+  updated_by        BIGINT UNSIGNED NULL,
+  updated_by_name   VARCHAR(255) NOT NULL DEFAULT '',
+  last_reminder_at  DATETIME NULL,
+  next_reminder_at  DATETIME NULL,
+  UNIQUE KEY ux_support_logs_uid (account_id, uid),
+  -- the list, newest first: all logs, by state, by product (and state);
+  -- narrow, so that skipping to a later page reads few index pages
+  KEY ix_support_logs_created (account_id, created_at),
+  KEY ix_support_logs_state (account_id, state, created_at),
+  KEY ix_support_logs_product (account_id, product, created_at, id, state),
+  -- syncd's reminders: the logs due
+  KEY ix_support_logs_reminder (next_reminder_at),
+  CONSTRAINT fk_support_logs_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A log's Report Details tabs (user, device, signal, error) as the app sent
+-- them (guide §2.10: the tabs per product).
+CREATE TABLE IF NOT EXISTS support_log_tabs (
+  log_id      BIGINT UNSIGNED NOT NULL,
+  tab         ENUM('user','device','signal','error') NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  body        JSON NOT NULL,
+  PRIMARY KEY (log_id, tab),
+  CONSTRAINT fk_support_log_tabs_log FOREIGN KEY (log_id) REFERENCES support_logs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A log's files: its log text, SIP logs and attachments, with the type their
+-- bytes showed. The bytes are in support_log_file_parts, 1 MB a row, so no
+-- request ever holds more than one part of a file: the console and syncd
+-- keep no files of their own (the hosts are stateless).
+CREATE TABLE IF NOT EXISTS support_log_files (
+  log_id      BIGINT UNSIGNED NOT NULL,
+  seq         SMALLINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  role        ENUM('log','sip','attachment') NOT NULL,
+  name        VARCHAR(255) NOT NULL,
+  mime        VARCHAR(64) CHARACTER SET ascii NOT NULL,
+  size        INT UNSIGNED NOT NULL,
+  sha256      CHAR(64) CHARACTER SET ascii NOT NULL,
+  PRIMARY KEY (log_id, seq),
+  CONSTRAINT fk_support_log_files_log FOREIGN KEY (log_id) REFERENCES support_logs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS support_log_file_parts (
+  log_id      BIGINT UNSIGNED NOT NULL,
+  seq         SMALLINT UNSIGNED NOT NULL,
+  part        SMALLINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  data        MEDIUMBLOB NOT NULL,
+  PRIMARY KEY (log_id, seq, part),
+  CONSTRAINT fk_support_log_file_parts_file FOREIGN KEY (log_id, seq) REFERENCES support_log_files (log_id, seq) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The list's search (guide §2.10: by LOG TITLE) finds a log by any word of
+-- its title: one row per word, holding the title from that word on ("Calls
+-- drop after a minute" is found as "Calls drop...", "drop after...", ...),
+-- so a search is a prefix range of one account's rows, like the header's
+-- account search (account_name_words). Words are separated by anything
+-- that is not a letter or a digit. Each row also holds its log's product
+-- and state, so the filters narrow a search without reading the logs.
+-- Written by the triggers below (a title never changes; the state and
+-- product follow the log's); deleting a log cascades.
+CREATE TABLE IF NOT EXISTS support_log_title_words (
+  account_id  CHAR(36) NOT NULL,
+  words       VARCHAR(255) NOT NULL,
+  log_id      BIGINT UNSIGNED NOT NULL,
+  product     VARCHAR(100) NOT NULL,
+  state       ENUM('open','reported','resolved') NOT NULL,
+  PRIMARY KEY (account_id, words, log_id),
+  -- does this log's title have a word starting so (the search walking the list)
+  KEY ix_support_log_title_words_log (log_id, words),
+  CONSTRAINT fk_support_log_title_words_log FOREIGN KEY (log_id) REFERENCES support_logs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_words AFTER INSERT ON support_logs FOR EACH ROW
+  INSERT IGNORE INTO support_log_title_words (account_id, words, log_id, product, state)
+  WITH RECURSIVE tails (words) AS (
+    SELECT REGEXP_REPLACE(NEW.title, '^[^\\p{L}\\p{N}]+', '')
+    UNION ALL
+    SELECT REGEXP_REPLACE(words, '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+', '') FROM tails
+    WHERE words REGEXP '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]')
+  SELECT NEW.account_id, words, NEW.id, NEW.product, NEW.state FROM tails WHERE words <> '';
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_words_update AFTER UPDATE ON support_logs FOR EACH ROW
+  IF NEW.state <> OLD.state OR CAST(NEW.product AS BINARY) <> CAST(OLD.product AS BINARY) THEN
+    UPDATE support_log_title_words SET state = NEW.state, product = NEW.product WHERE log_id = NEW.id;
+  END IF;
+
+-- The list without counting logs (ARCHITECTURE §12): logs per account, day
+-- (UTC), product and state. Their sums are the list's totals; walking the
+-- days finds the day a later page starts on, so a page skips no more than
+-- one day's logs; and the Product filter offers the products of the past
+-- 60 days. Kept by the triggers below whoever writes support_logs; an
+-- account's rows go with it.
+CREATE TABLE IF NOT EXISTS support_log_counts (
+  account_id  CHAR(36) NOT NULL,
+  day         DATE NOT NULL,
+  product     VARCHAR(100) NOT NULL,
+  state       ENUM('open','reported','resolved') NOT NULL,
+  logs        INT NOT NULL,
+  PRIMARY KEY (account_id, day, product, state),
+  CONSTRAINT fk_support_log_counts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_count_insert AFTER INSERT ON support_logs FOR EACH ROW
+  INSERT INTO support_log_counts (account_id, day, product, state, logs)
+  VALUES (NEW.account_id, DATE(NEW.created_at), NEW.product, NEW.state, 1)
+  ON DUPLICATE KEY UPDATE logs = logs + 1;
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_count_update AFTER UPDATE ON support_logs FOR EACH ROW
+  IF NEW.state <> OLD.state OR CAST(NEW.product AS BINARY) <> CAST(OLD.product AS BINARY)
+     OR DATE(NEW.created_at) <> DATE(OLD.created_at) THEN
+    UPDATE support_log_counts SET logs = logs - 1
+      WHERE account_id = OLD.account_id AND day = DATE(OLD.created_at) AND product = OLD.product AND state = OLD.state;
+    INSERT INTO support_log_counts (account_id, day, product, state, logs)
+    VALUES (NEW.account_id, DATE(NEW.created_at), NEW.product, NEW.state, 1)
+    ON DUPLICATE KEY UPDATE logs = logs + 1;
+  END IF;
+CREATE TRIGGER IF NOT EXISTS tr_support_logs_count_delete AFTER DELETE ON support_logs FOR EACH ROW
+  UPDATE support_log_counts SET logs = logs - 1
+    WHERE account_id = OLD.account_id AND day = DATE(OLD.created_at) AND product = OLD.product AND state = OLD.state;
 
 -- ---- CloudLink Gateway onboarding and PBX links (guide §3.1.1) ----
 
@@ -707,4 +893,525 @@ CREATE TABLE IF NOT EXISTS pbx_dids (
 -- time in hex; marks older than a day are deleted by syncd.
 CREATE TABLE IF NOT EXISTS tx_commits (
   id  CHAR(32) CHARACTER SET ascii NOT NULL PRIMARY KEY
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- accounts.registered_count, the Registered Users of the gateway portal's
+-- customer list (seed 001; ch2 §10.2), stays exact whoever registers,
+-- deletes or unregisters a user, like user_count. A write that leaves
+-- registered as it was matches no account row.
+CREATE TRIGGER IF NOT EXISTS tr_users_registered_insert AFTER INSERT ON users FOR EACH ROW
+  UPDATE accounts SET registered_count = registered_count + 1 WHERE id = NEW.account_id AND NEW.registered = 1;
+CREATE TRIGGER IF NOT EXISTS tr_users_registered_delete AFTER DELETE ON users FOR EACH ROW
+  UPDATE accounts SET registered_count = registered_count - 1 WHERE id = OLD.account_id AND OLD.registered = 1;
+CREATE TRIGGER IF NOT EXISTS tr_users_registered_update AFTER UPDATE ON users FOR EACH ROW
+  UPDATE accounts SET registered_count = registered_count + NEW.registered - OLD.registered
+  WHERE id = NEW.account_id AND NEW.registered <> OLD.registered;
+
+-- ---- Event History and System Inventory (guide §2.16, §2.17) ----
+
+-- The kinds of event (event_type/asset_type/act) each account has: the
+-- candidates of the Event History's smart filters, and the ranges a filter
+-- of Asset, Action or Event Type reads (lib/events.c). The trigger
+-- tr_events_kinds keeps it whoever writes events: it is created by
+-- migrations/120-event-history.sql, after that migration gave an older
+-- events table its kind. Retention leaves kinds behind, so readers check
+-- each still has events.
+CREATE TABLE IF NOT EXISTS event_kinds_seen (
+  account_id  CHAR(36) NOT NULL,
+  kind        VARCHAR(100) NOT NULL,
+  event_type  VARCHAR(24) NOT NULL,
+  asset_type  VARCHAR(32) NOT NULL,
+  act         VARCHAR(40) NOT NULL,
+  PRIMARY KEY (account_id, kind)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A user's columns of a table (Show/hide columns, guide §2.16, §2.17.1):
+-- the column keys in order, a hidden one prefixed with '-'.
+CREATE TABLE IF NOT EXISTS user_table_prefs (
+  user_id     BIGINT UNSIGNED NOT NULL,
+  table_key   VARCHAR(32) NOT NULL,
+  columns     VARCHAR(1024) NOT NULL,
+  updated_at  DATETIME NOT NULL,
+  PRIMARY KEY (user_id, table_key),
+  CONSTRAINT fk_table_prefs_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Export of every event a filter matches, when too many for one response:
+-- an export_events job that syncd runs in batches, each batch one chunk of
+-- the CSV file, the cursor saying where the next batch starts. The chunks
+-- are downloaded in order, one at a time; syncd removes exports a day old.
+CREATE TABLE IF NOT EXISTS event_exports (
+  job_id      BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  filter      JSON NOT NULL,
+  ascending   TINYINT(1) NOT NULL DEFAULT 0,
+  cursor_at   VARCHAR(32) NOT NULL DEFAULT '',
+  cursor_id   BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  chunks      INT NOT NULL DEFAULT 0,
+  bytes       BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  created_at  DATETIME NOT NULL,
+  KEY ix_event_exports_created (created_at),
+  CONSTRAINT fk_event_exports_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS event_export_chunks (
+  job_id  BIGINT UNSIGNED NOT NULL,
+  seq     INT NOT NULL,
+  data    MEDIUMBLOB NOT NULL,
+  PRIMARY KEY (job_id, seq),
+  CONSTRAINT fk_event_export_chunks FOREIGN KEY (job_id) REFERENCES event_exports (job_id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Linking a CloudLink Daemon to an account (ch2 §9.5): a single-use code an
+-- administrator makes in the console, valid for minutes, kept only hashed.
+CREATE TABLE IF NOT EXISTS inventory_link_codes (
+  code_hash        CHAR(64) NOT NULL PRIMARY KEY,
+  account_id       CHAR(36) NOT NULL,
+  created_by       BIGINT UNSIGNED NULL,
+  created_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  created_by_email VARCHAR(255) NOT NULL DEFAULT '',
+  created_at       DATETIME NOT NULL,
+  expires_at       DATETIME NOT NULL,
+  used_at          DATETIME NULL,
+  daemon_id        BIGINT UNSIGNED NULL,
+  KEY ix_link_codes_account (account_id, created_at),
+  CONSTRAINT fk_link_codes_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A linked daemon: its inventory-daemon credential, the platform it runs on,
+-- how often it reports and when it last did.
+CREATE TABLE IF NOT EXISTS inventory_daemons (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id       CHAR(36) NOT NULL,
+  partner_id       CHAR(36) NOT NULL,
+  credential_id    BIGINT UNSIGNED NOT NULL,
+  host             VARCHAR(255) NOT NULL,
+  platform_uid     VARCHAR(128) NOT NULL,
+  linked_at        DATETIME NOT NULL,
+  linked_by_name   VARCHAR(255) NOT NULL DEFAULT '',
+  report_interval  INT NOT NULL DEFAULT 3600,
+  last_report_at   DATETIME NULL,
+  unlinked_at      DATETIME NULL,
+  UNIQUE KEY ux_daemons_credential (credential_id),
+  KEY ix_daemons_account (account_id, id),
+  CONSTRAINT fk_daemons_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Platforms as their daemons last reported them (guide §2.17.1). Kept in
+-- HOST order per partner (the primary key); the partner view walks
+-- ix_platforms_walk with its filters, the customer view ix_platforms_account. SWA
+-- STATUS is derived when read (lib/inventory_swa.h). A platform that stops
+-- reporting stays, shown as stale.
+CREATE TABLE IF NOT EXISTS inventory_platforms (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  partner_id       CHAR(36) NOT NULL,
+  account_id       CHAR(36) NOT NULL,
+  daemon_id        BIGINT UNSIGNED NOT NULL,
+  platform_uid     VARCHAR(128) NOT NULL,
+  host             VARCHAR(255) NOT NULL,
+  platform_type    VARCHAR(32) CHARACTER SET ascii NOT NULL,
+  platform_name    VARCHAR(255) NOT NULL DEFAULT '',
+  system_family    VARCHAR(32) CHARACTER SET ascii NOT NULL DEFAULT '',
+  version          VARCHAR(64) NOT NULL DEFAULT '',
+  licence_id       VARCHAR(64) NOT NULL DEFAULT '',
+  license_type     ENUM('unlicensed','subscription','perpetual') NOT NULL DEFAULT 'unlicensed',
+  swa_expiry       DATE NULL,
+  -- its applications' types, sorted, comma-separated (APPLICATION TYPES)
+  app_types        VARCHAR(512) CHARACTER SET ascii NOT NULL DEFAULT '',
+  -- the tunnel Launch opens (guide §3.1.2 Tunnels), '' when it has none
+  launch_tunnel    VARCHAR(32) NOT NULL DEFAULT '',
+  launch_state     ENUM('none','started','stopped') NOT NULL DEFAULT 'none',
+  report_interval  INT NOT NULL DEFAULT 3600,
+  first_seen_at    DATETIME NOT NULL,
+  reported_at      DATETIME NOT NULL,
+  PRIMARY KEY (partner_id, host, id),
+  UNIQUE KEY ux_platforms_id (id),
+  UNIQUE KEY ux_platforms_uid (account_id, platform_uid),
+  KEY ix_platforms_account (account_id, host, id),
+  -- the partner view's walk in HOST order, the filters' columns read from
+  -- the index alone (the keys are ascii to keep its entries short)
+  KEY ix_platforms_walk (partner_id, host, id, platform_type, system_family, license_type, swa_expiry, app_types),
+  -- the search: a prefix of the platform name, licence or platform id
+  KEY ix_platforms_name (partner_id, platform_name),
+  KEY ix_platforms_licence (partner_id, licence_id),
+  KEY ix_platforms_uid (partner_id, platform_uid),
+  CONSTRAINT fk_platforms_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- One application on a platform (guide §2.17.2), in NAME (host) order per
+-- partner, like the platforms.
+CREATE TABLE IF NOT EXISTS inventory_applications (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  platform_id      BIGINT UNSIGNED NOT NULL,
+  partner_id       CHAR(36) NOT NULL,
+  account_id       CHAR(36) NOT NULL,
+  host             VARCHAR(255) NOT NULL,
+  app_type         VARCHAR(64) NOT NULL,
+  app_name         VARCHAR(255) NOT NULL DEFAULT '',
+  version          VARCHAR(64) NOT NULL DEFAULT '',
+  tunnels          JSON NOT NULL DEFAULT '[]',
+  launch_tunnel    VARCHAR(32) NOT NULL DEFAULT '',
+  launch_state     ENUM('none','started','stopped') NOT NULL DEFAULT 'none',
+  PRIMARY KEY (partner_id, host, app_type, id),
+  UNIQUE KEY ux_applications_id (id),
+  UNIQUE KEY ux_applications_platform (platform_id, app_type, app_name),
+  KEY ix_applications_account (account_id, host, app_type, id),
+  -- the Application Type filter in NAME order
+  KEY ix_applications_type (partner_id, app_type, host, id),
+  -- the search: a prefix of the application's name
+  KEY ix_applications_name (partner_id, app_name),
+  CONSTRAINT fk_applications_platform FOREIGN KEY (platform_id) REFERENCES inventory_platforms (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The filters' options (guide §2.17.1): which accounts of a partner have
+-- platforms (app_type '') and the application types each has, kept by the
+-- triggers below whoever writes the inventory; an account's rows go with it.
+CREATE TABLE IF NOT EXISTS inventory_options (
+  partner_id  CHAR(36) NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  app_type    VARCHAR(64) NOT NULL,
+  PRIMARY KEY (partner_id, account_id, app_type),
+  KEY ix_inventory_options_account (account_id, app_type),
+  CONSTRAINT fk_inventory_options_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TRIGGER IF NOT EXISTS tr_inventory_platforms_options AFTER INSERT ON inventory_platforms FOR EACH ROW
+  INSERT IGNORE INTO inventory_options (partner_id, account_id, app_type) VALUES (NEW.partner_id, NEW.account_id, '');
+CREATE TRIGGER IF NOT EXISTS tr_inventory_applications_options AFTER INSERT ON inventory_applications FOR EACH ROW
+  INSERT IGNORE INTO inventory_options (partner_id, account_id, app_type) VALUES (NEW.partner_id, NEW.account_id, NEW.app_type);
+
+-- Launch (guide §2.17.1): a single-use URL per click, valid a minute, kept
+-- only hashed; the daemon's tunnel asks /api/v1/launch/verify before it
+-- serves. app_type '' is the platform's own console.
+CREATE TABLE IF NOT EXISTS inventory_launches (
+  token_hash   CHAR(64) NOT NULL PRIMARY KEY,
+  platform_id  BIGINT UNSIGNED NOT NULL,
+  daemon_id    BIGINT UNSIGNED NOT NULL,
+  account_id   CHAR(36) NOT NULL,
+  app_type     VARCHAR(64) NOT NULL DEFAULT '',
+  user_id      BIGINT UNSIGNED NULL,
+  user_name    VARCHAR(255) NOT NULL DEFAULT '',
+  created_at   DATETIME NOT NULL,
+  expires_at   DATETIME NOT NULL,
+  used_at      DATETIME NULL,
+  KEY ix_launches_expires (expires_at),
+  CONSTRAINT fk_launches_platform FOREIGN KEY (platform_id) REFERENCES inventory_platforms (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Integrations, privileges and account policy (guide §2.3, §2.12, §3.1) ----
+
+-- The integrations added to a customer account, one row per kind of
+-- lib/integrations.c's table (Chat, always present, has none). state:
+-- incomplete (added, setup not finished), added (toggle off), enabled,
+-- removing (a removal job runs), error. status_level/status_text: what a
+-- driver last reported (syncd writes them; a page load never asks a peer).
+CREATE TABLE IF NOT EXISTS account_integrations (
+  account_id        CHAR(36) NOT NULL,
+  kind              VARCHAR(32) NOT NULL,
+  state             ENUM('incomplete','added','enabled','removing','error') NOT NULL,
+  status_level      ENUM('','ok','warn','error','incomplete') NOT NULL DEFAULT '',
+  status_text       VARCHAR(512) NOT NULL DEFAULT '',
+  config            JSON NULL,
+  -- a secret the integration presents to its vendor, sealed (lib/core/crypto.h)
+  secret            TEXT NULL,
+  last_verified_at  DATETIME NULL,
+  added_at          DATETIME NOT NULL,
+  added_by_name     VARCHAR(255) NOT NULL DEFAULT '',
+  updated_at        DATETIME NOT NULL,
+  PRIMARY KEY (account_id, kind),
+  CONSTRAINT fk_integrations_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A privilege set by hand (guide §3.1 "Privileges Associated with
+-- Integration"): on or off whatever the integrations say; auto (or no row)
+-- follows the enabled integrations that imply it.
+CREATE TABLE IF NOT EXISTS account_privileges (
+  account_id    CHAR(36) NOT NULL,
+  privilege     ENUM('delegated_authentication','guest_access') NOT NULL,
+  manual_state  ENUM('auto','on','off') NOT NULL DEFAULT 'auto',
+  updated_at    DATETIME NOT NULL,
+  PRIMARY KEY (account_id, privilege),
+  CONSTRAINT fk_privileges_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The account's settings the apps obey (the policy API): Call Services'
+-- Bandwidth Optimization (off by default) and Chat Service Settings' Allow
+-- editing and deleting of messages (on by default). No row: the defaults.
+CREATE TABLE IF NOT EXISTS account_policy (
+  account_id              CHAR(36) NOT NULL PRIMARY KEY,
+  bandwidth_optimization  TINYINT(1) NOT NULL DEFAULT 0,
+  chat_allow_edit_delete  TINYINT(1) NOT NULL DEFAULT 1,
+  updated_at              DATETIME NOT NULL,
+  CONSTRAINT fk_policy_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Subscriptions assigned to a customer account (guide §2.7): one row per
+-- product line of an order assigned to it (lib/subscriptions.h). The
+-- warning of guide §2.3 compares their products with the integrations.
+CREATE TABLE IF NOT EXISTS subscriptions (
+  id                   BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id           CHAR(36) NOT NULL,
+  partner_id           CHAR(36) NOT NULL,
+  subscription_number  VARCHAR(64) NOT NULL,
+  product              VARCHAR(100) NOT NULL,
+  plan                 VARCHAR(100) NOT NULL DEFAULT '',
+  plan_code            VARCHAR(64) NOT NULL DEFAULT '',
+  quantity             INT NOT NULL,
+  start_date           DATE NOT NULL,
+  -- NULL: perpetual
+  expiry_date          DATE NULL,
+  -- what brought it (an order's number), for the orders feature
+  source_ref           VARCHAR(64) NOT NULL DEFAULT '',
+  created_at           DATETIME NOT NULL,
+  -- one line of one subscription once per account
+  UNIQUE KEY ux_subscriptions_line (account_id, subscription_number, product, plan_code),
+  -- the account's subscriptions by product (the panel, the warning)
+  KEY ix_subscriptions_account (account_id, product, expiry_date),
+  CONSTRAINT fk_subscriptions_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Applications a partner registered on the Developer page (guide §2.14.11):
+-- a public client id and a secret of which only the SHA-256 is kept; they
+-- obtain OAuth 2.0 access tokens (machine_credentials of kind oauth-access)
+-- for the customer accounts they are assigned to.
+CREATE TABLE IF NOT EXISTS applications (
+  id                 BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  partner_id         CHAR(36) NOT NULL,
+  client_id          CHAR(36) NOT NULL,
+  secret_hash        CHAR(64) NOT NULL,
+  name               VARCHAR(100) NOT NULL,
+  description        VARCHAR(500) NOT NULL DEFAULT '',
+  -- one absolute URI per line
+  redirect_uris      TEXT NOT NULL,
+  secret_created_at  DATETIME NOT NULL,
+  created_at         DATETIME NOT NULL,
+  updated_at         DATETIME NOT NULL,
+  created_by_name    VARCHAR(255) NOT NULL DEFAULT '',
+  UNIQUE KEY ux_applications_client (client_id),
+  -- the Developer page: one partner's applications by name
+  UNIQUE KEY ux_applications_partner_name (partner_id, name),
+  CONSTRAINT fk_applications_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The customer accounts an application may obtain tokens for.
+CREATE TABLE IF NOT EXISTS application_accounts (
+  application_id    BIGINT UNSIGNED NOT NULL,
+  account_id        CHAR(36) NOT NULL,
+  assigned_at       DATETIME NOT NULL,
+  assigned_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  PRIMARY KEY (application_id, account_id),
+  KEY ix_application_accounts_account (account_id, application_id),
+  CONSTRAINT fk_application_accounts_app FOREIGN KEY (application_id) REFERENCES applications (id) ON DELETE CASCADE,
+  CONSTRAINT fk_application_accounts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- SCIM 2.0 provisioning (guide §3.2.6; ch3 §8) ----
+
+-- Azure AD Sync set up on a customer account: Generate keys issues the SCIM
+-- bearer credential (machine_credentials, kind scim, bound to the account;
+-- only its hash is kept) and revokes the one before.
+CREATE TABLE IF NOT EXISTS azure_ad_sync (
+  account_id         CHAR(36) NOT NULL PRIMARY KEY,
+  credential_id      BIGINT UNSIGNED NULL,
+  generated_at       DATETIME NULL,
+  generated_by_name  VARCHAR(255) NOT NULL DEFAULT '',
+  created_at         DATETIME NOT NULL,
+  CONSTRAINT fk_azure_ad_sync_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The Provisioning activity panel: what the account's SCIM clients did,
+-- counted per hour (one upsert per write), and their last errors.
+CREATE TABLE IF NOT EXISTS scim_activity (
+  account_id   CHAR(36) NOT NULL,
+  hour         DATETIME NOT NULL,
+  created      INT NOT NULL DEFAULT 0,
+  updated      INT NOT NULL DEFAULT 0,
+  deactivated  INT NOT NULL DEFAULT 0,
+  deleted      INT NOT NULL DEFAULT 0,
+  failed       INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (account_id, hour),
+  CONSTRAINT fk_scim_activity_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS scim_errors (
+  id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  at          DATETIME NOT NULL,
+  method      VARCHAR(8) NOT NULL,
+  path        VARCHAR(255) NOT NULL,
+  status      SMALLINT NOT NULL,
+  scim_type   VARCHAR(24) NOT NULL DEFAULT '',
+  detail      VARCHAR(512) NOT NULL DEFAULT '',
+  -- an account's latest errors (only the last 20 are kept)
+  KEY ix_scim_errors_account (account_id, id),
+  CONSTRAINT fk_scim_errors_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A user a SCIM client owns (source-owned fields, guide §2.4): provisioned
+-- through the account's SCIM server (source_id NULL) or pulled from one of
+-- its SCIM sources, or a console user adopted by either (adopted: removal
+-- from a source then lets it go instead of deleting it). doc is the User
+-- document as provisioned, without id and meta, so a GET returns it;
+-- fingerprint is a hash of it, so a pull of an unchanged user writes
+-- nothing. user_name is unique in the account (SCIM userName is not
+-- case-exact); external_id is case-exact: the client's id of the user.
+CREATE TABLE IF NOT EXISTS scim_users (
+  user_id      BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  account_id   CHAR(36) NOT NULL,
+  source_id    BIGINT UNSIGNED NULL,
+  user_name    VARCHAR(255) NOT NULL,
+  external_id  VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
+  adopted      TINYINT(1) NOT NULL DEFAULT 0,
+  fingerprint  CHAR(16) NOT NULL DEFAULT '',
+  doc          JSON NOT NULL,
+  created_at   DATETIME NOT NULL,
+  updated_at   DATETIME NOT NULL,
+  -- filter userName eq "…" (Entra's lookup) and uniqueness
+  UNIQUE KEY ux_scim_users_name (account_id, user_name),
+  -- filter externalId eq "…"
+  KEY ix_scim_users_external (account_id, external_id),
+  -- a source's users, by the source's id (the pull's diff)
+  UNIQUE KEY ux_scim_users_source (source_id, external_id),
+  CONSTRAINT fk_scim_users_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Every email address and phone number (E.164) of the SCIM-owned users,
+-- beyond the users table's email and mobile: the lookups of filters on
+-- emails and phoneNumbers, the account's uniqueness rule (guide §3.2.6:
+-- email, mobile, phone, extension) and the Phone Number Conflict Search.
+CREATE TABLE IF NOT EXISTS scim_user_values (
+  account_id  CHAR(36) NOT NULL,
+  kind        ENUM('email','phone') NOT NULL,
+  value       VARCHAR(255) NOT NULL,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  PRIMARY KEY (account_id, kind, value, user_id),
+  KEY ix_scim_user_values_user (user_id),
+  CONSTRAINT fk_scim_user_values_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Groups of an account's users, provisioned by SCIM (ch3 §8: a user's
+-- groups show on the user page and filter the Users list). doc holds the
+-- rest of the Group document as provisioned, members aside; version counts
+-- every change, members included (the ETag).
+CREATE TABLE IF NOT EXISTS user_groups (
+  id            BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id    CHAR(36) NOT NULL,
+  display_name  VARCHAR(255) NOT NULL,
+  external_id   VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
+  source        VARCHAR(32) NOT NULL DEFAULT 'SCIM',
+  doc           JSON NOT NULL,
+  member_count  INT NOT NULL DEFAULT 0,
+  version       BIGINT UNSIGNED NOT NULL DEFAULT 1,
+  created_at    DATETIME NOT NULL,
+  updated_at    DATETIME NOT NULL,
+  -- the account's groups by name (the Users filter, displayName eq "…")
+  KEY ix_user_groups_name (account_id, display_name, id),
+  -- a list of them, page by page
+  KEY ix_user_groups_account (account_id, id),
+  KEY ix_user_groups_external (account_id, external_id),
+  CONSTRAINT fk_user_groups_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS user_group_members (
+  group_id    BIGINT UNSIGNED NOT NULL,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  account_id  CHAR(36) NOT NULL,
+  PRIMARY KEY (group_id, user_id),
+  -- a user's groups (the user page, the groups attribute of a User)
+  KEY ix_user_group_members_user (user_id, group_id),
+  CONSTRAINT fk_user_group_members_group FOREIGN KEY (group_id) REFERENCES user_groups (id) ON DELETE CASCADE,
+  CONSTRAINT fk_user_group_members_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- SCIM sources an account pulls users from (ch3 §8.5, beyond the guide):
+-- syncd claims a due source like a job (lease_owner, lease_until; SKIP
+-- LOCKED), lists its Users page by page, and applies the difference. The
+-- bearer token is sealed (secret_seal) and never shown again.
+CREATE TABLE IF NOT EXISTS scim_sources (
+  id                BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id        CHAR(36) NOT NULL,
+  name              VARCHAR(100) NOT NULL,
+  base_url          VARCHAR(1024) NOT NULL,
+  token_sealed      VARCHAR(1024) NOT NULL,
+  filter            VARCHAR(1024) NOT NULL DEFAULT '',
+  interval_minutes  INT NOT NULL DEFAULT 60,
+  due_at            DATETIME NOT NULL,
+  lease_owner       VARCHAR(96) NULL,
+  lease_until       DATETIME NULL,
+  failures          INT NOT NULL DEFAULT 0,
+  last_attempt_at   DATETIME NULL,
+  last_success_at   DATETIME NULL,
+  last_error        VARCHAR(512) NOT NULL DEFAULT '',
+  -- the last pull: {fetched, added, changed, removed, skipped, writes, seconds}
+  last_result       JSON NULL,
+  created_by_name   VARCHAR(255) NOT NULL DEFAULT '',
+  created_at        DATETIME NOT NULL,
+  updated_at        DATETIME NOT NULL,
+  KEY ix_scim_sources_account (account_id, id),
+  -- the scheduler: due sources
+  KEY ix_scim_sources_due (due_at),
+  CONSTRAINT fk_scim_sources_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ---- Single sign-on (guide §1.2, §3.2.2; ch3 §6) ----
+
+-- A customer account's SAML identity provider, as the Single Sign-On
+-- dialog sets it. certificates holds the PEM blocks one after the other;
+-- cert_expires_at is the earliest of their ends (the status line warns
+-- before it). With a row here the account's users sign in through the
+-- identity provider (lib/saml_store.h says who may still use a password).
+CREATE TABLE IF NOT EXISTS sso_configs (
+  account_id         CHAR(36) NOT NULL PRIMARY KEY,
+  idp_name           VARCHAR(255) NOT NULL,
+  idp_entity_id      VARCHAR(1024) NOT NULL,
+  sign_in_url        VARCHAR(1024) NOT NULL,
+  certificates       MEDIUMTEXT NOT NULL,
+  cert_expires_at    DATETIME NOT NULL,
+  mitel_credentials  TINYINT(1) NOT NULL DEFAULT 0,
+  created_at         DATETIME NOT NULL,
+  updated_at         DATETIME NOT NULL,
+  updated_by_name    VARCHAR(255) NOT NULL DEFAULT '',
+  CONSTRAINT fk_sso_configs_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The AuthnRequests we sent: a Response must name one in InResponseTo, for
+-- the same provider (a customer account's id, or 'partner'), once, before
+-- it expires. Workers share nothing else, so this is where any of them
+-- finds what another one sent. Only the SHA-256 of the request ID is kept.
+CREATE TABLE IF NOT EXISTS saml_requests (
+  id_hash     CHAR(64) NOT NULL PRIMARY KEY,
+  provider    VARCHAR(36) NOT NULL,
+  expires_at  DATETIME NOT NULL,
+  -- housekeeping: the expired ones
+  KEY ix_saml_requests_expires (expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Assertions accepted, kept until they could no longer be accepted anyway:
+-- the same assertion is never accepted twice, by any worker (replay
+-- cache). id_hash is the SHA-256 of the issuer, a line break and the ID.
+CREATE TABLE IF NOT EXISTS saml_assertions (
+  id_hash     CHAR(64) NOT NULL PRIMARY KEY,
+  expires_at  DATETIME NOT NULL,
+  KEY ix_saml_assertions_expires (expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The partner identity provider (guide §1.2): the partner account made for
+-- each organisation it names at its first sign-in (org_key: the
+-- organisation's id, or its name, as the provider sends it) ...
+CREATE TABLE IF NOT EXISTS partner_idp_accounts (
+  org_key     VARCHAR(255) NOT NULL PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  created_at  DATETIME NOT NULL,
+  UNIQUE KEY ux_partner_idp_accounts_account (account_id),
+  CONSTRAINT fk_partner_idp_accounts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ... and the partner user each of its people (subject: their NameID)
+-- signs in as.
+CREATE TABLE IF NOT EXISTS partner_idp_users (
+  subject     VARCHAR(255) NOT NULL PRIMARY KEY,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  created_at  DATETIME NOT NULL,
+  KEY ix_partner_idp_users_user (user_id),
+  CONSTRAINT fk_partner_idp_users_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int cli_issue_credential(int argc, char **argv)
@@ -30,9 +31,10 @@ int cli_issue_credential(int argc, char **argv)
 			return 1;
 	}
 	int kind = kind_key ? credential_kind_from_key(kind_key) : 0;
-	if (!partner || !valid_uuid(partner) || (*account && !valid_uuid(account)) || !kind || strlen(label) > 255) {
+	if (!partner || !valid_uuid(partner) || (*account && !valid_uuid(account)) || !kind || strlen(label) > 255 ||
+	    (kind == CRED_SCIM && !*account)) {
 		fprintf(stderr, "usage: console -c CONFIG issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
-				"kinds: billing-feed, app, gateway, inventory-daemon, app-report\n");
+				"kinds: billing-feed, app, gateway, inventory-daemon, app-report, scim (with --account)\n");
 		return 1;
 	}
 	db *d = db_open();
@@ -56,4 +58,41 @@ int cli_issue_credential(int argc, char **argv)
 	}
 	db_close(d);
 	return rc;
+}
+
+int cli_revoke_credential(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"partner", required_argument, NULL, 'p'},
+		{"id", required_argument, NULL, 'i'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *partner = NULL;
+	long long id = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'p')
+			partner = optarg;
+		else if (c == 'i')
+			id = strtoll(optarg, NULL, 10);
+		else
+			return 1;
+	}
+	if (!partner || !valid_uuid(partner) || id <= 0) {
+		fprintf(stderr, "usage: console -c CONFIG revoke-credential --partner ID --id CREDENTIAL_ID\n"
+				"(GET /api/v1/credential tells a credential its id)\n");
+		return 1;
+	}
+	db *d = db_open();
+	if (!d) {
+		fprintf(stderr, "revoke-credential: cannot connect to the database\n");
+		return 1;
+	}
+	int rc = credential_revoke(d, partner, id, 0);
+	if (rc < 0)
+		fprintf(stderr, "revoke-credential: %s\n", db_error(d));
+	else if (rc == 0)
+		fprintf(stderr, "revoke-credential: the partner has no such live credential\n");
+	db_close(d);
+	return rc == 1 ? 0 : 1;
 }

@@ -1,7 +1,9 @@
 /* bin/console: one binary, several subcommands (cgit-style dispatch). */
 #include "cgi-bin/cli.h"
 #include "cgi-bin/cli_credential.h"
+#include "cgi-bin/cli_inventory.h"
 #include "cgi-bin/cli_gateway.h"
+#include "cgi-bin/cli_integrations.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/serve.h"
 #include "lib/core/config.h"
@@ -19,10 +21,20 @@ static int usage(void)
 		"  create-partner --name NAME --email EMAIL --password-stdin\n"
 		"                            create a partner account and its first administrator\n"
 		"  seed-demo                 add the demo partner, accounts and users (idempotent)\n"
+		"  seed-demo-scim            after seed-demo: Azure AD Sync keys for Contoso Ltd (printed: URL TOKEN FABRIKAM-ID)\n"
+		"                            and a SCIM source for Fabrikam Inc\n"
 		"  issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
 		"                            a machine credential for the /api/v1 front; prints its token once\n"
+		"  inventory-link-code --account ID\n"
+		"                            a link code for a CloudLink Daemon (System Inventory); prints it once\n"
 		"  gateway ACTION --account ID [options]\n"
 		"                            CloudLink Gateway onboarding steps (claim, site, pbx, connect, sync-now, status, ...)\n"
+
+		"  revoke-credential --partner ID --id CREDENTIAL_ID\n"
+		"                            revokes a machine credential at once\n"
+		"  add-subscription --partner ID --account ID --number N --product NAME [--plan NAME] [--plan-code CODE]\n"
+		"                   [--quantity N] [--start YYYY-MM-DD] [--expiry YYYY-MM-DD]\n"
+		"                            a subscription assigned to a customer account; prints its id\n"
 		"  routes                    print the route table as JSON (what the tests generated from it read)\n");
 	return 1;
 }
@@ -54,12 +66,21 @@ int main(int argc, char **argv)
 		return cli_issue_credential(sub_argc, sub_argv);
 	if (strcmp(cmd, "gateway") == 0)
 		return cli_gateway(sub_argc, sub_argv);
+
+	if (strcmp(cmd, "revoke-credential") == 0)
+		return cli_revoke_credential(sub_argc, sub_argv);
+	if (strcmp(cmd, "add-subscription") == 0)
+		return cli_add_subscription(sub_argc, sub_argv);
 	if (strcmp(cmd, "routes") == 0) {
 		routes_print_json(stdout);
 		return 0;
 	}
+	if (strcmp(cmd, "inventory-link-code") == 0)
+		return cli_inventory_link_code(sub_argc, sub_argv);
 	if (strcmp(cmd, "seed-demo") == 0)
 		return cli_seed_demo();
+	if (strcmp(cmd, "seed-demo-scim") == 0)
+		return cli_seed_demo_scim();
 	fprintf(stderr, "console: unknown command '%s'\n", cmd);
 	return usage();
 }

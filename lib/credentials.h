@@ -5,6 +5,7 @@
  * the /api/v1 front. A credential is a random 256-bit bearer token shown
  * once and stored only as its hash, owned by a partner and optionally bound
  * to one of its accounts, and of a kind that bounds what it may call. */
+#include "lib/accounts.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
 
@@ -16,6 +17,7 @@ enum credential_kind {
 	CRED_INVENTORY = 1 << 3,       /* a CloudLink Daemon reporting inventory */
 	CRED_APP_REPORT = 1 << 4,      /* an app posting support logs for its user */
 	CRED_OAUTH = 1 << 5,           /* a registered application's access token for one account */
+	CRED_SCIM = 1 << 6,            /* a SCIM client provisioning one account (Azure AD Sync's Secret Token) */
 };
 #define CRED_ANY 0xff
 
@@ -28,23 +30,48 @@ struct credential {
 	char partner_id[UUID_LEN];
 	char account_id[UUID_LEN];     /* "" when it reaches every account of the partner */
 	long long application_id;
+	long long user_id;             /* an app's token for one user (app-report); 0 otherwise */
 	char label[1024];
 	long idle_seconds;             /* since it was last used (or created) */
 };
 
 /* Issues a credential, writing the token to show once into token. Inside
- * the caller's transaction or alone. account_id NULL or "": partner-wide;
+ * the caller's transaction or alone. account_id NULL or "": partner-wide
+ * (not for CRED_SCIM, which is bound to one account);
  * lifetime_seconds 0: until revoked. Returns the id, or -1. */
 long long credential_issue(db *d, enum credential_kind kind, const char *partner_id, const char *account_id,
 			   long long application_id, const char *label, const char *created_by_name,
 			   long lifetime_seconds, char token[TOKEN_HEX]);
 
+/* An app's token for one user of account_id (kind app-report): it acts as
+ * that user, for lifetime_seconds, and goes when the user does. Returns the
+ * id, or -1. */
+long long credential_issue_for_user(db *d, enum credential_kind kind, const char *partner_id, const char *account_id,
+				    long long user_id, const char *label, long lifetime_seconds, char token[TOKEN_HEX]);
+/* Deletes up to max credentials that expired more than a day ago (short-lived
+ * app tokens pile up otherwise). Returns how many, or -1. */
+int credentials_purge_expired(db *d, int max);
+
 /* The live credential (not revoked, not expired, its partner active) whose
  * token is raw: 1 found, 0 not, -1 error. */
 int credential_find(db *d, const char *raw, struct credential *out);
+/* The same, together with the account account_id if the credential
+ * reaches it (bound to one account: that account; else its partner's
+ * account and every customer account of that partner), in one query: the
+ * API front's request to an account costs one lookup, not two. reached->id
+ * is "" when the account is out of reach (or does not exist). */
+int credential_find_reaching(db *d, const char *raw, const char *account_id, struct credential *out,
+			     struct account_ref *reached);
 /* Records a use; callers do it at most once a minute. */
 int credential_touch(db *d, long long id);
 /* Revokes the partner's credential id (or every credential of application
  * application_id when id is 0). 1 done, 0 none, -1 error. */
 int credential_revoke(db *d, const char *partner_id, long long id, long long application_id);
+/* Revokes the credentials of application application_id bound to
+ * account_id (the application was unassigned from it). 0, or -1. */
+int credential_revoke_for_account(db *d, const char *partner_id, long long application_id, const char *account_id);
+/* Deletes application application_id's tokens for account_id that expired
+ * more than a day ago (a few at a time), so short-lived tokens do not pile
+ * up. 0, or -1. */
+int credential_purge_expired(db *d, long long application_id, const char *account_id);
 #endif

@@ -2,6 +2,8 @@
 #include "lib/core/config.h"
 #include "lib/core/validate.h"
 #include "lib/credentials.h"
+#include "lib/jobs.h"
+#include "lib/integrations.h"
 #include "lib/pbx_types.h"
 
 #include <ctype.h>
@@ -665,10 +667,12 @@ int gateway_onboarding_complete(db *d, const struct actor *who, const char *acco
 	const struct pbx_type *t = pbx_type_find(type);
 	json_t *details = json_object();
 	audit_change(details, "pbx_type", "", t ? t->label : type);
+	/* The account's CloudLink Gateway integration is set up: switched on (guide §3.1). */
 	int ok = db_exec(d, "UPDATE gateway_onboarding SET step = 'complete', updated_at = UTC_TIMESTAMP()"
 			    " WHERE account_id = ?", "s", account_id) >= 0 &&
 		 db_exec(d, "UPDATE accounts SET pbx_type = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?", "ss",
 			 t ? t->label : type, account_id) >= 0 &&
+		 integration_setup_finished(d, account_id, integration_kind("gateway"), details) >= 0 &&
 		 audit_event(d, account_id, who, "gateway.onboarding_complete", "Account", account_id, "", details) == 0;
 	json_decref(details);
 	return ok ? 1 : -1;
@@ -734,4 +738,308 @@ int gateway_integration_remove(db *d, const struct actor *who, const char *accou
 		 audit_event(d, account_id, who, "integration.remove", "Account", account_id, "CloudLink Gateway", details) == 0;
 	json_decref(details);
 	return ok ? 0 : -1;
+}
+
+int gateway_integration_add(db *d, const struct actor *who, const char *account_id)
+{
+	long long added = db_exec(d, "INSERT IGNORE INTO gateway_onboarding (account_id, step, created_at, updated_at)"
+				     " VALUES (?, 'no_gateway', UTC_TIMESTAMP(), UTC_TIMESTAMP())", "s", account_id);
+	if (added <= 0)
+		return added < 0 ? -1 : 0;
+	json_t *details = json_object();
+	audit_change(details, "integrations.gateway", "", "added");
+	int ok = audit_event(d, account_id, who, "integration.add", "Account", account_id, "CloudLink Gateway", details) == 0;
+	json_decref(details);
+	return ok ? 1 : -1;
+}
+
+int gateway_claim_pending(db *d, const char *account_id, char expires[20])
+{
+	expires[0] = 0;
+	return db_str(d, expires, 20,
+		      "SELECT DATE_FORMAT(MAX(expires_at), '%Y-%m-%d %H:%i') FROM gateway_claims WHERE account_id = ?"
+		      " AND used_at IS NULL AND expires_at > UTC_TIMESTAMP() HAVING COUNT(*) > 0", "s", account_id);
+}
+
+static void site_text_copy(json_t *o, const char *key, char *out, size_t size)
+{
+	snprintf(out, size, "%s", json_string_value(json_object_get(o, key)) ? json_string_value(json_object_get(o, key)) : "");
+}
+
+struct site_texts {
+	char *site, *eth;
+};
+
+static int site_from_row(void *ctx, const struct db_row *row)
+{
+	struct site_texts *t = ctx;
+	t->site = row_null(row, "site") ? NULL : strdup(row_str(row, "site"));
+	t->eth = row_null(row, "eth") ? NULL : strdup(row_str(row, "eth"));
+	return 0;
+}
+
+int gateway_site_load(db *d, const char *account_id, struct gateway_saved_site *out)
+{
+	memset(out, 0, sizeof *out);
+	out->dhcp = 1;
+	struct site_texts t = {NULL, NULL};
+	int rc = db_one(d, site_from_row, &t, "SELECT site, eth FROM gateway_onboarding WHERE account_id = ?", "s", account_id);
+	json_t *site = t.site ? json_loads(t.site, 0, NULL) : NULL;
+	json_t *eth = t.eth ? json_loads(t.eth, 0, NULL) : NULL;
+	free(t.site);
+	free(t.eth);
+	if (rc == 1 && json_is_object(site)) {
+		site_text_copy(site, "siteName", out->site_name, sizeof out->site_name);
+		site_text_copy(site, "address", out->address, sizeof out->address);
+		site_text_copy(site, "city", out->city, sizeof out->city);
+		site_text_copy(site, "country", out->country, sizeof out->country);
+		site_text_copy(site, "province", out->province, sizeof out->province);
+		site_text_copy(site, "postalCode", out->postal_code, sizeof out->postal_code);
+	}
+	if (rc == 1 && json_is_object(eth) && json_string_value(json_object_get(eth, "mode")) &&
+	    strcmp(json_string_value(json_object_get(eth, "mode")), "static") == 0) {
+		out->dhcp = 0;
+		site_text_copy(eth, "ipAddress", out->ip_address, sizeof out->ip_address);
+		site_text_copy(eth, "subnetMask", out->subnet_mask, sizeof out->subnet_mask);
+		site_text_copy(eth, "defaultGateway", out->default_gateway, sizeof out->default_gateway);
+		size_t i;
+		json_t *v;
+		json_array_foreach(json_object_get(eth, "dns"), i, v)
+			if (out->n_dns < 3 && json_is_string(v))
+				snprintf(out->dns[out->n_dns++], sizeof out->dns[0], "%s", json_string_value(v));
+	}
+	int saved = rc == 1 && json_is_object(site);
+	json_decref(site);
+	json_decref(eth);
+	return rc < 0 ? -1 : saved;
+}
+
+struct commands_call {
+	int (*fn)(void *ctx, const struct gateway_command_row *c);
+	void *ctx;
+};
+
+static int command_row_from(void *ctx, const struct db_row *row)
+{
+	struct commands_call *c = ctx;
+	struct gateway_command_row g = {row_int(row, "id"), row_str(row, "kind"), row_str(row, "state"),
+					row_str(row, "result"), row_str(row, "created_by_name"), row_str(row, "created")};
+	return c->fn(c->ctx, &g);
+}
+
+int gateway_commands_each(db *d, const char *account_id, int limit,
+			  int (*fn)(void *ctx, const struct gateway_command_row *c), void *ctx)
+{
+	struct commands_call c = {fn, ctx};
+	return db_each(d, command_row_from, &c,
+		       "SELECT id, kind, state, result, created_by_name, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created"
+		       " FROM gateway_commands WHERE account_id = ? ORDER BY id DESC LIMIT ?", "si", account_id,
+		       (long long)limit);
+}
+
+/* ---- the status line ---- */
+
+static const char *const step_lang_keys[] = {
+	[STEP_NO_GATEWAY] = "pbx.steps.no_gateway", [STEP_CONFIGURE_GATEWAY] = "pbx.steps.configure_gateway",
+	[STEP_ADD_PBX] = "pbx.steps.add_pbx", [STEP_SYNC_PBX] = "pbx.steps.sync_pbx",
+	[STEP_CONNECT_PBX] = "pbx.steps.connect_pbx", [STEP_DEPLOYMENT] = "pbx.steps.deployment",
+	[STEP_COMPLETE] = "pbx.steps.complete",
+};
+/* Where each step is done in the wizard. */
+static const char *const step_tabs[] = {
+	[STEP_NO_GATEWAY] = "site", [STEP_CONFIGURE_GATEWAY] = "site", [STEP_ADD_PBX] = "pbx", [STEP_SYNC_PBX] = "pbx",
+	[STEP_CONNECT_PBX] = "connect", [STEP_DEPLOYMENT] = "deployment", [STEP_COMPLETE] = "overview",
+};
+
+void gateway_status_compose(const struct gateway_facts *f, struct gateway_status_line *out)
+{
+	memset(out, 0, sizeof *out);
+	out->step = f->step;
+	out->level = "";
+	if (f->step < 0 || f->step >= STEP_COUNT)
+		return;
+	out->text_key = step_lang_keys[f->step];
+	out->tab = step_tabs[f->step];
+	const char *problem = NULL;
+	if (f->has_gateway && f->seen && !f->online) {
+		out->text_key = "gateway.status.unreachable";
+		problem = "Gateway unreachable";
+		snprintf(out->since, sizeof out->since, "%s", f->last_seen ? f->last_seen : "");
+		out->tab = "advanced";
+	} else if (f->link_failing) {
+		out->text_key = "gateway.status.pbx_failing";
+		problem = "PBX sync failing";
+		snprintf(out->detail, sizeof out->detail, "%s", f->link_error ? f->link_error : "");
+		out->tab = "connect";
+	} else if (f->onboarding_error && *f->onboarding_error) {
+		out->text_key = "gateway.status.error";
+		problem = "Onboarding error";
+		snprintf(out->detail, sizeof out->detail, "%s", f->onboarding_error);
+	}
+	if (f->no_email > 0 || f->dup_email > 0)
+		out->warning_key = "gateway.status.email_irregular";
+	if (f->available_version && *f->available_version && f->version && strcmp(f->version, f->available_version) != 0)
+		out->alert_key = "gateway.status.update_available";
+	out->level = problem ? "error" : f->step != STEP_COMPLETE ? "incomplete" : out->warning_key ? "warn" : "ok";
+	const char *text = problem ? problem : onboarding_step_text(f->step);
+	if (out->since[0])
+		snprintf(out->text, sizeof out->text, "%s (no report since %s UTC)", text, out->since);
+	else if (out->detail[0])
+		snprintf(out->text, sizeof out->text, "%s: %s", text, out->detail);
+	else
+		snprintf(out->text, sizeof out->text, "%s", text);
+}
+
+#define FACTS_COLUMNS \
+	" o.step, COALESCE(o.last_error, '') AS onboarding_error, g.id IS NOT NULL AS has_gateway," \
+	" COALESCE(g.last_seen_at IS NOT NULL, 0) AS seen," \
+	" COALESCE(g.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0) AS online," \
+	" COALESCE(DATE_FORMAT(g.last_seen_at, '%Y-%m-%d %H:%i:%s'), '') AS last_seen," \
+	" COALESCE(g.version, '') AS version, COALESCE(g.available_version, '') AS available_version," \
+	" COALESCE(l.failing, 0) AS link_failing, COALESCE(l.last_error, '') AS link_error," \
+	" COALESCE(l.no_email_count, 0) AS no_email, COALESCE(l.dup_email_count, 0) AS dup_email"
+#define FACTS_JOINS(account) \
+	" LEFT JOIN gateways g ON g.account_id = " account \
+	" LEFT JOIN pbx_links l ON l.id = o.pbx_link_id AND l.account_id = " account
+
+/* The row's facts; its strings live as long as the row. */
+static void facts_from_row(const struct db_row *row, struct gateway_facts *f)
+{
+	f->step = row_null(row, "step") ? STEP_NONE : (enum onboarding_step)onboarding_step_from_key(row_str(row, "step"));
+	f->has_gateway = (int)row_int(row, "has_gateway");
+	f->seen = (int)row_int(row, "seen");
+	f->online = (int)row_int(row, "online");
+	f->last_seen = row_str(row, "last_seen");
+	f->link_failing = (int)row_int(row, "link_failing");
+	f->link_error = row_str(row, "link_error");
+	f->onboarding_error = row_str(row, "onboarding_error");
+	f->no_email = row_int(row, "no_email");
+	f->dup_email = row_int(row, "dup_email");
+	f->version = row_str(row, "version");
+	f->available_version = row_str(row, "available_version");
+}
+
+static int line_from_row(void *ctx, const struct db_row *row)
+{
+	struct gateway_facts f;
+	facts_from_row(row, &f);
+	gateway_status_compose(&f, ctx);
+	return 0;
+}
+
+void gateway_status_text(HDF *lang, const struct gateway_status_line *l, char *out, size_t size)
+{
+	const char *text = l->text_key ? hdf_get_value(lang, l->text_key, l->text_key) : "";
+	if (l->since[0])
+		snprintf(out, size, "%s (%s %s UTC)", text, hdf_get_value(lang, "gateway.status.since", "since"), l->since);
+	else if (l->detail[0])
+		snprintf(out, size, "%s: %s", text, l->detail);
+	else
+		snprintf(out, size, "%s", text);
+}
+
+int gateway_status_line(db *d, const char *account_id, struct gateway_status_line *out)
+{
+	memset(out, 0, sizeof *out);
+	out->step = STEP_NONE;
+	out->level = "";
+	int rc = db_one(d, line_from_row, out,
+			"SELECT" FACTS_COLUMNS " FROM gateway_onboarding o" FACTS_JOINS("o.account_id") " WHERE o.account_id = ?",
+			"is", (long long)offline_seconds(), account_id);
+	return rc < 0 ? -1 : rc == 1 && out->step != STEP_NONE;
+}
+
+/* ---- the partner dashboard ---- */
+
+/* Each filter's condition, taking one parameter (the offline seconds, or
+ * a placeholder) so that every statement has the same parameters. */
+static const char *const portal_filters[] = {
+	[PORTAL_ALL] = " AND ? > 0",
+	[PORTAL_COMPLETE] = " AND o.step = 'complete' AND ? > 0",
+	[PORTAL_IN_PROGRESS] = " AND o.step <> 'complete' AND ? > 0",
+	[PORTAL_ATTENTION] = " AND ((g.last_seen_at IS NOT NULL AND g.last_seen_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND)"
+			     " OR l.failing = 1 OR o.last_error <> '')",
+	[PORTAL_NOT_STARTED] = " AND o.account_id IS NULL AND ? > 0",
+};
+
+struct portal_call {
+	int (*fn)(void *ctx, const struct gateway_portal_row *row);
+	void *ctx;
+};
+
+static int portal_row_from(void *ctx, const struct db_row *row)
+{
+	struct portal_call *c = ctx;
+	struct gateway_portal_row p = {row_str(row, "id"), row_str(row, "name"), row_int(row, "registered_count"), {0}};
+	facts_from_row(row, &p.facts);
+	return c->fn(c->ctx, &p);
+}
+
+/* text as a LIKE pattern matching what starts with it. */
+static void like_start(const char *text, char *out, size_t n)
+{
+	size_t k = 0;
+	for (const char *p = text; *p && k + 3 < n; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			out[k++] = '\\';
+		out[k++] = *p;
+	}
+	out[k++] = '%';
+	out[k] = 0;
+}
+
+int gateway_portal_each(db *d, const struct gateway_portal_query *q,
+			int (*fn)(void *ctx, const struct gateway_portal_row *row), void *ctx)
+{
+	/* The accounts by name within the partner (ix_accounts_list_name), a
+	 * name prefix as a range of it; each account's onboarding, gateway and
+	 * link by their keys. STRAIGHT_JOIN keeps that order: the walk stops at
+	 * the page whatever the filter, where the optimizer would rather start
+	 * from every partner's onboardings of a step and sort them. An account
+	 * manager's accounts as the Accounts list takes them (lib/accounts.c). */
+	static const char base[] =
+		"SELECT STRAIGHT_JOIN a.id, a.name, a.registered_count," FACTS_COLUMNS " FROM accounts a"
+		" LEFT JOIN gateway_onboarding o ON o.account_id = a.id" FACTS_JOINS("a.id")
+		" WHERE a.partner_id = ? AND a.kind = 'customer' AND a.status = 'active' AND a.name LIKE ?";
+	const char *scope = q->manager_id ? " AND a.id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?)"
+					  : " AND ? > 0";
+	unsigned f = (unsigned)q->filter < sizeof portal_filters / sizeof portal_filters[0] ? (unsigned)q->filter : 0;
+	char sql[2048], pattern[1024];
+	snprintf(sql, sizeof sql, "%s%s%s ORDER BY a.name, a.id LIMIT ? OFFSET ?", base, scope, portal_filters[f]);
+	like_start(q->search ? q->search : "", pattern, sizeof pattern);
+	struct portal_call c = {fn, ctx};
+	long long offline = offline_seconds();
+	return db_each(d, portal_row_from, &c, sql, "issiiii", offline, q->partner_id, pattern,
+		       q->manager_id ? q->manager_id : 1LL, offline, (long long)q->limit, (long long)q->offset);
+}
+
+/* ---- removing the integration ---- */
+
+int gateway_removal_pending(db *d, const char *account_id, long long *job_id)
+{
+	*job_id = 0;
+	/* Among the jobs running now (ix_jobs_claim), not the account's every job ever. */
+	int rc = db_int(d, job_id, "SELECT id FROM jobs FORCE INDEX (ix_jobs_claim) WHERE state IN ('queued', 'running')"
+				   " AND account_id = ? AND kind = 'gateway_reset' ORDER BY id DESC LIMIT 1", "s", account_id);
+	return rc < 0 ? -1 : rc == 1;
+}
+
+long long gateway_removal_start(db *d, const struct actor *who, const char *account_id, const char *return_to)
+{
+	long long added = 0, running = 0;
+	if (db_int(d, &added, "SELECT COUNT(*) FROM gateway_onboarding WHERE account_id = ? FOR UPDATE", "s", account_id) != 1)
+		return -1;
+	int pending = gateway_removal_pending(d, account_id, &running);
+	if (pending < 0)
+		return -1;
+	if (!added || pending)
+		return 0;
+	long long id = job_create(d, who, account_id, JOB_GATEWAY_RESET);
+	if (id <= 0 ||
+	    db_exec(d, "INSERT INTO job_items (job_id, account_id, user_id)"
+		       " SELECT ?, account_id, id FROM users WHERE account_id = ? AND pbx_user = 1", "is", id, account_id) < 0 ||
+	    job_seal(d, id) != 0 || (return_to && job_return_to(d, id, return_to) != 0) ||
+	    db_exec(d, "UPDATE pbx_links SET due_at = NULL, sync_requested = 0 WHERE account_id = ?", "s", account_id) < 0)
+		return -1;
+	return id;
 }

@@ -22,6 +22,7 @@
  * error / warning / alert overlay.
  *
  * Every function takes the account scope; none returns a secret. */
+#include <ClearSilver.h>
 #include <jansson.h>
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
@@ -188,4 +189,114 @@ int gateway_onboarding_status(db *d, const char *account_id, struct onboarding_s
  * unlinked: pbx_user 0), the onboarding row deleted and the account's PBX
  * Type cleared, with events. Inside the caller's transaction. 0 or -1. */
 int gateway_integration_remove(db *d, const struct actor *who, const char *account_id);
+/* The integration was added (Add Gateway, or the integrations panel's
+ * add): gateway_onboarding_start with its event. Inside the caller's
+ * transaction. 1 added, 0 it was added already, -1 error. */
+int gateway_integration_add(db *d, const struct actor *who, const char *account_id);
+
+/* The account's claim waiting for its gateway (Add Gateway's code was
+ * entered, the gateway has not asked yet): 1 with its expiry time
+ * ("YYYY-MM-DD HH:MM" UTC), 0 none, -1 error. */
+int gateway_claim_pending(db *d, const char *account_id, char expires[20]);
+
+/* Gateway Information as saved (the Gateway tab's defaults, the Overview). */
+struct gateway_saved_site {
+	char site_name[256], address[256], city[256], country[65], province[256], postal_code[33];
+	int dhcp;
+	char ip_address[16], subnet_mask[16], default_gateway[16];
+	char dns[3][16];
+	int n_dns;
+};
+/* 1 saved, 0 not yet, -1 error. */
+int gateway_site_load(db *d, const char *account_id, struct gateway_saved_site *out);
+
+/* The commands sent to the account's gateway, newest first, at most limit
+ * (the Gateway support page). The number, or -1. */
+struct gateway_command_row {
+	long long id;
+	const char *kind, *state, *result, *created_by, *created;   /* created: "YYYY-MM-DD HH:MM" UTC */
+};
+int gateway_commands_each(db *d, const char *account_id, int limit,
+			  int (*fn)(void *ctx, const struct gateway_command_row *c), void *ctx);
+
+/* ---- the status line: the integrations panel, the wizard, the partner
+ * dashboard (ch3 §1.3, §2.3; ch2 §10.3) ---- */
+
+/* What one account's line is made of. */
+struct gateway_facts {
+	enum onboarding_step step;     /* STEP_NONE: the integration was not added */
+	int has_gateway;               /* a gateway is claimed */
+	int seen;                      /* ... and has reported at least once */
+	int online;                    /* ... within Gateway.OfflineSeconds */
+	const char *last_seen;         /* "YYYY-MM-DD HH:MM:SS" UTC, "" never */
+	int link_failing;
+	const char *link_error;        /* the PBX link's last error in words */
+	const char *onboarding_error;
+	long long no_email, dup_email;
+	const char *version, *available_version;
+};
+
+/* A status line: what the integrations panel's row (ch3 §1.3) and the
+ * partner dashboard's Status column (ch2 §10.3) show. */
+struct gateway_status_line {
+	enum onboarding_step step;     /* STEP_NONE: not added (nothing else is set) */
+	const char *level;             /* "ok" (Onboarding Complete), "warn" (complete, with a warning),
+					  "error" (an error overlay), "incomplete" (a step to do) */
+	const char *text_key;          /* the text's lang key: pbx.steps.<step> (the next step), or
+					  gateway.status.<problem> (unreachable, pbx_failing, error) */
+	char detail[513];              /* words that follow the text: the PBX's or the onboarding's error; "" */
+	char since[20];                /* unreachable: the gateway's last report, "YYYY-MM-DD HH:MM:SS" UTC */
+	char text[640];                /* the same in English: the CLI, logs, or a panel showing it word for word */
+	const char *warning_key;       /* gateway.status.email_irregular, or NULL */
+	const char *alert_key;         /* gateway.status.update_available, or NULL */
+	const char *tab;               /* the wizard tab it leads to: "site", "pbx", "connect",
+					  "deployment", "advanced" or "overview" (/a/:acct/integrations/gateway/<tab>) */
+};
+/* The line of those facts: an error overlay wins over the step (unreachable
+ * gateway, then a failing PBX sync, then an onboarding error); a warning of
+ * email irregularities and an alert of a software update go with any. Pure. */
+void gateway_status_compose(const struct gateway_facts *f, struct gateway_status_line *out);
+/* The account's line, in one query. 1 (added), 0 not added, -1 error. */
+int gateway_status_line(db *d, const char *account_id, struct gateway_status_line *out);
+/* The line's words in a language (templates/lang): its text, then since
+ * when the gateway is silent, or the error's detail. */
+void gateway_status_text(HDF *lang, const struct gateway_status_line *l, char *out, size_t size);
+
+/* ---- the partner dashboard (seed 001; ch2 §10) ---- */
+
+enum gateway_portal_filter {
+	PORTAL_ALL = 0,
+	PORTAL_COMPLETE,               /* Onboarding Complete (the Status says Overview) */
+	PORTAL_IN_PROGRESS,            /* added, not complete */
+	PORTAL_ATTENTION,              /* an error overlay: unreachable, PBX sync failing, an onboarding error */
+	PORTAL_NOT_STARTED,            /* the integration was not added */
+};
+struct gateway_portal_query {
+	const char *partner_id;
+	long long manager_id;          /* an account manager: only their assigned accounts; else 0 */
+	const char *search;            /* "", or the start of the customer's name */
+	enum gateway_portal_filter filter;
+	long limit, offset;
+};
+struct gateway_portal_row {
+	const char *account_id, *name;
+	long long registered;          /* registered users (accounts.registered_count) */
+	struct gateway_facts facts;
+};
+/* The partner's active customer accounts the query matches, by name, with
+ * their onboarding facts, in one query. The number, or -1. */
+int gateway_portal_each(db *d, const struct gateway_portal_query *q,
+			int (*fn)(void *ctx, const struct gateway_portal_row *row), void *ctx);
+
+/* ---- removing the integration (ch3 §2.6) as a job ---- */
+
+/* Starts removing the account's gateway integration: a job (lib/jobs.h,
+ * kind gateway_reset) over the account's PBX-synced users, each unlinked
+ * (pbx_user_unlink), which at its end calls gateway_integration_remove; the
+ * links' schedules stop at once. Its page's Close leads to return_to.
+ * Inside the caller's transaction. The job id, 0 when the integration is
+ * not added or its removal runs already, -1 error. */
+long long gateway_removal_start(db *d, const struct actor *who, const char *account_id, const char *return_to);
+/* The running removal job of the account: 1 (its id in *job_id), 0 none, -1 error. */
+int gateway_removal_pending(db *d, const char *account_id, long long *job_id);
 #endif

@@ -1,5 +1,8 @@
 #include "lib/jobs.h"
+#include "lib/gateways.h"
+#include "lib/events_export.h"
 #include "lib/mail.h"
+#include "lib/pbx_links.h"
 #include "lib/import/import.h"
 
 #include <stdio.h>
@@ -7,7 +10,7 @@
 #include <string.h>
 
 static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete", "convert", "upgrade", "assign",
-						       "unassign", "import"};
+						       "unassign", "gateway_reset", "import", "export_events"};
 
 const char *job_kind_key(enum job_kind k)
 {
@@ -143,6 +146,10 @@ static int delete_user(db *d, const struct job_row *job, long long user_id, cons
 	char id_text[24];
 	snprintf(id_text, sizeof id_text, "%lld", user_id);
 	struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+	/* A user synced from a PBX stays listed: only the login goes (guide §2.4). */
+	int synced = pbx_user_synced(d, job->account_id, user_id);
+	if (synced)
+		return synced < 0 || pbx_user_remove_login(d, &who, job->account_id, user_id) != 1 ? -1 : 0;
 	json_t *details = json_pack("{s:s,s:s,s:I}", "email", u->email, "role", u->role, "job", (json_int_t)job->id);
 	int ok = details && audit_event(d, job->account_id, &who, "user.delete", "user", id_text, u->name, details) == 0 &&
 		 db_exec(d, "DELETE FROM users WHERE id = ? AND account_id = ?", "is", user_id, job->account_id) == 1;
@@ -324,6 +331,13 @@ static int do_item(db *d, const struct job_row *job, long long user_id, const ch
 	case JOB_ASSIGN:
 	case JOB_UNASSIGN:
 		return manager_item(d, job, user_id, &u, reason);
+	case JOB_GATEWAY_RESET: {
+		struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+		int unlinked = pbx_user_unlink(d, &who, job->account_id, user_id);
+		if (unlinked == 0)
+			*reason = "not_pbx";
+		return unlinked < 0 ? -1 : 0;
+	}
 	default:
 		return -1;
 	}
@@ -370,9 +384,13 @@ int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *j
 	return db_one(d, job_from_row, job, JOB_SELECT " WHERE j.id = ? AND j.account_id = ?", "is", job_id, account_id);
 }
 
-/* The end: state done, and a notification for whoever started it. */
-static int finish(db *d, const struct job_row *job)
+/* The end: what the kind does once its items are done, state done, and a
+ * notification for whoever started it. */
+int job_finish(db *d, const struct job_row *job)
 {
+	struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
+	if (job->kind == JOB_GATEWAY_RESET && gateway_integration_remove(d, &who, job->account_id) != 0)
+		return -1;
 	if (db_exec(d, "UPDATE jobs SET state = 'done', finished_at = UTC_TIMESTAMP(), lease_owner = NULL,"
 		       " lease_until = NULL WHERE id = ?", "i", job->id) != 1)
 		return -1;
@@ -410,7 +428,7 @@ static int import_work(db *d, const struct job_row *job)
 	/* Nothing left to add: the rows that were not added (an email taken meanwhile) stay in the preview. */
 	if (added == 0 && (import_batch_record_added(d, job->account_id, job->subject_id, job->processed) != 0 ||
 			   db_exec(d, "UPDATE jobs SET skipped = GREATEST(total - processed, 0) WHERE id = ?", "i", job->id) < 0 ||
-			   finish(d, job) != 0))
+			   job_finish(d, job) != 0))
 		return -1;
 	return (int)added;
 }
@@ -419,6 +437,9 @@ int job_work(db *d, const struct job_row *job, int max_items)
 {
 	if (job->kind == JOB_IMPORT)
 		return import_work(d, job);
+	/* An export works through events, not users: a batch is a chunk of its file. */
+	if (job->kind == JOB_EXPORT_EVENTS)
+		return events_export_work(d, job);
 	long long *users = malloc((size_t)(max_items > 0 ? max_items : 1) * sizeof *users), *next = users;
 	if (!users)
 		return -1;
@@ -440,7 +461,7 @@ int job_work(db *d, const struct job_row *job, int max_items)
 	if (n > 0 && db_exec(d, "UPDATE jobs SET processed = processed + ?, skipped = skipped + ? WHERE id = ?", "iii",
 			     (long long)n, (long long)skipped, job->id) != 1)
 		return -1;
-	if (n < max_items && finish(d, job) != 0)
+	if (n < max_items && job_finish(d, job) != 0)
 		return -1;
 	return n;
 }

@@ -22,7 +22,10 @@ enum job_kind {
 	JOB_UPGRADE,          /* account managers become administrators again */
 	JOB_ASSIGN,           /* the job's accounts (job_accounts) given to its account managers */
 	JOB_UNASSIGN,         /* ... or taken from them */
+	JOB_GATEWAY_RESET,    /* the CloudLink Gateway integration removed (ch3 §2.6): its PBX users unlinked,
+				 then gateway_integration_remove (lib/gateways.h) */
 	JOB_IMPORT,           /* a large import's Upload: the valid rows of batch subject_id added, a chunk at a time */
+	JOB_EXPORT_EVENTS,    /* a CSV file of the events a filter matches (lib/events_export.h); no items */
 	JOB_KIND_COUNT
 };
 
@@ -107,7 +110,7 @@ int jobs_find(db *d, const char *account_id, long long job_id, struct job_row *j
  * welcome or reset email queued, the user deleted, converted, upgraded, or
  * given or relieved of the job's accounts; an item that does not apply is
  * skipped with its reason: gone, registered, unregistered, partner, self,
- * last_admin, yourself, not_admin, not_manager), and when none remain marks
+ * last_admin, yourself, not_admin, not_manager, not_pbx), and when none remain marks
  * the job done and notifies its starter. Returns the number of items done,
  * or -1. */
 int job_work(db *d, const struct job_row *job, int max_items);
@@ -130,6 +133,10 @@ int job_lease_extend(db *d, long long id, int lease_seconds);   /* 0 or -1 */
  * wait_seconds to be tried again, or fails for good (give_up) and its
  * starter is told. Only while owner holds it. 0, or -1. */
 int job_release(db *d, const struct job_row *job, const char *owner, int give_up, long wait_seconds, const char *error);
+
+/* Inside the caller's transaction: the job is done, and its starter is
+ * notified. 0, or -1. */
+int job_finish(db *d, const struct job_row *job);
 
 /* A notification of the job's end for the user who started it. */
 int job_notify(db *d, const struct job_row *job);

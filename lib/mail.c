@@ -65,6 +65,7 @@ static int outbox_mail_from(void *ctx, const struct db_row *row)
 	row_copy(row, "kind", m->kind, sizeof m->kind);
 	row_copy(row, "to_addr", m->to_addr, sizeof m->to_addr);
 	m->user_id = row_int(row, "user_id");
+	m->support_log_id = row_int(row, "support_log_id");
 	row_copy(row, "account_id", m->account_id, sizeof m->account_id);
 	m->user_found = !row_null(row, "name");
 	row_copy(row, "name", m->name, sizeof m->name);
@@ -78,7 +79,7 @@ int mail_load(db *d, long long id, struct outbox_mail *out)
 {
 	memset(out, 0, sizeof *out);
 	return db_one(d, outbox_mail_from, out,
-		"SELECT o.id, o.kind, o.to_addr, o.user_id, o.account_id, u.display_name AS name, u.registered,"
+		"SELECT o.id, o.kind, o.to_addr, o.user_id, o.support_log_id, o.account_id, u.display_name AS name, u.registered,"
 		" a.name AS account_name, a.default_language AS language"
 		" FROM mail_outbox o LEFT JOIN accounts a ON a.id = o.account_id"
 		" LEFT JOIN users u ON u.id = o.user_id AND u.account_id = o.account_id WHERE o.id = ?",

@@ -22,9 +22,10 @@ int mail_claim(db *d, const char *owner, int lease_seconds, int max, long long *
 /* A mail to send, with what its template needs. */
 struct outbox_mail {
 	long long id;
-	char kind[16];                 /* "welcome" or "reset" */
+	char kind[16];                 /* "welcome", "reset", or a support_* kind (lib/support_mail.h) */
 	char to_addr[256];
 	long long user_id;
+	long long support_log_id;      /* what a support_* mail is about */
 	char account_id[UUID_LEN];
 	int user_found;                /* the user is still in that account */
 	char name[1024];

@@ -34,13 +34,22 @@ static const char *timing_hash(void)
 	return hash;
 }
 
-int passwords_sign_in(db *d, const char *email, const char *password, long long *user_id)
+/* Single sign-on takes the password away from everyone but Account Admins,
+ * unless the account offers Mitel credentials (guide §3.2.2.1). */
+#define SIGN_IN_CANDIDATES \
+	"SELECT u.id, u.password_hash AS hash FROM users u JOIN accounts a ON a.id = u.account_id" \
+	" LEFT JOIN sso_configs c ON c.account_id = u.account_id" \
+	" WHERE u.email = ? AND u.registered = 1 AND u.active = 1 AND a.status = 'active'" \
+	" AND (c.account_id IS NULL OR c.mitel_credentials = 1 OR u.role = 'account_admin')"
+
+int passwords_sign_in(db *d, const char *email, const char *account_id, const char *password, long long *user_id)
 {
 	struct candidates c = {0};
-	if (db_each(d, candidate_from_row, &c,
-		    "SELECT u.id, u.password_hash AS hash FROM users u JOIN accounts a ON a.id = u.account_id"
-		    " WHERE u.email = ? AND u.registered = 1 AND a.status = 'active' ORDER BY u.id LIMIT 5",
-		    "s", email) < 0)
+	int rc = account_id
+		? db_each(d, candidate_from_row, &c, SIGN_IN_CANDIDATES " AND u.account_id = ? ORDER BY u.id LIMIT 5",
+			  "ss", email, account_id)
+		: db_each(d, candidate_from_row, &c, SIGN_IN_CANDIDATES " ORDER BY u.id LIMIT 5", "s", email);
+	if (rc < 0)
 		return -1;
 	for (int i = 0; i < c.n; i++)
 		if (password_verify(c.hash[i], password)) {

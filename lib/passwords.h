@@ -6,11 +6,13 @@
 #include "lib/audit.h"
 #include "lib/core/db.h"
 
-/* The registered user of an active account with this email whose password
- * matches; the same email may exist in several accounts, each is tried. It
+/* The registered user of an active account (account_id's, when not NULL)
+ * with this email whose password matches; the same email may exist in
+ * several accounts, each is tried. A user who signs in only through their
+ * account's identity provider (lib/saml_store.h) has no password here. It
  * takes as long whether or not the email exists. 1 found (*user_id set),
  * 0 none, -1 error. */
-int passwords_sign_in(db *d, const char *email, const char *password, long long *user_id);
+int passwords_sign_in(db *d, const char *email, const char *account_id, const char *password, long long *user_id);
 
 /* Does the user's password match? 1 yes, 0 no, -1 error. */
 int passwords_match(db *d, long long user_id, const char *password);

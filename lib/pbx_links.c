@@ -124,7 +124,7 @@ long long pbx_link_create(db *d, const struct actor *who, const char *account_id
 		       " secret_sealed, mbg_host, mbg_secret_sealed, micollab_host, micollab_secret_sealed, sync_minutes,"
 		       " created_at, updated_at)"
 		       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-		    "sisssisssssi" "i", account_id, gw, f->pbx_type, f->name, f->host, strtoll(f->port, NULL, 10),
+		    "sisssissssssi", account_id, gw, f->pbx_type, f->name, f->host, strtoll(f->port, NULL, 10),
 		    f->username, secret, nz(f->mbg_host), mbg, nz(f->micollab_host), micollab,
 		    (long long)PBX_SYNC_MINUTES_DEFAULT) != 1)
 		return -1;
@@ -333,6 +333,47 @@ int pbx_user_remove_login(db *d, const struct actor *who, const char *account_id
 		 audit_event(d, account_id, who, "user.login_removed", "user", id_text, name, details) == 0;
 	json_decref(details);
 	return ok ? 1 : -1;
+}
+
+int pbx_user_unlink(db *d, const struct actor *who, const char *account_id, long long user_id)
+{
+	char name[256] = "";
+	int found = db_str(d, name, sizeof name,
+			   "SELECT display_name FROM users WHERE id = ? AND account_id = ? AND pbx_user = 1 FOR UPDATE",
+			   "is", user_id, account_id);
+	if (found != 1)
+		return found;
+	char id_text[24];
+	snprintf(id_text, sizeof id_text, "%lld", user_id);
+	json_t *details = json_object();
+	audit_change(details, "pbx_user", "1", "0");
+	int ok = db_exec(d, "UPDATE users SET pbx_user = 0, updated_at = UTC_TIMESTAMP(), updated_by_name = ?"
+			    " WHERE id = ? AND account_id = ?", "sis", who && who->name ? who->name : "System", user_id,
+			 account_id) == 1 &&
+		 audit_event(d, account_id, who, "user.update", "user", id_text, name, details) == 0;
+	json_decref(details);
+	return ok ? 1 : -1;
+}
+
+struct dids_call {
+	int (*fn)(void *ctx, const struct pbx_did_row *did);
+	void *ctx;
+};
+
+static int did_row_from(void *ctx, const struct db_row *row)
+{
+	struct dids_call *c = ctx;
+	struct pbx_did_row did = {row_str(row, "number"), row_str(row, "target")};
+	return c->fn(c->ctx, &did);
+}
+
+int pbx_link_dids_each(db *d, const char *account_id, long long id, int limit,
+		       int (*fn)(void *ctx, const struct pbx_did_row *did), void *ctx)
+{
+	struct dids_call c = {fn, ctx};
+	return db_each(d, did_row_from, &c,
+		       "SELECT number, target FROM pbx_dids WHERE link_id = ? AND account_id = ? ORDER BY number LIMIT ?",
+		       "isi", id, account_id, (long long)limit);
 }
 
 /* ---- syncd ---- */

@@ -128,6 +128,19 @@ int pbx_user_synced(db *d, const char *account_id, long long user_id);
  * account, -1 error. */
 int pbx_user_remove_login(db *d, const struct actor *who, const char *account_id, long long user_id);
 
+/* Removing the gateway integration (ch3 §2.6): the user is no longer
+ * synced from a PBX (pbx_user 0), with a "user.update" event. Inside the
+ * caller's transaction. 1 done, 0 not a PBX-synced user of the account, -1 error. */
+int pbx_user_unlink(db *d, const struct actor *who, const char *account_id, long long user_id);
+
+/* The link's DIDs (DDI numbers) by number, at most limit (the Connect tab).
+ * The number, or -1. */
+struct pbx_did_row {
+	const char *number, *target;
+};
+int pbx_link_dids_each(db *d, const char *account_id, long long id, int limit,
+		       int (*fn)(void *ctx, const struct pbx_did_row *did), void *ctx);
+
 /* ---- syncd's side (syncd/scheduler.c) ---- */
 
 /* What syncd needs to sync a link, secrets opened. */

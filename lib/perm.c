@@ -23,7 +23,7 @@ static const unsigned partner_grants[FEAT_COUNT] = {
 	[FEAT_SUPPORT] = V,
 	[FEAT_MIVB] = V,
 	[FEAT_CUSTOMER_CARE] = V,
-	[FEAT_DEVELOPER] = V | A | E | D,
+	[FEAT_DEVELOPER] = V,          /* its only verb (guide §2.14.11) */
 	[FEAT_ORDERS] = V,
 	[FEAT_ACCOUNT_MANAGERS] = V | E,
 };
@@ -39,7 +39,7 @@ static const unsigned admin_grants[FEAT_COUNT] = {
 	[FEAT_SUPPORT] = V,
 	[FEAT_MIVB] = V,
 	[FEAT_CUSTOMER_CARE] = V,
-	[FEAT_DEVELOPER] = V | A | E | D,
+	/* No Developer: it is the Partner role's alone (guide §2.14.11). */
 };
 
 /* The two Permissions tables of guide §2.14, row by row, with the cells each

@@ -5,12 +5,12 @@
 
 #define SESSION_SELECT(bell_columns, bell_joins) \
 	"SELECT u.id, u.account_id, COALESCE(a.partner_id, a.id) AS partner_id, u.role," \
-	" u.display_name AS name, u.email, s.csrf_token AS csrf," \
+	" u.display_name AS name, u.email, s.csrf_token AS csrf, s.via_idp," \
 	" TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) AS idle," \
 	" cr.base AS custom_base, cr.grants AS custom_grants" bell_columns \
 	" FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts a ON a.id = u.account_id" \
 	" LEFT JOIN roles cr ON cr.id = u.custom_role_id" bell_joins \
-	" WHERE s.id_hash = ? AND a.status = 'active'" \
+	" WHERE s.id_hash = ? AND a.status = 'active' AND u.active = 1" \
 	" AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE" \
 	" AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
 
@@ -71,6 +71,7 @@ static int session_from_row(void *ctx, const struct db_row *row)
 		row_copy(row, "email", s->email, sizeof s->email);
 		row_copy(row, "csrf", s->csrf, sizeof s->csrf);
 		s->idle_seconds = (long)row_int(row, "idle");
+		s->via_idp = (int)row_int(row, "via_idp");
 		s->has_custom_role = !row_null(row, "custom_grants");
 		row_copy(row, "custom_base", s->custom_base, sizeof s->custom_base);
 		row_copy(row, "custom_grants", s->custom_grants, sizeof s->custom_grants);
@@ -109,15 +110,15 @@ int session_touch(db *d, const char *id_hash)
 }
 
 int session_create(db *d, const char *id_hash, long long user_id, const char *csrf, const char *client_addr,
-		   const char *old_hash, int idle_minutes)
+		   const char *old_hash, int idle_minutes, int via_idp)
 {
 	/* The old id is never reused across sign-in. */
 	if (old_hash && *old_hash && session_delete(d, old_hash) != 0)
 		return -1;
 	if (db_exec(d,
-		    "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, client_addr)"
-		    " VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)",
-		    "siss", id_hash, user_id, csrf, client_addr) != 1)
+		    "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, client_addr, via_idp)"
+		    " VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?, ?)",
+		    "sissi", id_hash, user_id, csrf, client_addr, (long long)(via_idp != 0)) != 1)
 		return -1;
 	/* Housekeeping: sessions idle past the limit are gone for good. */
 	db_exec(d, "DELETE FROM sessions WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE LIMIT 100",

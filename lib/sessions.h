@@ -29,6 +29,7 @@ struct session {
 	char name[1024], email[1024];
 	char csrf[TOKEN_HEX];
 	long idle_seconds;
+	int via_idp;                   /* signed in through the partner identity provider */
 	int has_custom_role;
 	char custom_base[16], custom_grants[404];
 	/* The bell, when asked for: the unseen count and the latest
@@ -44,10 +45,11 @@ struct session {
 int session_find(db *d, const char *id_hash, int idle_minutes, int absolute_hours, int with_bell, struct session *out);
 /* Records activity (for the idle timeout). */
 int session_touch(db *d, const char *id_hash);
-/* A new session for user_id; drops old_hash's (rotation at sign-in) and a
- * handful of long-idle ones. 0 or -1. */
+/* A new session for user_id (via_idp: signed in through the partner
+ * identity provider); drops old_hash's (rotation at sign-in) and a handful
+ * of long-idle ones. 0 or -1. */
 int session_create(db *d, const char *id_hash, long long user_id, const char *csrf, const char *client_addr,
-		   const char *old_hash, int idle_minutes);
+		   const char *old_hash, int idle_minutes, int via_idp);
 int session_delete(db *d, const char *id_hash);
 /* Ends every session of one user, or of every user of one account. 0 or -1. */
 int sessions_end_user(db *d, long long user_id);

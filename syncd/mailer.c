@@ -18,6 +18,7 @@
 #include "lib/core/crypto.h"
 #include "lib/core/log.h"
 #include "lib/mail.h"
+#include "lib/support_logs.h"
 #include "lib/tokens.h"
 
 #include <curl/curl.h>
@@ -37,7 +38,7 @@ void mailer_cleanup(void)
 	curl = NULL;
 }
 
-enum outcome { SENT, DROPPED, RETRY, SERVER_DOWN, REFUSED };
+enum outcome { SENT = MAIL_FILLED, DROPPED = MAIL_DROPPED, RETRY = MAIL_RETRY, SERVER_DOWN, REFUSED };
 
 struct upload {
 	const char *data;
@@ -100,9 +101,9 @@ static enum outcome smtp_send(const char *to, const char *message, char *error, 
 	return SERVER_DOWN;
 }
 
-/* Renders the mail for its recipient, minting the link's token. DROPPED
+/* What a welcome or reset mail says, its link's token minted now. DROPPED
  * (with the reason in error) when the mail no longer applies. */
-static enum outcome compose(db *d, const struct outbox_mail *m, char **message, char *error, size_t error_size)
+static enum outcome user_mail_fill(db *d, const struct outbox_mail *m, HDF *h, char *error, size_t error_size)
 {
 	int welcome = strcmp(m->kind, "welcome") == 0;
 	if (!m->user_found) {
@@ -121,21 +122,31 @@ static enum outcome compose(db *d, const struct outbox_mail *m, char **message, 
 	}
 	snprintf(link, sizeof link, "%s/%s?t=%s", cfg_str("Site.BaseURL", ""), welcome ? "register" : "reset", token);
 	snprintf(valid, sizeof valid, "%ld", welcome ? minutes / (24 * 60) : minutes / 60);
-	HDF *h = NULL;
-	if (hdf_init(&h)) {
-		snprintf(error, error_size, "out of memory");
-		return RETRY;
-	}
 	hdf_set_value(h, "Mail.Name", m->name);
 	hdf_set_value(h, "Mail.Account", m->account_name);
 	hdf_set_value(h, "Mail.Email", m->to_addr);
 	hdf_set_value(h, "Mail.Link", link);
 	hdf_set_value(h, "Mail.Valid", valid);
-	struct mail_parts parts;
-	int rendered = mail_render(m->kind, *m->language ? m->language : "en", h, &parts, error, error_size);
-	hdf_destroy(&h);
-	if (rendered != 0)
+	return SENT;
+}
+
+/* Renders the mail for its recipient: its data by kind (a user's welcome
+ * or reset, or a support log's, syncd/support_mail.c), then the message. */
+static enum outcome compose(db *d, const struct outbox_mail *m, char **message, char *error, size_t error_size)
+{
+	HDF *h = NULL;
+	if (hdf_init(&h)) {
+		snprintf(error, error_size, "out of memory");
 		return RETRY;
+	}
+	enum outcome o = support_mail_kind(m->kind) ? (enum outcome)support_mail_fill(d, m, h, error, error_size)
+						    : user_mail_fill(d, m, h, error, error_size);
+	struct mail_parts parts;
+	if (o == SENT && mail_render(m->kind, *m->language ? m->language : "en", h, &parts, error, error_size) != 0)
+		o = RETRY;
+	hdf_destroy(&h);
+	if (o != SENT)
+		return o;
 	char date[64], msgid[160], rnd[TOKEN_HEX];
 	time_t now = time(NULL);
 	struct tm tm;

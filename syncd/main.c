@@ -6,6 +6,7 @@
 #include "lib/core/config.h"
 #include "lib/core/db.h"
 #include "lib/core/log.h"
+#include "lib/events.h"
 #include "lib/heartbeats.h"
 
 #include <curl/curl.h>
@@ -31,8 +32,11 @@ struct tick {
 static const struct tick ticks[] = {
 	{"jobs", runner_tick},
 	{"mail", mailer_tick},
+	{"support_log_reminders", support_reminders_tick},
+	{"history", events_retention_tick},
 	{"links", scheduler_tick},
 	{"marks", marks_tick},
+	{"scim-sources", scim_client_tick},
 };
 
 /* 1 when any tick did something, 0 when none had work. */

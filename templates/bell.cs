@@ -34,7 +34,7 @@
           if:n.mail_failed > 0 ?> · <?cs var:n.mail_failed ?> <?cs var:Lang.jobs.notifications.mail_failed ?><?cs /if ?>
         </div>
         <div class="when"><?cs var:n.at ?>
-          <?cs if:n.state == "failed" || n.skipped > 0 || n.mail_failed > 0 ?><a href="/a/<?cs var:n.account_id ?>/jobs/<?cs var:n.job_id ?>"><?cs var:Lang.jobs.notifications.see_details ?></a><?cs /if ?>
+          <?cs if:n.state == "failed" || n.skipped > 0 || n.mail_failed > 0 || n.kind == "export_events" ?><a href="/a/<?cs var:n.account_id ?>/jobs/<?cs var:n.job_id ?>"><?cs var:Lang.jobs.notifications.see_details ?></a><?cs /if ?>
         </div>
         <?cs /if ?>
         <form method="post" action="/notifications/<?cs var:n.id ?>/delete" data-bell-delete>

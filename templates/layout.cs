@@ -27,6 +27,10 @@
       <?cs if:Me.is_partner && Can.accounts.view ?>
       <li><a href="/accounts"<?cs if:Page.Route == "/accounts" || Page.Route == "/accounts/new" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.accounts ?></a></li>
       <?cs /if ?>
+      <?cs # The gateway portal's Partner Dashboard (seed 001). ?>
+      <?cs if:Me.is_partner && !in_customer && Can.accounts.view ?>
+      <li><a href="/gateway-portal"<?cs if:Page.Route == "/gateway-portal" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.gateway.nav.portal ?></a></li>
+      <?cs /if ?>
       <?cs if:in_customer && Account.status == "active" ?>
         <?cs if:Can.account.view ?>
         <li><a href="/a/<?cs var:Account.id ?>/info"<?cs if:Page.Route == "/a/:acct/info" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.account ?></a></li>
@@ -37,6 +41,9 @@
             <?cs if:!Me.is_partner && Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?></ul>
         </li>
         <?cs /if ?>
+        <?cs if:Can.integrations.view ?>
+        <li><a href="/a/<?cs var:Account.id ?>/integrations"<?cs if:string.find(Page.Route, "/a/:acct/integrations") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.integrations.nav ?></a></li>
+        <?cs /if ?>
       <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>
       <?cs # The partner account's own users, account managers and roles (guide §2.4, §2.14, §2.15). ?>
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
@@ -46,6 +53,35 @@
           <?cs if:Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?>
         </ul>
       </li>
+      <?cs /if ?>
+      <?cs # System Inventory (guide §2.17) and Support > Event History (§2.16): inside a
+           customer account, and for the partner at partner level. ?>
+      <?cs if:in_customer && Account.status == "active" ?><?cs set:inv = "/a/" + Account.id + "/inventory" ?><?cs
+        elif:Me.is_partner && Can.accounts.view ?><?cs set:inv = "/inventory" ?><?cs else ?><?cs set:inv = "" ?><?cs /if ?>
+      <?cs if:inv && (Can.account.view || !in_customer) ?>
+      <li class="group"><span><?cs var:Lang.inventory.nav ?></span>
+        <ul>
+          <li><a href="<?cs var:inv ?>/platforms"<?cs if:string.find(Page.Route, "/inventory/platforms") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.inventory.platforms_nav ?></a></li>
+          <li><a href="<?cs var:inv ?>/applications"<?cs if:string.find(Page.Route, "/inventory/applications") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.inventory.applications_nav ?></a></li>
+          <?cs if:in_customer ?><li><a href="<?cs var:inv ?>/daemons"<?cs if:string.find(Page.Route, "/inventory/daemons") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.inventory.daemons_nav ?></a></li><?cs /if ?>
+        </ul>
+      </li>
+      <?cs /if ?>
+      <?cs # Support: Gateway (guide §2.11) and Support Logs (§2.10) of a customer
+           account, and Event History (§2.16), the partner's too. ?>
+      <?cs if:Can.support.view && ((in_customer && Account.status == "active") || (Me.is_partner && !in_customer)) ?>
+      <li class="group"><span><?cs var:Lang.layout.support ?></span>
+        <ul>
+          <?cs if:in_customer ?>
+          <li><a href="/a/<?cs var:Account.id ?>/support/gateway"<?cs if:string.find(Page.Route, "/support/gateway") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.gateway.nav.gateway ?></a></li>
+          <li><a href="/a/<?cs var:Account.id ?>/support-logs"<?cs if:string.find(Page.Route, "/support-logs") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.support.support_logs.nav ?></a></li>
+          <?cs /if ?>
+          <li><a href="/a/<?cs if:in_customer ?><?cs var:Account.id ?><?cs else ?><?cs var:Me.partner_id ?><?cs /if ?>/events"<?cs if:string.find(Page.Route, "/events") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.events.nav ?></a></li>
+        </ul>
+      </li>
+      <?cs /if ?>
+      <?cs if:Me.is_partner && !in_customer && Can.developer.view && Me.role != "account_manager" ?>
+      <li><a href="/developer"<?cs if:string.find(Page.Route, "/developer") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.developer.nav ?></a></li>
       <?cs /if ?>
     </ul>
   </nav>
@@ -71,7 +107,7 @@
         <summary aria-label="<?cs var:Lang.layout.avatar_menu ?>"><span class="user-name"><?cs var:Me.name ?></span><span class="avatar" aria-hidden="true"><?cs var:string.slice(Me.name, 0, 1) ?></span></summary>
         <div class="menu">
           <span class="email"><?cs var:Me.email ?></span>
-          <a href="/password"><?cs var:Lang.layout.change_password ?></a>
+          <?cs if:!Me.via_idp ?><a href="/password"><?cs var:Lang.layout.change_password ?></a><?cs /if ?>
           <form method="post" action="/logout"><?cs call:csrf() ?><button type="submit" class="link"><?cs var:Lang.layout.logout ?></button></form>
         </div>
       </details>

@@ -3,6 +3,7 @@
  * ID, Cloud location, SAP Customer Number and PBX Type shown read-only. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/accounts/account_form.h"
+#include "cgi-bin/integrations/panel.h"
 
 #include <string.h>
 
@@ -16,7 +17,7 @@ int account_info_get(struct req *r)
 	account_form_publish(r, &a);
 	account_form_defaults(r, &a);
 	account_form_options(r);
-	return DONE;
+	return integrations_panel_publish(r, "info");
 }
 
 /* The changed properties, before and after; NULL on a failure to allocate. */

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <strings.h>
 
-#define API_BODY_MAX (1024 * 1024)
 /* Record a credential's use at most once a minute: the time is for people
  * deciding what to revoke, and most requests stay free of a write. */
 #define TOUCH_SECONDS 60
@@ -58,12 +57,14 @@ NEOERR *api_parse_register(CGI *cgi)
 	return cgi_register_parse_cb(cgi, "*", "*", NULL, parse_json);
 }
 
-int api_authenticate(struct req *r)
+int api_authenticate(struct req *r, struct account_ref *reached)
 {
 	const char *auth = r->authorization ? r->authorization : "";
+	memset(reached, 0, sizeof *reached);
 	if (strncasecmp(auth, "Bearer ", 7) != 0)
 		return -401;
-	int found = credential_find(r->db, auth + 7, &r->machine);
+	int found = r->acct.id[0] ? credential_find_reaching(r->db, auth + 7, r->acct.id, &r->machine, reached)
+				  : credential_find(r->db, auth + 7, &r->machine);
 	if (found < 0)
 		return SERVER_ERROR;
 	if (found == 0)
@@ -75,8 +76,29 @@ int api_authenticate(struct req *r)
 	return DONE;
 }
 
+/* Multipart (a document with its files) only where the route takes it,
+ * and only there: anything else would be read as nothing at all. */
+static int body_type_ok(struct req *r)
+{
+	const char *ctype = hdf_get_value(r->hdf, "CGI.ContentType", "");
+	int multipart = strncasecmp(ctype, "multipart/form-data", 19) == 0;
+	if (r->route->flags & R_UPLOAD) {
+		if (multipart)
+			return 1;
+		api_error(r, 415, "send this as multipart/form-data", NULL);
+		return 0;
+	}
+	if (!multipart)
+		return 1;
+	api_error(r, 415, "send this as application/json", NULL);
+	return 0;
+}
+
 int api_read_body(struct req *r)
 {
+	int sends_body = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	if (sends_body && !body_type_ok(r))
+		return DONE;
 	const char *body = hdf_get_value(r->hdf, "Request.Body", NULL);
 	if (!body)
 		return DONE;
@@ -90,6 +112,18 @@ int api_read_body(struct req *r)
 	return DONE;
 }
 
+/* The SCIM service (RFC 7644) shares the machine front; its documents
+ * are application/scim+json and its errors SCIM Error messages (§3.12). */
+static int is_scim(const struct req *r)
+{
+	return r->path && strncmp(r->path, "/scim/", 6) == 0;
+}
+
+int api_machine_path(const char *path)
+{
+	return strncmp(path, "/api/", 5) == 0 || strncmp(path, "/scim/", 6) == 0;
+}
+
 int api_json(struct req *r, int status, json_t *doc)
 {
 	free(r->body);
@@ -99,12 +133,21 @@ int api_json(struct req *r, int status, json_t *doc)
 		return SERVER_ERROR;
 	r->body_len = strlen(r->body);
 	r->status = status;
-	r->content_type = "application/json";
+	r->content_type = is_scim(r) ? "application/scim+json" : "application/json";
 	return DONE;
 }
 
 int api_error(struct req *r, int status, const char *message, json_t *fields)
 {
+	if (is_scim(r)) {
+		char code[8];
+		snprintf(code, sizeof code, "%d", status);
+		json_decref(fields);
+		/* a body that is no JSON is invalidSyntax; the others carry no scimType */
+		return api_json(r, status, json_pack("{s:[s],s:s,s:s,s:s*}", "schemas", "urn:ietf:params:scim:api:messages:2.0:Error",
+						     "status", code, "detail", message, "scimType",
+						     status == 400 ? "invalidSyntax" : NULL));
+	}
 	json_t *doc = json_pack("{s:i,s:s}", "status", status, "error", message);
 	if (doc && fields)
 		json_object_set(doc, "fields", fields);
@@ -121,6 +164,8 @@ void api_error_body(struct req *r, int status)
 	case 403: text = "this credential may not call this endpoint"; break;
 	case 404: text = "not found"; break;
 	case 405: text = "method not allowed"; break;
+	case 415: text = "this kind of body is not taken here"; break;
+	case 413: text = "the request body is too large"; break;
 	case 422: text = "the request is not valid"; break;
 	case 503: text = "the service is unavailable; try again later"; break;
 	default: text = "the request could not be completed"; break;

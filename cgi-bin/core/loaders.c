@@ -37,3 +37,28 @@ int load_notification(struct req *r)
 {
 	return notification_find(r->db, r->me.id, r->id, &r->obj.notification);
 }
+
+int load_support_log(struct req *r)
+{
+	return support_log_find(r->db, r->acct.id, r->id, 0, &r->obj.support_log);
+}
+
+int load_platform(struct req *r)
+{
+	return inventory_platform_find(r->db, r->acct.id, r->id, &r->obj.platform);
+}
+
+int load_daemon(struct req *r)
+{
+	return inventory_daemon_find(r->db, r->acct.id, r->id, &r->obj.daemon);
+}
+
+int load_application(struct req *r)
+{
+	return application_find(r->db, r->me.partner_id, r->id, &r->obj.application);
+}
+
+int load_scim_source(struct req *r)
+{
+	return scim_source_find(r->db, r->acct.id, r->id, &r->obj.scim_source);
+}

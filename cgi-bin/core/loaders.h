@@ -12,6 +12,11 @@ int load_role(struct req *r);             /* a custom role within the user's rea
 int load_import_batch(struct req *r);     /* an import batch of the :acct account */
 int load_job(struct req *r);              /* a job of the :acct account */
 int load_notification(struct req *r);     /* one of the signed-in user's notifications */
+int load_support_log(struct req *r);      /* a support log of the :acct account */
+int load_platform(struct req *r);         /* a platform of the :acct account (System Inventory) */
+int load_daemon(struct req *r);           /* a CloudLink Daemon of the :acct account */
+int load_application(struct req *r);      /* a registered application of the user's partner (Developer) */
+int load_scim_source(struct req *r);      /* a SCIM source of the :acct account */
 
 /* The roles the signed-in user reaches (lib/roles.h): load_role's scope,
  * which the Roles list and a role's Accounts tab apply too. */

@@ -174,6 +174,7 @@ struct dep {
 
 struct parsed {
 	char *name;                 /* the screen's template */
+	int document;               /* drawn alone, without layout.cs */
 	CSPARSE *cs;                /* NULL until parsed, and after a change */
 	struct dep *deps;
 	size_t n_deps, cap_deps;
@@ -309,12 +310,13 @@ static NEOERR *parse_page(struct parsed *p, HDF *lang)
 	cs->global_hdf = lang;
 	cs_register_fileload(cs, p, load_template);
 	err = cgi_register_strfuncs(cs);
-	/* macros.cs, then the screen (which defines content()), then the layout that calls it. */
+	/* macros.cs, then the screen (which defines content()), then the layout
+	 * that calls it; a document is drawn by its own template. */
 	if (!err)
 		err = cs_parse_file(cs, "macros.cs");
 	if (!err)
 		err = cs_parse_file(cs, p->name);
-	if (!err)
+	if (!err && !p->document)
 		err = cs_parse_file(cs, "layout.cs");
 	cs->global_hdf = NULL;
 	if (err) {
@@ -325,10 +327,10 @@ static NEOERR *parse_page(struct parsed *p, HDF *lang)
 	return STATUS_OK;
 }
 
-static struct parsed *cache_entry(const char *template)
+static struct parsed *cache_entry(const char *template, int document)
 {
 	for (size_t i = 0; i < n_cache; i++)
-		if (strcmp(cache[i].name, template) == 0)
+		if (cache[i].document == document && strcmp(cache[i].name, template) == 0)
 			return &cache[i];
 	/* Template names come from the route table, so the cache stays small. */
 	if (n_cache == cap_cache) {
@@ -343,6 +345,7 @@ static struct parsed *cache_entry(const char *template)
 	memset(p, 0, sizeof *p);
 	if (!(p->name = strdup(template)))
 		return NULL;
+	p->document = document;
 	n_cache++;
 	return p;
 }
@@ -381,7 +384,8 @@ static NEOERR *append_output(void *ctx, char *s)
 	return string_append((STRING *)ctx, s);
 }
 
-int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, size_t err_size)
+/* A screen inside the layout, or a document alone (document = 1). */
+static int render_parsed(HDF *hdf, const char *template, int document, STRING *out, char *err_text, size_t err_size)
 {
 	if (!parse_hdf && render_init() != 0 && !parse_hdf) {
 		snprintf(err_text, err_size, "the renderer could not start");
@@ -391,7 +395,7 @@ int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, siz
 	 * this tree: the same escaping for those too. */
 	hdf_set_value(hdf, "Config.VarEscapeMode", "html");
 	HDF *lang = lang_global();
-	struct parsed *p = cache_entry(template);
+	struct parsed *p = cache_entry(template, document);
 	NEOERR *err = p ? STATUS_OK : nerr_raise(NERR_NOMEM, "template cache");
 	if (!err && p->cs && !deps_unchanged(p))
 		forget_parse(p);
@@ -420,4 +424,14 @@ int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, siz
 	neo_error_text(&err, err_text, err_size);
 	log_error("template %s: %s", template, err_text);
 	return -1;
+}
+
+int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, size_t err_size)
+{
+	return render_parsed(hdf, template, 0, out, err_text, err_size);
+}
+
+int render_document(HDF *hdf, const char *template, STRING *out, char *err_text, size_t err_size)
+{
+	return render_parsed(hdf, template, 1, out, err_text, err_size);
 }

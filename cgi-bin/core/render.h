@@ -15,4 +15,7 @@ HDF *render_lang(void);
  * and template (parsed again when a file it read changes). On a template
  * error, returns -1 with a message naming the file and line in err_text. */
 int render_page(HDF *hdf, const char *template, STRING *out, char *err_text, size_t err_size);
+/* Renders template alone, without the layout: a document of its own (an
+ * export's HTML file), escaped like a page. 0, or -1 as render_page. */
+int render_document(HDF *hdf, const char *template, STRING *out, char *err_text, size_t err_size);
 #endif

@@ -27,6 +27,14 @@ void redirect(struct req *r, const char *fmt, ...)
 	va_end(ap);
 }
 
+int redirect_away(struct req *r, const char *url)
+{
+	if (strlen(url) >= sizeof r->location || (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0))
+		return -1;
+	strcpy(r->location, url);
+	return 0;
+}
+
 int done(struct req *r, const char *flash_key, const char *fmt, ...)
 {
 	if (flash_key)

@@ -77,17 +77,22 @@ static const char *reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 201: return "Created";
 	case 204: return "No Content";
 	case 303: return "See Other";
+	case 304: return "Not Modified";
 	case 400: return "Bad Request";
 	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 412: return "Precondition Failed";
 	case 413: return "Payload Too Large";
 	case 415: return "Unsupported Media Type";
 	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
+	case 501: return "Not Implemented";
 	case 503: return "Service Unavailable";
 	default: return "Internal Server Error";
 	}
@@ -100,6 +105,7 @@ static void write_head(struct req *r, int status, const char *content_type)
 		"Status: %d %s\r\n"
 		"Content-Type: %s\r\n"
 		"Cache-Control: no-store\r\n"
+		"Pragma: no-cache\r\n"
 		"Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 		" connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n"
 		"X-Content-Type-Options: nosniff\r\n"
@@ -113,13 +119,17 @@ static void write_head(struct req *r, int status, const char *content_type)
 	if (status == 503)
 		FCGX_FPrintF(current->out, "Retry-After: 30\r\n");
 	if (status == 401)
-		FCGX_FPrintF(current->out, "WWW-Authenticate: Bearer realm=\"switchboard\"\r\n");
+		FCGX_FPrintF(current->out, "WWW-Authenticate: %s\r\n", r->challenge ? r->challenge : "Bearer realm=\"switchboard\"");
 	if (r->download_name)
 		FCGX_FPrintF(current->out, "Content-Disposition: attachment; filename=\"%s\"\r\n", r->download_name);
 	for (int i = 0; i < r->n_cookies; i++)
 		FCGX_FPrintF(current->out, "Set-Cookie: %s\r\n", r->set_cookie[i]);
 	if (r->location[0] && status == 303)
 		FCGX_FPrintF(current->out, "Location: %s\r\n", r->location);
+	if (r->resource_location[0] && status == 201)
+		FCGX_FPrintF(current->out, "Location: %s\r\n", r->resource_location);
+	if (r->etag[0])
+		FCGX_FPrintF(current->out, "ETag: %s\r\n", r->etag);
 	FCGX_FPrintF(current->out, "\r\n");
 }
 
@@ -127,6 +137,25 @@ static void write_body(struct req *r, const char *body, size_t len)
 {
 	if (strcmp(r->method, "HEAD") != 0 && len)
 		FCGX_PutStr(body, (int)len, current->out);
+}
+
+/* A body streamed from a file, a piece at a time (exports, attachments). */
+static void write_body_file(struct req *r, FILE *f)
+{
+	char buf[65536];
+	size_t n;
+	rewind(f);
+	if (strcmp(r->method, "HEAD") != 0)
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			if (FCGX_PutStr(buf, (int)n, current->out) < 0)
+				break;
+}
+
+int reply_write(struct req *r, const void *data, size_t n)
+{
+	if (n == 0 || strcmp(r->method, "HEAD") == 0)
+		return 0;
+	return FCGX_PutStr(data, (int)n, current->out) == (int)n ? 0 : -1;
 }
 
 /* Last resort when even the error template cannot render: plain, escaped. */
@@ -268,6 +297,8 @@ static int caller_allowed(struct req *r)
 		return 0;
 	if ((f & R_UNRESTRICTED) && r->me.restricted)
 		return 0;
+	if ((f & R_LOCAL_SIGN_IN) && r->me.via_idp)
+		return 0;
 	return can(r, r->route->feature, r->route->verb);
 }
 
@@ -305,21 +336,18 @@ static int account_allowed(struct req *r)
  * object named by :id, the JSON body; then the handler. */
 static int api_front_line(struct req *r)
 {
+	/* Bound to one account, a credential reaches that account; else every
+	 * account of its partner: looked up with the credential, in its query. */
+	struct account_ref a;
+	memset(&a, 0, sizeof a);
 	if (!(r->route->flags & R_PUBLIC)) {
-		int rc = api_authenticate(r);
+		int rc = api_authenticate(r, &a);
 		if (rc != DONE)
 			return rc;
 	}
 	if (r->acct.id[0]) {
-		/* Bound to one account, a credential reaches that account; else every account of its partner. */
-		struct account_reach who = {
-			.own_account_id = r->machine.account_id[0] ? r->machine.account_id : r->machine.partner_id,
-			.partner_id = r->machine.account_id[0] ? "" : r->machine.partner_id,
-		};
-		struct account_ref a;
-		int found = account_find_in_reach(r->db, &who, r->acct.id, &a);
-		if (found != 1)
-			return found < 0 ? SERVER_ERROR : NOT_FOUND;
+		if (!a.id[0])
+			return NOT_FOUND;
 		r->acct.is_partner = a.is_partner;
 		r->acct.active = a.active;
 		snprintf(r->acct.name, sizeof r->acct.name, "%s", a.name);
@@ -360,7 +388,7 @@ static int front_line(struct req *r)
 	r->route = route_match(r->method, r->path, r, &path_matched);
 	if (r->route && (r->route->flags & R_API))
 		return api_front_line(r);
-	if (!r->route && strncmp(r->path, "/api/", 5) == 0)
+	if (!r->route && api_machine_path(r->path))
 		return path_matched ? WRONG_METHOD : NOT_FOUND;
 	/* A public route that draws no page (/ping) has no use for who is
 	 * asking; every other one reads the session, and the bell comes with
@@ -377,11 +405,11 @@ static int front_line(struct req *r)
 	unsigned f = r->route->flags;
 	if (!(f & R_PUBLIC) && !r->signed_in)
 		return done(r, NULL, "/login");
-	if (strcmp(r->method, "POST") == 0 && !csrf_ok(r))
+	if (strcmp(r->method, "POST") == 0 && !(f & R_FOREIGN) && !csrf_ok(r))
 		return REFUSED;
 	if (!(f & R_PUBLIC) && !caller_allowed(r))
 		return NOT_FOUND;
-	if (r->acct.id[0]) {
+	if (r->acct.id[0] && !(f & R_FOREIGN)) {
 		int rc = account_allowed(r);
 		if (rc != DONE || r->location[0])
 			return rc;
@@ -413,8 +441,23 @@ static int front_line(struct req *r)
 	return r->route->handler(r);
 }
 
+/* A request refused before any handler (a body that cannot be read, an
+ * upload where none is taken): the machine front answers in its own
+ * format, the console with a bare page. */
+static void write_client_error(struct req *r, int status)
+{
+	if (api_machine_path(r->path)) {
+		api_error_body(r, status);
+		write_head(r, status, r->content_type);
+		write_body(r, r->body, r->body_len);
+	} else {
+		write_bare_error(r, status, NULL);
+	}
+}
+
 #define UPLOAD_MAX_PARTS 64
-#define UPLOAD_MAX_BYTES (12 * 1024 * 1024)   /* nginx's client_max_body_size */
+#define UPLOAD_MAX_BYTES (12 * 1024 * 1024)       /* nginx's client_max_body_size */
+#define API_UPLOAD_MAX_BYTES (27 * 1024 * 1024)   /* nginx's, where the apps send support logs */
 
 /* Multipart bodies are parsed by the CGI kit before any route or session
  * is known, and its parser slows down with the number of parts. So a
@@ -435,7 +478,7 @@ static int upload_allowed(struct req *r)
 	const char *b = strstr(type, "boundary=");
 	const char *length = FCGX_GetParam("CONTENT_LENGTH", current->envp);
 	long len = length ? strtol(length, NULL, 10) : 0;
-	if (!b || len <= 0 || len > UPLOAD_MAX_BYTES)
+	if (!b || len <= 0 || len > ((rt->flags & R_API) ? API_UPLOAD_MAX_BYTES : UPLOAD_MAX_BYTES))
 		return 400;
 	char delimiter[200];
 	snprintf(delimiter, sizeof delimiter, "--%.*s", (int)strcspn(b + 9, "; "), b + 9);
@@ -496,10 +539,12 @@ void request_handle(FCGX_Request *fr, db *d)
 	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", fr->envp);
 	db_settle(d);
 	db_causal(d, causal_reads(&r));
+	r.if_match = FCGX_GetParam("HTTP_IF_MATCH", fr->envp);
+	r.if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 
 	int refused = upload_allowed(&r);
 	if (refused) {
-		write_bare_error(&r, refused, NULL);
+		write_client_error(&r, refused);
 		goto finish;
 	}
 	HDF *hdf = NULL;
@@ -514,9 +559,13 @@ void request_handle(FCGX_Request *fr, db *d)
 		err = cgi_parse(r.cgi);
 	r.hdf = hdf;
 	if (err) {
-		/* Malformed bodies or uploads: the client's fault, nothing to render with. */
+		/* Malformed bodies or uploads: the client's fault, nothing to render
+		 * with. The machine front answers in its own format; a JSON body
+		 * past its limit is too large. */
+		const char *length = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+		int too_large = length && strtol(length, NULL, 10) > API_BODY_MAX;
 		nerr_ignore(&err);
-		write_bare_error(&r, 400, NULL);
+		write_client_error(&r, too_large ? 413 : 400);
 		goto finish;
 	}
 	hdf_set_value(hdf, "Page.Path", r.path);
@@ -532,9 +581,18 @@ void request_handle(FCGX_Request *fr, db *d)
 		if (db_galera(d) && strcmp(r.method, "POST") == 0)
 			set_cookie(&r, SYNC_COOKIE, "1", SYNC_SECONDS);
 		write_head(&r, 303, "text/html; charset=utf-8");
+	} else if (rc == DONE && r.stream) {
+		/* The status is sent before the body is read: a failure half-way
+		 * can only cut the body short, and is logged. */
+		write_head(&r, r.status ? r.status : 200, r.content_type ? r.content_type : "text/plain; charset=utf-8");
+		if (r.stream(&r) != 0)
+			log_error("%s %s: streamed body cut short: %s", r.method, r.path, db_error(d));
 	} else if (rc == DONE && r.body) {
 		write_head(&r, r.status, r.content_type ? r.content_type : "text/plain; charset=utf-8");
 		write_body(&r, r.body, r.body_len);
+	} else if (rc == DONE && r.body_file) {
+		write_head(&r, r.status, r.content_type ? r.content_type : "application/octet-stream");
+		write_body_file(&r, r.body_file);
 	} else if (rc == DONE && r.route && (r.route->flags & R_RAW)) {
 		write_head(&r, r.status && r.status != 200 ? r.status : 204, "text/plain; charset=utf-8");
 	} else if (rc == DONE) {
@@ -546,7 +604,7 @@ void request_handle(FCGX_Request *fr, db *d)
 			log_error("%s %s: handler failed: %s", r.method, r.path, why);
 		else if (status == 503)
 			log_error("%s %s: database unavailable: %s", r.method, r.path, why);
-		if (strncmp(r.path, "/api/", 5) == 0) {
+		if (api_machine_path(r.path)) {
 			api_error_body(&r, status);
 			write_head(&r, status, r.content_type);
 			write_body(&r, r.body, r.body_len);
@@ -561,6 +619,8 @@ finish:
 		db_rollback(d);
 	}
 	free(r.body);
+	if (r.body_file)
+		fclose(r.body_file);
 	json_decref(r.json);
 	free(replay.buf);
 	replay.buf = NULL;

@@ -10,16 +10,21 @@
  * r->hdf and either lets its template render or redirects. They never touch the socket,
  * build HTML or hold SQL. */
 #include <ClearSilver.h>
+#include <stdio.h>
 #include <jansson.h>
+#include "lib/applications.h"
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
 #include "lib/credentials.h"
 #include "lib/import/import.h"
+#include "lib/inventory.h"
 #include "lib/jobs.h"
 #include "lib/notifications.h"
 #include "lib/perm.h"
 #include "lib/roles.h"
+#include "lib/support_logs.h"
+#include "lib/scim_sources.h"
 #include "lib/users.h"
 
 struct route;
@@ -33,6 +38,7 @@ struct me {
 	enum role role;
 	struct grants grants;          /* effective permissions: built-in role narrowed by a custom one */
 	int restricted;                /* an account manager: only assigned customer accounts */
+	int via_idp;                   /* signed in through the partner identity provider (guide §1.2) */
 	char name[1024];
 	char email[1024];
 };
@@ -53,6 +59,11 @@ union route_object {
 	struct import_batch batch;
 	struct job_row job;
 	struct notification notification;
+	struct support_log_ref support_log;
+	struct platform platform;
+	struct daemon daemon;
+	struct application application;
+	struct scim_source scim_source;
 };
 
 struct req {
@@ -75,17 +86,28 @@ struct req {
 	struct credential machine;
 	const char *authorization;
 	json_t *json;
+	/* conditional requests (RFC 7232; SCIM's meta.version, RFC 7644 §3.14) */
+	const char *if_match, *if_none_match;
 
 	/* the response */
 	int status;
 	const char *template;          /* screen template, rendered inside layout.cs */
-	char location[1024];           /* set by redirect() */
+	char location[4096];           /* set by redirect() (or redirect_away()) */
 	char set_cookie[4][512];
 	int n_cookies;
 	const char *content_type;      /* for non-HTML responses */
 	char *body;                    /* raw body for non-HTML responses (malloc'd) */
 	size_t body_len;
+	FILE *body_file;               /* or a body too large to hold: streamed from its start, then closed */
 	const char *download_name;     /* Content-Disposition: attachment; filename=... */
+	/* A body too large to hold (a download of any size): after the headers,
+	 * stream(r) writes it in pieces with reply_write(), and frees stream_ctx.
+	 * It is called for HEAD too (reply_write then sends nothing). */
+	int (*stream)(struct req *r);
+	void *stream_ctx;
+	const char *challenge;         /* a 401's WWW-Authenticate other than Bearer (OAuth's Basic) */
+	char etag[48];                 /* an ETag header, when set */
+	char resource_location[1024];  /* the Location of a resource a POST created (201) */
 };
 
 /* Handler return values. */
@@ -132,6 +154,10 @@ int invalid(struct req *r);
  * to path. Returns DONE. */
 int done(struct req *r, const char *flash_key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A 303 to another site: an identity provider's sign-in page with our
+ * AuthnRequest. Only for a URL the console built itself, never one the
+ * request brought (redirect() keeps those local). 0, or -1 when too long. */
+int redirect_away(struct req *r, const char *url);
 void flash(struct req *r, const char *lang_key);      /* shown once on the next page */
 void set_cookie(struct req *r, const char *name, const char *value, int max_age);
 
@@ -146,6 +172,9 @@ int tx(struct req *r, int (*body)(struct req *r, void *arg), void *arg);
 int event(struct req *r, const char *account_id, const char *action, const char *asset_type,
 	  const char *asset_id, const char *asset_name, json_t *details);
 struct actor me_actor(struct req *r);
+
+/* Writes part of a streamed body (r->stream): 0, or -1 when the client is gone. */
+int reply_write(struct req *r, const void *data, size_t n);
 
 /* ---- the API front (routes flagged R_API) ---- */
 

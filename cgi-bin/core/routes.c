@@ -112,6 +112,7 @@ const struct route *route_form(const struct route *post)
 
 static const char *const flag_names[] = {
 	"public", "raw", "deactivated", "customer", "staff_admin", "partner", "unrestricted", "api", "upload",
+	"foreign", "local_sign_in",
 };
 
 static const char *const type_names[] = {

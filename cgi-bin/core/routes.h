@@ -15,10 +15,18 @@
 				    account managers do not manage partner staff (guide §2.15) */
 #define R_PARTNER     (1u << 5)  /* partner users only */
 #define R_UNRESTRICTED (1u << 6) /* not account managers (guide §2.15: they see assigned accounts only) */
-#define R_UPLOAD      (1u << 8)  /* takes multipart/form-data (file uploads); every other route refuses it
-				    unread */
+#define R_UPLOAD      (1u << 8)  /* takes multipart/form-data: a form with files, or on the API a document
+				    and its files (ClearSilver's CGI kit reads them into Query.* and
+				    cgi_filehandle()); every other route refuses it unread (415), and an
+				    API route with it refuses JSON */
 #define R_API         (1u << 7)  /* the machine front: a bearer credential of one of .kinds instead of a
 				    session (none with R_PUBLIC), JSON in and out, no CSRF */
+#define R_FOREIGN     (1u << 9)  /* called by an outside party for anyone (the SAML endpoints): the :acct
+				    account is not scoped to a session - the handler finds it, and answers
+				    404 for one it does not serve - and a POST carries no CSRF token: its
+				    message is signed, and the handler verifies it */
+#define R_LOCAL_SIGN_IN (1u << 10) /* only a session signed in here, not through the partner identity
+				      provider: its password is not ours (guide §1.3) */
 
 /* Declared inputs of a form (kcgi-framework's keys). The front line reads
  * each from the request, trims it, checks it, echoes it as Form.Values.<name>

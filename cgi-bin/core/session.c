@@ -48,6 +48,7 @@ int session_load(struct req *r, int with_bell)
 		custom = "?"; /* unreadable: fails to parse, so nothing is granted */
 	perm_effective(m->role, custom, base, &m->grants);
 	m->restricted = m->role == ROLE_ACCOUNT_MANAGER;
+	m->via_idp = s.via_idp;
 	snprintf(r->csrf, sizeof r->csrf, "%s", s.csrf);
 	hdf_set_value(r->hdf, "Me.id", m->id_text);
 	hdf_set_value(r->hdf, "Me.name", m->name);
@@ -55,6 +56,8 @@ int session_load(struct req *r, int with_bell)
 	hdf_set_value(r->hdf, "Me.role", s.role);
 	hdf_set_value(r->hdf, "Me.account_id", m->account_id);
 	hdf_set_value(r->hdf, "Me.partner_id", m->partner_id);
+	if (m->via_idp)
+		hdf_set_value(r->hdf, "Me.via_idp", "1");
 	if (with_bell)
 		notifications_publish(r, &s);
 	if (s.idle_seconds >= TOUCH_SECONDS)
@@ -62,20 +65,23 @@ int session_load(struct req *r, int with_bell)
 	return m->role != ROLE_NONE;
 }
 
-int session_start(struct req *r, long long user_id)
+static int start(struct req *r, long long user_id, int via_idp)
 {
 	char token[TOKEN_HEX], hash[TOKEN_HEX], csrf[TOKEN_HEX];
 	if (random_token(token) != 0 || random_token(csrf) != 0)
 		return -1;
 	sha256_hex(token, hash);
 	const char *addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
-	if (session_create(r->db, hash, user_id, csrf, addr, r->session_hash, idle_minutes()) != 0)
+	if (session_create(r->db, hash, user_id, csrf, addr, r->session_hash, idle_minutes(), via_idp) != 0)
 		return -1;
 	set_cookie(r, SESSION_COOKIE, token, -1);
 	snprintf(r->session_hash, sizeof r->session_hash, "%s", hash);
 	snprintf(r->csrf, sizeof r->csrf, "%s", csrf);
 	return 0;
 }
+
+int session_start(struct req *r, long long user_id) { return start(r, user_id, 0); }
+int session_start_via_idp(struct req *r, long long user_id) { return start(r, user_id, 1); }
 
 void session_end(struct req *r)
 {

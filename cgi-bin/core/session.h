@@ -16,5 +16,7 @@ void prelogin_token(struct req *r);
 int session_load(struct req *r, int with_bell);
 /* Starts a fresh session (a new id: rotation at sign-in) for user_id. */
 int session_start(struct req *r, long long user_id);
+/* ... signed in through the partner identity provider (guide §1.2, §1.3). */
+int session_start_via_idp(struct req *r, long long user_id);
 void session_end(struct req *r);
 #endif

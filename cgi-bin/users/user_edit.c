@@ -5,11 +5,14 @@
  * role takes Roles and Permissions' Assign (§2.14.5): without it the role
  * is shown, and a request to change it is refused. Status, Source and
  * Created are shown read-only. Whoever may view but not save (the route
- * table: account managers, for partner staff) sees it all read-only. A save
- * writes the row and one "user.update" event listing what changed. */
+ * table: account managers, for partner staff) sees it all read-only. The
+ * fields a PBX owns stay as the PBX has them for a user synced from it
+ * (guide §2.4 notes; lib/pbx_links.h pbx_owned_field). A save writes the
+ * row and one "user.update" event listing what changed. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
 #include "lib/accounts.h"
+#include "lib/pbx_links.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +46,15 @@ static int publish(struct req *r)
 	hdf_set_value(h, "updated_by_name", u->updated_by_name);
 	hdf_set_int_value(h, "is_partner_staff", staff);
 	hdf_set_int_value(h, "is_me", u->id == r->me.id);
+	int synced = pbx_user_synced(r->db, r->acct.id, u->id);
+	if (synced < 0)
+		return -1;
+	static const char *const fields[] = {"first_name", "last_name", "name", "email", "mobile"};
+	for (size_t i = 0; synced && i < sizeof fields / sizeof fields[0]; i++)
+		if (pbx_owned_field(fields[i])) {
+			snprintf(key, sizeof key, "Owned.%s", fields[i]);
+			hdf_set_int_value(h, key, 1);
+		}
 	snprintf(key, sizeof key, "users.roles.%s", u->role);
 	hdf_set_value(h, "role_label", u->custom_role_id ? u->custom_role_name : lang(r, key));
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.user_edit.title"));
@@ -142,10 +154,28 @@ static int save(struct req *r, void *arg)
 	return rc;
 }
 
+/* What the PBX owns is kept as stored, whatever the form says. */
+static void keep_owned(struct req *r)
+{
+	const struct user *u = &r->obj.user;
+	const struct {
+		const char *name, *value;
+	} stored[] = {{"first_name", u->first_name}, {"last_name", u->last_name}, {"email", u->email}};
+	char key[64];
+	for (size_t i = 0; i < sizeof stored / sizeof stored[0]; i++) {
+		snprintf(key, sizeof key, "User.Owned.%s", stored[i].name);
+		if (hdf_get_int_value(r->hdf, key, 0)) {
+			snprintf(key, sizeof key, "Form.Values.%s", stored[i].name);
+			hdf_set_value(r->hdf, key, stored[i].value);
+		}
+	}
+}
+
 int user_edit_post(struct req *r)
 {
 	if (publish(r) != 0)
 		return SERVER_ERROR;
+	keep_owned(r);
 	user_name_rule(r);
 	struct edit e = {.change = {.by_name = r->me.name}};
 	if (wanted_role(r, &e.change.role, &e.change.custom_role_id) < 0)

@@ -497,24 +497,15 @@ static int bind_params(struct params *p, const char *fmt, va_list ap)
 	return 0;
 }
 
-/* Prepares (or reuses) and executes. Outside a transaction, a read whose
- * node went away runs again on the next node, and a statement that lost
- * certification (rolled back whole) runs again; a write that got no answer
- * is not sent twice, and says so. Inside a transaction, a conflict or a
- * lost node ends it (db_tx runs it again whole): every later statement of
- * it fails at once, so nothing of it runs outside it. */
-static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
+/* Prepares (or reuses) and executes with count bound parameters. Outside a
+ * transaction, a read whose node went away runs again on the next node, and
+ * a statement that lost certification (rolled back whole) runs again; a
+ * write that got no answer is not sent twice, and says so. Inside a
+ * transaction, a conflict or a lost node ends it (db_tx runs it again
+ * whole): every later statement of it fails at once, so nothing of it runs
+ * outside it. */
+static MYSQL_STMT *run_bound(db *d, const char *sql, MYSQL_BIND *bind, int count)
 {
-	struct params p;
-	va_list again;
-	va_copy(again, ap);
-	if (bind_params(&p, fmt, again) != 0) {
-		va_end(again);
-		set_error(d, 0, "bad parameter format");
-		log_error("db: bad parameter format '%s'", fmt);
-		return NULL;
-	}
-	va_end(again);
 	if (d->in_tx && d->doomed) {
 		set_error(d, d->doomed, "the transaction was rolled back by the server");
 		return NULL;
@@ -529,7 +520,7 @@ static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 			return NULL;
 		}
 		MYSQL_STMT *stmt = prepared(d, sql);
-		if (stmt && (p.count == 0 || !mysql_stmt_bind_param(stmt, p.bind)) &&
+		if (stmt && (count == 0 || !mysql_stmt_bind_param(stmt, bind)) &&
 		    !mysql_stmt_execute(stmt))
 			return stmt;
 		unsigned no;
@@ -578,6 +569,21 @@ static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
 	return NULL;
 }
 
+static MYSQL_STMT *run(db *d, const char *sql, const char *fmt, va_list ap)
+{
+	struct params p;
+	va_list again;
+	va_copy(again, ap);
+	if (bind_params(&p, fmt, again) != 0) {
+		va_end(again);
+		set_error(d, 0, "bad parameter format");
+		log_error("db: bad parameter format '%s'", fmt);
+		return NULL;
+	}
+	va_end(again);
+	return run_bound(d, sql, p.bind, p.count);
+}
+
 /* Every public call starts with a clean slate, so the error text read after
  * a failure is that failure's, never an earlier one's. */
 static void clear_error(db *d)
@@ -613,6 +619,7 @@ struct db_row {
 	long long *ints;
 	my_bool *nulls;
 	my_bool *is_int;
+	unsigned long *lens;         /* bytes of each text column (blobs may hold NULs) */
 };
 
 static int integer_type(enum enum_field_types t)
@@ -658,6 +665,14 @@ void row_copy(const struct db_row *row, const char *col, char *out, size_t n)
 	snprintf(out, n, "%s", row_str(row, col));
 }
 
+size_t row_len(const struct db_row *row, const char *col)
+{
+	int i = column(row, col);
+	if (i < 0 || row->nulls[i])
+		return 0;
+	return row->is_int[i] ? strlen(row->text[i]) : row->lens[i];
+}
+
 /* Fetches every row of an executed statement and calls fn for each (only
  * the first max_rows, when max_rows >= 0; the rest are drained). */
 static int fetch_all(db *d, MYSQL_STMT *stmt, db_row_fn fn, void *ctx, int max_rows)
@@ -674,6 +689,7 @@ static int fetch_all(db *d, MYSQL_STMT *stmt, db_row_fn fn, void *ctx, int max_r
 	unsigned n = row.ncols;
 	MYSQL_BIND *bind = calloc(n, sizeof *bind);
 	unsigned long *lens = calloc(n, sizeof *lens);
+	row.lens = lens;
 	row.text = calloc(n, sizeof *row.text);
 	row.ints = calloc(n, sizeof *row.ints);
 	row.nulls = calloc(n, sizeof *row.nulls);
@@ -763,6 +779,45 @@ int db_one(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...
 	va_start(ap, fmt);
 	int rows = vquery(d, fn, ctx, 1, sql, fmt, ap);
 	va_end(ap);
+	return rows;
+}
+
+int db_each_text(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, const char *const *values)
+{
+	clear_error(d);
+	int n = (int)strlen(fmt);
+	long long *ints = calloc((size_t)(n > 0 ? n : 1), sizeof *ints);
+	MYSQL_BIND *bind = calloc((size_t)(n > 0 ? n : 1), sizeof *bind);
+	unsigned long *lens = calloc((size_t)(n > 0 ? n : 1), sizeof *lens);
+	if (!bind || !lens || !ints) {
+		free(bind);
+		free(lens);
+		free(ints);
+		set_error(d, 0, "out of memory");
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!values[i]) {
+			bind[i].buffer_type = MYSQL_TYPE_NULL;
+			continue;
+		}
+		if (fmt[i] == 'i') {
+			ints[i] = strtoll(values[i], NULL, 10);
+			bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			bind[i].buffer = &ints[i];
+			continue;
+		}
+		bind[i].buffer_type = MYSQL_TYPE_STRING;
+		bind[i].buffer = (void *)values[i];
+		lens[i] = strlen(values[i]);
+		bind[i].buffer_length = lens[i];
+		bind[i].length = &lens[i];
+	}
+	MYSQL_STMT *stmt = run_bound(d, sql, bind, n);
+	int rows = stmt ? fetch_all(d, stmt, fn, ctx, -1) : -1;
+	free(bind);
+	free(lens);
+	free(ints);
 	return rows;
 }
 
@@ -1099,15 +1154,21 @@ int db_exec_script(db *d, const char *path)
 	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
 	int rc = mysql_query(d->conn, text);
 	free(text);
-	/* mysql_next_result: 0 another result, -1 no more, >0 the next statement failed. */
-	for (int next = 0; rc == 0 && next == 0;) {
+	/* Every statement's result is read: a failing one ends the script, and
+	 * mysql_next_result says so with a positive value, not only errno. */
+	while (rc == 0) {
 		MYSQL_RES *res = mysql_store_result(d->conn);
 		if (res)
 			mysql_free_result(res);
-		if (mysql_errno(d->conn))
+		if (mysql_errno(d->conn)) {
 			rc = 1;
-		else if ((next = mysql_next_result(d->conn)) > 0)
+			break;
+		}
+		int next = mysql_next_result(d->conn);
+		if (next > 0)
 			rc = 1;
+		if (next != 0)
+			break;
 	}
 	if (rc) {
 		set_error(d, mysql_errno(d->conn), mysql_error(d->conn));

@@ -100,6 +100,11 @@ unsigned long long db_insert_id(db *d);
  * on. Returns the number of rows, or -1 on error (or when fn failed). */
 typedef int (*db_row_fn)(void *ctx, const struct db_row *row);
 int db_each(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...);
+/* db_each for a statement whose number of parameters is chosen when it
+ * runs (a union of one range per value): the parameters are an array of
+ * text, one per letter of fmt: 's' bound as text (NULL as SQL NULL), which
+ * MariaDB converts to the column it meets, 'i' as the integer it spells. */
+int db_each_text(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, const char *const *values);
 /* Only the first row: 1 found, 0 none, -1 error. */
 int db_one(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...);
 
@@ -115,6 +120,9 @@ const char *row_str(const struct db_row *row, const char *col);
 long long row_int(const struct db_row *row, const char *col);
 int row_null(const struct db_row *row, const char *col);
 void row_copy(const struct db_row *row, const char *col, char *out, size_t n);
+/* A column's length in bytes: what row_str holds of a blob, which may
+ * contain NUL bytes (0 for NULL). */
+size_t row_len(const struct db_row *row, const char *col);
 /* The result's columns, for code that passes every column on (exports). */
 unsigned row_columns(const struct db_row *row);
 const char *row_name(const struct db_row *row, unsigned i);

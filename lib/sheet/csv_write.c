@@ -73,3 +73,70 @@ int csv_finish(struct csv_out *o, char **data, size_t *len)
 	memset(o, 0, sizeof *o);
 	return 0;
 }
+
+/* ---- the streaming writer ---- */
+
+static void sink_put(struct csv_sink *s, const char *data, size_t n)
+{
+	if (!s->failed && n && s->write(s->ctx, data, n) != 0)
+		s->failed = 1;
+}
+
+void csv_sink_begin(struct csv_sink *s)
+{
+	s->fields = 0;
+	s->failed = 0;
+	sink_put(s, "\xEF\xBB\xBF", 3);
+}
+
+/* As csv_field, without a copy of the cell: the quote sheet_cell_text would
+ * put in front of a formula is written first. */
+void csv_sink_field(struct csv_sink *s, const char *text)
+{
+	text = text ? text : "";
+	if (s->fields++)
+		sink_put(s, ",", 1);
+	size_t n = strlen(text);
+	int formula = sheet_cell_is_formula(text);
+	int quote = strpbrk(text, ",\"\r\n") != NULL || (n && text[n - 1] == ' ') || (!formula && n && text[0] == ' ');
+	if (quote)
+		sink_put(s, "\"", 1);
+	if (formula)
+		sink_put(s, "'", 1);
+	for (const char *p = text; *p;) {
+		size_t run = quote ? strcspn(p, "\"") : strlen(p);
+		sink_put(s, p, run);
+		p += run;
+		if (*p == '"') {
+			sink_put(s, "\"\"", 2);
+			p++;
+		}
+	}
+	if (quote)
+		sink_put(s, "\"", 1);
+}
+
+void csv_sink_end_record(struct csv_sink *s)
+{
+	sink_put(s, "\r\n", 2);
+	s->fields = 0;
+}
+
+int csv_buffer_write(void *ctx, const char *data, size_t n)
+{
+	struct csv_buffer *b = ctx;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *grown = realloc(b->data, cap);
+		if (!grown)
+			return -1;
+		b->data = grown;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, data, n);
+	b->len += n;
+	b->data[b->len] = 0;
+	return 0;
+}

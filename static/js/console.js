@@ -473,3 +473,21 @@ document.querySelectorAll('form[data-account-search]').forEach((form) => {
   document.addEventListener('click', (ev) => { if (!form.contains(ev.target)) close(); });
   input.addEventListener('blur', close);
 });
+
+// The integrations catalogue (guide §3.1): the cards of the open tab filter
+// as the search is typed; without script the search form does the same.
+document.querySelectorAll('input[data-catalogue-filter]').forEach((input) => {
+  const list = document.getElementById(input.dataset.catalogueFilter);
+  const empty = document.querySelector('[data-catalogue-empty]');
+  if (!list) return;
+  input.addEventListener('input', () => {
+    const q = input.value.trim().toLowerCase();
+    let shown = 0;
+    list.querySelectorAll('[data-search]').forEach((card) => {
+      const match = !q || card.dataset.search.toLowerCase().includes(q);
+      card.hidden = !match;
+      if (match) shown++;
+    });
+    if (empty) empty.hidden = shown > 0;
+  });
+});

@@ -1,4 +1,5 @@
 <?cs include:"accounts/account_form.cs" ?>
+<?cs include:"integrations/panel.cs" ?>
 
 <?cs # A read-only value, or a dash when there is none yet. ?>
 <?cs def:shown(label, value) ?>
@@ -16,10 +17,12 @@
 <?cs def:account_fixed_fields() ?>
 <?cs call:shown(Lang.accounts.account_info.sap_number, Info.sap_customer_number) ?>
 <?cs call:shown(Lang.accounts.account_info.cloud_location, Cloud.Location) ?>
-<?cs call:shown(Lang.accounts.account_info.pbx_type, Info.pbx_type) ?>
+<?cs # PBX Type: once the CloudLink Gateway onboarding is complete (guide §2.3). ?>
+<?cs if:Info.pbx_type ?><?cs call:readonly(Lang.accounts.account_info.pbx_type, Info.pbx_type) ?><?cs /if ?>
 <?cs /def ?>
 
 <?cs def:content() ?>
+<?cs call:integrations_warnings() ?>
 <section class="card">
   <h1><?cs var:Lang.accounts.account_info.title ?></h1>
   <?cs if:Can.account.edit ?>
@@ -62,4 +65,6 @@
   </div>
   <?cs /if ?>
 </section>
+<?cs call:integrations_panel() ?>
+<?cs call:call_services_panel() ?>
 <?cs /def ?>

@@ -14,6 +14,6 @@
     <?cs if:Can.users.add ?><a href="/a/<?cs var:Account.id ?>/users/new"><?cs var:Lang.home.dashboard.add_user ?></a><?cs /if ?></section>
   <?cs /if ?>
 <?cs /if ?>
-  <section class="tile"><h2><?cs var:Lang.home.dashboard.change_password ?></h2><a href="/password"><?cs var:Lang.home.dashboard.change_password ?></a></section>
+  <?cs if:!Me.via_idp ?><section class="tile"><h2><?cs var:Lang.home.dashboard.change_password ?></h2><a href="/password"><?cs var:Lang.home.dashboard.change_password ?></a></section><?cs /if ?>
 </div>
 <?cs /def ?>

@@ -40,6 +40,9 @@
   </div>
   <?cs /if ?>
 <?cs /if ?>
+  <?cs if:Job.kind == "export_events" && Job.state == "done" ?>
+  <p><a class="button" href="<?cs var:base ?>/events/exports/<?cs var:Job.id ?>" download><?cs var:t.download ?></a></p>
+  <?cs /if ?>
   <?cs # The work goes on in the background: Close leaves at any time (guide §2.15.1). ?>
   <div class="actions"><a class="button" href="<?cs var:Job.close ?>"><?cs var:t.close ?></a></div>
 </section>

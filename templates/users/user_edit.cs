@@ -1,3 +1,12 @@
+<?cs # A field the PBX owns, for a user synced from it: its value, read-only (guide §2.4 notes). ?>
+<?cs def:owned_or_field(name, label, type, required, hint) ?>
+<?cs if:User.Owned[name] ?>
+<div class="field readonly"><span class="label"><?cs var:label ?></span><span class="value"><?cs var:User[name] ?></span>
+  <input type="hidden" name="<?cs var:name ?>" value="<?cs var:User[name] ?>">
+  <p class="hint"><?cs var:Lang.users.user_edit.pbx_owned ?></p>
+  <?cs if:Form.Errors[name] ?><p class="error" id="e-<?cs var:name ?>"><?cs var:Form.Errors[name] ?></p><?cs /if ?></div>
+<?cs else ?><?cs call:field(name, label, type, required, hint) ?><?cs /if ?>
+<?cs /def ?>
 <?cs def:content() ?>
 <?cs set:base = "/a/" + Account.id + "/users" ?>
 <section class="card">
@@ -14,10 +23,10 @@
   <form method="post" action="<?cs var:base ?>/<?cs var:User.id ?>" novalidate>
     <?cs call:csrf() ?>
     <div class="form-grid">
-      <?cs call:field("first_name", Lang.users.user_form.first_name, "text", 0, "") ?>
-      <?cs call:field("last_name", Lang.users.user_form.last_name, "text", 0, "") ?>
+      <?cs call:owned_or_field("first_name", Lang.users.user_form.first_name, "text", 0, "") ?>
+      <?cs call:owned_or_field("last_name", Lang.users.user_form.last_name, "text", 0, "") ?>
       <?cs call:field("name", Lang.users.user_form.name, "text", 0, Lang.users.user_form.name_hint) ?>
-      <?cs call:field("email", Lang.users.user_form.email, "email", 1, "") ?>
+      <?cs call:owned_or_field("email", Lang.users.user_form.email, "email", 1, "") ?>
       <?cs call:field("mobile", Lang.users.user_form.mobile, "tel", 0, Lang.users.user_form.mobile_hint) ?>
       <?cs if:User.role_choosable ?>
         <?cs call:select_field("role", Lang.users.user_form.role, Roles, 1) ?>

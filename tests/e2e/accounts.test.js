@@ -320,7 +320,8 @@ describe('Account Information', () => {
     assert.ok(text.includes(id), 'the Account ID');
     assert.match(res.text, new RegExp(`data-copy="${id}"`), 'with a copy button');
     assert.ok(text.includes('Local (development)'), 'the cloud location from the config');
-    for (const label of ['SAP Customer Number', 'PBX Type', 'Cloud location']) assert.ok(text.includes(label), label);
+    for (const label of ['SAP Customer Number', 'Cloud location']) assert.ok(text.includes(label), label);
+    assert.ok(!text.includes('PBX Type'), 'PBX Type shows once the CloudLink Gateway onboarding is complete (guide §2.3)');
     for (const f of ['name', 'address', 'city', 'postal_code', 'contacts']) assert.equal(inputValue(res.text, f), fields[f], f);
     assert.match(res.text, /<option value="US" selected>/);
     assert.match(res.text, new RegExp(`href="/a/${id}/deactivate"`));

@@ -3,10 +3,9 @@
 
 import { after, test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
 import { Client, csrfFrom, sql } from './lib/stack.js';
 import {
+  fromAddress, newAddress,
   PASSWORD, Session, adminSession, assertToLogin, count, email, fieldError, forgetAddressFailures, lit, newCustomer, newPartner,
   newUser, partnerSession, scalar, signIn, uid, visibleText,
 } from './lib/fixtures.js';
@@ -21,45 +20,6 @@ async function attempt(userEmail, password, client = new Client()) {
   return client.login(userEmail, password);
 }
 
-/** A loopback address of its own (127.x.y.z): a client nobody else's failures are counted against. */
-function newAddress() {
-  const [a, b, c] = randomBytes(3);
-  return `127.${a}.${b}.${(c % 250) + 2}`;
-}
-
-/** A client whose requests come from address: node:http can pick the source address, fetch cannot. */
-function fromAddress(address) {
-  const c = new Client();
-  c.address = address;
-  c.request = (method, path, { body, headers = {} } = {}) => new Promise((resolve, reject) => {
-    const url = new URL(path, c.base);
-    const data = body ? Buffer.from(String(body instanceof URLSearchParams || typeof body === 'string' ? body
-      : new URLSearchParams(body))) : null;
-    const cookie = c.cookieHeader();
-    const req = httpRequest({
-      host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress: address,
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(data ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': data.length } : {}),
-        ...headers,
-      },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (d) => chunks.push(d));
-      res.on('end', () => {
-        const h = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          for (const v of [value].flat()) h.append(name, v);
-        }
-        c.storeCookies(h);
-        resolve({ status: res.statusCode, headers: h, text: Buffer.concat(chunks).toString('utf8'), location: h.get('location') });
-      });
-    });
-    req.on('error', reject);
-    req.end(data ?? undefined);
-  });
-  return c;
-}
 
 function assertGenericFailure(res, what) {
   assert.equal(res.status, 422, `${what}: status`);

@@ -1,10 +1,10 @@
 // The console process itself: a broken template, a dead worker, a reload,
-// and syncd's heartbeat. These run against the check stack's real processes.
+// syncd's heartbeat and migrate. These run against the check stack's real processes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Client, createPartner, sql, stackDir } from './lib/stack.js';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Client, config, consoleBin, createPartner, sql, stackDir } from './lib/stack.js';
 
 const suffix = Math.random().toString(36).slice(2, 8);
 const email = `console-${suffix}@example.com`;
@@ -105,4 +105,24 @@ test('syncd is running and connected', async () => {
     const rows = await sql('SELECT pid FROM daemon_heartbeats WHERE seen_at > UTC_TIMESTAMP() - INTERVAL 15 SECOND');
     return rows.some(([pid]) => existsSync(`/proc/${pid}`));
   }, 'a fresh syncd heartbeat from a live process');
+});
+
+test('migrate stops at a statement of the schema that fails, and says so', async () => {
+  const dir = mkdtempSync(`${stackDir}/schema-`);
+  mkdirSync(`${dir}/migrations`);
+  writeFileSync(`${dir}/schema.sql`,
+    'CREATE TABLE IF NOT EXISTS migrate_probe (id INT PRIMARY KEY);\nCREATE TABLE migrate_broken (id INT PRIMARY KEY,;\n');
+  const cfg = `${dir}/switchboard.hdf`;
+  writeFileSync(cfg, readFileSync(config, 'utf8').replace(/^Schema\.Dir *=.*$/m, `Schema.Dir = ${dir}`));
+  let failed = false;
+  try {
+    execFileSync(consoleBin, ['-c', cfg, 'migrate'], { stdio: 'pipe' });
+  } catch (e) {
+    failed = true;
+    assert.match(String(e.stderr), /schema\.sql/);
+  } finally {
+    await sql('DROP TABLE IF EXISTS migrate_probe');
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.ok(failed, 'migrate exits with an error');
 });

@@ -75,23 +75,34 @@ static void table_is_consistent(void **state)
 	assert_true(n > 10);
 	for (int i = 0; i < n; i++) {
 		const struct route *rt = &t[i];
-		/* The machine API may also replace (PUT) what a caller reports. */
-		assert_true(strcmp(rt->method, "GET") == 0 || strcmp(rt->method, "POST") == 0 ||
-			    ((rt->flags & R_API) && strcmp(rt->method, "PUT") == 0));
+		/* Pages are read and sent; the machine front (SCIM) also replaces,
+		 * patches and deletes, and what may call it is a credential's kind. */
+		if (rt->flags & R_API)
+			assert_true(rt->kinds != 0 || (rt->flags & R_PUBLIC));
+		else
+			assert_true(strcmp(rt->method, "GET") == 0 || strcmp(rt->method, "POST") == 0);
 		assert_true(rt->pattern[0] == '/');
 		assert_non_null(rt->handler);
 		assert_true(rt->feature < FEAT_COUNT);
-		/* Only sign-in, the health check and the pages opened from emailed
-		 * links (sign-up, password reset, "Forgot your password?") are public;
-		 * on the API, only what authenticates otherwise (a gateway's claim code). */
+		/* Only sign-in (the console's, and an app's for its user), the health
+		 * check and the pages opened from emailed links (sign-up, password
+		 * reset, "Forgot your password?") are public; on the API, only what
+		 * authenticates otherwise (a gateway's claim code, a CloudLink
+		 * Daemon's link code, an OAuth client's id and secret); and the SAML
+		 * endpoints, which identity providers' browsers reach. */
 		if ((rt->flags & R_PUBLIC) && (rt->flags & R_API))
-			assert_string_equal(rt->pattern, "/api/v1/gateways/claim");
+			assert_true(strcmp(rt->pattern, "/api/v1/gateways/claim") == 0 ||
+				    strcmp(rt->pattern, "/api/v1/daemons/link") == 0 ||
+				    strcmp(rt->pattern, "/api/v1/oauth/token") == 0 ||
+				    strcmp(rt->pattern, "/api/v1/app-token") == 0);
+		else if (rt->flags & R_FOREIGN)
+			assert_true(strncmp(rt->pattern, "/saml2/", 7) == 0 && (rt->flags & R_PUBLIC));
 		else if (rt->flags & R_PUBLIC)
 			assert_true(strcmp(rt->pattern, "/login") == 0 || strcmp(rt->pattern, "/ping") == 0 ||
 				    strcmp(rt->pattern, "/health") == 0 || strcmp(rt->pattern, "/register") == 0 || strcmp(rt->pattern, "/reset") == 0 ||
 				    strcmp(rt->pattern, "/forgot") == 0);
 		/* A page inside an account that changes something names what it needs. */
-		if (strstr(rt->pattern, ":acct") && strcmp(rt->method, "POST") == 0)
+		if (strstr(rt->pattern, ":acct") && strcmp(rt->method, "POST") == 0 && !(rt->flags & (R_API | R_FOREIGN)))
 			assert_int_not_equal(rt->feature, FEAT_NONE);
 		if (!(rt->flags & R_RAW) && strcmp(rt->method, "GET") == 0)
 			assert_non_null(rt->template);
@@ -106,6 +117,8 @@ static void partner_permissions(void **state)
 	assert_true(perm_allows(ROLE_PARTNER_ADMIN, FEAT_USERS, VERB_DELETE));
 	assert_true(perm_allows(ROLE_PARTNER_ADMIN, FEAT_ORDERS, VERB_VIEW));
 	assert_false(perm_allows(ROLE_PARTNER_ADMIN, FEAT_ORDERS, VERB_ADD));
+	assert_true(perm_allows(ROLE_PARTNER_ADMIN, FEAT_DEVELOPER, VERB_VIEW));
+	assert_false(perm_allows(ROLE_PARTNER_ADMIN, FEAT_DEVELOPER, VERB_EDIT));
 }
 
 static void admin_permissions(void **state)
@@ -118,6 +131,9 @@ static void admin_permissions(void **state)
 	assert_true(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_ROLES, VERB_ASSIGN));
 	assert_false(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_ROLES, VERB_ADD));
 	assert_false(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_ORDERS, VERB_VIEW));
+	/* Developer is the Partner role's alone (guide §2.14.11). */
+	assert_false(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_DEVELOPER, VERB_VIEW));
+	assert_true(perm_allows(ROLE_ACCOUNT_ADMIN, FEAT_INTEGRATIONS, VERB_DELETE));
 }
 
 static void user_and_nobody(void **state)

@@ -1,0 +1,105 @@
+#include "lib/subscriptions.h"
+#include "lib/core/validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A calendar date written YYYY-MM-DD. */
+static int valid_date(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1970 || m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+static int fits(const char *s, size_t max, int required)
+{
+	if (!s || !*s)
+		return !required;
+	return valid_line(s, 0) && utf8_length(s) <= max;
+}
+
+const char *subscription_fields_check(const struct subscription_fields *f)
+{
+	if (!f->account_id || !valid_uuid(f->account_id))
+		return "account_id";
+	if (!f->partner_id || !valid_uuid(f->partner_id))
+		return "partner_id";
+	if (!fits(f->subscription_number, 64, 1))
+		return "subscription_number";
+	if (!fits(f->product, 100, 1))
+		return "product";
+	if (!fits(f->plan, 100, 0))
+		return "plan";
+	if (!fits(f->plan_code, 64, 0))
+		return "plan_code";
+	if (f->quantity < 1 || f->quantity > 1000000)
+		return "quantity";
+	if (!valid_date(f->start_date))
+		return "start_date";
+	if (f->expiry_date && *f->expiry_date && (!valid_date(f->expiry_date) || strcmp(f->expiry_date, f->start_date) < 0))
+		return "expiry_date";
+	if (!fits(f->source_ref, 64, 0))
+		return "source_ref";
+	return NULL;
+}
+
+long long subscription_insert(db *d, const struct subscription_fields *f)
+{
+	if (subscription_fields_check(f))
+		return -1;
+	long long n = db_exec(d,
+		"INSERT IGNORE INTO subscriptions (account_id, partner_id, subscription_number, product, plan, plan_code,"
+		" quantity, start_date, expiry_date, source_ref, created_at)"
+		" SELECT id, partner_id, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, UTC_TIMESTAMP() FROM accounts"
+		" WHERE id = ? AND partner_id = ? AND kind = 'customer'",
+		"ssssisssss", f->subscription_number, f->product, f->plan ? f->plan : "", f->plan_code ? f->plan_code : "",
+		(long long)f->quantity, f->start_date, f->expiry_date ? f->expiry_date : "", f->source_ref ? f->source_ref : "",
+		f->account_id, f->partner_id);
+	if (n < 0)
+		return -1;
+	return n == 0 ? 0 : (long long)db_insert_id(d);
+}
+
+struct each_call {
+	subscription_fn fn;
+	void *ctx;
+};
+
+static int subscription_row(void *ctx, const struct db_row *row)
+{
+	struct each_call *c = ctx;
+	struct subscription s;
+	memset(&s, 0, sizeof s);
+	s.id = row_int(row, "id");
+	row_copy(row, "subscription_number", s.subscription_number, sizeof s.subscription_number);
+	row_copy(row, "product", s.product, sizeof s.product);
+	row_copy(row, "plan", s.plan, sizeof s.plan);
+	row_copy(row, "plan_code", s.plan_code, sizeof s.plan_code);
+	s.quantity = (int)row_int(row, "quantity");
+	row_copy(row, "start_date", s.start_date, sizeof s.start_date);
+	row_copy(row, "expiry_date", s.expiry_date, sizeof s.expiry_date);
+	s.active = row_int(row, "active") != 0;
+	return c->fn(c->ctx, &s);
+}
+
+int subscriptions_each(db *d, const char *account_id, int active_only, subscription_fn fn, void *ctx)
+{
+	struct each_call c = {fn, ctx};
+	return db_each(d, subscription_row, &c,
+		"SELECT id, subscription_number, product, plan, plan_code, quantity,"
+		" DATE_FORMAT(start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(expiry_date, '%Y-%m-%d') AS expiry_date,"
+		" (expiry_date IS NULL OR expiry_date >= UTC_DATE()) AS active"
+		" FROM subscriptions WHERE account_id = ? AND (? = 0 OR expiry_date IS NULL OR expiry_date >= UTC_DATE())"
+		" ORDER BY product, id LIMIT 500",
+		"si", account_id, (long long)(active_only != 0));
+}

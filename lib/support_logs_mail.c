@@ -1,0 +1,105 @@
+/* Mail to an account's support contacts about its support logs (guide
+ * §2.9, §2.10): a new log, a change of status, and the reminders that go out
+ * while a log stays Open (spec ch2 §5.4). Rows of the outbox, written in the
+ * transaction that causes them; syncd renders and sends them
+ * (syncd/support_mail.c). */
+#include "lib/support_logs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int support_mail_kind(const char *kind)
+{
+	return strcmp(kind, SUPPORT_MAIL_NEW) == 0 || strcmp(kind, SUPPORT_MAIL_REMINDER) == 0 ||
+	       strcmp(kind, SUPPORT_MAIL_STATUS) == 0;
+}
+
+int support_mail_enqueue(db *d, const char *account_id, long long id, const char *kind)
+{
+	long long n = db_exec(d,
+		"INSERT INTO mail_outbox (account_id, user_id, kind, to_addr, support_log_id, next_attempt_at, created_at)"
+		" SELECT DISTINCT c.account_id, NULL, ?, c.email, l.id, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+		" FROM account_support_contacts c JOIN support_logs l ON l.account_id = c.account_id AND l.id = ?"
+		" WHERE c.account_id = ?",
+		"sis", kind, id, account_id);
+	return n < 0 ? -1 : (int)n;
+}
+
+long support_reminder_steps(long overdue_seconds, long interval_seconds)
+{
+	if (interval_seconds <= 0)
+		interval_seconds = 1;
+	if (overdue_seconds < 0)
+		return 1;
+	return overdue_seconds / interval_seconds + 1;
+}
+
+#define REMINDER_BATCH 50
+
+struct due {
+	int n;
+	long long id[REMINDER_BATCH];
+	char account_id[REMINDER_BATCH][UUID_LEN];
+	char title[REMINDER_BATCH][1024];
+	long overdue[REMINDER_BATCH];
+};
+
+static int due_row(void *ctx, const struct db_row *row)
+{
+	struct due *u = ctx;
+	if (u->n >= REMINDER_BATCH)
+		return 0;
+	u->id[u->n] = row_int(row, "id");
+	row_copy(row, "account_id", u->account_id[u->n], UUID_LEN);
+	row_copy(row, "title", u->title[u->n], sizeof u->title[0]);
+	u->overdue[u->n] = (long)row_int(row, "overdue");
+	u->n++;
+	return 0;
+}
+
+/* One log's reminder: the mail, the event, the next one on the log's schedule. */
+static int remind(db *d, const struct due *u, int i, long interval)
+{
+	long long move = (long long)support_reminder_steps(u->overdue[i], interval) * interval;
+	if (db_exec(d,
+		    "UPDATE support_logs SET last_reminder_at = UTC_TIMESTAMP(),"
+		    " next_reminder_at = next_reminder_at + INTERVAL ? SECOND WHERE id = ? AND account_id = ?",
+		    "iis", move, u->id[i], u->account_id[i]) != 1)
+		return -1;
+	int sent = support_mail_enqueue(d, u->account_id[i], u->id[i], SUPPORT_MAIL_REMINDER);
+	if (sent < 0)
+		return -1;
+	char id_text[24];
+	snprintf(id_text, sizeof id_text, "%lld", u->id[i]);
+	json_t *details = json_pack("{s:i}", "recipients", sent);
+	struct actor system = {0, "System", ""};
+	int rc = details ? audit_event(d, u->account_id[i], &system, "support_log.reminder", "support_log", id_text,
+				       u->title[i], details) : -1;
+	json_decref(details);
+	return rc;
+}
+
+int support_reminders_send(db *d, int reminder_hours, int max)
+{
+	struct due u;
+	long interval = (long)(reminder_hours > 0 ? reminder_hours : 24) * 3600;
+	memset(&u, 0, sizeof u);
+	if (max > REMINDER_BATCH)
+		max = REMINDER_BATCH;
+	if (db_begin(d) != 0)
+		return -1;
+	/* Claimed in this transaction: another syncd skips them, and takes them
+	 * over if this one dies before it commits. */
+	int n = db_each(d, due_row, &u,
+		"SELECT id, account_id, title, TIMESTAMPDIFF(SECOND, next_reminder_at, UTC_TIMESTAMP()) AS overdue"
+		" FROM support_logs WHERE next_reminder_at <= UTC_TIMESTAMP() AND state = 'open'"
+		" ORDER BY next_reminder_at LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)max);
+	for (int i = 0; i < u.n && n >= 0; i++)
+		if (remind(d, &u, i, interval) != 0)
+			n = -1;
+	if (n < 0 || db_commit(d) != 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return u.n;
+}

@@ -1,0 +1,391 @@
+/* SCIM sources pulled on their schedules (ch3 §8.5, beyond the guide): a
+ * SCIM 2.0 client over libcurl. A pull claims a due source under a lease,
+ * lists the source's Users page by page, and only when every page came back
+ * whole and consistent (the same totalResults throughout, every user with
+ * an id, none twice) compares them with the users the source owns here, by
+ * the source's id: new ones are created (or adopt the console user their
+ * userName names), changed ones — their document's fingerprint differs —
+ * replaced, and the ones the source no longer lists deleted (or let go, if
+ * adopted). Each change is one transaction with its event (actor SCIM). A
+ * failed or partial fetch changes no user; an unchanged source changes
+ * none either. */
+#include "syncd/syncd.h"
+#include "syncd/lease.h"
+#include "lib/core/config.h"
+#include "lib/core/crypto.h"
+#include "lib/core/log.h"
+#include "lib/scim/resource.h"
+#include "lib/scim/schema.h"
+#include "lib/scim_sources.h"
+#include "lib/scim_users.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define PAGE_SIZE 500                   /* count= asked per page; a source may send fewer */
+#define PAGE_BYTES (64L * 1024 * 1024)  /* the largest page read */
+#define SOURCE_USERS_MAX 250000         /* a source listing more is refused */
+#define KEEP_LEASE_EVERY 200            /* changes between lease renewals */
+
+static int lease_seconds(void) { return cfg_int("Jobs.LeaseSeconds", 60); }
+
+struct body {
+	char *data;
+	size_t len;
+	int too_big;
+};
+
+static size_t on_data(char *ptr, size_t size, size_t n, void *ctx)
+{
+	struct body *b = ctx;
+	size_t add = size * n;
+	if (b->len + add > (size_t)PAGE_BYTES) {
+		b->too_big = 1;
+		return 0;
+	}
+	char *data = realloc(b->data, b->len + add + 1);
+	if (!data)
+		return 0;
+	memcpy(data + b->len, ptr, add);
+	b->data = data;
+	b->len += add;
+	b->data[b->len] = 0;
+	return add;
+}
+
+/* One page of the source's Users: its ListResponse, or NULL with why. */
+static json_t *fetch_page(CURL *curl, const struct scim_source_claim *s, const char *token, long start, char *why,
+			  size_t why_size)
+{
+	char url[4096], auth[1200];
+	size_t n = strlen(s->base_url);
+	while (n > 0 && s->base_url[n - 1] == '/')
+		n--;
+	char *filter = s->filter[0] ? curl_easy_escape(curl, s->filter, 0) : NULL;
+	snprintf(url, sizeof url, "%.*s/Users?startIndex=%ld&count=%d%s%s", (int)n, s->base_url, start, PAGE_SIZE,
+		 filter ? "&filter=" : "", filter ? filter : "");
+	curl_free(filter);
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+	struct curl_slist *headers = curl_slist_append(NULL, auth);
+	headers = curl_slist_append(headers, "Accept: application/scim+json, application/json");
+	struct body b = {0};
+	curl_easy_reset(curl);
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, &b);
+	curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)cfg_int("ScimSources.TimeoutSeconds", 30));
+	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(curl, CURLOPT_USERAGENT, "Switchboard-syncd");
+	CURLcode rc = curl_easy_perform(curl);
+	long status = 0;
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+	curl_slist_free_all(headers);
+	json_t *doc = NULL;
+	if (rc != CURLE_OK)
+		snprintf(why, why_size, "%s", b.too_big ? "a page larger than the limit" : curl_easy_strerror(rc));
+	else if (status != 200)
+		snprintf(why, why_size, "the source answered HTTP %ld", status);
+	else if (!(doc = json_loadb(b.data ? b.data : "", b.len, 0, NULL)) || !json_is_object(doc))
+		snprintf(why, why_size, "the source's answer is not a SCIM ListResponse");
+	free(b.data);
+	if (doc && !json_is_object(doc)) {
+		json_decref(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+/* One user the source lists, ready to apply. */
+struct remote {
+	const char *key;                   /* the source's id of the user (borrowed from doc's resource) */
+	json_t *doc;                       /* the normalized User document */
+	char print[17];
+};
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct remote *)a)->key, ((const struct remote *)b)->key);
+}
+
+/* Every user the source lists, or -1 with why: a failure anywhere fails all. */
+static int fetch_all(const struct scim_source_claim *s, const char *token, json_t **pages, struct remote **out, int *n,
+		     char *why, size_t why_size)
+{
+	CURL *curl = curl_easy_init();
+	if (!curl) {
+		snprintf(why, why_size, "no HTTP client");
+		return -1;
+	}
+	*pages = json_array();
+	long total = -1, start = 1;
+	int cap = 0;
+	*out = NULL;
+	*n = 0;
+	for (;;) {
+		json_t *page = fetch_page(curl, s, token, start, why, why_size);
+		if (!page)
+			break;
+		json_array_append_new(*pages, page);
+		json_t *t = json_object_get(page, "totalResults"), *list = json_object_get(page, "Resources");
+		if (!json_is_integer(t) || (list && !json_is_array(list))) {
+			snprintf(why, why_size, "the source's answer is not a SCIM ListResponse");
+			break;
+		}
+		if (total < 0)
+			total = (long)json_integer_value(t);
+		if (json_integer_value(t) != total) {
+			snprintf(why, why_size, "the source's users changed during the pull (totalResults %ld, then %lld)", total,
+				 (long long)json_integer_value(t));
+			break;
+		}
+		if (total > SOURCE_USERS_MAX) {
+			snprintf(why, why_size, "the source lists more than %d users", SOURCE_USERS_MAX);
+			break;
+		}
+		size_t i;
+		json_t *res;
+		json_array_foreach(list, i, res) {
+			json_t *id = json_object_get(res, "id");
+			if (!json_is_string(id) || !json_string_length(id) || json_string_length(id) > 255) {
+				snprintf(why, why_size, "a user of the source has no id");
+				goto fail;
+			}
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 1024;
+				struct remote *more = realloc(*out, (size_t)cap * sizeof **out);
+				if (!more) {
+					snprintf(why, why_size, "out of memory");
+					goto fail;
+				}
+				*out = more;
+			}
+			struct remote *r = &(*out)[(*n)++];
+			r->key = json_string_value(id);
+			r->doc = json_deep_copy(res);
+			struct scim_error err = {0};
+			if (scim_normalize(r->doc, &scim_user_type, &err) != 0) {
+				/* kept as it came: applying it fails and is counted, the rest goes on */
+				json_decref(r->doc);
+				r->doc = NULL;
+				r->print[0] = 0;
+			} else {
+				scim_fingerprint(r->doc, r->print);
+			}
+		}
+		start += (long)json_array_size(list);
+		if (*n >= total) {
+			if (*n > total) {
+				snprintf(why, why_size, "the source listed more users than its totalResults");
+				break;
+			}
+			if (*n > 1)
+				qsort(*out, (size_t)*n, sizeof **out, by_key);
+			for (int k = 1; k < *n; k++)
+				if (strcmp((*out)[k - 1].key, (*out)[k].key) == 0) {
+					snprintf(why, why_size, "the source listed user %.100s twice", (*out)[k].key);
+					goto fail;
+				}
+			curl_easy_cleanup(curl);
+			return 0;
+		}
+		if (json_array_size(list) == 0) {
+			snprintf(why, why_size, "the source stopped after %d of its %ld users", *n, total);
+			break;
+		}
+	}
+fail:
+	curl_easy_cleanup(curl);
+	return -1;
+}
+
+/* The users the source owns here. */
+struct local {
+	char key[256];
+	long long user_id;
+	char print[17];
+	int adopted;
+	int seen;
+};
+
+struct locals {
+	struct local *v;
+	int n, cap;
+};
+
+static int local_row(void *ctx, const struct scim_source_user *u)
+{
+	struct locals *l = ctx;
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 1024;
+		struct local *v = realloc(l->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+	struct local *x = &l->v[l->n++];
+	snprintf(x->key, sizeof x->key, "%s", u->key);
+	x->user_id = u->user_id;
+	snprintf(x->print, sizeof x->print, "%s", u->fingerprint);
+	x->adopted = u->adopted;
+	x->seen = 0;
+	return 0;
+}
+
+static int by_local_key(const void *a, const void *b)
+{
+	return strcmp(((const struct local *)a)->key, ((const struct local *)b)->key);
+}
+
+/* One change to apply in its own transaction. */
+struct change {
+	db *d;
+	const struct scim_source_claim *s;
+	struct remote *r;                  /* create or replace; NULL to remove */
+	struct local *l;                   /* replace or remove; NULL to create */
+	struct scim_error err;
+};
+
+struct result {
+	long fetched, added, changed, removed, released, skipped, unchanged;
+	char first_refusal[400];
+};
+
+static int apply_change(void *ctx)
+{
+	struct change *c = ctx;
+	db *d = c->d;
+	enum scim_change what;
+	if (!c->r) {
+		if (c->l->adopted)
+			return scim_source_release(d, c->s->account_id, c->l->user_id, c->s->name);
+		return scim_user_delete(d, c->s->account_id, c->l->user_id, &c->err);
+	}
+	if (!c->r->doc)
+		return scim_fail(&c->err, 400, "invalidValue", "user %.100s of the source is not a valid SCIM User", c->r->key),
+		       SCIM_REFUSED;
+	struct scim_writer w = {c->s->id, c->r->key};
+	if (!c->l) {
+		long long id;
+		return scim_user_create(d, c->s->account_id, &w, c->r->doc, &id, &what, &c->err);
+	}
+	return scim_user_replace(d, c->s->account_id, &w, c->l->user_id, c->r->doc, &what, &c->err);
+}
+
+/* Applies one change; counts it. 0 to go on, -1 on a database error. */
+static int change_one(db *d, struct change *c, long *counter, struct result *res)
+{
+	c->d = d;
+	int rc = db_tx(d, apply_change, c);
+	if (rc < 0)
+		return -1;
+	if (rc > 0) {
+		res->skipped++;
+		if (!res->first_refusal[0])
+			snprintf(res->first_refusal, sizeof res->first_refusal, "%s", c->err.detail);
+		return 0;
+	}
+	(*counter)++;
+	return 0;
+}
+
+static void pull(db *d, const struct scim_source_claim *s)
+{
+	struct timespec t0, t_fetched;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t_fetched = t0;
+	char token[SCIM_SOURCE_TOKEN_MAX + 1], why[600] = "";
+	json_t *pages = NULL;
+	struct remote *remote = NULL;
+	struct locals local = {0};
+	struct result res = {0};
+	int n = 0, ok = 0;
+	if (secret_open(cfg_str("Crypto.Key", ""), s->token_sealed, token, sizeof token) != 0) {
+		snprintf(why, sizeof why, "the source's token cannot be opened (Crypto.Key changed?)");
+		goto done;
+	}
+	if (fetch_all(s, token, &pages, &remote, &n, why, sizeof why) != 0)
+		goto done;
+	clock_gettime(CLOCK_MONOTONIC, &t_fetched);
+	res.fetched = n;
+	if (scim_source_users_each(d, s->id, local_row, &local) < 0) {
+		snprintf(why, sizeof why, "the database is unavailable");
+		goto done;
+	}
+	if (local.n > 1)
+		qsort(local.v, (size_t)local.n, sizeof *local.v, by_local_key);
+	long changes = 0;
+	for (int i = 0; i < n; i++) {
+		struct local key;
+		snprintf(key.key, sizeof key.key, "%s", remote[i].key);
+		struct local *l = local.n ? bsearch(&key, local.v, (size_t)local.n, sizeof *local.v, by_local_key) : NULL;
+		if (l)
+			l->seen = 1;
+		if (l && remote[i].doc && strcmp(l->print, remote[i].print) == 0) {
+			res.unchanged++;
+			continue;
+		}
+		struct change c = {.s = s, .r = &remote[i], .l = l};
+		if (change_one(d, &c, l ? &res.changed : &res.added, &res) != 0) {
+			snprintf(why, sizeof why, "the database is unavailable");
+			goto done;
+		}
+		if (++changes % KEEP_LEASE_EVERY == 0 && scim_source_lease_keep(d, s->id, lease_owner(), lease_seconds()) != 1) {
+			snprintf(why, sizeof why, "the lease was lost part-way; the next pull goes on");
+			goto done;
+		}
+	}
+	for (int i = 0; i < local.n; i++) {
+		if (local.v[i].seen)
+			continue;
+		struct change c = {.s = s, .l = &local.v[i]};
+		if (change_one(d, &c, local.v[i].adopted ? &res.released : &res.removed, &res) != 0) {
+			snprintf(why, sizeof why, "the database is unavailable");
+			goto done;
+		}
+	}
+	ok = 1;
+	if (res.skipped)
+		snprintf(why, sizeof why, "%ld users could not be applied, e.g. %s", res.skipped, res.first_refusal);
+done:;
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	/* how long the source took to list its users, and how long the rest (the diff, the changes) */
+	double fetching = (double)(t_fetched.tv_sec - t0.tv_sec) + (double)(t_fetched.tv_nsec - t0.tv_nsec) / 1e9;
+	json_t *result = ok ? json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:f,s:f}", "fetched", (int)res.fetched, "added",
+					(int)res.added, "changed", (int)res.changed, "removed", (int)res.removed, "released",
+					(int)res.released, "skipped", (int)res.skipped, "unchanged", (int)res.unchanged,
+					"seconds", seconds, "fetch_seconds", fetching)
+			    : NULL;
+	if (scim_source_finish(d, s->id, lease_owner(), ok, why, result, s->interval_minutes, s->failures) != 0)
+		log_error("scim source %lld: could not record the pull: %s", s->id, db_error(d));
+	if (!ok)
+		log_error("scim source %lld (%s): %s; nothing was changed", s->id, s->name, why);
+	else
+		log_info("scim source %lld (%s): %ld listed, %ld added, %ld changed, %ld removed, %ld let go, %ld skipped in %.2f s",
+			 s->id, s->name, res.fetched, res.added, res.changed, res.removed, res.released, res.skipped, seconds);
+	json_decref(result);
+	for (int i = 0; i < n; i++)
+		json_decref(remote[i].doc);
+	free(remote);
+	free(local.v);
+	json_decref(pages);
+	memset(token, 0, sizeof token);
+}
+
+int scim_client_tick(db *d)
+{
+	struct scim_source_claim s;
+	int rc = scim_source_claim(d, lease_owner(), lease_seconds(), &s);
+	if (rc <= 0)
+		return rc;
+	pull(d, &s);
+	return 1;
+}
