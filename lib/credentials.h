@@ -31,7 +31,7 @@ struct credential {
 	char account_id[UUID_LEN];     /* "" when it reaches every account of the partner */
 	long long application_id;
 	char label[1024];
-	long idle_seconds;             /* since it was last used (or created) */
+	long idle_seconds;             /* since it was last used (never used: as long as can be) */
 };
 
 /* Issues a credential, writing the token to show once into token. Inside
