@@ -98,7 +98,7 @@ int credential_find(db *d, const char *raw, struct credential *out)
 	sha256_hex(raw, hash);
 	int rc = db_one(d, credential_from_row, out,
 		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.user_id, c.label,"
-		" TIMESTAMPDIFF(SECOND, COALESCE(c.last_used_at, c.created_at), UTC_TIMESTAMP()) AS idle"
+		" COALESCE(TIMESTAMPDIFF(SECOND, c.last_used_at, UTC_TIMESTAMP()), 2147483647) AS idle"
 		" FROM machine_credentials c JOIN accounts p ON p.id = c.partner_id"
 		" WHERE c.token_hash = ? AND c.revoked_at IS NULL"
 		" AND (c.expires_at IS NULL OR c.expires_at > UTC_TIMESTAMP()) AND p.status = 'active'",
@@ -137,7 +137,7 @@ int credential_find_reaching(db *d, const char *raw, const char *account_id, str
 	/* account_find_in_reach's rule, with the credential as the asker. */
 	int rc = db_one(d, reaching_from_row, &r,
 		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.label,"
-		" TIMESTAMPDIFF(SECOND, COALESCE(c.last_used_at, c.created_at), UTC_TIMESTAMP()) AS idle,"
+		" COALESCE(TIMESTAMPDIFF(SECOND, c.last_used_at, UTC_TIMESTAMP()), 2147483647) AS idle,"
 		" a.id AS reached_id, a.name AS reached_name, a.kind AS reached_kind, a.status AS reached_status"
 		" FROM machine_credentials c JOIN accounts p ON p.id = c.partner_id"
 		" LEFT JOIN accounts a ON a.id = ?"

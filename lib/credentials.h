@@ -32,7 +32,7 @@ struct credential {
 	long long application_id;
 	long long user_id;             /* an app's token for one user (app-report); 0 otherwise */
 	char label[1024];
-	long idle_seconds;             /* since it was last used (or created) */
+	long idle_seconds;             /* since it was last used (never used: as long as can be) */
 };
 
 /* Issues a credential, writing the token to show once into token. Inside
