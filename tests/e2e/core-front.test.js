@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { Client, sql } from './lib/stack.js';
 import {
   accountFields, addUserViaUI, fillRoute, lit, newCustomer, newUser, partnerSession, routeTable, tableCounts, uid,
-  visibleText,
+  visibleText, paced,
 } from './lib/fixtures.js';
 
 const routes = routeTable();
@@ -72,7 +72,8 @@ describe('status codes', () => {
           // API paths carry a (made-up) bearer credential, as machines do: nginx
           // rates those per credential rather than per address.
           const headers = pattern.startsWith('/api/') ? { authorization: `Bearer ${uid()}${uid()}` } : {};
-          const res = await client.request(method, path, method === 'GET' ? { headers } : { headers, body: new URLSearchParams({ _csrf: session.csrf }) });
+          const res = await paced(() => client.request(method, path,
+            method === 'GET' ? { headers } : { headers, body: new URLSearchParams({ _csrf: session.csrf }) }));
           assert.equal(res.status, 405, `${who} ${method} ${path} → ${res.status}`);
           assertSecurityHeaders(res, `${method} ${path}`);
           // the machine front answers in JSON (a SCIM Error's status is a string)
@@ -187,7 +188,7 @@ describe('CSRF on every POST of the route table', () => {
       const body = bodies[pattern] ?? { confirm: 'delete', name: 'Forged' };
       for (const [what, token] of [['no token', undefined], ['wrong token', 'f'.repeat(64)], ['empty token', ''],
         ['a token of another form', 'x'.repeat(64)]]) {
-        const res = await session.post(path, token === undefined ? body : { ...body, _csrf: token });
+        const res = await paced(() => session.post(path, token === undefined ? body : { ...body, _csrf: token }));
         assert.equal(res.status, 403, `${what}: POST ${path} → ${res.status}`);
         assert.match(visibleText(res.text), /Request refused/);
       }

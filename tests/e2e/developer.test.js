@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { Client, sql } from './lib/stack.js';
 import {
   adminSession, eventsOf, fieldError, lastEventId, lit, newCustomer, newUser, partnerSession, scalar, signIn, uid,
-  visibleText,
+  visibleText, paced,
 } from './lib/fixtures.js';
 
 /** POST a form to the token endpoint, as curl -u id:secret -d ... would. */
@@ -25,7 +25,7 @@ async function token(fields, { basic, query = '', json } = {}) {
   } else {
     headers['content-type'] = 'application/x-www-form-urlencoded';
   }
-  const res = await new Client().request('POST', `/api/v1/oauth/token${query}`, { body, headers });
+  const res = await paced(() => new Client().request('POST', `/api/v1/oauth/token${query}`, { body, headers }));
   return { status: res.status, body: JSON.parse(res.text), headers: res.headers };
 }
 

@@ -89,7 +89,7 @@ describe('the Gateway support page', () => {
     const events = await eventsOf(a.id, `id > ${before}`);
     assert.deepEqual(events.map((e) => e.action).sort(),
       ['gateway.call_trace_start', 'gateway.call_trace_stop', 'gateway.update_now', 'gateway.update_schedule']);
-    assert.ok(events.every((e) => e.assetType === 'Gateway' && e.actorUserId === partner.adminId), 'asset Gateway, by who sent it');
+    assert.ok(events.every((e) => e.assetType === 'gateway' && e.actorUserId === partner.adminId), 'asset gateway, by who sent it');
     res = await session.get(page(a));
     assert.match(main(res.text), /Commands sent .*Call trace stopped .* Done/);
   });

@@ -287,6 +287,20 @@ export function listRows(html) {
 }
 
 /** A loopback address of its own (127.x.y.z): a client nobody else's failures are counted against. */
+/**
+ * Sends until nginx lets it through: its rate limits (nginx.conf) answer 429
+ * to a sweep of every route from one address, which is not what a sweep
+ * tests. Waits a second after each 429, ten times at most.
+ */
+export async function paced(send) {
+  let res = await send();
+  for (let i = 0; res.status === 429 && i < 10; i++) {
+    await new Promise((resolve) => { setTimeout(resolve, 1000); });
+    res = await send();
+  }
+  return res;
+}
+
 export function newAddress() {
   const [a, b, c] = randomBytes(3);
   return `127.${a}.${b}.${(c % 250) + 2}`;
