@@ -13,7 +13,7 @@ import { eventually, linkIn, waitForMail } from './lib/mail.js';
 import { generateKeys } from './lib/scim.js';
 import { configureSso, idpRespond, idpUser, startSignIn, testIdpFields } from './lib/sso.js';
 import {
-  accountFields, email, lit, newCustomer, newPartner, newUser, PASSWORD, scalar, signIn, tableCounts, uid,
+  accountFields, email, lit, newCustomer, newPartner, newUser, paced, PASSWORD, scalar, signIn, tableCounts, uid,
   userFields,
 } from './lib/fixtures.js';
 import { gatewayAccount, wizard } from './lib/gateway.js';
@@ -31,17 +31,19 @@ function form(fields, csrf) {
 }
 
 /** One request of a case: GET, or POST with its CSRF token unless told; a machine route's JSON body as is. */
-async function perform(c, { withCsrf = true } = {}) {
+async function perform(c, options) {
+  return paced(() => send(c, options));
+}
+
+function send(c, { withCsrf = true } = {}) {
   if (c.json !== undefined || !['GET', 'POST'].includes(c.method)) {
+    const type = c.path.startsWith('/scim/') ? 'application/scim+json' : 'application/json';
     return c.who.request(c.method, c.path, {
       body: c.json === undefined ? undefined : JSON.stringify(c.json),
-      headers: { ...c.headers, ...(c.json === undefined ? {} : { 'content-type': 'application/scim+json' }) },
+      headers: { ...c.headers, ...(c.json === undefined ? {} : { 'content-type': type }) },
     });
   }
   if (c.method === 'GET') return c.who.get(c.path, { headers: c.headers });
-  if (c.json !== undefined) {
-    return c.who.request(c.method, c.path, { body: JSON.stringify(c.json), headers: { ...c.headers, 'content-type': 'application/json' } });
-  }
   if (c.multipart) return c.who.post(c.path, c.multipart(withCsrf ? c.who.csrf : undefined), { headers: c.headers });
   let csrf;
   if (withCsrf) csrf = c.csrf ?? c.who.csrf;

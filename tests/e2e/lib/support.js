@@ -7,18 +7,18 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { baseURL, sql, stackDir } from './stack.js';
 import { eventually, mailsTo } from './mail.js';
-import { email, lit, newCustomer, newPartner, newUser, PASSWORD, signIn, uid } from './fixtures.js';
+import { email, lit, newCustomer, newPartner, newUser, paced, PASSWORD, signIn, uid } from './fixtures.js';
 import { png, jpeg } from '../../fixtures/app-sim.js';
 
 export { png, jpeg };
 
 /** POST /api/v1/app-token; resolves with { status, body }. */
 export async function appTokenRequest(userEmail, password = PASSWORD, headers = {}) {
-  const res = await fetch(new URL('/api/v1/app-token', baseURL), {
+  const res = await paced(() => fetch(new URL('/api/v1/app-token', baseURL), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ email: userEmail, password }),
-  });
+  }));
   return { status: res.status, headers: res.headers, body: await res.json().catch(() => null) };
 }
 
