@@ -229,9 +229,9 @@ async function claimedGateway(w) {
   const a = await newCustomer(w.partner.id);
   const code = `${uid()}${uid()}`.slice(0, 10).toUpperCase();
   execFileSync(consoleBin, ['-c', config, 'gateway', 'claim', '--account', a.id, '--code', code]);
-  const res = await new Client().request('POST', '/api/v1/gateways/claim', {
+  const res = await paced(() => new Client().request('POST', '/api/v1/gateways/claim', {
     body: JSON.stringify({ code }), headers: { 'content-type': 'application/json' },
-  });
+  }));
   return JSON.parse(res.text).token;
 }
 

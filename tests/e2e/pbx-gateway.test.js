@@ -10,12 +10,12 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Client, config, repo, sql, stackDir } from './lib/stack.js';
 import { eventually } from './lib/mail.js';
-import { lit, newCustomer, newPartner, scalar, uid } from './lib/fixtures.js';
+import { lit, newCustomer, newPartner, paced, scalar, uid } from './lib/fixtures.js';
 import { claimGateway, gateway, gw, newGateway, newPbx, onboard, settled, sim, status } from './lib/pbx.js';
 
-const claim = (code, extra = {}) => new Client().request('POST', '/api/v1/gateways/claim', {
+const claim = (code, extra = {}) => paced(() => new Client().request('POST', '/api/v1/gateways/claim', {
   body: JSON.stringify({ code, serial: 'TEST', kind: 'virtual', ...extra }), headers: { 'content-type': 'application/json' },
-});
+}));
 const bearer = (token, path, method = 'GET', body) => new Client().request(method, path, {
   body: body ? JSON.stringify(body) : undefined,
   headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Client, sql, stackDir } from './stack.js';
-import { lit, visibleText } from './fixtures.js';
+import { lit, paced, visibleText } from './fixtures.js';
 
 /** The daemon-sim peer's address. */
 export function simURL() {
@@ -43,10 +43,10 @@ export async function linkSite(session, accountId, preset, extra = {}) {
 
 /** A call of the machine API: { status, json }. */
 export async function api(method, path, { token, body } = {}) {
-  const res = await new Client().request(method, path, {
+  const res = await paced(() => new Client().request(method, path, {
     body: body === undefined ? undefined : JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  });
+  }));
   let json = null;
   try { json = JSON.parse(res.text); } catch { /* not JSON */ }
   return { status: res.status, json };
