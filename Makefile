@@ -119,6 +119,10 @@ bench: deps all
 	@scripts/bench-import
 	@scripts/bench-users
 	@scripts/bench-pbx
+	@scripts/bench-api
+	@scripts/bench-scim
+	@scripts/bench-events
+	@scripts/bench-support
 
 # Beyond one machine (ARCHITECTURE §10): a three-node Galera cluster, two
 # consoles and two syncd behind nginx on this machine (scripts/cluster).
