@@ -41,6 +41,8 @@ struct me {
 	int via_idp;                   /* signed in through the partner identity provider (guide §1.2) */
 	char name[1024];
 	char email[1024];
+	char language[16];             /* the language they chose, "" for none */
+	char account_language[16];     /* their account's Default Language */
 };
 
 /* The account named by the :acct part of the path, after the scope check;
@@ -79,6 +81,7 @@ struct req {
 	union route_object obj;
 	int signed_in;
 	struct me me;
+	char language[16];             /* the request's language (request.c chooses it) */
 	char session_hash[TOKEN_HEX];
 	char csrf[TOKEN_HEX];
 	/* API routes: the bearer credential that signed the request in, the
