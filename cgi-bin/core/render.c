@@ -117,7 +117,7 @@ static void resolve_lang_file(struct lang_file *f, const char *code)
 	for (int i = 0; i < f->n_candidates; i++) {
 		snprintf(f->candidates[i], sizeof f->candidates[i], "%s/lang/%s.hdf", dirs[i], code);
 		if (!f->path[0] && file_id_now(f->candidates[i]).exists)
-			snprintf(f->path, sizeof f->path, "%s", f->candidates[i]);
+			memcpy(f->path, f->candidates[i], sizeof f->path);
 	}
 	/* What was seen is remembered even when it does not load (missing, or
 	 * not HDF): it is tried again when it changes, not at every lookup. */

@@ -194,8 +194,8 @@ const char *lang(struct req *r, const char *key);     /* text from templates/lan
  * administrators may edit it. */
 void lang_number(struct req *r, const char *key, long n, char *out, size_t size);
 /* A count in words: key_one's text when n is 1, else key_other's, with its
- * "{n}" replaced by n written with common.thousands_sep between groups of
- * three digits ("10,000 users", "1 user"). */
+ * "{n}" replaced by n written in the request's language (lib/lang.h:
+ * "10,000 users", "10 000 utilisateurs", "1 user"). */
 void lang_count(struct req *r, const char *key_one, const char *key_other, long long n, char *out, size_t size);
 
 /* Whether the route table lets the signed-in user call method on path (a
