@@ -445,11 +445,12 @@ static int front_line(struct req *r)
 	 * asking; every other one reads the session, and the bell comes with
 	 * that same query for pages that draw it. */
 	int raw = r->route && (r->route->flags & R_RAW);
-	int signed_in = raw && (r->route->flags & R_PUBLIC) ? 0 : session_load(r, r->route && !raw);
+	int bare = raw && (r->route->flags & R_PUBLIC);
+	int signed_in = bare ? 0 : session_load(r, r->route && !raw);
 	if (signed_in < 0)
 		return UNAVAILABLE;
 	r->signed_in = signed_in;
-	if (!raw)
+	if (!bare)
 		choose_language(r);
 	if (r->signed_in)
 		publish_permissions(r);
