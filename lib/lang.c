@@ -61,13 +61,44 @@ static int english_first(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
+/* The list is read again only when a directory's entries change (a file
+ * added, removed or renamed moves its modification time): every page's
+ * picker asks for it. */
+static struct {
+	char paths[2][1024];
+	struct stat st[2];
+	int n_dirs, n;
+	char codes[LANG_MAX][LANG_CODE];
+} seen;
+
+static int dirs_unchanged(const char paths[2][1024], int n_dirs, struct stat st[2])
+{
+	int same = seen.n_dirs == n_dirs;
+	for (int i = 0; i < n_dirs; i++) {
+		if (stat(paths[i], &st[i]) != 0)
+			memset(&st[i], 0, sizeof st[i]);
+		same = same && strcmp(seen.paths[i], paths[i]) == 0 && seen.st[i].st_ino == st[i].st_ino &&
+		       seen.st[i].st_dev == st[i].st_dev && seen.st[i].st_mtim.tv_sec == st[i].st_mtim.tv_sec &&
+		       seen.st[i].st_mtim.tv_nsec == st[i].st_mtim.tv_nsec;
+	}
+	return same;
+}
+
 int lang_available(char codes[][LANG_CODE], int max)
 {
 	const char *dirs[2];
 	int n_dirs = lang_dirs(dirs), n = 0;
-	char path[1024];
+	char paths[2][1024];
+	struct stat st[2];
+	for (int i = 0; i < n_dirs; i++)
+		snprintf(paths[i], sizeof paths[i], "%s/lang", dirs[i]);
+	if (dirs_unchanged(paths, n_dirs, st)) {
+		for (; n < seen.n && n < max; n++)
+			memcpy(codes[n], seen.codes[n], LANG_CODE);
+		return n;
+	}
 	for (int i = 0; i < n_dirs; i++) {
-		snprintf(path, sizeof path, "%s/lang", dirs[i]);
+		const char *path = paths[i];
 		DIR *dir = opendir(path);
 		struct dirent *e;
 		while (dir && (e = readdir(dir)) != NULL) {
@@ -88,6 +119,15 @@ int lang_available(char codes[][LANG_CODE], int max)
 			closedir(dir);
 	}
 	qsort(codes, (size_t)n, sizeof codes[0], english_first);
+	if (max >= LANG_MAX) {
+		seen.n_dirs = n_dirs;
+		for (int i = 0; i < n_dirs; i++) {
+			memcpy(seen.paths[i], paths[i], sizeof seen.paths[i]);
+			seen.st[i] = st[i];
+		}
+		seen.n = n;
+		memcpy(seen.codes, codes, (size_t)n * LANG_CODE);
+	}
 	return n;
 }
 

@@ -86,6 +86,15 @@ static void a_language_exists_when_its_file_does(void **state)
 	/* An override of a language the defaults have counts once. */
 	write_lang("override", "fr");
 	assert_int_equal(lang_available(codes, LANG_MAX), 4);
+	/* A file added or removed is seen at the next look. */
+	write_lang("default", "it");
+	assert_int_equal(lang_available(codes, LANG_MAX), 5);
+	assert_string_equal(codes[3], "it");
+	char path[256];
+	snprintf(path, sizeof path, "%s/default/lang/it.hdf", root);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(lang_available(codes, LANG_MAX), 4);
+	assert_false(lang_exists("it"));
 }
 
 static void the_browser_s_first_language_that_exists(void **state)
