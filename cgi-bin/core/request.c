@@ -174,9 +174,9 @@ static void write_bare_error(struct req *r, int status, const char *message)
 	}
 }
 
-/* The footer's language picker: every language that exists, each named in
- * its own words (guide's footer), the page's own address to come back to
- * with its search, sort and filters, and a token for its POST - a
+/* The footer's Supported Languages (guide §1.3): every language that
+ * exists, each named in its own words, the page's own address to come back
+ * to with its search, sort and filters, and a token for its POST - a
  * signed-out page gets the double-submit one of the sign-in forms. */
 static void publish_languages(struct req *r)
 {
@@ -410,11 +410,11 @@ int allowed(struct req *r, const char *method, const char *path)
 	return ok;
 }
 
-/* The request's language (the guide's footer and Default Language): the
- * one the signed-in user chose, else the one chosen on this browser, else
- * their account's Default Language, else the first of the browser's
- * Accept-Language that exists, else English. Only a language that exists
- * (lib/lang.h) is taken from any of them. */
+/* The request's language: the one the signed-in user chose, else the one
+ * chosen on this browser, else their account's Default Language, else the
+ * first of the browser's Accept-Language that exists, else English
+ * (Supported Languages, guide §1.3; Default Language, §2.2, §2.3). Only a
+ * language that exists (lib/lang.h) is taken from any of them. */
 static void choose_language(struct req *r)
 {
 	const char *cookie = hdf_get_value(r->hdf, "Cookie." LANGUAGE_COOKIE, "");

@@ -1,4 +1,4 @@
-/* POST /language: the footer's language picker (guide's footer; the
+/* POST /language: the footer's Supported Languages (guide §1.3; the
  * choice order is request.c's choose_language). Signed in, the choice is
  * the user's own, kept on their row with its event; on this browser it is
  * kept in a cookie too, so that the sign-in page after signing out stays in
