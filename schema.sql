@@ -136,6 +136,8 @@ CREATE TABLE IF NOT EXISTS users (
   iot_connected     TINYINT(1) NOT NULL DEFAULT 0,
   active            TINYINT(1) NOT NULL DEFAULT 1,
   sms_number        VARCHAR(16) NOT NULL DEFAULT '',
+  -- the language the user chose (NULL: the account's default_language)
+  language         VARCHAR(16) NULL,
   created_at       DATETIME NOT NULL,
   updated_at       DATETIME NOT NULL,
   updated_by_name  VARCHAR(255) NOT NULL DEFAULT '',

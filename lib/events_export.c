@@ -1,6 +1,7 @@
 #include "lib/events_export.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
+#include "lib/lang.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -19,7 +20,9 @@ const char *events_label(HDF *lang, const char *group, const char *key, char *bu
 	return buf;
 }
 
-HDF *events_lang_load(void)
+/* One language file into lang, from Templates.Override first: 1 read, 0
+ * none there, -1 unreadable. */
+static int read_lang_file(HDF *lang, const char *code)
 {
 	const char *dirs[] = {cfg_str("Templates.Override", NULL), cfg_str("Templates.Dir", "templates")};
 	char path[1024];
@@ -27,20 +30,35 @@ HDF *events_lang_load(void)
 	for (int i = 0; i < 2; i++) {
 		if (!dirs[i] || !*dirs[i])
 			continue;
-		snprintf(path, sizeof path, "%s/lang/en.hdf", dirs[i]);
+		snprintf(path, sizeof path, "%s/lang/%s.hdf", dirs[i], code);
 		if (stat(path, &st) != 0)
 			continue;
-		HDF *lang = NULL;
-		NEOERR *err = hdf_init(&lang);
+		NEOERR *err = hdf_read_file(lang, path);
 		if (!err)
-			err = hdf_read_file(lang, path);
-		if (!err)
-			return lang;
+			return 1;
 		nerr_ignore(&err);
-		hdf_destroy(&lang);
 		log_error("events: cannot read %s", path);
+		return -1;
 	}
-	return NULL;
+	return 0;
+}
+
+HDF *events_lang_load(const char *language)
+{
+	HDF *lang = NULL;
+	NEOERR *err = hdf_init(&lang);
+	if (err) {
+		nerr_ignore(&err);
+		return NULL;
+	}
+	if (read_lang_file(lang, "en") != 1) {
+		hdf_destroy(&lang);
+		return NULL;
+	}
+	/* The language's own words over English's, as the console's pages. */
+	if (lang_code_ok(language) && strcmp(language, "en") != 0)
+		read_lang_file(lang, language);
+	return lang;
 }
 
 /* Every field of the guide, in its order (guide §2.16 Event Details). */
@@ -59,9 +77,9 @@ void events_csv_header(struct csv_sink *s, HDF *lang)
 	csv_sink_end_record(s);
 }
 
-void events_csv_row(struct csv_sink *s, HDF *lang, const struct event_row *e)
+void events_csv_row(struct csv_sink *s, HDF *lang, const char *language, const struct event_row *e)
 {
-	char id[24], b1[128], b2[128], b3[128];
+	char id[24], b1[128], b2[128], b3[128], date[64];
 	snprintf(id, sizeof id, "%lld", e->id);
 	csv_sink_field(s, id);
 	csv_sink_field(s, e->actor_gone ? (lang ? hdf_get_value(lang, "events.unknown_actor", "Unknown") : "Unknown")
@@ -70,7 +88,8 @@ void events_csv_row(struct csv_sink *s, HDF *lang, const struct event_row *e)
 	csv_sink_field(s, events_label(lang, "acts", e->act, b1, sizeof b1));
 	csv_sink_field(s, events_label(lang, "types", e->event_type, b2, sizeof b2));
 	csv_sink_field(s, events_label(lang, "assets", e->asset_type, b3, sizeof b3));
-	csv_sink_field(s, e->event_date);
+	lang_format_datetime(language, e->event_date, date, sizeof date);
+	csv_sink_field(s, date);
 	csv_sink_field(s, e->properties_changed);
 	csv_sink_field(s, e->core_details);
 	csv_sink_field(s, e->extra_details);
@@ -84,6 +103,13 @@ static json_t *filter_json(const struct event_filter *f)
 {
 	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "eventType", f->event_type, "asset", f->asset, "action", f->act,
 			 "actorId", f->actor_ref, "from", f->from, "to", f->to);
+}
+
+/* The language the file is written in: its starter's, kept beside the filter. */
+static void language_from_json(json_t *doc, char out[LANG_CODE])
+{
+	const char *v = json_string_value(json_object_get(doc, "language"));
+	snprintf(out, LANG_CODE, "%s", v && lang_code_ok(v) ? v : "en");
 }
 
 static void filter_from_json(json_t *doc, struct event_filter *f)
@@ -103,9 +129,13 @@ static void filter_from_json(json_t *doc, struct event_filter *f)
 }
 
 long long events_export_start(db *d, const struct actor *who, const char *account_id, const struct event_filter *f,
-			      int ascending, const char *return_to)
+			      int ascending, const char *return_to, const char *language)
 {
 	json_t *doc = filter_json(f);
+	if (doc && json_object_set_new(doc, "language", json_string(lang_code_ok(language) ? language : "en")) != 0) {
+		json_decref(doc);
+		doc = NULL;
+	}
 	char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 	json_decref(doc);
 	long long id = text ? job_create(d, who, account_id, JOB_EXPORT_EVENTS) : -1;
@@ -123,6 +153,7 @@ struct export_state {
 	int ascending;
 	struct event_cursor cursor;
 	int chunks;
+	char language[LANG_CODE];
 };
 
 static int export_from(void *ctx, const struct db_row *row)
@@ -131,6 +162,7 @@ static int export_from(void *ctx, const struct db_row *row)
 	row_copy(row, "account_id", x->account_id, sizeof x->account_id);
 	json_t *doc = json_loads(row_str(row, "filter"), 0, NULL);
 	filter_from_json(doc, &x->f);
+	language_from_json(doc, x->language);
 	json_decref(doc);
 	x->ascending = (int)row_int(row, "ascending");
 	row_copy(row, "cursor_at", x->cursor.at, sizeof x->cursor.at);
@@ -144,6 +176,7 @@ struct chunk {
 	struct csv_sink sink;
 	struct csv_buffer buf;
 	HDF *lang;
+	const char *language;
 	int written;
 	int full;                     /* rows were left for the next batch */
 	struct event_cursor last;
@@ -156,7 +189,7 @@ static int chunk_row(void *ctx, const struct event_row *e)
 		c->full = 1;
 		return 0;
 	}
-	events_csv_row(&c->sink, c->lang, e);
+	events_csv_row(&c->sink, c->lang, c->language, e);
 	c->written++;
 	c->last = e->position;
 	return 0;
@@ -182,7 +215,9 @@ int events_export_work(db *d, const struct job_row *job)
 	memset(&c, 0, sizeof c);
 	c.sink.write = csv_buffer_write;
 	c.sink.ctx = &c.buf;
-	c.lang = events_lang_load();
+	c.lang = events_lang_load(x.language);
+	c.language = x.language;
+	c.sink.sep = lang_locale(x.language)->csv_sep;
 	if (x.chunks == 0) {
 		csv_sink_begin(&c.sink);
 		events_csv_header(&c.sink, c.lang);

@@ -18,17 +18,22 @@
  * Returns lang's text or buf. */
 const char *events_label(HDF *lang, const char *group, const char *key, char *buf, size_t size);
 
-/* The language tree syncd labels its exports with: templates/lang/en.hdf,
- * from Templates.Override first. NULL when it cannot be read. */
-HDF *events_lang_load(void);
+/* The language tree syncd labels an export with: templates/lang/en.hdf with
+ * the language's own file over it, each from Templates.Override first.
+ * NULL when English cannot be read. */
+HDF *events_lang_load(const char *language);
 
+/* The file is in a language: its labels from lang, its dates written as
+ * language writes them (lib/lang.h), and the sink's sep set by the caller
+ * to the separator of the language's spreadsheets. */
 void events_csv_header(struct csv_sink *s, HDF *lang);
-void events_csv_row(struct csv_sink *s, HDF *lang, const struct event_row *e);
+void events_csv_row(struct csv_sink *s, HDF *lang, const char *language, const struct event_row *e);
 
 /* Inside the caller's transaction: the job exporting every event of the
- * filter, started by who from the page return_to. Its id, or -1. */
+ * filter, started by who from the page return_to, in who's language. Its
+ * id, or -1. */
 long long events_export_start(db *d, const struct actor *who, const char *account_id, const struct event_filter *f,
-			      int ascending, const char *return_to);
+			      int ascending, const char *return_to, const char *language);
 
 /* syncd, inside the batch's transaction: the next chunk of the job's file
  * (EXPORT_BATCH events at most, EXPORT_CHUNK_BYTES or so), and the job done

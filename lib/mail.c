@@ -1,6 +1,7 @@
 #include "lib/mail.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
+#include "lib/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,7 +81,12 @@ int mail_load(db *d, long long id, struct outbox_mail *out)
 	memset(out, 0, sizeof *out);
 	return db_one(d, outbox_mail_from, out,
 		"SELECT o.id, o.kind, o.to_addr, o.user_id, o.support_log_id, o.account_id, u.display_name AS name, u.registered,"
-		" a.name AS account_name, a.default_language AS language"
+		" a.name AS account_name,"
+		/* The recipient's language: the user's choice, else their account's
+		 * Default Language; a support contact who is a user of the account
+		 * counts as that user. */
+		" COALESCE(u.language, (SELECT c.language FROM users c WHERE c.account_id = o.account_id"
+		"  AND c.email = o.to_addr), a.default_language) AS language"
 		" FROM mail_outbox o LEFT JOIN accounts a ON a.id = o.account_id"
 		" LEFT JOIN users u ON u.id = o.user_id AND u.account_id = o.account_id WHERE o.id = ?",
 		"i", id);
@@ -116,31 +122,44 @@ void mail_parts_free(struct mail_parts *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* The language file for code, from the override directory first; English
- * when the language has none yet. */
-static NEOERR *read_lang(HDF *hdf, const char *code)
+/* One language file into Lang, from the override directory first (an
+ * administrator's fr.hdf wins for French). 1 read, 0 none there. */
+static NEOERR *read_lang_file(HDF *lang, const char *code, int *found)
 {
 	const char *dirs[] = {cfg_str("Templates.Override", NULL), cfg_str("Templates.Dir", "templates")};
-	const char *codes[] = {code, "en"};
 	char path[1024];
 	struct stat st;
-	for (int c = 0; c < 2; c++)
-		for (int i = 0; i < 2; i++) {
-			if (!dirs[i] || !*dirs[i] || !codes[c] || strspn(codes[c], "abcdefghijklmnopqrstuvwxyz-") != strlen(codes[c]))
-				continue;
-			snprintf(path, sizeof path, "%s/lang/%s.hdf", dirs[i], codes[c]);
-			if (stat(path, &st) == 0) {
-				HDF *lang = hdf_get_obj(hdf, "Lang");
-				if (!lang) {
-					NEOERR *err = hdf_set_value(hdf, "Lang", "");
-					if (err)
-						return err;
-					lang = hdf_get_obj(hdf, "Lang");
-				}
-				return hdf_read_file(lang, path);
-			}
+	*found = 0;
+	for (int i = 0; i < 2 && lang_code_ok(code); i++) {
+		if (!dirs[i] || !*dirs[i])
+			continue;
+		snprintf(path, sizeof path, "%s/lang/%s.hdf", dirs[i], code);
+		if (stat(path, &st) == 0) {
+			*found = 1;
+			return hdf_read_file(lang, path);
 		}
-	return nerr_raise(NERR_NOT_FOUND, "no language file");
+	}
+	return STATUS_OK;
+}
+
+/* The texts of code: English first, the language's own over it, so that a
+ * key the language lacks still reads (as the console's pages do). */
+static NEOERR *read_lang(HDF *hdf, const char *code)
+{
+	HDF *lang = hdf_get_obj(hdf, "Lang");
+	if (!lang) {
+		NEOERR *err = hdf_set_value(hdf, "Lang", "");
+		if (err)
+			return err;
+		lang = hdf_get_obj(hdf, "Lang");
+	}
+	int found = 0;
+	NEOERR *err = read_lang_file(lang, "en", &found);
+	if (!err && !found)
+		return nerr_raise(NERR_NOT_FOUND, "no language file lang/en.hdf");
+	if (!err && code && strcmp(code, "en") != 0)
+		err = read_lang_file(lang, code, &found);
+	return err;
 }
 
 static NEOERR *append_output(void *ctx, char *s)
@@ -181,6 +200,8 @@ int mail_render(const char *kind, const char *language, HDF *data, struct mail_p
 		hdf_set_value(data, "hdf.loadpaths.0", cfg_str("Templates.Override", ""));
 	hdf_set_value(data, "hdf.loadpaths.1", cfg_str("Templates.Dir", "templates"));
 	NEOERR *err = read_lang(data, language);
+	if (!err)
+		err = hdf_set_value(data, "Mail.Language", lang_exists(language) ? language : "en");
 	if (!err) {
 		snprintf(key, sizeof key, "Lang.mail.%s.subject", kind);
 		out->subject = strdup(hdf_get_value(data, key, kind));

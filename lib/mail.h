@@ -2,8 +2,8 @@
 #define SB_MAIL_H
 /* Mail (ARCHITECTURE §7). The console never sends: it writes an outbox row
  * in the transaction that causes the mail (mail_enqueue), and syncd renders
- * it from templates/mail/<kind>.{txt,html}.cs in the account's default
- * language and sends it over SMTP (syncd/mailer.c). */
+ * it from templates/mail/<kind>.{txt,html}.cs in the recipient's language
+ * and sends it over SMTP (syncd/mailer.c). */
 #include <ClearSilver.h>
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
@@ -31,7 +31,7 @@ struct outbox_mail {
 	char name[1024];
 	int registered;
 	char account_name[1024];
-	char language[16];             /* the account's default language */
+	char language[16];             /* the recipient's: their choice, else the account's default */
 };
 /* 1 found, 0 not, -1 error. */
 int mail_load(db *d, long long id, struct outbox_mail *out);

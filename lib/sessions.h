@@ -32,6 +32,8 @@ struct session {
 	int via_idp;                   /* signed in through the partner identity provider */
 	int has_custom_role;
 	char custom_base[16], custom_grants[404];
+	char language[16];             /* the user's chosen language, "" for none */
+	char default_language[16];     /* their account's */
 	/* The bell, when asked for: the unseen count and the latest
 	 * notifications, newest first. */
 	long long unseen;

@@ -84,6 +84,19 @@ int users_delete(db *d, const char *account_id, long long id)
 	return n < 0 ? -1 : n > 0;
 }
 
+int users_set_language(db *d, const char *account_id, long long id, const char *language, char *before, size_t size)
+{
+	if (before && size) {
+		before[0] = 0;
+		if (db_str(d, before, size, "SELECT COALESCE(language, '') FROM users WHERE id = ? AND account_id = ? FOR UPDATE",
+			    "is", id, account_id) < 0)
+			return -1;
+	}
+	long long n = db_exec(d, "UPDATE users SET language = ? WHERE id = ? AND account_id = ?", "sis", language, id,
+			      account_id);
+	return n < 0 ? -1 : n > 0;
+}
+
 struct role_call {
 	users_role_fn fn;
 	void *ctx;

@@ -49,6 +49,11 @@ int users_update(db *d, const char *account_id, long long id, const struct user_
  * the row. 1 deleted, 0 not found, -1 error. */
 int users_delete(db *d, const char *account_id, long long id);
 
+/* The language the user chose with the footer's picker (lib/lang.h), in
+ * the caller's transaction; before gets the one it replaces ("" for none)
+ * when not NULL. 1 saved, 0 not found, -1 error. */
+int users_set_language(db *d, const char *account_id, long long id, const char *language, char *before, size_t size);
+
 /* The custom roles assigned to the account with the given base ("admin" or
  * "partner"), by name: what Edit User offers. The number, or -1. */
 typedef int (*users_role_fn)(void *ctx, long long id, const char *name);

@@ -21,7 +21,7 @@
           <strong><?cs var:Lang.pbx.notifications[n.topic] ?></strong>
           <span class="status"><?cs var:n.subject ?></span>
         </div>
-        <div class="when"><?cs var:n.at ?></div>
+        <div class="when"><?cs var:date_text(n.at) ?></div>
         <?cs else ?>
         <div class="what">
           <strong><?cs var:Lang.jobs.notifications.kinds[n.kind] ?></strong>
@@ -33,7 +33,7 @@
           if:n.pending > 0 ?> · <?cs var:n.pending ?> <?cs var:Lang.jobs.notifications.mail_pending ?><?cs /if ?><?cs
           if:n.mail_failed > 0 ?> · <?cs var:n.mail_failed ?> <?cs var:Lang.jobs.notifications.mail_failed ?><?cs /if ?>
         </div>
-        <div class="when"><?cs var:n.at ?>
+        <div class="when"><?cs var:date_text(n.at) ?>
           <?cs if:n.state == "failed" || n.skipped > 0 || n.mail_failed > 0 || n.kind == "export_events" ?><a href="/a/<?cs var:n.account_id ?>/jobs/<?cs var:n.job_id ?>"><?cs var:Lang.jobs.notifications.see_details ?></a><?cs /if ?>
         </div>
         <?cs /if ?>

@@ -3,6 +3,7 @@
 #include "cgi-bin/core/render.h"
 #include "lib/core/countries.h"
 #include "lib/core/validate.h"
+#include "lib/lang.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -46,14 +47,18 @@ void account_form_options(struct req *r)
 	const struct country *c = country_list(&count);
 	for (int i = 0; i < count; i++)
 		set_option(r, "countries", i, c[i].code, c[i].name);
-	/* The languages the console offers (validate.c decides) that the
-	 * language file names, in its order. */
-	HDF *tree = render_lang();
-	int n = 0;
-	HDF *names = tree ? hdf_get_obj(tree, "accounts.account_form.languages") : NULL;
-	for (HDF *l = names ? hdf_obj_child(names) : NULL; l; l = hdf_obj_next(l))
-		if (valid_language(hdf_obj_name(l)) && hdf_obj_value(l))
-			set_option(r, "languages", n++, hdf_obj_name(l), hdf_obj_value(l));
+	/* Exactly the languages that exist (lib/lang.h), named in the page's
+	 * language, else in their own. */
+	char codes[LANG_MAX][LANG_CODE], key[128];
+	int n = lang_available(codes, LANG_MAX);
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "accounts.account_form.languages.%.15s", codes[i]);
+		HDF *here = render_lang(), *own = render_lang_of(codes[i]);
+		const char *name = here ? hdf_get_value(here, key, NULL) : NULL;
+		if (!name && own)
+			name = hdf_get_value(own, key, NULL);
+		set_option(r, "languages", i, codes[i], name ? name : codes[i]);
+	}
 	for (size_t i = 0; i < N_BUSINESS_TYPES; i++)
 		set_option(r, "business_types", (int)i, business_types[i].value, lang(r, business_types[i].lang_key));
 }

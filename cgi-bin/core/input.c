@@ -5,6 +5,7 @@
 #include "cgi-bin/core/render.h"
 #include "cgi-bin/core/routes.h"
 #include "lib/core/validate.h"
+#include "lib/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,7 +214,7 @@ static const char *check_value(struct req *r, const struct input *i, const char 
 	case IN_KEY:
 		return valid_key(v) ? NULL : "errors.invalid_choice";
 	case IN_LANGUAGE:
-		return valid_language(v) ? NULL : "errors.invalid_choice";
+		return lang_exists(v) ? NULL : "errors.invalid_choice";
 	default:
 		return NULL;
 	}

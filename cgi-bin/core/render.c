@@ -18,12 +18,15 @@
  * The files come through our own loader (cs_register_fileload), which is
  * also how ClearSilver reads include:, so included templates count too.
  *
- * The language file is read once into its own tree and shared: every render
- * looks it up through the parse's global_hdf, which ClearSilver consults
- * whenever a name is not in the request's HDF, so Lang.* is never copied. */
+ * Each language's file is read once into its own tree and shared: every
+ * render looks it up through the global_hdf of the request's language,
+ * which ClearSilver consults whenever a name is not in the request's HDF,
+ * so Lang.* is never copied. A parse is shared by every language: nothing
+ * a parse fixes may come from Lang (no evar: of it). */
 #include "cgi-bin/core/render.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
+#include "lib/lang.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -77,51 +80,71 @@ static int template_dirs(const char *dirs[2])
 	return n;
 }
 
-/* ---- the language tree ---- */
+/* ---- the language trees ---- */
 
-/* lang_root holds one node, Lang, read from the file: the parse's
- * global_hdf. The tree it replaces stays until the next reload, so text a
- * handler took from it earlier in the same request is still there. */
-static HDF *lang_root, *lang_prev;
-static char lang_file[1024];
-static struct file_id lang_id;
-/* Where the file is looked for: a newly created override must be noticed. */
-static char lang_candidates[2][1024];
-static int n_lang_candidates;
+/* One tree per language a request has asked for, each with one node, Lang:
+ * English read first, then the language's own file over it, so that a key
+ * the language lacks still reads in English rather than as nothing (the
+ * parity test in tests/unit/test_lang_files.c is what keeps the files
+ * whole). Each file is looked for in the override directory first: an
+ * administrator's fr.hdf wins for French. The tree a reload replaces
+ * stays until the next one, so text a handler took from it earlier in the
+ * same request is still there. */
+struct lang_file {
+	char path[1024];            /* the file read, "" when none was found */
+	struct file_id id;
+	char candidates[2][1024];   /* where it was looked for, in order */
+	int n_candidates;
+};
 
-static const char *resolve_lang_file(void)
+struct lang_tree {
+	char code[LANG_CODE];
+	HDF *root, *prev;
+	struct lang_file files[2];  /* English, then the language's own */
+	int n_files;
+};
+
+static struct lang_tree langs[LANG_MAX];
+static int n_langs;
+/* The language of the request being served (one at a time per worker). */
+static char current_code[LANG_CODE] = "en";
+
+static void resolve_lang_file(struct lang_file *f, const char *code)
 {
 	const char *dirs[2];
-	n_lang_candidates = template_dirs(dirs);
-	const char *found = NULL;
-	for (int i = 0; i < n_lang_candidates; i++) {
-		snprintf(lang_candidates[i], sizeof lang_candidates[i], "%s/lang/en.hdf", dirs[i]);
-		if (!found && file_id_now(lang_candidates[i]).exists)
-			found = lang_candidates[i];
+	f->n_candidates = template_dirs(dirs);
+	f->path[0] = 0;
+	for (int i = 0; i < f->n_candidates; i++) {
+		snprintf(f->candidates[i], sizeof f->candidates[i], "%s/lang/%s.hdf", dirs[i], code);
+		if (!f->path[0] && file_id_now(f->candidates[i]).exists)
+			memcpy(f->path, f->candidates[i], sizeof f->path);
 	}
-	return found;
-}
-
-static int load_lang(void)
-{
-	const char *path = resolve_lang_file();
 	/* What was seen is remembered even when it does not load (missing, or
 	 * not HDF): it is tried again when it changes, not at every lookup. */
 	struct file_id none = {0};
-	snprintf(lang_file, sizeof lang_file, "%s", path ? path : "");
-	lang_id = path ? file_id_now(path) : none;
-	if (!path) {
-		log_error("language file lang/en.hdf missing from the template directories");
-		return -1;
-	}
+	f->id = f->path[0] ? file_id_now(f->path) : none;
+}
+
+static int load_lang(struct lang_tree *t)
+{
+	t->n_files = strcmp(t->code, "en") == 0 ? 1 : 2;
+	resolve_lang_file(&t->files[0], "en");
+	if (t->n_files == 2)
+		resolve_lang_file(&t->files[1], t->code);
+	for (int i = 0; i < t->n_files; i++)
+		if (!t->files[i].path[0]) {
+			log_error("language file lang/%s.hdf missing from the template directories", i ? t->code : "en");
+			return -1;
+		}
 	HDF *fresh = NULL, *node = NULL;
 	NEOERR *err = hdf_init(&fresh);
 	if (!err)
 		err = hdf_set_value(fresh, "Lang", "");
 	if (!err && !(node = hdf_get_obj(fresh, "Lang")))
 		err = nerr_raise(NERR_NOMEM, "Lang");
-	if (!err)
-		err = hdf_read_file(node, path);
+	const char *path = "";
+	for (int i = 0; !err && i < t->n_files; i++)
+		err = hdf_read_file(node, path = t->files[i].path);
 	if (err) {
 		char msg[512];
 		neo_error_text(&err, msg, sizeof msg);
@@ -129,39 +152,88 @@ static int load_lang(void)
 		hdf_destroy(&fresh);
 		return -1;
 	}
-	hdf_destroy(&lang_prev);
-	lang_prev = lang_root;
-	lang_root = fresh;
+	hdf_destroy(&t->prev);
+	t->prev = t->root;
+	t->root = fresh;
 	return 0;
 }
 
-/* True when the file last read changed, or one searched before it appeared. */
-static int lang_changed(void)
+/* True when a file last read changed, or one searched before it appeared. */
+static int lang_file_changed(const struct lang_file *f)
 {
-	if (!n_lang_candidates)
-		return 0;   /* render_init has not run: no language yet */
-	for (int i = 0; i < n_lang_candidates; i++) {
-		struct file_id now = file_id_now(lang_candidates[i]);
-		if (strcmp(lang_candidates[i], lang_file) == 0)
-			return !file_id_same(&now, &lang_id);
+	for (int i = 0; i < f->n_candidates; i++) {
+		struct file_id now = file_id_now(f->candidates[i]);
+		if (strcmp(f->candidates[i], f->path) == 0)
+			return !file_id_same(&now, &f->id);
 		if (now.exists)
 			return 1;
 	}
 	return 0;   /* none there, as at the last look */
 }
 
+static int lang_changed(const struct lang_tree *t)
+{
+	for (int i = 0; i < t->n_files; i++)
+		if (lang_file_changed(&t->files[i]))
+			return 1;
+	return 0;
+}
+
+/* The tree of code, read at its first use and again when an administrator
+ * edits one of its files: no restart needed. NULL when it cannot be read
+ * (a language whose file went away: the caller falls back to English). */
+static HDF *lang_tree_of(const char *code)
+{
+	if (!lang_code_ok(code))
+		return NULL;
+	struct lang_tree *t = NULL;
+	for (int i = 0; i < n_langs && !t; i++)
+		if (strcmp(langs[i].code, code) == 0)
+			t = &langs[i];
+	if (!t) {
+		if (n_langs == LANG_MAX)
+			return NULL;
+		t = &langs[n_langs++];
+		memset(t, 0, sizeof *t);
+		snprintf(t->code, sizeof t->code, "%s", code);
+		load_lang(t);
+		return t->root;
+	}
+	if (lang_changed(t))
+		load_lang(t);
+	return t->root;
+}
+
 static HDF *lang_global(void)
 {
-	/* Re-read when an administrator edits it: no restart needed. */
-	if (lang_changed())
-		load_lang();
-	return lang_root;
+	if (!n_langs)
+		return NULL;   /* render_init has not run: no language yet */
+	HDF *root = strcmp(current_code, "en") != 0 ? lang_tree_of(current_code) : NULL;
+	return root ? root : lang_tree_of("en");
 }
 
 HDF *render_lang(void)
 {
 	HDF *root = lang_global();
 	return root ? hdf_get_obj(root, "Lang") : NULL;
+}
+
+HDF *render_lang_of(const char *code)
+{
+	if (!n_langs)
+		return NULL;
+	HDF *root = lang_tree_of(code);
+	return root ? hdf_get_obj(root, "Lang") : NULL;
+}
+
+void render_use_language(const char *code)
+{
+	snprintf(current_code, sizeof current_code, "%s", lang_code_ok(code) ? code : "en");
+}
+
+const char *render_language(void)
+{
+	return current_code;
 }
 
 /* ---- parsed templates ---- */
@@ -301,6 +373,26 @@ static NEOERR *load_template(void *ctx, HDF *hdf, const char *name, char **conte
 	return nerr_raise(NERR_NOT_FOUND, "template %s not found", name);
 }
 
+/* Templates write dates and counts in the request's language:
+ * <?cs var:date_text(row.created_at) ?>, <?cs var:number_text(n) ?>. */
+static NEOERR *date_text(const char *in, char **out)
+{
+	char buf[128];
+	lang_format_datetime(current_code, in, buf, sizeof buf);
+	return (*out = strdup(buf)) ? STATUS_OK : nerr_raise(NERR_NOMEM, "date_text");
+}
+
+static NEOERR *number_text(const char *in, char **out)
+{
+	char *end = NULL, buf[64];
+	long long n = strtoll(in, &end, 10);
+	if (*in && end && !*end)
+		lang_format_int(current_code, n, buf, sizeof buf);
+	else
+		snprintf(buf, sizeof buf, "%.63s", in);
+	return (*out = strdup(buf)) ? STATUS_OK : nerr_raise(NERR_NOMEM, "number_text");
+}
+
 static NEOERR *parse_page(struct parsed *p, HDF *lang)
 {
 	CSPARSE *cs = NULL;
@@ -310,6 +402,10 @@ static NEOERR *parse_page(struct parsed *p, HDF *lang)
 	cs->global_hdf = lang;
 	cs_register_fileload(cs, p, load_template);
 	err = cgi_register_strfuncs(cs);
+	if (!err)
+		err = cs_register_strfunc(cs, "date_text", date_text);
+	if (!err)
+		err = cs_register_strfunc(cs, "number_text", number_text);
 	/* macros.cs, then the screen (which defines content()), then the layout
 	 * that calls it; a document is drawn by its own template. */
 	if (!err)
@@ -370,13 +466,14 @@ int render_init(void)
 			return -1;
 		}
 	}
-	return load_lang();
+	return lang_tree_of("en") ? 0 : -1;
 }
 
 void render_reload(void)
 {
 	forget_all();
-	load_lang();
+	for (int i = 0; i < n_langs; i++)
+		load_lang(&langs[i]);
 }
 
 static NEOERR *append_output(void *ctx, char *s)

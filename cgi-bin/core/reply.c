@@ -6,6 +6,7 @@
 #include "cgi-bin/core/routes.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
+#include "lib/lang.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -136,26 +137,6 @@ void lang_number(struct req *r, const char *key, long n, char *out, size_t size)
 	snprintf(out, size, "%.*s%ld%s", (int)(at - text), text, n, at + 3);
 }
 
-/* n with the thousands separator of common.thousands_sep between groups of three digits. */
-static void group_digits(struct req *r, long long n, char *out, size_t size)
-{
-	char digits[32];
-	snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
-	const char *sep = lang(r, "common.thousands_sep");
-	if (strcmp(sep, "common.thousands_sep") == 0)
-		sep = "";
-	size_t len = strlen(digits), o = 0;
-	if (n < 0 && o + 1 < size)
-		out[o++] = '-';
-	for (size_t i = 0; i < len && o + 1 < size; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			for (const char *s = sep; *s && o + 1 < size; s++)
-				out[o++] = *s;
-		out[o++] = digits[i];
-	}
-	out[o] = 0;
-}
-
 void lang_count(struct req *r, const char *key_one, const char *key_other, long long n, char *out, size_t size)
 {
 	const char *text = lang(r, n == 1 ? key_one : key_other);
@@ -165,6 +146,6 @@ void lang_count(struct req *r, const char *key_one, const char *key_other, long 
 		return;
 	}
 	char number[48];
-	group_digits(r, n, number, sizeof number);
+	lang_format_int(r->language, n, number, sizeof number);
 	snprintf(out, size, "%.*s%s%s", (int)(at - text), text, number, at + 3);
 }

@@ -15,6 +15,7 @@
 #include "lib/accounts.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
+#include "lib/lang.h"
 
 #include <fcgiapp.h>
 #include <stdarg.h>
@@ -173,9 +174,36 @@ static void write_bare_error(struct req *r, int status, const char *message)
 	}
 }
 
+/* The footer's Supported Languages (guide §1.3): every language that
+ * exists, each named in its own words, the page's own address to come back
+ * to with its search, sort and filters, and a token for its POST - a
+ * signed-out page gets the double-submit one of the sign-in forms. */
+static void publish_languages(struct req *r)
+{
+	char codes[LANG_MAX][LANG_CODE], key[128], name[64];
+	int n = lang_available(codes, LANG_MAX);
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "accounts.account_form.languages.%.15s", codes[i]);
+		HDF *own = render_lang_of(codes[i]);
+		const char *text = own ? hdf_get_value(own, key, NULL) : NULL;
+		snprintf(name, sizeof name, "Languages.%d.code", i);
+		hdf_set_value(r->hdf, name, codes[i]);
+		snprintf(name, sizeof name, "Languages.%d.name", i);
+		hdf_set_value(r->hdf, name, text ? text : lang(r, key));
+	}
+	const char *qs = hdf_get_value(r->hdf, "CGI.QueryString", "");
+	int get = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
+	char back[4096];
+	snprintf(back, sizeof back, "%s%s%s", r->path, get && *qs ? "?" : "", get ? qs : "");
+	hdf_set_value(r->hdf, "Page.Back", back);
+	if (!r->signed_in && !hdf_get_value(r->hdf, "CSRF", NULL))
+		prelogin_token(r);
+}
+
 static void respond_page(struct req *r, int status, const char *template)
 {
 	STRING out;
+	publish_languages(r);
 	char err[1024];
 	string_init(&out);
 	if (render_page(r->hdf, template, &out, err, sizeof err) == 0) {
@@ -382,6 +410,29 @@ int allowed(struct req *r, const char *method, const char *path)
 	return ok;
 }
 
+/* The request's language: the one the signed-in user chose, else the one
+ * chosen on this browser, else their account's Default Language, else the
+ * first of the browser's Accept-Language that exists, else English
+ * (Supported Languages, guide §1.3; Default Language, §2.2, §2.3). Only a
+ * language that exists (lib/lang.h) is taken from any of them. */
+static void choose_language(struct req *r)
+{
+	const char *cookie = hdf_get_value(r->hdf, "Cookie." LANGUAGE_COOKIE, "");
+	char accepted[LANG_CODE];
+	const char *code = "en";
+	if (r->signed_in && lang_exists(r->me.language))
+		code = r->me.language;
+	else if (lang_exists(cookie))
+		code = cookie;
+	else if (r->signed_in && lang_exists(r->me.account_language))
+		code = r->me.account_language;
+	else if (lang_from_accept(FCGX_GetParam("HTTP_ACCEPT_LANGUAGE", current->envp), accepted))
+		code = accepted;
+	snprintf(r->language, sizeof r->language, "%s", code);
+	render_use_language(r->language);
+	hdf_set_value(r->hdf, "Page.Language", r->language);
+}
+
 static int front_line(struct req *r)
 {
 	int path_matched;
@@ -394,10 +445,13 @@ static int front_line(struct req *r)
 	 * asking; every other one reads the session, and the bell comes with
 	 * that same query for pages that draw it. */
 	int raw = r->route && (r->route->flags & R_RAW);
-	int signed_in = raw && (r->route->flags & R_PUBLIC) ? 0 : session_load(r, r->route && !raw);
+	int bare = raw && (r->route->flags & R_PUBLIC);
+	int signed_in = bare ? 0 : session_load(r, r->route && !raw);
 	if (signed_in < 0)
 		return UNAVAILABLE;
 	r->signed_in = signed_in;
+	if (!bare)
+		choose_language(r);
 	if (r->signed_in)
 		publish_permissions(r);
 	if (!r->route)
@@ -536,6 +590,9 @@ void request_handle(FCGX_Request *fr, db *d)
 	r.method = m ? m : "GET";
 	const char *p = FCGX_GetParam("PATH_INFO", fr->envp);
 	r.path = p && *p ? p : "/";
+	/* English until the front line has chosen: nothing of the last request's. */
+	snprintf(r.language, sizeof r.language, "en");
+	render_use_language(r.language);
 	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", fr->envp);
 	db_settle(d);
 	db_causal(d, causal_reads(&r));

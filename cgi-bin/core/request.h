@@ -41,6 +41,8 @@ struct me {
 	int via_idp;                   /* signed in through the partner identity provider (guide §1.2) */
 	char name[1024];
 	char email[1024];
+	char language[16];             /* the language they chose, "" for none */
+	char account_language[16];     /* their account's Default Language */
 };
 
 /* The account named by the :acct part of the path, after the scope check;
@@ -79,6 +81,7 @@ struct req {
 	union route_object obj;
 	int signed_in;
 	struct me me;
+	char language[16];             /* the request's language (request.c chooses it) */
 	char session_hash[TOKEN_HEX];
 	char csrf[TOKEN_HEX];
 	/* API routes: the bearer credential that signed the request in, the
@@ -191,8 +194,8 @@ const char *lang(struct req *r, const char *key);     /* text from templates/lan
  * administrators may edit it. */
 void lang_number(struct req *r, const char *key, long n, char *out, size_t size);
 /* A count in words: key_one's text when n is 1, else key_other's, with its
- * "{n}" replaced by n written with common.thousands_sep between groups of
- * three digits ("10,000 users", "1 user"). */
+ * "{n}" replaced by n written in the request's language (lib/lang.h:
+ * "10,000 users", "10 000 utilisateurs", "1 user"). */
 void lang_count(struct req *r, const char *key_one, const char *key_other, long long n, char *out, size_t size);
 
 /* Whether the route table lets the signed-in user call method on path (a

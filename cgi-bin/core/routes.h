@@ -43,7 +43,7 @@ enum input_type {
 	IN_ID,          /* a row id */
 	IN_KEY,         /* a choice's key: lower-case letters, digits, '-' and '_' */
 	IN_SECRET,      /* a password: not trimmed, never echoed */
-	IN_LANGUAGE,    /* a language the console offers */
+	IN_LANGUAGE,    /* a language that exists (lib/lang.h) */
 };
 
 #define IN_REQUIRED (1u << 0)

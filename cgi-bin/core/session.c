@@ -49,6 +49,8 @@ int session_load(struct req *r, int with_bell)
 	perm_effective(m->role, custom, base, &m->grants);
 	m->restricted = m->role == ROLE_ACCOUNT_MANAGER;
 	m->via_idp = s.via_idp;
+	snprintf(m->language, sizeof m->language, "%s", s.language);
+	snprintf(m->account_language, sizeof m->account_language, "%s", s.default_language);
 	snprintf(r->csrf, sizeof r->csrf, "%s", s.csrf);
 	hdf_set_value(r->hdf, "Me.id", m->id_text);
 	hdf_set_value(r->hdf, "Me.name", m->name);

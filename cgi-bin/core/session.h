@@ -4,6 +4,7 @@
 
 #define SESSION_COOKIE "sb_session"
 #define PRELOGIN_COOKIE "sb_csrf"       /* double-submit token for the sign-in form */
+#define LANGUAGE_COOKIE "sb_lang"       /* the language chosen on this browser */
 
 /* Forms used before signing in (sign-in, sign-up, password reset) carry a
  * double-submit CSRF token: a random cookie echoed as CSRF (login.c). */

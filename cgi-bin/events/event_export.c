@@ -2,6 +2,7 @@
  * file, a row per field — the Summary's fields, each key of the Core and
  * Extra Details, each Log Tag. */
 #include "cgi-bin/events/event_parts.h"
+#include "lib/lang.h"
 #include "lib/sheet/csv_write.h"
 
 #include <stdio.h>
@@ -75,7 +76,7 @@ static int write_event(void *ctx, const struct event_row *e)
 int event_export_get(struct req *r)
 {
 	struct csv_buffer buf = {0};
-	struct out o = {r, {.write = csv_buffer_write, .ctx = &buf}};
+	struct out o = {r, {.write = csv_buffer_write, .ctx = &buf, .sep = lang_locale(r->language)->csv_sep}};
 	csv_sink_begin(&o.sink);
 	int found = event_find(r->db, r->acct.id, r->id, write_event, &o);
 	if (found != 1 || o.sink.failed) {

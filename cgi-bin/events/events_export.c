@@ -4,6 +4,7 @@
 #include "cgi-bin/events/event_parts.h"
 #include "cgi-bin/core/render.h"
 #include "lib/events_export.h"
+#include "lib/lang.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,7 @@
 
 static int write_row(void *ctx, const struct event_row *e)
 {
-	events_csv_row(ctx, render_lang(), e);
+	events_csv_row(ctx, render_lang(), render_language(), e);
 	return 0;
 }
 
@@ -31,7 +32,7 @@ int events_export_post(struct req *r)
 	for (int i = 0; i < n; i++)
 		ids[i] = strtoll(ids_text[i], NULL, 10);
 	struct csv_buffer buf = {0};
-	struct csv_sink sink = {.write = csv_buffer_write, .ctx = &buf};
+	struct csv_sink sink = {.write = csv_buffer_write, .ctx = &buf, .sep = lang_locale(r->language)->csv_sep};
 	csv_sink_begin(&sink);
 	events_csv_header(&sink, render_lang());
 	if (events_selected(r->db, r->acct.id, ids, n, write_row, &sink) < 0 || sink.failed) {

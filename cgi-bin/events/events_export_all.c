@@ -6,6 +6,7 @@
 #include "cgi-bin/events/event_parts.h"
 #include "cgi-bin/core/render.h"
 #include "lib/events_export.h"
+#include "lib/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@ static int to_client(void *ctx, const char *data, size_t n)
 static int write_row(void *ctx, const struct event_row *e)
 {
 	struct inline_export *x = ctx;
-	events_csv_row(&x->sink, render_lang(), e);
+	events_csv_row(&x->sink, render_lang(), x->r->language, e);
 	x->last = e->position;
 	return x->sink.failed ? -1 : 0;
 }
@@ -39,7 +40,7 @@ static int stream_events(struct req *r)
 {
 	struct inline_export *x = r->stream_ctx;
 	x->r = r;
-	x->sink = (struct csv_sink){.write = to_client, .ctx = r};
+	x->sink = (struct csv_sink){.write = to_client, .ctx = r, .sep = lang_locale(r->language)->csv_sep};
 	csv_sink_begin(&x->sink);
 	events_csv_header(&x->sink, render_lang());
 	int more = 1, rc = 0;
@@ -63,7 +64,7 @@ static int start_job(struct req *r, void *arg)
 {
 	struct start *s = arg;
 	struct actor me = me_actor(r);
-	s->job = events_export_start(r->db, &me, r->acct.id, s->f, s->ascending, s->return_to);
+	s->job = events_export_start(r->db, &me, r->acct.id, s->f, s->ascending, s->return_to, r->language);
 	return s->job > 0 ? 0 : -1;
 }
 

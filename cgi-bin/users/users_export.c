@@ -2,11 +2,14 @@
  * filters match, in its sort order, as a CSV file (the NAME, EMAIL
  * ADDRESS, EXT, MODIFIED ON (BY), LICENSES and ROLE columns, and the
  * status). All matches, not only the page shown; values a spreadsheet
- * would run as formulas are neutralised (lib/sheet/sheet_cell.h). */
+ * would run as formulas are neutralised (lib/sheet/sheet_cell.h). In the
+ * request's language: its words, its dates, and the separator its
+ * spreadsheets split a CSV file on (lib/lang.h). */
 #include "cgi-bin/core/listing.h"
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_filter.h"
 #include "cgi-bin/users/users_sort.h"
+#include "lib/lang.h"
 #include "lib/sheet/csv_write.h"
 
 #include <stdio.h>
@@ -20,12 +23,13 @@ struct export {
 static int write_row(void *ctx, const struct user_list_row *u)
 {
 	struct export *e = ctx;
-	char key[64], modified[1200];
+	char key[64], modified[1200], when[64];
 	snprintf(key, sizeof key, "users.roles.%s", u->role);
+	lang_format_datetime(e->r->language, u->modified, when, sizeof when);
 	if (*u->updated_by_name)
-		snprintf(modified, sizeof modified, "%s (%s)", u->modified, u->updated_by_name);
+		snprintf(modified, sizeof modified, "%s (%s)", when, u->updated_by_name);
 	else
-		snprintf(modified, sizeof modified, "%s", u->modified);
+		snprintf(modified, sizeof modified, "%s", when);
 	csv_field(&e->csv, u->display_name);
 	csv_field(&e->csv, u->email);
 	csv_field(&e->csv, u->extension);
@@ -45,6 +49,7 @@ int users_export_get(struct req *r)
 	user_filter_read(r, &m, l.q);
 	struct export e = {r, {0}};
 	csv_begin(&e.csv);
+	e.csv.sep = lang_locale(r->language)->csv_sep;
 	static const char *const headers[] = {"col_name", "col_email", "col_ext", "col_modified", "col_licenses",
 					      "col_role", "col_status"};
 	char key[64];

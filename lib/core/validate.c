@@ -123,15 +123,6 @@ int valid_id(const char *s)
 	return 1;
 }
 
-int valid_language(const char *code)
-{
-	static const char *const offered[] = {"en", "fr", "de", "es", "it", "nl", "pt", NULL};
-	for (int i = 0; code && offered[i]; i++)
-		if (strcmp(code, offered[i]) == 0)
-			return 1;
-	return 0;
-}
-
 int email_list_split(const char *list, char out[][EMAIL_MAX + 1], int max)
 {
 	int count = 0;

@@ -10,7 +10,6 @@ int valid_email(const char *s);
 int valid_e164(const char *s);                   /* +<country code><number>, 8-15 digits */
 int valid_uuid(const char *s);
 int valid_id(const char *s);                     /* a positive decimal row id */
-int valid_language(const char *code);            /* a language the console offers */
 int valid_key(const char *s);                    /* a choice's key: [a-z0-9_-]+ */
 int valid_line(const char *s, int allow_breaks); /* UTF-8 without control characters (but tab) */
 /* A phone number as typed ("+1 (415) 555-0100") made +<digits>: 1 when the

@@ -4,6 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The separator: a comma unless the writer was given another (a locale's
+ * convention, lib/lang.h). */
+static char sep_of(char sep)
+{
+	return sep ? sep : ',';
+}
+
+/* Whether a cell must be quoted for its characters. */
+static int needs_quotes(const char *cell, char sep)
+{
+	char special[] = {sep_of(sep), '"', '\r', '\n', 0};
+	return strpbrk(cell, special) != NULL;
+}
+
 static void put(struct csv_out *o, const char *s, size_t n)
 {
 	if (o->failed)
@@ -33,8 +47,9 @@ void csv_begin(struct csv_out *o)
 
 void csv_field(struct csv_out *o, const char *text)
 {
+	char sep = sep_of(o->sep);
 	if (o->fields++)
-		put(o, ",", 1);
+		put(o, &sep, 1);
 	size_t len = strlen(text ? text : "");
 	char *cell = malloc(len + 2);
 	if (!cell) {
@@ -43,7 +58,7 @@ void csv_field(struct csv_out *o, const char *text)
 	}
 	sheet_cell_text(text ? text : "", cell, len + 2);
 	size_t n = strlen(cell);
-	int quote = strpbrk(cell, ",\"\r\n") != NULL || (n && (cell[0] == ' ' || cell[n - 1] == ' '));
+	int quote = needs_quotes(cell, o->sep) || (n && (cell[0] == ' ' || cell[n - 1] == ' '));
 	if (!quote) {
 		put(o, cell, n);
 	} else {
@@ -94,11 +109,12 @@ void csv_sink_begin(struct csv_sink *s)
 void csv_sink_field(struct csv_sink *s, const char *text)
 {
 	text = text ? text : "";
+	char sep = sep_of(s->sep);
 	if (s->fields++)
-		sink_put(s, ",", 1);
+		sink_put(s, &sep, 1);
 	size_t n = strlen(text);
 	int formula = sheet_cell_is_formula(text);
-	int quote = strpbrk(text, ",\"\r\n") != NULL || (n && text[n - 1] == ' ') || (!formula && n && text[0] == ' ');
+	int quote = needs_quotes(text, s->sep) || (n && text[n - 1] == ' ') || (!formula && n && text[0] == ' ');
 	if (quote)
 		sink_put(s, "\"", 1);
 	if (formula)

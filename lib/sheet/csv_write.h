@@ -1,7 +1,8 @@
 #ifndef SB_CSV_WRITE_H
 #define SB_CSV_WRITE_H
 /* Writes CSV as spreadsheets read it (RFC 4180): UTF-8 with a byte order
- * mark, comma separated, CRLF between records, a field in double quotes
+ * mark, comma separated unless told otherwise (sep: a semicolon where a
+ * locale's spreadsheets expect one, lib/lang.h), CRLF between records, a field in double quotes
  * when it holds a comma, a quote, a line break or spaces at either end.
  * Every field is neutralised first (sheet_cell.h). Two writers: one that
  * grows the file in memory (csv_out; a failed allocation is remembered and
@@ -15,6 +16,7 @@ struct csv_out {
 	size_t len, cap;
 	int failed;
 	int fields;                 /* of the record being written */
+	char sep;                   /* 0: a comma; set after csv_begin */
 };
 
 void csv_begin(struct csv_out *o);
@@ -29,6 +31,7 @@ struct csv_sink {
 	void *ctx;
 	int fields;                 /* of the record being written */
 	int failed;
+	char sep;                   /* 0: a comma */
 };
 
 void csv_sink_begin(struct csv_sink *s);          /* the byte order mark */

@@ -32,7 +32,7 @@
           <th scope="row"><a href="<?cs var:href ?>"><?cs var:a.name ?></a></th>
           <td><?cs var:a.country_name ?></td>
           <td><?cs var:a.city ?></td>
-          <td><?cs var:a.created_on ?></td>
+          <td><?cs var:date_text(a.created_on) ?></td>
         </tr>
       <?cs /each ?>
       </tbody>

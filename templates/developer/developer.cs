@@ -22,7 +22,7 @@
         <th scope="row"><a href="/developer/<?cs var:a.id ?>"><?cs var:a.name ?></a><?cs if:a.description ?><br><span class="hint"><?cs var:a.description ?></span><?cs /if ?></th>
         <td><code class="id"><?cs var:a.client_id ?></code></td>
         <td><?cs var:a.accounts ?></td>
-        <td><?cs var:a.created ?></td>
+        <td><?cs var:date_text(a.created) ?></td>
       </tr>
     <?cs /each ?>
     </tbody>

@@ -32,7 +32,7 @@
       <dt><?cs var:c.action ?></dt><dd><?cs var:Event.action ?></dd>
       <dt><?cs var:c.event_type ?></dt><dd><?cs var:Event.event_type ?></dd>
       <dt><?cs var:c.asset ?></dt><dd><?cs var:Event.asset ?><?cs if:Event.asset_name ?> — <?cs var:Event.asset_name ?><?cs /if ?></dd>
-      <dt><?cs var:c.event_date ?></dt><dd><?cs var:Event.event_date ?></dd>
+      <dt><?cs var:c.event_date ?></dt><dd><?cs var:date_text(Event.event_date) ?></dd>
       <dt><?cs var:c.properties_changed ?></dt><dd><code><?cs var:Event.properties_changed ?></code></dd>
     </dl>
   <?cs /if ?>

@@ -17,7 +17,7 @@
 <?cs if:key == "properties_changed" || key == "core_details" || key == "extra_details" || key == "log_tags" ?>
 <td class="json"><code><?cs var:row[key] ?></code></td>
 <?cs elif:key == "event_date" ?>
-<td class="date"><?cs var:row[key] ?></td>
+<td class="date"><?cs var:date_text(row[key]) ?></td>
 <?cs elif:key == "actor_name" && row.actor_gone ?>
 <td class="unknown"><?cs var:row[key] ?></td>
 <?cs else ?>

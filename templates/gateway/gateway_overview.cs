@@ -74,7 +74,7 @@
   <?cs /if ?>
   <h3><?cs var:t.counts ?></h3>
   <dl class="summary counts">
-    <dt><?cs var:t.users ?></dt><dd><?cs var:Link.users ?></dd>
+    <dt><?cs var:t.users ?></dt><dd><?cs var:number_text(Link.users) ?></dd>
     <dt><?cs var:t.dids ?></dt><dd><?cs var:Link.dids ?></dd>
     <dt><?cs var:t.no_email ?></dt><dd><?cs var:Link.no_email ?></dd>
     <dt><?cs var:t.dup_email ?></dt><dd><?cs var:Link.dup_email ?></dd>

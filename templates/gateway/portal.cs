@@ -40,7 +40,7 @@
       <tr data-href="<?cs var:c.href ?>">
         <th scope="row"><a href="<?cs var:c.href ?>"><?cs var:c.name ?></a></th>
         <td><code class="id"><?cs var:c.id ?></code></td>
-        <td><a href="<?cs var:c.registered_href ?>"><?cs var:c.registered ?></a></td>
+        <td><a href="<?cs var:c.registered_href ?>"><?cs var:number_text(c.registered) ?></a></td>
         <td class="portal-status level-<?cs var:c.level ?>"><a href="<?cs var:c.href ?>"><?cs var:c.status ?></a><?cs
           if:c.warning ?><span class="overlay warn"><?cs var:c.warning ?></span><?cs /if ?><?cs
           if:c.alert ?><span class="overlay alert"><?cs var:c.alert ?></span><?cs /if ?></td>

@@ -3,7 +3,7 @@
 <?cs set:base = "/a/" + Account.id ?>
 <section class="card">
   <h1><?cs var:t.titles[Job.kind] ?></h1>
-  <p class="hint"><?cs var:t.started_by ?> <?cs var:Job.created_by_name ?>, <?cs var:Job.created ?></p>
+  <p class="hint"><?cs var:t.started_by ?> <?cs var:Job.created_by_name ?>, <?cs var:date_text(Job.created) ?></p>
   <div class="progress-block" data-job-progress="<?cs var:base ?>/jobs/<?cs var:Job.id ?>/progress" data-job-state="<?cs var:Job.state ?>">
     <label for="job-bar"><?cs var:t.progress ?></label>
     <progress id="job-bar" max="100" value="<?cs var:Job.percent ?>"><?cs var:Job.percent ?>%</progress>

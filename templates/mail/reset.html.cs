@@ -1,5 +1,5 @@
 <!doctype html>
-<html><head><meta charset="utf-8"><title><?cs var:Lang.mail.reset.subject ?></title></head>
+<html lang="<?cs var:Mail.Language ?>"><head><meta charset="utf-8"><title><?cs var:Lang.mail.reset.subject ?></title></head>
 <body>
 <p><?cs var:Lang.mail.hello ?> <?cs var:Mail.Name ?>,</p>
 <p><?cs var:Lang.mail.reset.body ?></p>

@@ -1,5 +1,5 @@
 <?cs # Mail to an account's support contacts about a support log (guide §2.9, §2.10). ?><!doctype html>
-<html><head><meta charset="utf-8"><title><?cs var:Lang.mail.support_remind.subject ?></title></head>
+<html lang="<?cs var:Mail.Language ?>"><head><meta charset="utf-8"><title><?cs var:Lang.mail.support_remind.subject ?></title></head>
 <body>
 <p><?cs var:Lang.mail.hello ?>,</p>
 <p><?cs var:Lang.mail.support_remind.body ?></p>

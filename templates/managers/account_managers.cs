@@ -46,7 +46,7 @@
           <th scope="row"><?cs if:tab == "managers" ?><a href="/account-managers/manage?users=<?cs var:u.id ?>"><?cs var:u.display_name ?></a><?cs
             else ?><?cs var:u.display_name ?><?cs /if ?><?cs if:u.id == Me.id ?> <span class="badge"><?cs var:t.you ?></span><?cs /if ?></th>
           <td><?cs var:u.email ?></td>
-          <td><?cs var:u.modified ?><?cs if:u.updated_by_name ?> (<?cs var:u.updated_by_name ?>)<?cs /if ?></td>
+          <td><?cs var:date_text(u.modified) ?><?cs if:u.updated_by_name ?> (<?cs var:u.updated_by_name ?>)<?cs /if ?></td>
           <?cs if:tab == "managers" ?><td><?cs var:u.managed ?></td><?cs /if ?>
         </tr>
       <?cs /each ?>

@@ -53,7 +53,7 @@
           <td><input type="checkbox" name="accounts" value="<?cs var:a.id ?>" id="acct-<?cs var:a.id ?>"></td>
           <th scope="row"><label for="acct-<?cs var:a.id ?>"><?cs var:a.name ?></label></th>
           <td><code><?cs var:a.id ?></code></td>
-          <td><?cs var:a.modified ?></td>
+          <td><?cs var:date_text(a.modified) ?></td>
           <td><span class="total-managers"<?cs if:a.manager_names ?> title="<?cs var:a.manager_names ?>"<?cs /if ?>><?cs var:a.total_managers ?></span><?cs
             if:a.manager_names ?> <span class="visually-hidden"><?cs var:a.manager_names ?></span><?cs /if ?></td>
         </tr>

@@ -10,7 +10,7 @@
   <a class="button secondary" href="<?cs var:here ?><?cs if:Log.has_report ?>/export<?cs else ?>/logs.zip<?cs /if ?>"><?cs var:Lang.support.support_log.export ?></a>
 </div>
 <h1><?cs var:Log.title ?></h1>
-<p class="log-date"><?cs var:Log.created ?></p>
+<p class="log-date"><?cs var:date_text(Log.created) ?></p>
 
 <div class="support-log">
 <section class="card" aria-labelledby="h-submission">
@@ -73,7 +73,7 @@
     <dt><?cs var:Lang.support.support_log.notes ?></dt><dd class="description"><?cs if:Log.notes ?><?cs var:Log.notes ?><?cs else ?><?cs var:Lang.support.support_log.no_notes ?><?cs /if ?></dd>
   </dl>
   <?cs /if ?>
-  <?cs if:Log.updated_by_name ?><p class="hint"><?cs var:Lang.support.support_log.updated_by ?> <?cs var:Log.updated_by_name ?>, <?cs var:Log.updated ?></p><?cs /if ?>
+  <?cs if:Log.updated_by_name ?><p class="hint"><?cs var:Lang.support.support_log.updated_by ?> <?cs var:Log.updated_by_name ?>, <?cs var:date_text(Log.updated) ?></p><?cs /if ?>
 </section>
 </div>
 <?cs /def ?>

@@ -71,7 +71,7 @@
     <?cs each:l = Rows ?>
       <tr data-href="<?cs var:base ?>/<?cs var:l.id ?>">
         <td><?cs var:l.product ?></td>
-        <td class="nowrap"><?cs var:l.created ?></td>
+        <td class="nowrap"><?cs var:date_text(l.created) ?></td>
         <td><?cs var:l.reporter ?></td>
         <td><a href="<?cs var:base ?>/<?cs var:l.id ?>"><?cs var:l.title ?></a></td>
         <td><span class="badge state-<?cs var:l.state ?>"><?cs var:Lang.support.states[l.state] ?></span></td>

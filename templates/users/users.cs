@@ -104,7 +104,7 @@
           if:u.registered != 1 ?> <span class="badge warn"><?cs var:Lang.users.users.unregistered ?></span><?cs /if ?></td>
         <td><?cs var:u.email ?></td>
         <td><?cs var:u.extension ?></td>
-        <td><?cs var:u.modified ?><?cs if:u.updated_by_name ?> (<?cs var:u.updated_by_name ?>)<?cs /if ?></td>
+        <td><?cs var:date_text(u.modified) ?><?cs if:u.updated_by_name ?> (<?cs var:u.updated_by_name ?>)<?cs /if ?></td>
         <td><?cs var:u.licenses ?></td>
         <td><?cs if:u.custom_role ?><?cs var:u.custom_role ?><?cs else ?><?cs var:Lang.users.roles[u.role] ?><?cs /if ?></td>
       </tr>

@@ -308,6 +308,10 @@ const CASES = {
   },
   'GET /': { ok: async (w) => ({ who: w.sP, path: '/', status: 200 }) },
   'GET /a/:acct': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}`, status: 200 }) },
+  'POST /language': {
+    ok: async (w) => ({ who: w.sP, path: '/language', body: { lang: 'en', back: '/accounts?q=x' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: '/language', body: { lang: 'xx', back: '/accounts' }, status: 422 }),
+  },
   'GET /login': { ok: async () => ({ who: new Client(), path: '/login', status: 200 }) },
   'POST /login': {
     ok: async (w) => ({ who: await anonymous('/login'), path: '/login', body: { email: w.admin.email, password: PASSWORD }, status: 303 }),

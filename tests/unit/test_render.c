@@ -209,6 +209,51 @@ static void the_language_file_is_reread(void **state)
 	assert_string_equal(hdf_get_value(render_lang(), "greeting", ""), "Whole again");
 }
 
+/* Each language has its own tree, English beneath it (a key the language
+ * lacks reads in English), re-read when its file changes; an override of a
+ * language's file wins for that language only. Templates format dates and
+ * numbers in the language of the request. */
+static void each_language_has_its_own_tree(void **state)
+{
+	write_file("default/lang", "en.hdf", "greeting = Whole again\nwords {\n  a = one\n}\n");
+	write_file("default/lang", "fr.hdf", "greeting = Bonsoir\n");
+	render_use_language("fr");
+	assert_string_equal(render_language(), "fr");
+	assert_string_equal(render("page.cs", "Ada"), "H2 longer[Howdy Ada, Bonsoir]");
+	assert_string_equal(render("other.cs", "Ada"), "H2 longer[one;]");
+	assert_string_equal(hdf_get_value(render_lang(), "greeting", ""), "Bonsoir");
+	assert_string_equal(hdf_get_value(render_lang_of("en"), "greeting", ""), "Whole again");
+
+	write_file("override/lang", "fr.hdf", "greeting = Salut\n");
+	assert_string_equal(render("page.cs", "Ada"), "H2 longer[Howdy Ada, Salut]");
+	render_use_language("en");
+	assert_string_equal(render("page.cs", "Ada"), "H2 longer[Howdy Ada, Whole again]");
+	render_use_language("fr");
+	remove_file("override/lang", "fr.hdf");
+	assert_string_equal(render("page.cs", "Ada"), "H2 longer[Howdy Ada, Bonsoir]");
+	write_file("default/lang", "fr.hdf", "greeting = Bonne nuit\n");
+	assert_string_equal(render("page.cs", "Ada"), "H2 longer[Howdy Ada, Bonne nuit]");
+	/* English changes show beneath a language that lacks the key. */
+	write_file("default/lang", "en.hdf", "greeting = Whole again\nwords {\n  a = uno\n}\n");
+	assert_string_equal(render("other.cs", "Ada"), "H2 longer[uno;]");
+
+	/* A language without a file, or a code that is no code: English. */
+	render_use_language("de");
+	assert_string_equal(render("page.cs", "Ada"), "H2 longer[Howdy Ada, Whole again]");
+	assert_null(render_lang_of("de"));
+	render_use_language("../en");
+	assert_string_equal(render_language(), "en");
+
+	write_file("default", "fmt.cs",
+		   "<?cs def:content() ?><?cs var:number_text(Name) ?>|<?cs var:date_text(\"2026-03-05 14:07\") ?><?cs /def ?>");
+	assert_string_equal(render("fmt.cs", "1234567"), "H2 longer[1,234,567|2026-03-05 14:07]");
+	write_file("default/lang", "de.hdf", "greeting = Guten Abend\n");
+	render_use_language("de");
+	assert_string_equal(render("fmt.cs", "1234567"), "H2 longer[1.234.567|05.03.2026 14:07]");
+	assert_string_equal(render("fmt.cs", "n/a"), "H2 longer[n/a|05.03.2026 14:07]");
+	render_use_language("en");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +262,7 @@ int main(void)
 		cmocka_unit_test(overrides_appear_and_go),
 		cmocka_unit_test(a_broken_template_names_file_and_line),
 		cmocka_unit_test(the_language_file_is_reread),
+		cmocka_unit_test(each_language_has_its_own_tree),
 	};
 	return cmocka_run_group_tests_name("render", tests, setup, teardown);
 }

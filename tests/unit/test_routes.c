@@ -85,8 +85,9 @@ static void table_is_consistent(void **state)
 		assert_non_null(rt->handler);
 		assert_true(rt->feature < FEAT_COUNT);
 		/* Only sign-in (the console's, and an app's for its user), the health
-		 * check and the pages opened from emailed links (sign-up, password
-		 * reset, "Forgot your password?") are public; on the API, only what
+		 * check, the pages opened from emailed links (sign-up, password
+		 * reset, "Forgot your password?") and the footer's language picker
+		 * are public; on the API, only what
 		 * authenticates otherwise (a gateway's claim code, a CloudLink
 		 * Daemon's link code, an OAuth client's id and secret); and the SAML
 		 * endpoints, which identity providers' browsers reach. */
@@ -100,7 +101,7 @@ static void table_is_consistent(void **state)
 		else if (rt->flags & R_PUBLIC)
 			assert_true(strcmp(rt->pattern, "/login") == 0 || strcmp(rt->pattern, "/ping") == 0 ||
 				    strcmp(rt->pattern, "/health") == 0 || strcmp(rt->pattern, "/register") == 0 || strcmp(rt->pattern, "/reset") == 0 ||
-				    strcmp(rt->pattern, "/forgot") == 0);
+				    strcmp(rt->pattern, "/forgot") == 0 || strcmp(rt->pattern, "/language") == 0);
 		/* A page inside an account that changes something names what it needs. */
 		if (strstr(rt->pattern, ":acct") && strcmp(rt->method, "POST") == 0 && !(rt->flags & (R_API | R_FOREIGN)))
 			assert_int_not_equal(rt->feature, FEAT_NONE);

@@ -1,0 +1,204 @@
+// The console's languages over HTTP: which language a page is in (the
+// user's choice, this browser's, the account's Default Language, the
+// browser's Accept-Language, English), the footer's picker and where it
+// leads back to, Default Language offering exactly the languages that
+// exist, an administrator's override of one language's file, mail in the
+// recipient's language and exports in the language's spreadsheet
+// conventions. French and German exist for these tests (lib/lang.js).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { Client, csrfFrom, sql } from './lib/stack.js';
+import { waitForMail } from './lib/mail.js';
+import {
+  email, eventsOf, lit, newCustomer, newPartner, newUser, scalar, signIn,
+} from './lib/fixtures.js';
+import { ensureLanguages, languageText, languagesOnStack, overrideDir, removeStandIns, shippedDir } from './lib/lang.js';
+
+let standIns = [];
+before(() => { standIns = ensureLanguages(); });
+after(() => removeStandIns(standIns));
+
+const htmlLang = (html) => /<html lang="([^"]*)"/.exec(html)?.[1];
+
+/** The page's language, asked as a browser with these Accept-Language and cookies. */
+async function languageOf(client, path, acceptLanguage) {
+  const res = await client.get(path, { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} });
+  assert.equal(res.status, 200, `GET ${path}`);
+  return htmlLang(res.text);
+}
+
+/** The footer picker's choices: [code, name]. */
+function pickerOptions(html) {
+  const select = /<select id="language" name="lang">([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';
+  return [...select.matchAll(/<option value="([^"]+)"[^>]*>([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]);
+}
+
+/** Chooses a language with the footer's picker, from page path. */
+async function pick(client, path, code) {
+  const page = await client.get(path);
+  const back = /name="back" value="([^"]*)"/.exec(page.text)?.[1].replace(/&amp;/g, '&');
+  return client.post('/language', { _csrf: csrfFrom(page.text), lang: code, back });
+}
+
+async function customerWithAdmin(language) {
+  const partner = await newPartner('Lang');
+  const account = await newCustomer(partner.id, 'Lang');
+  await sql(`UPDATE accounts SET default_language = ${lit(language)} WHERE id = ${lit(account.id)}`);
+  const admin = await newUser(account.id, { role: 'account_admin' });
+  return { partner, account, admin };
+}
+
+describe('the language of a page', () => {
+  test('signed out: the browser\'s Accept-Language that exists, else English', async () => {
+    const c = new Client();
+    assert.equal(await languageOf(c, '/login'), 'en');
+    assert.equal(await languageOf(c, '/login', 'de-DE,de;q=0.9,en;q=0.5'), 'de');
+    assert.equal(await languageOf(c, '/login', 'fr-CA, en;q=0.8'), 'fr');
+    assert.equal(await languageOf(c, '/login', 'en;q=0.4, fr;q=0.6'), 'fr');
+    assert.equal(await languageOf(c, '/login', 'xx-YY, zz'), 'en');
+    // The page's words are the language's: the sign-in button.
+    const fr = languageText('fr');
+    const page = await c.get('/login', { headers: { 'accept-language': 'fr' } });
+    assert.match(page.text, new RegExp(`>${fr.get('auth.login.submit')}<`));
+  });
+
+  test('signed out: the picker\'s choice is kept in a cookie and beats Accept-Language', async () => {
+    const c = new Client();
+    const res = await pick(c, '/forgot?from=footer', 'de');
+    assert.equal(res.status, 303);
+    assert.equal(res.location, '/forgot?from=footer');
+    assert.equal(c.cookies.get('sb_lang'), 'de');
+    assert.equal(await languageOf(c, '/login', 'fr'), 'de');
+    // A cookie naming no language that exists is no choice.
+    c.cookies.set('sb_lang', 'xx');
+    assert.equal(await languageOf(c, '/login', 'fr'), 'fr');
+    c.cookies.set('sb_lang', '../en');
+    assert.equal(await languageOf(c, '/login'), 'en');
+  });
+
+  test('signed in without a choice: the account\'s Default Language beats Accept-Language', async () => {
+    const { admin } = await customerWithAdmin('de');
+    const s = await signIn(admin.email);
+    assert.equal(await languageOf(s, '/password', 'fr'), 'de');
+    // An account whose language no longer exists: the browser's, else English.
+    await sql(`UPDATE accounts SET default_language = 'it' WHERE id = ${lit(admin.accountId)}`);
+    assert.equal(await languageOf(s, '/password', 'fr'), 'fr');
+    assert.equal(await languageOf(s, '/password'), 'en');
+  });
+
+  test('signed in: the picker stores the user\'s language, with its event, and it follows them to any browser', async () => {
+    const { admin } = await customerWithAdmin('en');
+    const s = await signIn(admin.email);
+    const path = `/a/${admin.accountId}/users?q=ab&sort=email&dir=desc`;
+    const res = await pick(s, path, 'fr');
+    assert.equal(res.status, 303);
+    assert.equal(res.location, path, 'back to the page with its search, sort and filters');
+    assert.equal(await scalar(`SELECT language FROM users WHERE id = ${admin.id}`), 'fr');
+    const events = await eventsOf(admin.accountId, `action = 'user.update' AND asset_id = ${lit(String(admin.id))}`);
+    assert.equal(events.length, 1);
+    assert.match(JSON.stringify(events[0]), /"language"/);
+    assert.equal(await languageOf(s, path), 'fr');
+    // Another browser: the user's choice beats its cookie and its Accept-Language.
+    const other = await signIn(admin.email);
+    other.cookies.set('sb_lang', 'de');
+    assert.equal(await languageOf(other, '/password', 'de'), 'fr');
+    // Choosing the same again writes no second event.
+    await pick(s, '/password', 'fr');
+    assert.equal((await eventsOf(admin.accountId, `action = 'user.update' AND asset_id = ${lit(String(admin.id))}`)).length, 1);
+  });
+
+  test('the picker takes only languages that exist and leads only back into the console', async () => {
+    const c = new Client();
+    const page = await c.get('/login');
+    const csrf = csrfFrom(page.text);
+    assert.equal((await c.post('/language', { _csrf: csrf, lang: 'it', back: '/login' })).status, 422);
+    assert.equal((await c.post('/language', { _csrf: csrf, lang: '../../etc/passwd', back: '/login' })).status, 422);
+    assert.equal((await c.post('/language', { lang: 'fr', back: '/login' })).status, 403, 'no CSRF token');
+    const away = await c.post('/language', { _csrf: csrf, lang: 'fr', back: '//evil.example.com/x' });
+    assert.equal(away.status, 303);
+    assert.equal(away.location, '/');
+  });
+});
+
+describe('languages offered', () => {
+  test('the picker and Default Language offer exactly the languages that exist, each picker entry in its own words', async () => {
+    const codes = languagesOnStack();
+    assert.ok(codes.includes('fr') && codes.includes('de'));
+    const c = new Client();
+    const page = await c.get('/login');
+    const options = pickerOptions(page.text);
+    assert.deepEqual(options.map(([code]) => code), codes);
+    for (const [code, name] of options) {
+      const own = languageText(code).get(`accounts.account_form.languages.${code}`);
+      if (own) assert.equal(name, own.replace(/&/g, '&amp;'), `${code} named in its own words`);
+    }
+    const partner = await newPartner('Offered');
+    const s = await signIn(partner.email);
+    const form = await s.get('/accounts/new');
+    const select = /<select[^>]*name="default_language"[^>]*>([\s\S]*?)<\/select>/.exec(form.text)?.[1] ?? '';
+    const offered = [...select.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(offered, codes);
+  });
+
+  test('an override of a language\'s file wins for that language only, and is seen without a restart', async () => {
+    const file = `${overrideDir}/fr.hdf`;
+    const had = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    const base = had ?? readFileSync(`${shippedDir}/fr.hdf`, 'utf8');
+    writeFileSync(file, `${base}\nlayout.language = Langue choisie par l'administrateur\n`);
+    try {
+      for (let i = 0; i < 4; i++) {
+        const fr = await new Client().get('/login', { headers: { 'accept-language': 'fr' } });
+        assert.match(fr.text, /Langue choisie par l&#39;administrateur|Langue choisie par l'administrateur/);
+        const en = await new Client().get('/login');
+        assert.doesNotMatch(en.text, /Langue choisie/);
+      }
+    } finally {
+      if (had === null) rmSync(file);
+      else writeFileSync(file, had);
+    }
+    for (let i = 0; i < 4; i++) {
+      const fr = await new Client().get('/login', { headers: { 'accept-language': 'fr' } });
+      assert.doesNotMatch(fr.text, /Langue choisie/);
+    }
+  });
+});
+
+describe('mail and exports in the language', () => {
+  test('a welcome mail goes out in the recipient\'s language, else their account\'s', async () => {
+    const { account, admin } = await customerWithAdmin('de');
+    const s = await signIn(admin.email);
+    const chose = await newUser(account.id, { signIn: false, mail: email('fr-reader') });
+    await sql(`UPDATE users SET language = 'fr' WHERE id = ${chose.id}`);
+    const plain = await newUser(account.id, { signIn: false, mail: email('de-reader') });
+    for (const u of [chose, plain]) {
+      const res = await s.send(`/a/${account.id}/users/${u.id}/welcome`);
+      assert.equal(res.status, 303, `welcome ${u.email}`);
+    }
+    const fr = await waitForMail(chose.email);
+    assert.equal(fr.subject, languageText('fr').get('mail.welcome.subject'));
+    assert.match(fr.html, /<html lang="fr">/);
+    const de = await waitForMail(plain.email);
+    assert.equal(de.subject, languageText('de').get('mail.welcome.subject'));
+    assert.match(de.html, /<html lang="de">/);
+  });
+
+  test('the users export in German: semicolons between fields and dates day first', async () => {
+    const { account, admin } = await customerWithAdmin('de');
+    await newUser(account.id, { first: 'Komma', last: 'Test, Jr' });
+    await sql(`UPDATE users SET updated_at = '2026-03-05 14:07:00' WHERE account_id = ${lit(account.id)}`);
+    const s = await signIn(admin.email);
+    const de = await s.get(`/a/${account.id}/users/export.csv`);
+    assert.equal(de.status, 200);
+    const lines = de.text.replace(/^\uFEFF/, '').split('\r\n');
+    assert.equal(lines[0].split(';').length, 7, `header split on semicolons: ${lines[0]}`);
+    assert.match(de.text, /05\.03\.2026 14:07/);
+    assert.match(de.text, /^Komma Test, Jr;/m, 'a comma needs no quotes');
+    // The same export in English: commas, the ISO date.
+    await pick(s, '/password', 'en');
+    const en = await s.get(`/a/${account.id}/users/export.csv`);
+    assert.equal(en.text.replace(/^\uFEFF/, '').split('\r\n')[0].split(',').length, 7);
+    assert.match(en.text, /2026-03-05 14:07/);
+  });
+});
