@@ -16,6 +16,7 @@
 #include "cgi-bin/users/user_form.h"
 #include "lib/accounts.h"
 #include "lib/pbx_links.h"
+#include "lib/scim_groups.h"
 #include "lib/scim_users.h"
 
 #include <stdio.h>
@@ -78,6 +79,22 @@ static int publish_owned(struct req *r, HDF *h)
 	return 0;
 }
 
+struct groups {
+	HDF *h;
+	int n;
+};
+
+static int publish_group(void *ctx, const struct user_group *g)
+{
+	struct groups *gs = ctx;
+	char key[48];
+	snprintf(key, sizeof key, "Groups.%d.id", gs->n);
+	hdf_set_valuef(gs->h, "%s=%lld", key, g->id);
+	snprintf(key, sizeof key, "Groups.%d.name", gs->n++);
+	hdf_set_value(gs->h, key, g->name);
+	return 0;
+}
+
 /* Publishes the user and what the template needs besides the form values. */
 static int publish(struct req *r)
 {
@@ -103,6 +120,10 @@ static int publish(struct req *r)
 	hdf_set_int_value(h, "is_partner_staff", staff);
 	hdf_set_int_value(h, "is_me", u->id == r->me.id);
 	if (publish_owned(r, h) != 0)
+		return -1;
+	/* The SCIM groups the user belongs to (ch3 §8). */
+	struct groups groups = {h, 0};
+	if (user_groups_of_user_each(r->db, r->acct.id, u->id, publish_group, &groups) < 0)
 		return -1;
 	snprintf(key, sizeof key, "users.roles.%s", u->role);
 	hdf_set_value(h, "role_label", u->custom_role_id ? u->custom_role_name : lang(r, key));

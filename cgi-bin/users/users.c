@@ -50,6 +50,7 @@ static void publish_controls(struct req *r)
 	hdf_set_int_value(r->hdf, "Users.CanManage", allowed(r, "POST", path));
 }
 
+
 int users_get(struct req *r)
 {
 	struct listing l;
@@ -59,8 +60,8 @@ int users_get(struct req *r)
 
 	struct user_match m;
 	struct user_count c;
-	user_filter_read(r, &m, l.q);
-	if (user_filter_publish_products(r) != 0 || users_count(r->db, &m, &c) != 0)
+	if (user_filter_read(r, &m, l.q) != 0 || user_filter_publish_products(r) != 0 || user_filter_publish_groups(r) != 0 ||
+	    users_count(r->db, &m, &c) != 0)
 		return SERVER_ERROR;
 	if (c.total >= 0)
 		listing_clamp(&l, c.total);
@@ -71,7 +72,7 @@ int users_get(struct req *r)
 		return SERVER_ERROR;
 
 	/* The filters are kept in every link of the list, so it can be bookmarked. */
-	static const char *const keep[] = {"property", "product", "sms", NULL};
+	static const char *const keep[] = {"property", "product", "group", "sms", NULL};
 	char text[128];
 	if (c.total >= 0) {
 		listing_publish(r, &l, c.total, keep);

@@ -54,6 +54,12 @@
   <?cs /if ?>
   <?cs if:User.extension ?><?cs call:readonly(Lang.users.user_edit.extension, User.extension) ?><?cs /if ?>
   <?cs call:readonly(Lang.users.user_edit.source, User.source) ?>
+  <?cs if:subcount(User.Groups) ?>
+  <div class="field readonly"><span class="label"><?cs var:Lang.users.user_edit.groups ?></span>
+    <ul class="value groups" aria-label="<?cs var:Lang.users.user_edit.groups ?>">
+    <?cs each:g = User.Groups ?><li><a href="<?cs var:base ?>?group=<?cs var:g.id ?>"><?cs var:g.name ?></a></li><?cs /each ?>
+    </ul></div>
+  <?cs /if ?>
   <?cs call:readonly(Lang.users.user_edit.created, User.created) ?>
   <?cs if:User.updated_by_name ?>
   <?cs call:readonly(Lang.users.user_edit.modified, User.modified + " (" + User.updated_by_name + ")") ?>

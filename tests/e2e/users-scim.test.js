@@ -1,10 +1,14 @@
 // The Users screens and SCIM provisioning (guide §2.4 notes, §3.2.6; ch3 §8):
 // the fields Azure AD Sync owns are read-only in Edit User, with a note
-// naming it, and a save keeps them as provisioned.
+// naming it, and a save keeps them as provisioned; the user page lists the
+// user's SCIM groups, and the Users list filters by group (offered only when
+// the account has groups).
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventsOf, fieldError, inputValue, lastEventId, newUser, uid, visibleText } from './lib/fixtures.js';
+import {
+  eventsOf, fieldError, inputValue, lastEventId, listRows, lit, newCustomer, newUser, partnerSession, signIn, uid, visibleText,
+} from './lib/fixtures.js';
 import { sql } from './lib/stack.js';
 import { scimAccount, scimUser } from './lib/scim.js';
 
@@ -75,5 +79,112 @@ describe('users provisioned by Azure AD Sync in the console', () => {
     });
     assert.equal(res.status, 303);
     assert.equal((await stored(mine.id))[0], 'Re');
+  });
+});
+
+describe('SCIM groups in the console', () => {
+  let s, team, other, members, outsider;
+  before(async () => {
+    s = await scimAccount('Users groups');
+    members = [await provisioned(s, 'm1'), await provisioned(s, 'm2')];
+    outsider = await provisioned(s, 'out');
+    team = `Team ${uid()}`;
+    other = `Other ${uid()}`;
+    const made = await s.client.post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: team,
+      members: members.map((m) => ({ value: m.id })) });
+    assert.equal(made.status, 201, made.text);
+    team = { name: team, id: made.json.id };
+    const second = await s.client.post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: other,
+      members: [{ value: members[0].id }] });
+    assert.equal(second.status, 201, second.text);
+    other = { name: other, id: second.json.id };
+  });
+
+  test('the user page lists the groups the user belongs to', async () => {
+    const page = await s.session.get(`/a/${s.account.id}/users/${members[0].id}`);
+    const text = visibleText(page.text);
+    assert.ok(text.includes('Groups'));
+    assert.ok(text.includes(team.name) && text.includes(other.name), 'both of its groups');
+    assert.match(page.text, new RegExp(`href="/a/${s.account.id}/users\\?group=${team.id}"`), 'each links the filtered list');
+    const lone = await s.session.get(`/a/${s.account.id}/users/${outsider.id}`);
+    assert.ok(!visibleText(lone.text).includes(team.name), 'no group of another user');
+  });
+
+  test('the Users list filters by group, with a chip that names it and the filter kept by the links', async () => {
+    const list = await s.session.get(`/a/${s.account.id}/users`);
+    assert.match(list.text, /<select id="f-group" name="group">/, 'the Group filter is offered');
+    assert.ok(list.text.includes(`<option value="${team.id}">${team.name}</option>`));
+    const filtered = await s.session.get(`/a/${s.account.id}/users?group=${team.id}`);
+    assert.equal(filtered.status, 200);
+    const rows = listRows(filtered.text);
+    assert.deepEqual(rows.sort(), members.map((m) => `/a/${s.account.id}/users/${m.id}`).sort());
+    const text = visibleText(filtered.text);
+    assert.ok(text.includes(`Group: ${team.name}`), 'the chip names the group');
+    assert.ok(text.includes('2 users'));
+    assert.match(filtered.text, /<input type="hidden" name="group" value="\d+">/, 'Manage and search carry it');
+    // With a search, and with a property.
+    const searched = await s.session.get(`/a/${s.account.id}/users?group=${team.id}&q=${encodeURIComponent(members[1].userName.split('@')[0])}`);
+    assert.deepEqual(listRows(searched.text), [`/a/${s.account.id}/users/${members[1].id}`]);
+    const admins = await s.session.get(`/a/${s.account.id}/users?group=${team.id}&property=admins`);
+    assert.deepEqual(listRows(admins.text), []);
+    // The export and "Manage all" take the same users.
+    const csv = await s.session.get(`/a/${s.account.id}/users/export.csv?group=${other.id}`);
+    assert.equal(csv.status, 200);
+    assert.equal(csv.text.trim().split('\n').length, 2, 'a header and the one member');
+    const manage = await s.session.get(`/a/${s.account.id}/users/manage?scope=all&group=${team.id}`);
+    assert.ok(visibleText(manage.text).includes('Manage all (2 users)'));
+  });
+
+  test('a group of another account, or no group, filters nothing', async () => {
+    const elsewhere = await scimAccount('Users groups elsewhere');
+    const theirs = await elsewhere.client.post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: `Theirs ${uid()}` });
+    const all = listRows((await s.session.get(`/a/${s.account.id}/users`)).text).length;
+    for (const g of [theirs.json.id, '999999999', 'x']) {
+      const page = await s.session.get(`/a/${s.account.id}/users?group=${g}`);
+      assert.equal(page.status, 200, g);
+      assert.equal(listRows(page.text).length, all, `${g}: dropped`);
+      assert.ok(!visibleText(page.text).includes('Group:'), `${g}: no chip`);
+    }
+  });
+
+  test('an account without groups is offered no Group filter', async () => {
+    const { partner, session } = await partnerSession('No groups');
+    const account = await newCustomer(partner.id, 'No groups');
+    const list = await session.get(`/a/${account.id}/users`);
+    assert.equal(list.status, 200);
+    assert.doesNotMatch(list.text, /name="group"/);
+  });
+
+  test('a group of many members is read walking the list\'s order, page by page', async () => {
+    // Past the walk threshold of lib/user_list.c (1,000): users and members added in SQL.
+    const { partner } = await partnerSession('Big group');
+    const account = await newCustomer(partner.id, 'Big group');
+    await sql(`INSERT INTO users (account_id, first_name, last_name, display_name, email, created_at, updated_at)
+      SELECT ${lit(account.id)}, 'Bulk', CONCAT('M', LPAD(seq, 5, '0')), CONCAT('Bulk M', LPAD(seq, 5, '0')),
+        CONCAT('bulk', seq, '@big.example.com'), UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_1500`);
+    await sql(`UPDATE accounts SET user_count = (SELECT COUNT(*) FROM users WHERE account_id = ${lit(account.id)})
+      WHERE id = ${lit(account.id)}`);
+    await sql(`INSERT INTO user_groups (account_id, display_name, doc, created_at, updated_at)
+      VALUES (${lit(account.id)}, 'Everyone odd', '{}', UTC_TIMESTAMP(), UTC_TIMESTAMP())`);
+    const [[group]] = await sql(`SELECT id FROM user_groups WHERE account_id = ${lit(account.id)}`);
+    // The odd ones of the first 900 and all 600 after: 1,050 members, not 'Bulk M00002'.
+    await sql(`INSERT INTO user_group_members (group_id, user_id, account_id)
+      SELECT ${group}, id, account_id FROM users WHERE account_id = ${lit(account.id)} AND email LIKE 'bulk%'
+        AND MOD(CAST(SUBSTRING(last_name, 2) AS UNSIGNED), 2) = 1 OR (account_id = ${lit(account.id)}
+        AND email LIKE 'bulk%' AND CAST(SUBSTRING(last_name, 2) AS UNSIGNED) > 900)`);
+    const [[expected]] = await sql(`SELECT COUNT(*) FROM user_group_members WHERE group_id = ${group}`);
+    assert.ok(Number(expected) >= 1000, `${expected} members`);
+    const admin = await newUser(account.id, { role: 'account_admin' });
+    const as = await signIn(admin.email);
+    const page = await as.get(`/a/${account.id}/users?group=${group}`);
+    assert.equal(page.status, 200);
+    assert.ok(visibleText(page.text).includes(`${Number(expected).toLocaleString('en-US')} users`), 'the exact count');
+    const names = [...page.text.matchAll(/<a href="\/a\/[^"]+\/users\/\d+">(Bulk M\d+)<\/a>/g)].map((m) => m[1]);
+    assert.equal(names.length, 50);
+    assert.deepEqual(names.slice(0, 3), ['Bulk M00001', 'Bulk M00003', 'Bulk M00005'], 'members only, in name order');
+    const last = await as.get(`/a/${account.id}/users?group=${group}&sort=name&dir=desc`);
+    const lastNames = [...last.text.matchAll(/<a href="\/a\/[^"]+\/users\/\d+">(Bulk M\d+)<\/a>/g)].map((m) => m[1]);
+    assert.equal(lastNames[0], 'Bulk M01500');
   });
 });
