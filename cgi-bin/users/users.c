@@ -8,6 +8,7 @@
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_filter.h"
 #include "cgi-bin/users/users_sort.h"
+#include "lib/azure_ad_sync.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -50,6 +51,22 @@ static void publish_controls(struct req *r)
 	hdf_set_int_value(r->hdf, "Users.CanManage", allowed(r, "POST", path));
 }
 
+/* Phone Number Conflict Search (guide §3.2.6), for an account whose users
+ * Azure AD Sync provisions: a SCIM write refused for a number another user
+ * holds is resolved there. 0, or -1. */
+static int publish_phone_conflicts(struct req *r)
+{
+	char path[160];
+	snprintf(path, sizeof path, "/a/%s/users/phone-conflicts", r->acct.id);
+	if (r->acct.is_partner || !allowed(r, "GET", path))
+		return 0;
+	struct azure_ad_sync s;
+	int set_up = azure_ad_sync_find(r->db, r->acct.id, &s);
+	if (set_up < 0)
+		return -1;
+	hdf_set_int_value(r->hdf, "Users.PhoneConflicts", set_up);
+	return 0;
+}
 
 int users_get(struct req *r)
 {
@@ -57,6 +74,8 @@ int users_get(struct req *r)
 	listing_read(r, &l, users_sorts);
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.users.title"));
 	publish_controls(r);
+	if (publish_phone_conflicts(r) != 0)
+		return SERVER_ERROR;
 
 	struct user_match m;
 	struct user_count c;

@@ -23,6 +23,7 @@
   <?cs if:Users.CanAdd ?><a class="button" href="<?cs var:base ?>/new"><?cs var:Lang.users.users.add ?></a><?cs /if ?>
   <?cs if:Users.CanImport ?><a class="button secondary" href="<?cs var:base ?>/import"><?cs var:Lang.import.import.menu ?></a><?cs /if ?>
   <a class="button secondary" href="<?cs var:base ?>/export.csv?<?cs var:List.KeepSort ?>" download title="<?cs var:Lang.users.users.export_hint ?>"><?cs var:Lang.users.users.export ?></a>
+  <?cs if:Users.PhoneConflicts ?><a class="button secondary" href="<?cs var:base ?>/phone-conflicts"><?cs var:Lang.users.users.phone_conflicts ?></a><?cs /if ?>
 </div>
 
 <div class="filter-bar">

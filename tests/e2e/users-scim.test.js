@@ -2,7 +2,8 @@
 // the fields Azure AD Sync owns are read-only in Edit User, with a note
 // naming it, and a save keeps them as provisioned; the user page lists the
 // user's SCIM groups, and the Users list filters by group (offered only when
-// the account has groups).
+// the account has groups); the Users page links Phone Number Conflict Search
+// once Azure AD Sync is set up.
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -186,5 +187,24 @@ describe('SCIM groups in the console', () => {
     const last = await as.get(`/a/${account.id}/users?group=${group}&sort=name&dir=desc`);
     const lastNames = [...last.text.matchAll(/<a href="\/a\/[^"]+\/users\/\d+">(Bulk M\d+)<\/a>/g)].map((m) => m[1]);
     assert.equal(lastNames[0], 'Bulk M01500');
+  });
+});
+
+describe('Phone Number Conflict Search on the Users page', () => {
+  test('is linked once Azure AD Sync is set up, not before', async () => {
+    const { partner, session } = await partnerSession('Conflicts link');
+    const account = await newCustomer(partner.id, 'Conflicts link');
+    const link = `href="/a/${account.id}/users/phone-conflicts"`;
+    const before = await session.get(`/a/${account.id}/users`);
+    assert.ok(!before.text.includes(link), 'no link without Azure AD Sync');
+    const s = await scimAccount('Conflicts linked');
+    const after = await s.session.get(`/a/${s.account.id}/users`);
+    assert.ok(after.text.includes(`href="/a/${s.account.id}/users/phone-conflicts"`));
+    assert.ok(visibleText(after.text).includes('Phone Number Conflict Search'));
+    const target = await s.session.get(`/a/${s.account.id}/users/phone-conflicts`);
+    assert.equal(target.status, 200);
+    // The partner account's own Users page has no such link (no SCIM there).
+    const staff = await s.session.get(`/a/${s.partner.id}/users`);
+    assert.ok(!staff.text.includes('phone-conflicts'));
   });
 });
