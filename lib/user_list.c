@@ -239,22 +239,32 @@ int users_count(db *d, const struct user_match *m, struct user_count *c)
 	}
 	c->how = HOW_FILTER;
 	long long holders = -1;
+	/* Without a property or SMS filter (each has its index), a group of
+	 * few members is read from its members, else a product of few holders
+	 * from its holders; a total they give is exact when nothing else
+	 * narrows it. */
 	int alone = m->property < 0 && !(m->sms && *m->sms);
-	if (alone && m->product && *m->product && !(m->group && *m->group)) {
-		holders = 0;
-		if (db_int(d, &holders, "SELECT holders FROM account_products WHERE account_id = ? AND product = ?", "ss",
-			   m->account_id, m->product) < 0)
-			return -1;
-		c->how = holders >= PRODUCT_WALK_MIN ? HOW_WALK : HOW_HOLDERS;
-	} else if (alone && m->group && *m->group && !(m->product && *m->product)) {
+	int product = m->product && *m->product, group = m->group && *m->group;
+	long long members = -1;
+	if (alone && group) {
 		/* Members go with their users (a foreign key), so their count is
 		 * exact: a range of the account's index. */
-		holders = 0;
-		if (db_int(d, &holders,
+		if (db_int(d, &members,
 			   "SELECT COUNT(*) FROM user_group_members FORCE INDEX (ix_user_group_members_account)"
 			   " WHERE account_id = ? AND group_id = ?", "ss", m->account_id, m->group) < 0)
 			return -1;
-		c->how = holders >= PRODUCT_WALK_MIN ? HOW_WALK : HOW_MEMBERS;
+		c->how = members >= PRODUCT_WALK_MIN ? HOW_WALK : HOW_MEMBERS;
+		if (!product)
+			holders = members;
+	}
+	if (alone && product && c->how != HOW_MEMBERS) {
+		long long n = 0;
+		if (db_int(d, &n, "SELECT holders FROM account_products WHERE account_id = ? AND product = ?", "ss",
+			   m->account_id, m->product) < 0)
+			return -1;
+		c->how = n >= PRODUCT_WALK_MIN ? HOW_WALK : HOW_HOLDERS;
+		if (!group)
+			holders = n;
 	}
 	build(m, c->how, 1, &k);
 	if (holders >= 0 && !k.q) {

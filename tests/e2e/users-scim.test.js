@@ -128,6 +128,13 @@ describe('SCIM groups in the console', () => {
     assert.deepEqual(listRows(searched.text), [`/a/${s.account.id}/users/${members[1].id}`]);
     const admins = await s.session.get(`/a/${s.account.id}/users?group=${team.id}&property=admins`);
     assert.deepEqual(listRows(admins.text), []);
+    // With a product: the group's members that hold it, whoever else does.
+    const product = `Product ${uid()}`;
+    await sql(`INSERT INTO user_licenses (account_id, user_id, product) VALUES
+      (${lit(s.account.id)}, ${members[1].id}, ${lit(product)}), (${lit(s.account.id)}, ${outsider.id}, ${lit(product)})`);
+    const held = await s.session.get(`/a/${s.account.id}/users?group=${team.id}&product=${encodeURIComponent(product)}`);
+    assert.deepEqual(listRows(held.text), [`/a/${s.account.id}/users/${members[1].id}`]);
+    assert.ok(visibleText(held.text).includes('1 user'));
     // The export and "Manage all" take the same users.
     const csv = await s.session.get(`/a/${s.account.id}/users/export.csv?group=${other.id}`);
     assert.equal(csv.status, 200);
