@@ -1321,6 +1321,9 @@ CREATE TABLE IF NOT EXISTS user_group_members (
   PRIMARY KEY (group_id, user_id),
   -- a user's groups (the user page, the groups attribute of a User)
   KEY ix_user_group_members_user (user_id, group_id),
+  -- the Users list's Group filter: a group's members within the account
+  -- (lib/user_list.c reads every list from an index starting with account_id)
+  KEY ix_user_group_members_account (account_id, group_id, user_id),
   CONSTRAINT fk_user_group_members_group FOREIGN KEY (group_id) REFERENCES user_groups (id) ON DELETE CASCADE,
   CONSTRAINT fk_user_group_members_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -100,6 +100,13 @@ struct saml_expect {
 enum saml_failure saml_response_check(const struct saml_sp *sp, const struct saml_idp *idp, const char *response_b64,
 				      const struct saml_expect *expect, struct saml_identity *out);
 
+/* Whom a Response says it is for, read without any check - its signature
+ * may be missing or forged: only to tell whose Event History records its
+ * refusal, never to sign anyone in. The NameID, the email claim and the
+ * organisation attributes of expect, from the Response's first Assertion
+ * into out (emptied first). 1 when an Assertion was read, 0 not. */
+int saml_response_claims(const char *response_b64, const struct saml_expect *expect, struct saml_identity *out);
+
 /* ---- the identity provider's signing certificates (ch3 §6.1) ---- */
 
 enum saml_cert_problem {

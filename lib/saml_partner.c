@@ -129,3 +129,16 @@ int saml_partner_user(db *d, const struct partner_person *p, long long *user_id,
 	}
 	return -1;
 }
+
+int saml_partner_account_of(db *d, const char *subject, const char *org_key, char account_id[UUID_LEN])
+{
+	int found = 0;
+	if (subject && *subject)
+		found = db_str(d, account_id, UUID_LEN,
+			       "SELECT u.account_id FROM partner_idp_users s JOIN users u ON u.id = s.user_id WHERE s.subject = ?",
+			       "s", subject);
+	if (found == 0 && org_key && *org_key)
+		found = db_str(d, account_id, UUID_LEN, "SELECT account_id FROM partner_idp_accounts WHERE org_key = ?", "s",
+			       org_key);
+	return found;
+}

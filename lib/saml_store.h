@@ -124,4 +124,10 @@ struct partner_person {
  * not usable (no email, no organisation, or a deactivated account), -1. */
 int saml_partner_user(db *d, const struct partner_person *p, long long *user_id, char account_id[UUID_LEN],
 		      int *created);
+
+/* The partner account a sign-in of the partner identity provider is for,
+ * as saml_partner_user would find it: the account of the partner user
+ * linked to subject, else the account made for the organisation org_key
+ * (either may be "" or NULL). 1 found, 0 none yet, -1. */
+int saml_partner_account_of(db *d, const char *subject, const char *org_key, char account_id[UUID_LEN]);
 #endif

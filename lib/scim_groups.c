@@ -539,3 +539,9 @@ int user_groups_each(db *d, const char *account_id, int max, user_group_fn fn, v
 		       " ORDER BY display_name, id LIMIT ?",
 		       "si", account_id, (long long)max);
 }
+
+int user_group_name(db *d, const char *account_id, long long id, char *name, size_t size)
+{
+	return db_str(d, name, size, "SELECT display_name FROM user_groups WHERE account_id = ? AND id = ?", "si",
+		      account_id, id);
+}

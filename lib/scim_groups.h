@@ -40,4 +40,7 @@ typedef int (*user_group_fn)(void *ctx, const struct user_group *g);
 int user_groups_of_user_each(db *d, const char *account_id, long long user_id, user_group_fn fn, void *ctx);
 /* The account's groups by name, at most max (the Users list's Group filter); the number, or -1. */
 int user_groups_each(db *d, const char *account_id, int max, user_group_fn fn, void *ctx);
+/* The name of the account's group id (the filter's chip): 1, 0 no such
+ * group in the account, -1 error. */
+int user_group_name(db *d, const char *account_id, long long id, char *name, size_t size);
 #endif

@@ -844,6 +844,35 @@ int user_field_source_owned(const char *user_source, const char *field)
 	return 0;
 }
 
+struct owner {
+	long long source_id;
+	char *name;
+	size_t size;
+};
+
+static int owner_row(void *ctx, const struct db_row *row)
+{
+	struct owner *o = ctx;
+	o->source_id = row_int(row, "source_id");
+	row_copy(row, "name", o->name, o->size);
+	return 0;
+}
+
+int scim_user_owner(db *d, const char *account_id, long long user_id, char *source, size_t size)
+{
+	struct owner o = {0, source, size};
+	source[0] = 0;
+	int rc = db_one(d, owner_row, &o,
+			"SELECT COALESCE(su.source_id, 0) AS source_id, COALESCE(s.name, '') AS name FROM scim_users su"
+			" JOIN users u ON u.id = su.user_id AND u.account_id = su.account_id"
+			" LEFT JOIN scim_sources s ON s.id = su.source_id AND s.account_id = su.account_id"
+			" WHERE su.account_id = ? AND su.user_id = ? AND u.source = 'SCIM'",
+			"si", account_id, user_id);
+	if (rc != 1)
+		return rc < 0 ? -1 : 0;
+	return o.source_id ? SCIM_OWNER_SOURCE : SCIM_OWNER_SERVER;
+}
+
 static int document_row(void *ctx, const struct db_row *row)
 {
 	char **out = ctx;

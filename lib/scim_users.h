@@ -92,6 +92,15 @@ json_t *scim_user_patchable(db *d, const char *account_id, long long id, json_t 
  * console (guide §2.4: users from SCIM; the next sync would overwrite it). */
 int user_field_source_owned(const char *user_source, const char *field);
 
+/* Which SCIM client owns user_id (the note by its read-only fields, guide
+ * §2.4): SCIM_OWNER_SERVER, the account's own SCIM server (Azure AD Sync);
+ * SCIM_OWNER_SOURCE, one of its SCIM sources, whose name goes into
+ * source (removing a source releases its users); 0 when no SCIM client
+ * owns it; -1 on an error. */
+#define SCIM_OWNER_SERVER 1
+#define SCIM_OWNER_SOURCE 2
+int scim_user_owner(db *d, const char *account_id, long long user_id, char *source, size_t size);
+
 /* The user's SCIM document as provisioned (the Advanced section of Edit
  * User, guide §2.4), pretty-printed and malloc'd; NULL when the user has none. */
 char *scim_user_document(db *d, const char *account_id, long long user_id);

@@ -13,8 +13,9 @@
  *  - a filter with a search of at most FILTER_MATCHES_MAX matches: those
  *    matches, each tested against the filter;
  *  - any other filter: counted and paged on the filter's own index; a
- *    product is read from its holders when few hold it, else by walking the
- *    sort's index; the search then narrows each row.
+ *    product is read from its holders when few hold it, and a group from
+ *    its members when it has few, else by walking the sort's index; the
+ *    search then narrows each row.
  * Each page's ids are read first, then only those users' rows. */
 #include "lib/user_list.h"
 
@@ -69,20 +70,24 @@ int user_property_from_key(const char *key)
 }
 
 /* The conditions of the filters and the search on users u. They always
- * take, in this order, the product, the SMS number and the search pattern:
- * one switched off binds NULL and is always true, so each statement's shape
- * is fixed. Membership is tested per user on a primary key (licences) or an
- * index (terms) by a scalar subquery, which no optimizer turns into a join
- * whose strategy depends on statistics. */
+ * take, in this order, the product, the group, the SMS number and the
+ * search pattern: one switched off binds NULL and is always true, so each
+ * statement's shape is fixed. Membership is tested per user on a primary
+ * key (licences, group members) or an index (terms) by a scalar subquery,
+ * which no optimizer turns into a join whose strategy depends on
+ * statistics. */
 #define PRODUCT_ON " AND (SELECT COUNT(*) FROM user_licenses l WHERE l.user_id = u.id AND l.product = ?) > 0"
 #define PRODUCT_OF_HOLDERS " AND l.product = ?"
+#define GROUP_ON " AND (SELECT COUNT(*) FROM user_group_members gm WHERE gm.group_id = ? AND gm.user_id = u.id) > 0"
+#define GROUP_OF_MEMBERS " AND gm.group_id = ?"
 #define SMS_ON " AND u.sms_number = ?"
 #define Q_ON " AND (SELECT COUNT(*) FROM user_search_terms t WHERE t.user_id = u.id AND t.term LIKE ?) > 0"
 #define OFF " AND ? IS NULL"
-#define MATCH_FMT "sss"
+#define MATCH_FMT "ssss"
 
-/* Plans (struct user_count.how). */
-enum { HOW_PLAIN, HOW_SEARCH, HOW_FILTER, HOW_HOLDERS, HOW_WALK_PRODUCT, HOW_FILTER_MATCHES };
+/* Plans (struct user_count.how). HOW_WALK: a product or group held by
+ * many, read by walking the sort's index. */
+enum { HOW_PLAIN, HOW_SEARCH, HOW_FILTER, HOW_HOLDERS, HOW_MEMBERS, HOW_WALK, HOW_FILTER_MATCHES };
 
 /* The search's matches (at most FILTER_MATCHES_MAX of them) with the
  * filters' conditions: read from the terms, then each user tested. */
@@ -90,9 +95,9 @@ enum { HOW_PLAIN, HOW_SEARCH, HOW_FILTER, HOW_HOLDERS, HOW_WALK_PRODUCT, HOW_FIL
 	" FROM (SELECT DISTINCT user_id FROM user_search_terms WHERE account_id = ? AND term LIKE ?) m" \
 	" STRAIGHT_JOIN users u ON u.id = m.user_id WHERE u.account_id = ?"
 
-/* A product held by at least this many users is listed by walking the sort
- * index and keeping its holders (it stops after a page); a rarer one by
- * reading its holders and sorting them. */
+/* A product held by (or a group of) at least this many users is listed by
+ * walking the sort index and keeping its holders (it stops after a page); a
+ * rarer one by reading its holders and sorting them. */
 #define PRODUCT_WALK_MIN 1000
 
 /* The search pattern: the text without the separators a person may type
@@ -139,11 +144,13 @@ struct conditions {
 	char where[1024];
 	char force[64];            /* " FORCE INDEX (...)" of a property or SMS filter, or "" */
 	const char *index;         /* that index, or NULL */
-	const char *product, *sms, *q;
+	const char *product, *group, *sms, *q;
 	struct pattern pattern;
 };
 
-static void build(const struct user_match *m, int by_holders, int with_q, struct conditions *c)
+/* how: HOW_HOLDERS reads from the product's licences l, HOW_MEMBERS from
+ * the group's members gm; any other tests each user. */
+static void build(const struct user_match *m, int how, int with_q, struct conditions *c)
 {
 	memset(c, 0, sizeof *c);
 	const char *property = "";
@@ -156,16 +163,19 @@ static void build(const struct user_match *m, int by_holders, int with_q, struct
 	if (c->index)
 		snprintf(c->force, sizeof c->force, " FORCE INDEX (%s)", c->index);
 	c->product = m->product && *m->product ? m->product : NULL;
+	c->group = m->group && *m->group ? m->group : NULL;
 	c->sms = m->sms && *m->sms ? m->sms : NULL;
 	c->q = with_q && make_pattern(m->q, &c->pattern) ? c->pattern.like : NULL;
-	snprintf(c->where, sizeof c->where, "%s%s%s%s", property,
-		 c->product ? (by_holders ? PRODUCT_OF_HOLDERS : PRODUCT_ON) : OFF, c->sms ? SMS_ON : OFF,
+	snprintf(c->where, sizeof c->where, "%s%s%s%s%s", property,
+		 c->product ? (how == HOW_HOLDERS ? PRODUCT_OF_HOLDERS : PRODUCT_ON) : OFF,
+		 c->group ? (how == HOW_MEMBERS ? GROUP_OF_MEMBERS : GROUP_ON) : OFF, c->sms ? SMS_ON : OFF,
 		 c->q ? Q_ON : OFF);
 }
 
 static int filtered(const struct user_match *m)
 {
-	return (m->property >= 0 && m->property < USER_PROPS) || (m->product && *m->product) || (m->sms && *m->sms);
+	return (m->property >= 0 && m->property < USER_PROPS) || (m->product && *m->product) || (m->group && *m->group) ||
+	       (m->sms && *m->sms);
 }
 
 /* "a, b" -> "a DESC, b DESC": program text from the tables above, never input. */
@@ -221,22 +231,42 @@ int users_count(db *d, const struct user_match *m, struct user_count *c)
 		return -1;
 	if (matches >= 0 && matches <= FILTER_MATCHES_MAX) {
 		c->how = HOW_FILTER_MATCHES;
-		build(m, 0, 0, &k);
+		build(m, HOW_FILTER, 0, &k);
 		char sql[2048];
 		snprintf(sql, sizeof sql, "SELECT COUNT(*)" FROM_MATCHES "%s", k.where);
-		return db_int(d, &c->total, sql, "sss" MATCH_FMT, m->account_id, p.like, m->account_id, k.product, k.sms,
-			      k.q) == 1 ? 0 : -1;
+		return db_int(d, &c->total, sql, "sss" MATCH_FMT, m->account_id, p.like, m->account_id, k.product, k.group,
+			      k.sms, k.q) == 1 ? 0 : -1;
 	}
 	c->how = HOW_FILTER;
 	long long holders = -1;
-	if (m->product && *m->product && m->property < 0 && !(m->sms && *m->sms)) {
-		holders = 0;
-		if (db_int(d, &holders, "SELECT holders FROM account_products WHERE account_id = ? AND product = ?", "ss",
+	/* Without a property or SMS filter (each has its index), a group of
+	 * few members is read from its members, else a product of few holders
+	 * from its holders; a total they give is exact when nothing else
+	 * narrows it. */
+	int alone = m->property < 0 && !(m->sms && *m->sms);
+	int product = m->product && *m->product, group = m->group && *m->group;
+	long long members = -1;
+	if (alone && group) {
+		/* Members go with their users (a foreign key), so their count is
+		 * exact: a range of the account's index. */
+		if (db_int(d, &members,
+			   "SELECT COUNT(*) FROM user_group_members FORCE INDEX (ix_user_group_members_account)"
+			   " WHERE account_id = ? AND group_id = ?", "ss", m->account_id, m->group) < 0)
+			return -1;
+		c->how = members >= PRODUCT_WALK_MIN ? HOW_WALK : HOW_MEMBERS;
+		if (!product)
+			holders = members;
+	}
+	if (alone && product && c->how != HOW_MEMBERS) {
+		long long n = 0;
+		if (db_int(d, &n, "SELECT holders FROM account_products WHERE account_id = ? AND product = ?", "ss",
 			   m->account_id, m->product) < 0)
 			return -1;
-		c->how = holders >= PRODUCT_WALK_MIN ? HOW_WALK_PRODUCT : HOW_HOLDERS;
+		c->how = n >= PRODUCT_WALK_MIN ? HOW_WALK : HOW_HOLDERS;
+		if (!group)
+			holders = n;
 	}
-	build(m, c->how == HOW_HOLDERS, 1, &k);
+	build(m, c->how, 1, &k);
 	if (holders >= 0 && !k.q) {
 		c->total = holders;
 		return 0;
@@ -246,9 +276,14 @@ int users_count(db *d, const struct user_match *m, struct user_count *c)
 		snprintf(sql, sizeof sql,
 			 "SELECT COUNT(*) FROM user_licenses l FORCE INDEX (ix_licenses_account) STRAIGHT_JOIN users u"
 			 " ON u.id = l.user_id WHERE l.account_id = ? AND u.account_id = l.account_id%s", k.where);
+	else if (c->how == HOW_MEMBERS)
+		snprintf(sql, sizeof sql,
+			 "SELECT COUNT(*) FROM user_group_members gm FORCE INDEX (ix_user_group_members_account)"
+			 " STRAIGHT_JOIN users u ON u.id = gm.user_id WHERE gm.account_id = ? AND u.account_id = gm.account_id%s",
+			 k.where);
 	else
 		snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM users u%s WHERE u.account_id = ?%s", k.force, k.where);
-	return db_int(d, &c->total, sql, "s" MATCH_FMT, m->account_id, k.product, k.sms, k.q) == 1 ? 0 : -1;
+	return db_int(d, &c->total, sql, "s" MATCH_FMT, m->account_id, k.product, k.group, k.sms, k.q) == 1 ? 0 : -1;
 }
 
 /* What a page's rows show, for the ids an inner query chose. The licences
@@ -354,20 +389,25 @@ int users_page(db *d, const struct user_match *m, const struct user_count *c, en
 		struct pattern p;
 		if (!make_pattern(m->q, &p))
 			return 0;
-		build(m, 0, 0, &k);
+		build(m, HOW_FILTER, 0, &k);
 		snprintf(inner, sizeof inner, "SELECT u.id AS page_id" FROM_MATCHES "%s ORDER BY %s LIMIT ? OFFSET ?", k.where,
 			 order);
 		snprintf(sql, sizeof sql, "%s FROM (%s) page JOIN users u ON u.id = page.page_id ORDER BY %s", ROW_COLUMNS, inner,
 			 order);
-		rows = db_each(d, each_row, &call, sql, "sss" MATCH_FMT "ii", a, p.like, a, k.product, k.sms, k.q, ask,
-			       offset);
+		rows = db_each(d, each_row, &call, sql, "sss" MATCH_FMT "ii", a, p.like, a, k.product, k.group, k.sms, k.q,
+			       ask, offset);
 	} else {
 		struct conditions k;
-		build(m, c->how == HOW_HOLDERS, 1, &k);
+		build(m, c->how, 1, &k);
 		if (c->how == HOW_HOLDERS)
 			snprintf(inner, sizeof inner,
 				 "SELECT u.id AS page_id FROM user_licenses l FORCE INDEX (ix_licenses_account) STRAIGHT_JOIN users u"
 				 " ON u.id = l.user_id WHERE l.account_id = ? AND u.account_id = l.account_id%s"
+				 " ORDER BY %s LIMIT ? OFFSET ?", k.where, order);
+		else if (c->how == HOW_MEMBERS)
+			snprintf(inner, sizeof inner,
+				 "SELECT u.id AS page_id FROM user_group_members gm FORCE INDEX (ix_user_group_members_account)"
+				 " STRAIGHT_JOIN users u ON u.id = gm.user_id WHERE gm.account_id = ? AND u.account_id = gm.account_id%s"
 				 " ORDER BY %s LIMIT ? OFFSET ?", k.where, order);
 		else
 			snprintf(inner, sizeof inner,
@@ -376,7 +416,7 @@ int users_page(db *d, const struct user_match *m, const struct user_count *c, en
 				 k.index ? k.index : sorts[sort].index, k.where, order);
 		snprintf(sql, sizeof sql, "%s FROM (%s) page JOIN users u ON u.id = page.page_id ORDER BY %s", ROW_COLUMNS, inner,
 			 order);
-		rows = db_each(d, each_row, &call, sql, "s" MATCH_FMT "ii", a, k.product, k.sms, k.q, ask, offset);
+		rows = db_each(d, each_row, &call, sql, "s" MATCH_FMT "ii", a, k.product, k.group, k.sms, k.q, ask, offset);
 	}
 	if (rows < 0)
 		return -1;
@@ -392,7 +432,7 @@ int users_each(db *d, const struct user_match *m, enum user_sort sort, int desce
 	if ((unsigned)sort >= USER_SORTS)
 		sort = USER_SORT_NAME;
 	struct conditions k;
-	build(m, 0, 1, &k);
+	build(m, HOW_FILTER, 1, &k);
 	char order[96], sql[3072];
 	order_terms(order, sizeof order, sorts[sort].order, descending);
 	/* The sort's index, read in order from start to end: no sort of the
@@ -400,18 +440,18 @@ int users_each(db *d, const struct user_match *m, enum user_sort sort, int desce
 	snprintf(sql, sizeof sql, "%s FROM users u FORCE INDEX (%s) WHERE u.account_id = ?%s ORDER BY %s",
 		 ROW_COLUMNS, sorts[sort].index, k.where, order);
 	struct row_call call = {fn, ctx, (long long)(~0ULL >> 1), 0};
-	return db_each(d, each_row, &call, sql, "s" MATCH_FMT, m->account_id, k.product, k.sms, k.q);
+	return db_each(d, each_row, &call, sql, "s" MATCH_FMT, m->account_id, k.product, k.group, k.sms, k.q);
 }
 
 int users_add_to_job(db *d, long long job_id, const struct user_match *m)
 {
 	struct conditions k;
-	build(m, 0, 1, &k);
+	build(m, HOW_FILTER, 1, &k);
 	char sql[2048];
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO job_items (job_id, account_id, user_id) SELECT ?, u.account_id, u.id FROM users u%s"
 		 " WHERE u.account_id = ?%s", k.force, k.where);
-	return db_exec(d, sql, "is" MATCH_FMT, job_id, m->account_id, k.product, k.sms, k.q) < 0 ? -1 : 0;
+	return db_exec(d, sql, "is" MATCH_FMT, job_id, m->account_id, k.product, k.group, k.sms, k.q) < 0 ? -1 : 0;
 }
 
 struct product_call {

@@ -25,6 +25,7 @@ struct user_match {
 	const char *account_id;
 	int property;              /* enum user_property, or -1 */
 	const char *product;       /* users holding a licence for it, or NULL */
+	const char *group;         /* members of the group of this id (SCIM groups), or NULL */
 	const char *sms;           /* the user with this SMS number, or NULL */
 	const char *q;             /* search text (any word start of a name, email or extension), or NULL */
 };

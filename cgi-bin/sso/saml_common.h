@@ -33,7 +33,9 @@ enum saml_failure saml_accept(struct req *r, const char *provider, const struct 
 struct saml_expect saml_expect_now(void);
 
 /* Any refusal: the same page (403) whatever went wrong, the reason in the
- * log and, when the provider is an account (account_id not NULL), in its
- * event history. who, when the signature held, names whom it was for. */
+ * log and, when it is known whose sign-in it was (account_id not NULL: a
+ * customer account's provider, or the partner account a partner sign-in
+ * was for), in that account's event history. who, when the signature
+ * held, names whom it was for. */
 int saml_refused(struct req *r, const char *account_id, enum saml_failure f, const struct saml_identity *who);
 #endif

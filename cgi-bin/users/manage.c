@@ -26,8 +26,8 @@ struct selection {
 };
 
 /* ?scope=all, or no selection at all (a link from before the two buttons),
- * is every match; otherwise the ticked ids: ?ids=1&ids=2. */
-static void read_selection(struct req *r, struct selection *s)
+ * is every match; otherwise the ticked ids: ?ids=1&ids=2. 0, or -1. */
+static int read_selection(struct req *r, struct selection *s)
 {
 	const char *ids[MAX_SELECTED];
 	int sent = form_list(r, "ids", ids, MAX_SELECTED);
@@ -45,8 +45,10 @@ static void read_selection(struct req *r, struct selection *s)
 	}
 	hdf_set_int_value(r->hdf, "Manage.Selected", s->n);
 	hdf_set_int_value(r->hdf, "Manage.All", s->all);
-	user_filter_read(r, &s->match, form(r, "q"));
+	if (user_filter_read(r, &s->match, form(r, "q")) != 0)
+		return -1;
 	hdf_set_value(r->hdf, "Filter.q", s->match.q ? s->match.q : "");
+	return 0;
 }
 
 /* Reads the selection and draws the panel's heading. 1 when there are users
@@ -54,7 +56,8 @@ static void read_selection(struct req *r, struct selection *s)
 static int start(struct req *r, struct selection *s)
 {
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.manage.title"));
-	read_selection(r, s);
+	if (read_selection(r, s) != 0)
+		return -1;
 	char text[160];
 	if (s->all) {
 		struct user_count c;

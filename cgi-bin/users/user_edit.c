@@ -6,13 +6,18 @@
  * is shown, and a request to change it is refused. Status, Source and
  * Created are shown read-only. Whoever may view but not save (the route
  * table: account managers, for partner staff) sees it all read-only. The
- * fields a PBX owns stay as the PBX has them for a user synced from it
- * (guide §2.4 notes; lib/pbx_links.h pbx_owned_field). A save writes the
- * row and one "user.update" event listing what changed. */
+ * fields a user's source owns stay as the source has them, shown
+ * read-only with a note naming it (guide §2.4 notes): a PBX the user is
+ * synced from (lib/pbx_links.h pbx_owned_field), or the SCIM client that
+ * provisioned it, Azure AD Sync or a SCIM source (guide §3.2.6;
+ * lib/scim_users.h user_field_source_owned). A save writes the row and one
+ * "user.update" event listing what changed. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
 #include "lib/accounts.h"
 #include "lib/pbx_links.h"
+#include "lib/scim_groups.h"
+#include "lib/scim_users.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +26,74 @@
 #define LAST_ADMIN 1
 #define EMAIL_TAKEN 2
 #define GONE 3
+
+/* The fields of the form a source may own, with their stored values. */
+#define OWNABLE 5
+static void ownable(const struct user *u, const char *names[OWNABLE], const char *values[OWNABLE])
+{
+	const char *n[OWNABLE] = {"first_name", "last_name", "name", "email", "mobile"};
+	const char *v[OWNABLE] = {u->first_name, u->last_name, u->name, u->email, u->mobile};
+	memcpy(names, n, sizeof n);
+	memcpy(values, v, sizeof v);
+}
+
+/* text with "{source}" replaced by source: lang text is never a format. */
+static void with_source(const char *text, const char *source, char *out, size_t size)
+{
+	const char *at = strstr(text, "{source}");
+	if (!at)
+		snprintf(out, size, "%s", text);
+	else
+		snprintf(out, size, "%.*s%s%s", (int)(at - text), text, source, at + 8);
+}
+
+/* User.Owned.<field>: for each field a source owns, the note that says
+ * which (the template draws it read-only; keep_owned keeps its value). A
+ * PBX's claim comes first; a SCIM client owns the rest of its fields. */
+static int publish_owned(struct req *r, HDF *h)
+{
+	const struct user *u = &r->obj.user;
+	int synced = pbx_user_synced(r->db, r->acct.id, u->id);
+	if (synced < 0)
+		return -1;
+	char source[256], scim_note[512], key[64];
+	int scim = scim_user_owner(r->db, r->acct.id, u->id, source, sizeof source);
+	if (scim < 0)
+		return -1;
+	if (scim == SCIM_OWNER_SOURCE)
+		with_source(lang(r, "users.user_edit.scim_source_owned"), source, scim_note, sizeof scim_note);
+	else if (scim == SCIM_OWNER_SERVER)
+		with_source(lang(r, "users.user_edit.scim_owned"), lang(r, "integrations.azure_ad_sync.title"), scim_note,
+			    sizeof scim_note);
+	const char *names[OWNABLE], *values[OWNABLE];
+	ownable(u, names, values);
+	for (int i = 0; i < OWNABLE; i++) {
+		const char *note = synced && pbx_owned_field(names[i]) ? lang(r, "users.user_edit.pbx_owned")
+				 : scim && user_field_source_owned(u->source, names[i]) ? scim_note
+				 : NULL;
+		if (note) {
+			snprintf(key, sizeof key, "Owned.%s", names[i]);
+			hdf_set_value(h, key, note);
+		}
+	}
+	return 0;
+}
+
+struct groups {
+	HDF *h;
+	int n;
+};
+
+static int publish_group(void *ctx, const struct user_group *g)
+{
+	struct groups *gs = ctx;
+	char key[48];
+	snprintf(key, sizeof key, "Groups.%d.id", gs->n);
+	hdf_set_valuef(gs->h, "%s=%lld", key, g->id);
+	snprintf(key, sizeof key, "Groups.%d.name", gs->n++);
+	hdf_set_value(gs->h, key, g->name);
+	return 0;
+}
 
 /* Publishes the user and what the template needs besides the form values. */
 static int publish(struct req *r)
@@ -46,15 +119,12 @@ static int publish(struct req *r)
 	hdf_set_value(h, "updated_by_name", u->updated_by_name);
 	hdf_set_int_value(h, "is_partner_staff", staff);
 	hdf_set_int_value(h, "is_me", u->id == r->me.id);
-	int synced = pbx_user_synced(r->db, r->acct.id, u->id);
-	if (synced < 0)
+	if (publish_owned(r, h) != 0)
 		return -1;
-	static const char *const fields[] = {"first_name", "last_name", "name", "email", "mobile"};
-	for (size_t i = 0; synced && i < sizeof fields / sizeof fields[0]; i++)
-		if (pbx_owned_field(fields[i])) {
-			snprintf(key, sizeof key, "Owned.%s", fields[i]);
-			hdf_set_int_value(h, key, 1);
-		}
+	/* The SCIM groups the user belongs to (ch3 §8). */
+	struct groups groups = {h, 0};
+	if (user_groups_of_user_each(r->db, r->acct.id, u->id, publish_group, &groups) < 0)
+		return -1;
 	snprintf(key, sizeof key, "users.roles.%s", u->role);
 	hdf_set_value(h, "role_label", u->custom_role_id ? u->custom_role_name : lang(r, key));
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.user_edit.title"));
@@ -154,21 +224,24 @@ static int save(struct req *r, void *arg)
 	return rc;
 }
 
-/* What the PBX owns is kept as stored, whatever the form says. */
+/* What a source owns is kept as stored, whatever the form says: nothing
+ * sent for such a field is checked either (nobody could correct it). */
 static void keep_owned(struct req *r)
 {
-	const struct user *u = &r->obj.user;
-	const struct {
-		const char *name, *value;
-	} stored[] = {{"first_name", u->first_name}, {"last_name", u->last_name}, {"email", u->email}};
+	const char *names[OWNABLE], *values[OWNABLE];
+	ownable(&r->obj.user, names, values);
 	char key[64];
-	for (size_t i = 0; i < sizeof stored / sizeof stored[0]; i++) {
-		snprintf(key, sizeof key, "User.Owned.%s", stored[i].name);
-		if (hdf_get_int_value(r->hdf, key, 0)) {
-			snprintf(key, sizeof key, "Form.Values.%s", stored[i].name);
-			hdf_set_value(r->hdf, key, stored[i].value);
+	for (int i = 0; i < OWNABLE; i++) {
+		snprintf(key, sizeof key, "User.Owned.%s", names[i]);
+		if (hdf_get_obj(r->hdf, key)) {
+			snprintf(key, sizeof key, "Form.Values.%s", names[i]);
+			hdf_set_value(r->hdf, key, values[i]);
+			snprintf(key, sizeof key, "Form.Errors.%s", names[i]);
+			hdf_remove_tree(r->hdf, key);
 		}
 	}
+	if (!hdf_get_child(r->hdf, "Form.Errors"))
+		hdf_remove_tree(r->hdf, "Form.HasErrors");
 }
 
 int user_edit_post(struct req *r)

@@ -8,6 +8,7 @@
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_filter.h"
 #include "cgi-bin/users/users_sort.h"
+#include "lib/azure_ad_sync.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -50,17 +51,36 @@ static void publish_controls(struct req *r)
 	hdf_set_int_value(r->hdf, "Users.CanManage", allowed(r, "POST", path));
 }
 
+/* Phone Number Conflict Search (guide §3.2.6), for an account whose users
+ * Azure AD Sync provisions: a SCIM write refused for a number another user
+ * holds is resolved there. 0, or -1. */
+static int publish_phone_conflicts(struct req *r)
+{
+	char path[160];
+	snprintf(path, sizeof path, "/a/%s/users/phone-conflicts", r->acct.id);
+	if (r->acct.is_partner || !allowed(r, "GET", path))
+		return 0;
+	struct azure_ad_sync s;
+	int set_up = azure_ad_sync_find(r->db, r->acct.id, &s);
+	if (set_up < 0)
+		return -1;
+	hdf_set_int_value(r->hdf, "Users.PhoneConflicts", set_up);
+	return 0;
+}
+
 int users_get(struct req *r)
 {
 	struct listing l;
 	listing_read(r, &l, users_sorts);
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.users.title"));
 	publish_controls(r);
+	if (publish_phone_conflicts(r) != 0)
+		return SERVER_ERROR;
 
 	struct user_match m;
 	struct user_count c;
-	user_filter_read(r, &m, l.q);
-	if (user_filter_publish_products(r) != 0 || users_count(r->db, &m, &c) != 0)
+	if (user_filter_read(r, &m, l.q) != 0 || user_filter_publish_products(r) != 0 || user_filter_publish_groups(r) != 0 ||
+	    users_count(r->db, &m, &c) != 0)
 		return SERVER_ERROR;
 	if (c.total >= 0)
 		listing_clamp(&l, c.total);
@@ -71,7 +91,7 @@ int users_get(struct req *r)
 		return SERVER_ERROR;
 
 	/* The filters are kept in every link of the list, so it can be bookmarked. */
-	static const char *const keep[] = {"property", "product", "sms", NULL};
+	static const char *const keep[] = {"property", "product", "group", "sms", NULL};
 	char text[128];
 	if (c.total >= 0) {
 		listing_publish(r, &l, c.total, keep);

@@ -46,7 +46,8 @@ int users_export_get(struct req *r)
 	struct listing l;
 	listing_read(r, &l, users_sorts);
 	struct user_match m;
-	user_filter_read(r, &m, l.q);
+	if (user_filter_read(r, &m, l.q) != 0)
+		return SERVER_ERROR;
 	struct export e = {r, {0}};
 	csv_begin(&e.csv);
 	e.csv.sep = lang_locale(r->language)->csv_sep;

@@ -1,9 +1,10 @@
-<?cs # A field the PBX owns, for a user synced from it: its value, read-only (guide §2.4 notes). ?>
+<?cs # A field the user's source owns (a PBX, Azure AD Sync, a SCIM source):
+     its value, read-only, with the note naming the source (guide §2.4 notes). ?>
 <?cs def:owned_or_field(name, label, type, required, hint) ?>
 <?cs if:User.Owned[name] ?>
 <div class="field readonly"><span class="label"><?cs var:label ?></span><span class="value"><?cs var:User[name] ?></span>
   <input type="hidden" name="<?cs var:name ?>" value="<?cs var:User[name] ?>">
-  <p class="hint"><?cs var:Lang.users.user_edit.pbx_owned ?></p>
+  <p class="hint"><?cs var:User.Owned[name] ?></p>
   <?cs if:Form.Errors[name] ?><p class="error" id="e-<?cs var:name ?>"><?cs var:Form.Errors[name] ?></p><?cs /if ?></div>
 <?cs else ?><?cs call:field(name, label, type, required, hint) ?><?cs /if ?>
 <?cs /def ?>
@@ -25,9 +26,9 @@
     <div class="form-grid">
       <?cs call:owned_or_field("first_name", Lang.users.user_form.first_name, "text", 0, "") ?>
       <?cs call:owned_or_field("last_name", Lang.users.user_form.last_name, "text", 0, "") ?>
-      <?cs call:field("name", Lang.users.user_form.name, "text", 0, Lang.users.user_form.name_hint) ?>
+      <?cs call:owned_or_field("name", Lang.users.user_form.name, "text", 0, Lang.users.user_form.name_hint) ?>
       <?cs call:owned_or_field("email", Lang.users.user_form.email, "email", 1, "") ?>
-      <?cs call:field("mobile", Lang.users.user_form.mobile, "tel", 0, Lang.users.user_form.mobile_hint) ?>
+      <?cs call:owned_or_field("mobile", Lang.users.user_form.mobile, "tel", 0, Lang.users.user_form.mobile_hint) ?>
       <?cs if:User.role_choosable ?>
         <?cs call:select_field("role", Lang.users.user_form.role, Roles, 1) ?>
       <?cs else ?>
@@ -53,6 +54,12 @@
   <?cs /if ?>
   <?cs if:User.extension ?><?cs call:readonly(Lang.users.user_edit.extension, User.extension) ?><?cs /if ?>
   <?cs call:readonly(Lang.users.user_edit.source, User.source) ?>
+  <?cs if:subcount(User.Groups) ?>
+  <div class="field readonly"><span class="label"><?cs var:Lang.users.user_edit.groups ?></span>
+    <ul class="value groups" aria-label="<?cs var:Lang.users.user_edit.groups ?>">
+    <?cs each:g = User.Groups ?><li><a href="<?cs var:base ?>?group=<?cs var:g.id ?>"><?cs var:g.name ?></a></li><?cs /each ?>
+    </ul></div>
+  <?cs /if ?>
   <?cs call:readonly(Lang.users.user_edit.created, User.created) ?>
   <?cs if:User.updated_by_name ?>
   <?cs call:readonly(Lang.users.user_edit.modified, User.modified + " (" + User.updated_by_name + ")") ?>

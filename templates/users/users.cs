@@ -2,6 +2,7 @@
 <?cs def:filter_hidden(with_q) ?>
   <?cs if:Filter.property ?><input type="hidden" name="property" value="<?cs var:Filter.property ?>"><?cs /if ?>
   <?cs if:Filter.product ?><input type="hidden" name="product" value="<?cs var:Filter.product ?>"><?cs /if ?>
+  <?cs if:Filter.group ?><input type="hidden" name="group" value="<?cs var:Filter.group ?>"><?cs /if ?>
   <?cs if:Filter.sms ?><input type="hidden" name="sms" value="<?cs var:Filter.sms ?>"><?cs /if ?>
   <?cs if:with_q && List.Q && !Filter.sms ?><input type="hidden" name="q" value="<?cs var:List.Q ?>"><?cs /if ?>
 <?cs /def ?>
@@ -22,6 +23,7 @@
   <?cs if:Users.CanAdd ?><a class="button" href="<?cs var:base ?>/new"><?cs var:Lang.users.users.add ?></a><?cs /if ?>
   <?cs if:Users.CanImport ?><a class="button secondary" href="<?cs var:base ?>/import"><?cs var:Lang.import.import.menu ?></a><?cs /if ?>
   <a class="button secondary" href="<?cs var:base ?>/export.csv?<?cs var:List.KeepSort ?>" download title="<?cs var:Lang.users.users.export_hint ?>"><?cs var:Lang.users.users.export ?></a>
+  <?cs if:Users.PhoneConflicts ?><a class="button secondary" href="<?cs var:base ?>/phone-conflicts"><?cs var:Lang.users.users.phone_conflicts ?></a><?cs /if ?>
 </div>
 
 <div class="filter-bar">
@@ -46,6 +48,15 @@
             <?cs each:p = Filter.Products ?><option value="<?cs var:p.product ?>"<?cs if:p.product == Filter.product ?> selected<?cs /if ?>><?cs var:p.product ?></option><?cs /each ?>
           </select>
         </div>
+        <?cs if:subcount(Filter.Groups) ?>
+        <div class="field">
+          <label for="f-group"><?cs var:Lang.users.filters.group ?></label>
+          <select id="f-group" name="group">
+            <option value=""><?cs var:Lang.users.filters.choose ?></option>
+            <?cs each:g = Filter.Groups ?><option value="<?cs var:g.id ?>"<?cs if:g.id == Filter.group ?> selected<?cs /if ?>><?cs var:g.name ?></option><?cs /each ?>
+          </select>
+        </div>
+        <?cs /if ?>
         <div class="field">
           <label for="f-sms"><?cs var:Lang.users.filters.sms_label ?></label>
           <input id="f-sms" name="sms" type="text" inputmode="tel" value="<?cs var:Filter.sms ?>"<?cs if:Filter.property ?> disabled<?cs /if ?>>
@@ -58,7 +69,7 @@
   <ul class="chips">
     <?cs each:c = Filter.Chips ?>
     <?cs if:c.name == "property" ?><?cs set:chip = Lang.users.filters[c.name] + ": " + Lang.users.filters.properties[c.value] ?><?cs
-      else ?><?cs set:chip = Lang.users.filters[c.name] + ": " + c.value ?><?cs /if ?>
+      else ?><?cs set:chip = Lang.users.filters[c.name] + ": " + c.shown ?><?cs /if ?>
     <li><?cs var:chip ?> <a class="chip-remove" href="?<?cs var:c.remove ?>" aria-label="<?cs var:Lang.users.filters.remove ?> <?cs var:chip ?>">&times;</a></li>
     <?cs /each ?>
   </ul>

@@ -102,6 +102,20 @@ describe('a SCIM source', () => {
     assert.match(page.text, /Users listed<\/th><td>3</);
   });
 
+  test('Edit User names the source of the fields it owns, read-only, and a save keeps them', async () => {
+    const [[id, first, last, mail]] = await sql(`SELECT id, first_name, last_name, email FROM users
+      WHERE account_id = ${lit(ctx.account.id)} AND email LIKE 'grace@%'`);
+    const path = `/a/${ctx.account.id}/users/${id}`;
+    const page = await ctx.session.get(path);
+    assert.equal(page.status, 200);
+    const notes = page.text.match(/Pulled from the SCIM source Pulled source: change it there\./g) ?? [];
+    assert.equal(notes.length, 5, 'first and last name, name, email, mobile');
+    assert.ok(!page.text.includes('Provisioned by Azure AD Sync'));
+    const res = await ctx.session.send(path, { first_name: 'Not', last_name: 'Hers', name: 'Other', email: `x-${mail}`, mobile: '', role: 'user' });
+    assert.equal(res.status, 303);
+    assert.deepEqual(await sql(`SELECT first_name, last_name, email FROM users WHERE id = ${id}`), [[first, last, mail]]);
+  });
+
   test('the token is sealed at rest and never shown', async () => {
     const sealed = await scalar(`SELECT token_sealed FROM scim_sources WHERE id = ${ctx.sourceId}`);
     assert.match(sealed, /^v1:/);

@@ -2,11 +2,13 @@
 // the first sign-in makes the partner account and its partner administrator
 // from the assertion, once, even when two first sign-ins race; later ones
 // land there; sign-ins the provider starts itself are taken for it alone,
-// with the same checks; and no password of ours is offered for change.
+// with the same checks; and no password of ours is offered for change. A
+// refused sign-in leaves its event in the partner account it was for (its
+// own Event History), as a customer account's refusal does in that account.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, email, lit, scalar, uid, visibleText } from './lib/fixtures.js';
+import { count, email, eventsOf, lastEventId, lit, scalar, uid, visibleText } from './lib/fixtures.js';
 import { sql } from './lib/stack.js';
 import {
   fromAddress, idpRespond, idpUser, postResponse, signedInBy, startSignIn, baseURL,
@@ -122,5 +124,92 @@ describe('the partner identity provider', () => {
     const res = await postResponse(fromAddress(), await idpRespond({ acs: `${baseURL}/saml2/partner/acs`, audience: sp,
       email: person.email, variant: 'unsolicited' }));
     assert.equal(res.status, 403);
+  });
+
+  // The reason each bad Response is refused for at the partner ACS, as its
+  // event records it (sso.test.js has the same at a customer account's ACS;
+  // an unsolicited Response is taken here, from the provider's portal).
+  const BAD = {
+    unsigned: 'signature',
+    'other-key': 'signature',
+    'next-key': 'signature',
+    'wrong-audience': 'audience',
+    'wrong-destination': 'destination',
+    'wrong-recipient': 'subject',
+    'wrong-issuer': 'issuer',
+    expired: 'time',
+    'not-yet-valid': 'time',
+    wrapped: 'assertion_count',
+    'wrapped-copy': 'signature',
+    'second-assertion': 'assertion_count',
+    'other-in-response-to': 'unknown_request',
+    'mismatched-in-response-to': 'in_response_to',
+    'missing-in-response-to': 'in_response_to',
+    'failed-status': 'not_success',
+  };
+
+  /** A person whose organisation signed in once already: its partner account's id. */
+  async function known() {
+    const person = await partnerPerson();
+    const { res } = await signIn(person);
+    assert.equal(res.status, 303);
+    const [[accountId]] = await accountsOf(person.org.id);
+    return { person, accountId };
+  }
+
+  /** Asserts res was refused with one event of reason in the partner account, and nothing else happened. */
+  async function assertRefused(what, res, accountId, reason, since, before) {
+    assert.equal(res.status, 403, `${what}: refused`);
+    assert.ok(!signedInBy(res), `${what}: no session`);
+    assert.equal(await count('sessions'), before.sessions, `${what}: no session stored`);
+    assert.equal(await count('accounts'), before.accounts, `${what}: no account made`);
+    const events = await eventsOf(accountId, `id > ${since}`);
+    assert.equal(events.length, 1, `${what}: one event in the partner account's history`);
+    assert.equal(events[0].action, 'sso.sign_in_refused', what);
+    assert.equal(events[0].details.reason, reason, `${what}: the reason is recorded`);
+    assert.equal(await count('events', `id > ${since} AND action = 'sso.sign_in_refused'`), 1, `${what}: no event anywhere else`);
+  }
+
+  test('every bad Response is refused with an event in the partner account\'s own history', async () => {
+    const { person, accountId } = await known();
+    const pages = new Set();
+    for (const [variant, reason] of Object.entries(BAD)) {
+      const before = { sessions: await count('sessions'), accounts: await count('accounts') };
+      const since = await lastEventId();
+      const { res } = await signIn(person, variant);
+      await assertRefused(variant, res, accountId, reason, since, before);
+      pages.add(visibleText(res.text));
+    }
+    assert.equal(pages.size, 1, 'one page whatever went wrong');
+  });
+
+  test('a replayed Response, and a second answer to a request already answered, are refused with their events', async () => {
+    const { person, accountId } = await known();
+    const client = fromAddress();
+    const { SAMLRequest } = await startSignIn(client, 'partner');
+    const good = await idpRespond({ SAMLRequest, email: person.email, variant: 'good' });
+    assert.equal((await postResponse(client, good)).status, 303);
+    let before = { sessions: await count('sessions'), accounts: await count('accounts') };
+    let since = await lastEventId();
+    await assertRefused('replay', await postResponse(fromAddress(), good), accountId, 'replay', since, before);
+    // Another assertion for the same request: the request was taken by the first.
+    const again = await idpRespond({ SAMLRequest, email: person.email, variant: 'good' });
+    before = { sessions: await count('sessions'), accounts: await count('accounts') };
+    since = await lastEventId();
+    await assertRefused('request answered', await postResponse(fromAddress(), again), accountId, 'unknown_request', since,
+      before);
+  });
+
+  test('a refusal for an organisation with no partner account yet makes none, and is only logged', async () => {
+    const person = await partnerPerson();
+    const accounts = await count('accounts');
+    const since = await lastEventId();
+    for (const variant of ['wrong-destination', 'failed-status', 'other-in-response-to']) {
+      const { res } = await signIn(person, variant);
+      assert.equal(res.status, 403, variant);
+    }
+    assert.equal(await count('accounts'), accounts);
+    assert.equal(await count('events', `id > ${since} AND action = 'sso.sign_in_refused'`), 0, 'no history to write to');
+    assert.deepEqual(await accountsOf(person.org.id), []);
   });
 });

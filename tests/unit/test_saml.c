@@ -1,13 +1,15 @@
 /* Single sign-on's pure rules (lib/saml.h, lib/saml_store.h), without a
  * database or an identity provider: who keeps a password, the status line
  * and its 30-day warning, the certificates the dialog takes, our metadata,
- * and reading an identity provider's. Run from the repository's root (the
+ * and reading an identity provider's, and whom a Response claims to be
+ * for (before any check). Run from the repository's root (the
  * test IdP's certificates are in tests/fixtures/saml/). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +141,52 @@ static void an_identity_providers_metadata_fills_the_three_fields(void **state)
 	free(f);
 }
 
+/* Read to choose whose history records a refusal: the first Assertion
+ * under the Response, whatever its signature; nothing from a DTD, from an
+ * Assertion hidden elsewhere, or from what is no Response. */
+static void a_responses_claims_are_read_without_checks(void **state)
+{
+	const char *response =
+		"<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">"
+		"<samlp:Status><samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Responder\"/></samlp:Status>"
+		"<saml:Assertion><saml:Subject><saml:NameID>pat@org.example.com</saml:NameID></saml:Subject>"
+		"<saml:AttributeStatement>"
+		"<saml:Attribute Name=\"organization\"><saml:AttributeValue>Org Ltd</saml:AttributeValue></saml:Attribute>"
+		"<saml:Attribute Name=\"organizationId\"><saml:AttributeValue>org-1</saml:AttributeValue></saml:Attribute>"
+		"<saml:Attribute Name=\"email\"><saml:AttributeValue>pat.claim@org.example.com</saml:AttributeValue></saml:Attribute>"
+		"</saml:AttributeStatement></saml:Assertion></samlp:Response>";
+	struct saml_expect expect = {.organisation_attribute = "organization", .organisation_id_attribute = "organizationId"};
+	struct saml_identity *who = malloc(sizeof *who);
+	gchar *b64 = g_base64_encode((const guchar *)response, strlen(response));
+	assert_int_equal(saml_response_claims(b64, &expect, who), 1);
+	g_free(b64);
+	assert_string_equal(who->name_id, "pat@org.example.com");
+	assert_string_equal(who->email, "pat.claim@org.example.com");
+	assert_string_equal(who->organisation, "Org Ltd");
+	assert_string_equal(who->organisation_id, "org-1");
+
+	const char *not_ours[] = {
+		"<!DOCTYPE r [<!ENTITY x \"y\">]><samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+		" xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"><saml:Assertion><saml:Subject><saml:NameID>&x;</saml:NameID>"
+		"</saml:Subject></saml:Assertion></samlp:Response>",
+		"<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">"
+		"<samlp:Extensions><saml:Assertion><saml:Subject><saml:NameID>hidden@x</saml:NameID></saml:Subject></saml:Assertion>"
+		"</samlp:Extensions></samlp:Response>",
+		"<saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"><saml:Subject><saml:NameID>bare@x</saml:NameID>"
+		"</saml:Subject></saml:Assertion>",
+		"not xml",
+	};
+	for (size_t i = 0; i < sizeof not_ours / sizeof not_ours[0]; i++) {
+		b64 = g_base64_encode((const guchar *)not_ours[i], strlen(not_ours[i]));
+		assert_int_equal(saml_response_claims(b64, &expect, who), 0);
+		assert_string_equal(who->name_id, "");
+		g_free(b64);
+	}
+	assert_int_equal(saml_response_claims("", &expect, who), 0);
+	assert_int_equal(saml_response_claims("!!!", &expect, who), 0);
+	free(who);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -148,6 +196,7 @@ int main(void)
 		cmocka_unit_test(certificates_are_read_and_checked),
 		cmocka_unit_test(our_metadata_names_our_entity_and_acs),
 		cmocka_unit_test(an_identity_providers_metadata_fills_the_three_fields),
+		cmocka_unit_test(a_responses_claims_are_read_without_checks),
 	};
 	return cmocka_run_group_tests_name("saml", tests, NULL, NULL);
 }
