@@ -5,12 +5,8 @@
 int gateway_advanced_get(struct req *r)
 {
 	struct wizard w;
-	if (wizard_load(r, &w) != 0)
-		return SERVER_ERROR;
-	if (!w.added || w.removing) {
-		redirect(r, "%s", w.base);
-		return DONE;
-	}
-	wizard_publish(r, &w, "advanced");
+	int open = wizard_tab(r, &w, "advanced");
+	if (open <= 0)
+		return open < 0 ? SERVER_ERROR : DONE;
 	return gateway_controls_publish(r, &w, "advanced") == 0 ? DONE : SERVER_ERROR;
 }

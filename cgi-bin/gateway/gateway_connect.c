@@ -42,13 +42,9 @@ static const char *mode_of(const struct wizard *w)
 int gateway_connect_get(struct req *r)
 {
 	struct wizard w;
-	if (wizard_load(r, &w) != 0)
-		return SERVER_ERROR;
-	if (!w.added || w.removing) {
-		redirect(r, "%s", w.base);
-		return DONE;
-	}
-	wizard_publish(r, &w, "connect");
+	int open = wizard_tab(r, &w, "connect");
+	if (open <= 0)
+		return open < 0 ? SERVER_ERROR : DONE;
 	hdf_set_value(r->hdf, "Connect.mode", mode_of(&w));
 	hdf_set_int_value(r->hdf, "Connect.smbc", w.has_gateway && strcmp(w.gw.platform, "smbc") == 0);
 	if (!w.has_link)

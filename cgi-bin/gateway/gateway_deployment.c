@@ -11,13 +11,9 @@
 int gateway_deployment_get(struct req *r)
 {
 	struct wizard w;
-	if (wizard_load(r, &w) != 0)
-		return SERVER_ERROR;
-	if (!w.added || w.removing) {
-		redirect(r, "%s", w.base);
-		return DONE;
-	}
-	wizard_publish(r, &w, "deployment");
+	int open = wizard_tab(r, &w, "deployment");
+	if (open <= 0)
+		return open < 0 ? SERVER_ERROR : DONE;
 	int ready = wizard_reached(&w, STEP_DEPLOYMENT);
 	hdf_set_value(r->hdf, "Deployment.mode", !ready ? "early" : w.line.step == STEP_COMPLETE ? "complete" : "form");
 	const struct pbx_type *t = w.has_link ? pbx_type_find(w.link.pbx_type) : NULL;

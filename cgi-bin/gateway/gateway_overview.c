@@ -73,13 +73,9 @@ static void publish_link(struct req *r, const struct pbx_link *l)
 int gateway_overview_get(struct req *r)
 {
 	struct wizard w;
-	if (wizard_load(r, &w) != 0)
-		return SERVER_ERROR;
-	if (!w.added || w.removing) {
-		redirect(r, "%s", w.base);
-		return DONE;
-	}
-	wizard_publish(r, &w, "overview");
+	int open = wizard_tab(r, &w, "overview");
+	if (open <= 0)
+		return open < 0 ? SERVER_ERROR : DONE;
 	struct gateway_saved_site s;
 	int saved = gateway_site_load(r->db, r->acct.id, &s);
 	if (saved < 0)

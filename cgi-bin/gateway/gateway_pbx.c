@@ -44,13 +44,9 @@ static void publish_link(struct req *r, const struct pbx_link *l)
 int gateway_pbx_get(struct req *r)
 {
 	struct wizard w;
-	if (wizard_load(r, &w) != 0)
-		return SERVER_ERROR;
-	if (!w.added || w.removing) {
-		redirect(r, "%s", w.base);
-		return DONE;
-	}
-	wizard_publish(r, &w, "pbx");
+	int open = wizard_tab(r, &w, "pbx");
+	if (open <= 0)
+		return open < 0 ? SERVER_ERROR : DONE;
 	hdf_set_int_value(r->hdf, "Pbx.smbc", w.has_gateway && strcmp(w.gw.platform, "smbc") == 0);
 	if (w.has_link) {
 		hdf_set_value(r->hdf, "Pbx.mode", "linked");

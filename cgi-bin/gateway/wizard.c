@@ -46,6 +46,18 @@ int wizard_reached(const struct wizard *w, enum onboarding_step step)
 	return at >= want;
 }
 
+int wizard_tab(struct req *r, struct wizard *w, const char *tab)
+{
+	if (wizard_load(r, w) != 0)
+		return -1;
+	if (!w->added || w->removing) {
+		redirect(r, "%s", w->base);
+		return 0;
+	}
+	wizard_publish(r, w, tab);
+	return 1;
+}
+
 void wizard_publish_gateway(struct req *r, const struct gateway *g)
 {
 	HDF *h;

@@ -25,6 +25,10 @@ struct wizard {
 
 /* Reads the account's onboarding: 0, or -1. */
 int wizard_load(struct req *r, struct wizard *w);
+/* A tab's page: the wizard loaded and published (wizard_publish) with tab
+ * shown. 1 to draw it; 0 when there is no integration to show (not added,
+ * or being removed) and the request was sent to the wizard's start; -1. */
+int wizard_tab(struct req *r, struct wizard *w, const char *tab);
 /* Publishes Wizard.* (tabs, return link, removal control), Status.* and the
  * page title, with tab the one shown. */
 void wizard_publish(struct req *r, const struct wizard *w, const char *tab);

@@ -2,16 +2,7 @@
 
 <?cs var:Lang.mail.support_remind.body ?>
 
-<?cs var:Lang.mail.support.title ?>: <?cs var:Mail.Title ?>
-<?cs var:Lang.mail.support.account ?>: <?cs var:Mail.Account ?>
-<?cs var:Lang.mail.support.product ?>: <?cs var:Mail.Product ?>
-<?cs var:Lang.mail.support.reporter ?>: <?cs var:Mail.Reporter ?>
-<?cs if:Mail.Topic ?><?cs var:Lang.mail.support.topic ?>: <?cs var:Mail.Topic ?>
-<?cs /if ?><?cs var:Lang.mail.support.reported ?>: <?cs var:Mail.Reported ?>
-<?cs var:Lang.mail.support.status ?>: <?cs var:Lang.support.states[Mail.State] ?>
-<?cs if:Mail.Notes ?><?cs var:Lang.mail.support.notes ?>: <?cs var:Mail.Notes ?>
-<?cs /if ?>
-<?cs var:Lang.mail.support_remind.action ?>:
+<?cs include:"mail/support_fields.txt.cs" ?><?cs var:Lang.mail.support_remind.action ?>:
 <?cs var:Mail.Link ?>
 
 <?cs var:Lang.mail.signature ?>
