@@ -35,7 +35,7 @@ SAN_LIB_OBJ     := $(LIB_SRC:%.c=build/san/%.o)
 SAN_CONSOLE_OBJ := $(CONSOLE_SRC:%.c=build/san/%.o)
 SAN_SYNCD_OBJ   := $(SYNCD_SRC:%.c=build/san/%.o)
 
-.PHONY: all deps run stop check bench clean unit san fuzz fuzz-scim lint-sql cluster-check cluster-bench
+.PHONY: all deps run stop check bench clean unit san fuzz fuzz-scim lint-sql lint-tx cluster-check cluster-bench
 # Objects of the unit tests are intermediate files make would otherwise delete.
 .SECONDARY:
 all: bin/console bin/syncd
@@ -109,6 +109,10 @@ stop:
 # No SQL text under cgi-bin/: the console's data access lives in lib/ (ARCHITECTURE §5).
 lint-sql:
 	@scripts/lint-sql
+
+# Every transaction is lib/core/db.c's db_tx or db_claim (ARCHITECTURE §10).
+lint-tx:
+	@scripts/lint-tx
 
 check: deps all unit san
 	@scripts/check

@@ -31,22 +31,29 @@ static const struct account_fields contoso = {"Contoso Ltd", "US", "WA", "1 Micr
 static const struct account_fields fabrikam = {"Fabrikam Inc", "US", "CA", "1 Market Street", "San Francisco", "94105",
 					       "en", "Small Business"};
 
+struct new_customer {
+	struct scim_demo *m;
+	const struct account_fields *f;
+	char *id;
+};
+
+static int add_customer(void *ctx)
+{
+	struct new_customer *c = ctx;
+	char contacts[1][EMAIL_MAX + 1];
+	snprintf(contacts[0], sizeof contacts[0], "it@%s.example.com", c->f == &contoso ? "contoso" : "fabrikam");
+	return account_insert(c->m->d, &c->m->pat, c->m->partner, c->f, c->id) != 0 ||
+	       account_set_contacts(c->m->d, c->id, contacts, 1) != 0 ? -1 : 0;
+}
+
 /* The customer account named f->name, made by Pat when missing. */
 static int customer(struct scim_demo *m, const struct account_fields *f, char id[UUID_LEN])
 {
 	int found = account_find_by_name(m->d, m->partner, f->name, id);
 	if (found != 0)
 		return found < 0 ? -1 : 0;
-	if (db_begin(m->d) != 0)
-		return -1;
-	char contacts[1][EMAIL_MAX + 1];
-	snprintf(contacts[0], sizeof contacts[0], "it@%s.example.com", f == &contoso ? "contoso" : "fabrikam");
-	if (account_insert(m->d, &m->pat, m->partner, f, id) != 0 || account_set_contacts(m->d, id, contacts, 1) != 0 ||
-	    db_commit(m->d) != 0) {
-		db_rollback(m->d);
-		return -1;
-	}
-	return 0;
+	struct new_customer c = {m, f, id};
+	return db_tx(m->d, add_customer, &c) == 0 ? 0 : -1;
 }
 
 static int keys(void *ctx)
@@ -65,6 +72,18 @@ static int count_source(void *ctx, const struct scim_source *s)
 	return 0;
 }
 
+struct new_source {
+	struct scim_demo *m;
+	const struct scim_source_fields *f;
+	const char *sealed;
+};
+
+static int add_source(void *ctx)
+{
+	struct new_source *c = ctx;
+	return scim_source_add(c->m->d, c->m->fabrikam, c->f, c->sealed, &c->m->pat) < 0 ? -1 : 0;
+}
+
 static int source(struct scim_demo *m)
 {
 	struct has_source h = {0};
@@ -78,13 +97,8 @@ static int source(struct scim_demo *m)
 	if (secret_seal(cfg_str("Crypto.Key", ""), "demo-token", sealed, sizeof sealed) != 0)
 		return -1;
 	struct scim_source_fields f = {"Fabrikam HR (scimmy peer)", url, "", 60};
-	if (db_begin(m->d) != 0)
-		return -1;
-	if (scim_source_add(m->d, m->fabrikam, &f, sealed, &m->pat) < 0 || db_commit(m->d) != 0) {
-		db_rollback(m->d);
-		return -1;
-	}
-	return 0;
+	struct new_source c = {m, &f, sealed};
+	return db_tx(m->d, add_source, &c) == 0 ? 0 : -1;
 }
 
 int cli_seed_demo_scim(void)

@@ -5,6 +5,20 @@
 #include <getopt.h>
 #include <stdio.h>
 
+struct link_code_call {
+	db *d;
+	const char *account;
+	char code[LINK_CODE_SIZE], expires[20];
+};
+
+/* The code and its event: one db_tx (ARCHITECTURE §10). */
+static int create_code(void *ctx)
+{
+	static const struct actor cli = {0, "Command line", ""};
+	struct link_code_call *c = ctx;
+	return inventory_link_code_create(c->d, &cli, c->account, c->code, c->expires);
+}
+
 int cli_inventory_link_code(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -28,16 +42,14 @@ int cli_inventory_link_code(int argc, char **argv)
 		fprintf(stderr, "inventory-link-code: cannot connect to the database\n");
 		return 1;
 	}
-	static const struct actor cli = {0, "Command line", ""};
-	char code[LINK_CODE_SIZE], expires[20];
+	struct link_code_call call = {.d = d, .account = account};
 	int rc = 1;
 	if (inventory_account_linkable(d, account) != 1)
 		fprintf(stderr, "inventory-link-code: no active customer account %s\n", account);
-	else if (db_begin(d) != 0 || inventory_link_code_create(d, &cli, account, code, expires) != 0 || db_commit(d) != 0) {
+	else if (db_tx(d, create_code, &call) != 0)
 		fprintf(stderr, "inventory-link-code: %s\n", db_error(d));
-		db_rollback(d);
-	} else {
-		printf("%s\n", code);
+	else {
+		printf("%s\n", call.code);
 		rc = 0;
 	}
 	db_close(d);

@@ -25,6 +25,9 @@ static int usage(void)
 		"                            and a SCIM source for Fabrikam Inc\n"
 		"  issue-credential --partner ID --kind KIND [--account ID] [--label TEXT]\n"
 		"                            a machine credential for the /api/v1 front; prints its token once\n"
+		"                            (and its id, on stderr)\n"
+		"  list-credentials --partner ID\n"
+		"                            the partner's machine credentials with their ids (tab-separated)\n"
 		"  inventory-link-code --account ID\n"
 		"                            a link code for a CloudLink Daemon (System Inventory); prints it once\n"
 		"  gateway ACTION --account ID [options]\n"
@@ -67,6 +70,8 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "gateway") == 0)
 		return cli_gateway(sub_argc, sub_argv);
 
+	if (strcmp(cmd, "list-credentials") == 0)
+		return cli_list_credentials(sub_argc, sub_argv);
 	if (strcmp(cmd, "revoke-credential") == 0)
 		return cli_revoke_credential(sub_argc, sub_argv);
 	if (strcmp(cmd, "add-subscription") == 0)

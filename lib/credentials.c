@@ -153,6 +153,40 @@ int credential_touch(db *d, long long id)
 	return db_exec(d, "UPDATE machine_credentials SET last_used_at = UTC_TIMESTAMP() WHERE id = ?", "i", id) < 0 ? -1 : 0;
 }
 
+struct listing_call {
+	credential_listing_fn fn;
+	void *ctx;
+};
+
+static int listing_row(void *ctx, const struct db_row *row)
+{
+	struct listing_call *l = ctx;
+	struct credential_listing c;
+	c.id = row_int(row, "id");
+	row_copy(row, "kind", c.kind, sizeof c.kind);
+	row_copy(row, "account_id", c.account_id, sizeof c.account_id);
+	row_copy(row, "label", c.label, sizeof c.label);
+	row_copy(row, "created", c.created_at, sizeof c.created_at);
+	row_copy(row, "last_used", c.last_used_at, sizeof c.last_used_at);
+	row_copy(row, "expires", c.expires_at, sizeof c.expires_at);
+	row_copy(row, "revoked", c.revoked_at, sizeof c.revoked_at);
+	return l->fn(l->ctx, &c);
+}
+
+int credentials_each(db *d, const char *partner_id, credential_listing_fn fn, void *ctx)
+{
+	struct listing_call l = {fn, ctx};
+	return db_each(d, listing_row, &l,
+		       "SELECT id, kind, account_id, label,"
+		       " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created,"
+		       " DATE_FORMAT(last_used_at, '%Y-%m-%d %H:%i:%s') AS last_used,"
+		       " DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') AS expires,"
+		       " DATE_FORMAT(revoked_at, '%Y-%m-%d %H:%i:%s') AS revoked"
+		       " FROM machine_credentials WHERE partner_id = ?"
+		       " AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP()) ORDER BY id DESC",
+		       "s", partner_id);
+}
+
 int credential_revoke(db *d, const char *partner_id, long long id, long long application_id)
 {
 	long long n = id

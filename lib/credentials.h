@@ -64,6 +64,21 @@ int credential_find_reaching(db *d, const char *raw, const char *account_id, str
 			     struct account_ref *reached);
 /* Records a use; callers do it at most once a minute. */
 int credential_touch(db *d, long long id);
+/* A credential as an operator lists it (console list-credentials): never
+ * its token, which is not kept. Times "YYYY-MM-DD HH:MM:SS" UTC, "" for
+ * never. */
+struct credential_listing {
+	long long id;
+	char kind[33];
+	char account_id[UUID_LEN];     /* "" when it reaches every account of the partner */
+	char label[1024];
+	char created_at[20], last_used_at[20], expires_at[20], revoked_at[20];
+};
+typedef int (*credential_listing_fn)(void *ctx, const struct credential_listing *c);
+/* The partner's credentials that have not expired, revoked ones included,
+ * newest first; fn returns 0 to go on. The number listed, or -1. */
+int credentials_each(db *d, const char *partner_id, credential_listing_fn fn, void *ctx);
+
 /* Revokes the partner's credential id (or every credential of application
  * application_id when id is 0). 1 done, 0 none, -1 error. */
 int credential_revoke(db *d, const char *partner_id, long long id, long long application_id);

@@ -94,53 +94,10 @@ struct applier {
 	long long link_id;
 	const char *account_id;
 	const char *owner;
-	int in_batch;               /* changes in the open transaction */
-	int lost;                   /* the lease went to another syncd */
-	struct pbx_sync_stats *stats;
+	struct pbx_sync_stats *stats;   /* the counts of the batch being written */
 };
 
 static int lease_seconds(void) { return cfg_int("Pbx.LeaseSeconds", 120); }
-
-/* Before a change: a transaction is open, holding the link's lock and lease. */
-static int batch_ready(struct applier *a)
-{
-	if (a->in_batch > 0)
-		return 0;
-	if (db_begin(a->d) != 0)
-		return -1;
-	int held = pbx_link_lease_held(a->d, a->link_id, a->owner);
-	if (held != 1) {
-		db_rollback(a->d);
-		a->lost = held == 0;
-		return -1;
-	}
-	return 0;
-}
-
-/* After a change: a full batch commits. */
-static int batch_done(struct applier *a)
-{
-	if (++a->in_batch < PBX_SYNC_BATCH)
-		return 0;
-	a->in_batch = 0;
-	if (pbx_link_lease_extend(a->d, a->link_id, a->owner, lease_seconds()) != 1 || db_commit(a->d) != 0) {
-		db_rollback(a->d);
-		return -1;
-	}
-	return 0;
-}
-
-static int batch_close(struct applier *a)
-{
-	if (a->in_batch == 0)
-		return 0;
-	a->in_batch = 0;
-	if (db_commit(a->d) != 0) {
-		db_rollback(a->d);
-		return -1;
-	}
-	return 0;
-}
 
 static int wrote(struct applier *a, long long rows)
 {
@@ -387,7 +344,70 @@ static int did_cmp(const void *x, const void *y)
 	return strcmp(((const struct pbx_did *)x)->number, ((const struct pbx_did *)y)->number);
 }
 
-static int apply_dids(struct applier *a, struct pbx_did *theirs, size_t n, struct pbx_did *ours, size_t m)
+static int did_add(struct applier *a, const struct pbx_did *theirs)
+{
+	a->stats->dids_added++;
+	return wrote(a, db_exec(a->d, "INSERT INTO pbx_dids (link_id, number, account_id, target) VALUES (?, ?, ?, ?)",
+				"isss", a->link_id, theirs->number, a->account_id, theirs->target)) == 0 &&
+			       event(a, "did.create", "DID", theirs->number, theirs->number,
+				     json_pack("{s:s}", "target", theirs->target)) == 0
+		       ? 0 : -1;
+}
+
+static int did_remove(struct applier *a, const struct pbx_did *ours)
+{
+	a->stats->dids_removed++;
+	return wrote(a, db_exec(a->d, "DELETE FROM pbx_dids WHERE link_id = ? AND number = ?", "is", a->link_id,
+				ours->number)) == 0 &&
+			       event(a, "did.delete", "DID", ours->number, ours->number, NULL) == 0
+		       ? 0 : -1;
+}
+
+static int did_change(struct applier *a, const struct pbx_did *theirs, const struct pbx_did *ours)
+{
+	a->stats->dids_changed++;
+	json_t *details = json_object();
+	audit_change(details, "target", ours->target, theirs->target);
+	if (wrote(a, db_exec(a->d, "UPDATE pbx_dids SET target = ? WHERE link_id = ? AND number = ?", "sis",
+			     theirs->target, a->link_id, theirs->number)) != 0) {
+		json_decref(details);
+		return -1;
+	}
+	return event(a, "did.update", "DID", theirs->number, theirs->number, details);
+}
+
+/* One change of the sync. They are written in this order: removals first
+ * (an email a removed login frees may go to a new one), then the users,
+ * then the DIDs. */
+enum step_kind { STEP_REMOVE, STEP_USER, STEP_DID_ADD, STEP_DID_REMOVE, STEP_DID_CHANGE };
+
+struct step {
+	unsigned char kind;
+	size_t i;   /* REMOVE: into known; USER: into the snapshot's users; DIDs: into theirs */
+	size_t j;   /* DIDs: into ours */
+};
+
+struct plan {
+	const struct pbx_snapshot *snap;
+	const struct pbx_diff *diff;
+	const struct pbx_known *known;
+	const struct pbx_did *theirs, *ours;
+	struct step *steps;
+	size_t n;
+};
+
+static void plan_users(struct plan *p)
+{
+	for (size_t r = 0; r < p->diff->n_removed; r++)
+		p->steps[p->n++] = (struct step){STEP_REMOVE, p->diff->removed[r], 0};
+	for (size_t i = 0; i < p->snap->n_users; i++)
+		if (p->diff->op[i] != PBX_SAME)
+			p->steps[p->n++] = (struct step){STEP_USER, i, 0};
+}
+
+/* Both lists sorted by number, then merged: a step for each number added,
+ * removed or pointed elsewhere. */
+static void plan_dids(struct plan *p, struct pbx_did *theirs, size_t n, struct pbx_did *ours, size_t m)
 {
 	if (n)
 		qsort(theirs, n, sizeof *theirs, did_cmp);
@@ -399,65 +419,94 @@ static int apply_dids(struct applier *a, struct pbx_did *theirs, size_t n, struc
 		if (kept == 0 || strcmp(theirs[k].number, theirs[kept - 1].number) != 0)
 			theirs[kept++] = theirs[k];
 	n = kept;
+	p->theirs = theirs;
+	p->ours = ours;
 	size_t i = 0, j = 0;
 	while (i < n || j < m) {
 		int c = i == n ? 1 : j == m ? -1 : strcmp(theirs[i].number, ours[j].number);
-		if (c == 0 && strcmp(theirs[i].target, ours[j].target) == 0) {
+		if (c < 0)
+			p->steps[p->n++] = (struct step){STEP_DID_ADD, i++, 0};
+		else if (c > 0)
+			p->steps[p->n++] = (struct step){STEP_DID_REMOVE, 0, j++};
+		else if (strcmp(theirs[i].target, ours[j].target) != 0)
+			p->steps[p->n++] = (struct step){STEP_DID_CHANGE, i++, j++};
+		else
 			i++, j++;
-			continue;
-		}
-		if (batch_ready(a) != 0)
-			return -1;
-		int rc;
-		if (c < 0) {
-			rc = wrote(a, db_exec(a->d, "INSERT INTO pbx_dids (link_id, number, account_id, target) VALUES (?, ?, ?, ?)",
-					      "isss", a->link_id, theirs[i].number, a->account_id, theirs[i].target)) == 0 &&
-					     event(a, "did.create", "DID", theirs[i].number, theirs[i].number,
-						   json_pack("{s:s}", "target", theirs[i].target)) == 0
-				     ? 0 : -1;
-			a->stats->dids_added++;
-			i++;
-		} else if (c > 0) {
-			rc = wrote(a, db_exec(a->d, "DELETE FROM pbx_dids WHERE link_id = ? AND number = ?", "is", a->link_id,
-					      ours[j].number)) == 0 &&
-					     event(a, "did.delete", "DID", ours[j].number, ours[j].number, NULL) == 0
-				     ? 0 : -1;
-			a->stats->dids_removed++;
-			j++;
-		} else {
-			json_t *details = json_object();
-			audit_change(details, "target", ours[j].target, theirs[i].target);
-			rc = wrote(a, db_exec(a->d, "UPDATE pbx_dids SET target = ? WHERE link_id = ? AND number = ?", "sis",
-					      theirs[i].target, a->link_id, theirs[i].number)) == 0 &&
-					     event(a, "did.update", "DID", theirs[i].number, theirs[i].number, details) == 0
-				     ? 0 : -1;
-			a->stats->dids_changed++;
-			i++, j++;
-		}
-		if (rc != 0 || batch_done(a) != 0)
-			return -1;
 	}
-	return 0;
 }
 
-static int apply_users(struct applier *a, const struct pbx_snapshot *snap, const struct pbx_diff *diff,
-		       const struct pbx_known *known)
+static int apply_step(struct applier *a, const struct plan *p, const struct step *s)
 {
-	/* Removals first: an email a removed login frees may go to a new one. */
-	for (size_t r = 0; r < diff->n_removed; r++) {
-		if (batch_ready(a) != 0 || apply_remove(a, &known[diff->removed[r]]) != 0 || batch_done(a) != 0)
-			return -1;
+	const struct pbx_diff *diff = p->diff;
+	switch (s->kind) {
+	case STEP_REMOVE:
+		return apply_remove(a, &p->known[s->i]);
+	case STEP_USER:
+		return diff->op[s->i] == PBX_ADD
+			? apply_add(a, &p->snap->users[s->i], diff->state[s->i], diff->fingerprint[s->i])
+			: apply_change(a, &p->snap->users[s->i], &p->known[diff->known[s->i]], diff->state[s->i],
+				       diff->fingerprint[s->i]);
+	case STEP_DID_ADD:
+		return did_add(a, &p->theirs[s->i]);
+	case STEP_DID_REMOVE:
+		return did_remove(a, &p->ours[s->j]);
+	default:
+		return did_change(a, &p->theirs[s->i], &p->ours[s->j]);
 	}
-	for (size_t i = 0; i < snap->n_users; i++) {
-		if (diff->op[i] == PBX_SAME)
-			continue;
-		if (batch_ready(a) != 0)
+}
+
+struct batch_call {
+	struct applier a;
+	const struct plan *p;
+	size_t from, to;
+	struct pbx_sync_stats counts;
+};
+
+/* One batch, one db_tx (ARCHITECTURE §10): the link's row locked with its
+ * lease still ours, the batch's changes, the lease extended. db_tx runs it
+ * again whole after a certification conflict or a lost node, so its counts
+ * start over on every run. 1 when the lease went to another syncd. */
+static int batch_body(void *ctx)
+{
+	struct batch_call *b = ctx;
+	memset(&b->counts, 0, sizeof b->counts);
+	b->a.stats = &b->counts;
+	int held = pbx_link_lease_held(b->a.d, b->a.link_id, b->a.owner);
+	for (size_t k = b->from; held == 1 && k < b->to; k++)
+		if (apply_step(&b->a, b->p, &b->p->steps[k]) != 0)
 			return -1;
-		int rc = diff->op[i] == PBX_ADD
-			? apply_add(a, &snap->users[i], diff->state[i], diff->fingerprint[i])
-			: apply_change(a, &snap->users[i], &known[diff->known[i]], diff->state[i], diff->fingerprint[i]);
-		if (rc != 0 || batch_done(a) != 0)
-			return -1;
+	if (held == 1)
+		held = pbx_link_lease_extend(b->a.d, b->a.link_id, b->a.owner, lease_seconds());
+	return held == 1 ? 0 : held < 0 ? -1 : 1;
+}
+
+static void stats_add(struct pbx_sync_stats *to, const struct pbx_sync_stats *from)
+{
+	to->added += from->added;
+	to->changed += from->changed;
+	to->removed += from->removed;
+	to->logins_added += from->logins_added;
+	to->logins_removed += from->logins_removed;
+	to->unlinked += from->unlinked;
+	to->dids_added += from->dids_added;
+	to->dids_removed += from->dids_removed;
+	to->dids_changed += from->dids_changed;
+	to->writes += from->writes;
+	to->events += from->events;
+}
+
+/* Every batch of PBX_SYNC_BATCH steps in turn. 0 done, 1 the lease was
+ * lost, -1 error (the batches committed before stay). */
+static int apply_plan(db *d, long long link_id, const char *account_id, const char *owner, const struct plan *p,
+		      struct pbx_sync_stats *stats)
+{
+	for (size_t from = 0; from < p->n; from += PBX_SYNC_BATCH) {
+		struct batch_call b = {{d, link_id, account_id, owner, NULL}, p, from,
+				       p->n - from < PBX_SYNC_BATCH ? p->n : from + PBX_SYNC_BATCH, {0}};
+		int rc = db_tx(d, batch_body, &b);
+		if (rc != 0)
+			return rc > 0 ? 1 : -1;
+		stats_add(stats, &b.counts);
 	}
 	return 0;
 }
@@ -557,6 +606,7 @@ int pbx_sync_apply(db *d, long long link_id, const char *account_id, const char 
 	struct string_set taken = {0};
 	struct did_set dids = {0};
 	struct pbx_did *theirs = NULL;
+	struct step *steps = NULL;
 	int rc = -1;
 	if (db_each(d, known_from_row, &known,
 		    "SELECT p.pbx_id, p.fingerprint, p.email_state, COALESCE(p.user_id, 0) AS user_id,"
@@ -575,18 +625,17 @@ int pbx_sync_apply(db *d, long long link_id, const char *account_id, const char 
 		goto end;
 	}
 	theirs = malloc((snap->n_dids ? snap->n_dids : 1) * sizeof *theirs);
-	if (!theirs)
+	steps = malloc((diff.n_removed + snap->n_users + snap->n_dids + dids.n + 1) * sizeof *steps);
+	if (!theirs || !steps)
 		goto end;
 	if (snap->n_dids)
 		memcpy(theirs, snap->dids, snap->n_dids * sizeof *theirs);
-	struct applier a = {d, link_id, account_id, owner, 0, 0, stats};
-	if (apply_users(&a, snap, &diff, known.items) != 0 || apply_dids(&a, theirs, snap->n_dids, dids.items, dids.n) != 0 ||
-	    batch_close(&a) != 0) {
-		if (db_in_tx(d))
-			db_rollback(d);
-		rc = a.lost ? 1 : -1;
+	struct plan plan = {snap, &diff, known.items, NULL, NULL, steps, 0};
+	plan_users(&plan);
+	plan_dids(&plan, theirs, snap->n_dids, dids.items, dids.n);
+	rc = apply_plan(d, link_id, account_id, owner, &plan, stats);
+	if (rc != 0)
 		goto end;
-	}
 	rc = record_success(d, link_id, account_id, owner, snap, &diff, stats, seconds_since(&t0), fetch_seconds);
 end:
 	pbx_diff_free(&diff);
@@ -597,5 +646,6 @@ end:
 	free(dids.items);
 	pbx_arena_free(&dids.arena);
 	free(theirs);
+	free(steps);
 	return rc;
 }

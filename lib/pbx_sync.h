@@ -3,7 +3,9 @@
 /* Applying a PBX snapshot to the console (ch3 §2.4, ARCHITECTURE §7): the
  * diff of lib/pbx_diff.h written in transactions of at most
  * PBX_SYNC_BATCH changes, each with one event per change by the System and
- * each checking first that this syncd still holds the link's lease. Only a
+ * each checking first that this syncd still holds the link's lease; each
+ * is one db_tx, run again whole when Galera rolls it back (ARCHITECTURE
+ * §10). Only a
  * complete snapshot ever reaches here: the driver refuses a failed, partial
  * or timed-out fetch, so nothing is written or deleted then.
  *

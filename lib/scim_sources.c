@@ -149,25 +149,22 @@ static int claim_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
+/* Exclusive across Galera nodes: see db_claim. The claimed row is read
+ * after the claim's commit, under the lease it now holds. */
 int scim_source_claim(db *d, const char *owner, int lease_seconds, struct scim_source_claim *out)
 {
-	if (db_begin(d) != 0)
-		return -1;
-	int rc = db_one(d, claim_row, out,
-			"SELECT id, account_id, name, base_url, filter, token_sealed, interval_minutes, failures"
-			" FROM scim_sources WHERE due_at <= UTC_TIMESTAMP()"
-			" AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP())"
-			" ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED", "");
-	if (rc == 1 && db_exec(d,
+	long long id = db_claim(d,
+		"SELECT id FROM scim_sources WHERE due_at <= UTC_TIMESTAMP()"
+		" AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP())"
+		" ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED",
 		"UPDATE scim_sources SET lease_owner = ?, lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
-		" last_attempt_at = UTC_TIMESTAMP() WHERE id = ?",
-		"sii", owner, (long long)lease_seconds, out->id) != 1)
-		rc = -1;
-	if (rc < 0 || db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return rc;
+		" last_attempt_at = UTC_TIMESTAMP() WHERE id = ?", owner, lease_seconds);
+	if (id <= 0)
+		return id < 0 ? -1 : 0;
+	/* Deleted from the console since: nothing to pull. */
+	return db_one(d, claim_row, out,
+		      "SELECT id, account_id, name, base_url, filter, token_sealed, interval_minutes, failures"
+		      " FROM scim_sources WHERE id = ? AND lease_owner = ?", "is", id, owner);
 }
 
 int scim_source_lease_keep(db *d, long long id, const char *owner, int lease_seconds)

@@ -68,8 +68,9 @@ struct scim_source_claim {
 	int interval_minutes, failures;
 };
 
-/* Claims one due source whose lease is free (SELECT … FOR UPDATE SKIP
- * LOCKED), leasing it to owner. 1 claimed, 0 none due, -1 error. */
+/* Claims one due source whose lease is free, leasing it to owner (db_claim:
+ * one owner at a time across Galera nodes, ARCHITECTURE §10). 1 claimed, 0
+ * none due (or another syncd won every try), -1 error. */
 int scim_source_claim(db *d, const char *owner, int lease_seconds, struct scim_source_claim *out);
 /* Extends the lease while the pull holds it: 1 held, 0 lost, -1 error. */
 int scim_source_lease_keep(db *d, long long id, const char *owner, int lease_seconds);

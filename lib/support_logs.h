@@ -242,8 +242,9 @@ int support_log_products(db *d, const char *account_id, int days, int (*fn)(void
  * stays on the hours the log was reported at, and a syncd that was away
  * sends one reminder, not one per interval it missed. At least 1. */
 long support_reminder_steps(long overdue_seconds, long interval_seconds);
-/* Sends the reminders that are due (at most max logs, each claimed with
- * FOR UPDATE SKIP LOCKED in one transaction of its own): a mail to each
+/* Sends the reminders that are due (at most max logs, claimed with FOR
+ * UPDATE SKIP LOCKED in the one db_tx that reminds them, so exclusive
+ * across Galera nodes too, ARCHITECTURE §10): a mail to each
  * support contact of each Open log whose reminder came due, an event, and
  * the next reminder after reminder_hours. Returns the logs reminded, or -1. */
 int support_reminders_send(db *d, int reminder_hours, int max);

@@ -6,6 +6,7 @@
 #include "lib/support_logs.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int support_mail_kind(const char *kind)
@@ -79,27 +80,44 @@ static int remind(db *d, const struct due *u, int i, long interval)
 	return rc;
 }
 
+struct reminders_call {
+	db *d;
+	long interval;
+	int max;
+	struct due u;
+};
+
+/* The due logs are claimed in the transaction that reminds them: another
+ * syncd on this node skips them (SKIP LOCKED), one on another node that
+ * picked the same logs loses certification at its commit, and db_tx runs
+ * it again after its node applied the winner's moved next_reminder_at - so
+ * those logs are no longer due and nobody is reminded twice. */
+static int remind_batch(void *ctx)
+{
+	struct reminders_call *c = ctx;
+	memset(&c->u, 0, sizeof c->u);
+	if (db_each(c->d, due_row, &c->u,
+		    "SELECT id, account_id, title, TIMESTAMPDIFF(SECOND, next_reminder_at, UTC_TIMESTAMP()) AS overdue"
+		    " FROM support_logs WHERE next_reminder_at <= UTC_TIMESTAMP() AND state = 'open'"
+		    " ORDER BY next_reminder_at LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)c->max) < 0)
+		return -1;
+	for (int i = 0; i < c->u.n; i++)
+		if (remind(c->d, &c->u, i, c->interval) != 0)
+			return -1;
+	return 0;
+}
+
 int support_reminders_send(db *d, int reminder_hours, int max)
 {
-	struct due u;
-	long interval = (long)(reminder_hours > 0 ? reminder_hours : 24) * 3600;
-	memset(&u, 0, sizeof u);
-	if (max > REMINDER_BATCH)
-		max = REMINDER_BATCH;
-	if (db_begin(d) != 0)
+	struct reminders_call *c = calloc(1, sizeof *c);
+	if (!c)
 		return -1;
-	/* Claimed in this transaction: another syncd skips them, and takes them
-	 * over if this one dies before it commits. */
-	int n = db_each(d, due_row, &u,
-		"SELECT id, account_id, title, TIMESTAMPDIFF(SECOND, next_reminder_at, UTC_TIMESTAMP()) AS overdue"
-		" FROM support_logs WHERE next_reminder_at <= UTC_TIMESTAMP() AND state = 'open'"
-		" ORDER BY next_reminder_at LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)max);
-	for (int i = 0; i < u.n && n >= 0; i++)
-		if (remind(d, &u, i, interval) != 0)
-			n = -1;
-	if (n < 0 || db_commit(d) != 0) {
-		db_rollback(d);
-		return -1;
-	}
-	return u.n;
+	c->d = d;
+	c->interval = (long)(reminder_hours > 0 ? reminder_hours : 24) * 3600;
+	c->max = max > REMINDER_BATCH ? REMINDER_BATCH : max;
+	int rc = db_tx(d, remind_batch, c);
+	/* Lost certification every time: others are reminding these logs. */
+	int n = rc == 0 ? c->u.n : db_errno(d) == DB_CONFLICT ? 0 : -1;
+	free(c);
+	return n;
 }

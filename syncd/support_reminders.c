@@ -1,8 +1,9 @@
 /* Reminders of support logs that stay Open (guide §2.10 Log Status, spec
  * ch2 §5.4): every SupportLogs.ReminderHours (24 by default) after a log
  * was reported, while it is still Open, its account's support contacts are
- * mailed again (lib/support_logs_mail.c claims the due logs with FOR UPDATE
- * SKIP LOCKED, so any number of syncd processes can run). The same tick
+ * mailed again (lib/support_logs_mail.c claims the due logs in the db_tx
+ * that reminds them, so any number of syncd processes can run, on any
+ * Galera node: ARCHITECTURE §10). The same tick
  * purges the app tokens that expired, every ten minutes. */
 #include "syncd/syncd.h"
 #include "lib/core/config.h"

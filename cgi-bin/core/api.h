@@ -3,7 +3,7 @@
 /* The front line's side of the /api/v1 front (api.c); handlers use request.h. */
 #include "cgi-bin/core/request.h"
 
-#define API_BODY_MAX (1024 * 1024)   /* bytes of a JSON body */
+#define API_BODY_MAX (1024 * 1024)   /* bytes of a JSON body: nginx.conf's client_max_body_size 1m on /api/ and /scim/ */
 
 /* Registers the reader of JSON bodies (application/json, and any
  * application/<x>+json) with ClearSilver's CGI kit. */

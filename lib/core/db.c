@@ -886,7 +886,7 @@ static int plain(db *d, const char *sql)
 	return -1;
 }
 
-int db_begin(db *d)
+static int begin(db *d)
 {
 	if (d->in_tx) {
 		/* A nested begin would silently commit the outer transaction. */
@@ -900,18 +900,6 @@ int db_begin(db *d)
 	d->in_tx = 1;
 	d->doomed = 0;
 	return 0;
-}
-
-int db_commit(db *d)
-{
-	int rc = plain(d, "COMMIT");
-	if (rc != 0 && node_gone(d->last_errno))
-		log_error("db: no answer to COMMIT: the transaction may or may not have been committed");
-	else if (rc != 0 && conflict(d->last_errno))
-		log_info("db: certification conflict at COMMIT: rolled back");
-	d->in_tx = 0;
-	d->doomed = 0;
-	return rc;
 }
 
 void db_rollback(db *d)
@@ -1031,7 +1019,7 @@ int db_tx(db *d, int (*body)(void *ctx), void *ctx)
 		/* Run again, it first waits until its node has applied what beat
 		 * it (a causal BEGIN): else it would lose to the same commit again. */
 		d->causal_wanted = was_causal || conflicts || failovers;
-		int begun = db_begin(d);
+		int begun = begin(d);
 		d->causal_wanted = was_causal;
 		if (begun != 0)
 			return -1;

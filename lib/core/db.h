@@ -34,9 +34,9 @@ const char *db_error(const db *d);  /* the last call's error text, for logs only
 unsigned db_errno(const db *d);     /* the last call's server error number (1062 = duplicate key) */
 int db_ping(db *d);                 /* 0 when the server answers (reconnecting if it can) */
 
-/* Transactions do not nest: db_begin inside one fails (and logs). */
-int db_begin(db *d);
-int db_commit(db *d);
+/* Every transaction is a db_tx (or a db_claim): nothing else begins or
+ * commits one, so none misses what db_tx does for a cluster. A caller only
+ * looks whether one was left open, and rolls it back. */
 void db_rollback(db *d);
 int db_in_tx(const db *d);
 
@@ -55,8 +55,8 @@ int db_in_tx(const db *d);
  * state it changed in ctx on an earlier run. A COMMIT that got no answer is not run again blindly: with
  * several nodes every db_tx writes a commit mark, read back on a live node
  * to tell whether it was committed; when that cannot be told, db_tx returns
- * -1 and logs the ambiguity. Hand-made db_begin/db_commit transactions get
- * none of this: use db_tx for every write of more than one statement. */
+ * -1 and logs the ambiguity. Every write of more than one statement is
+ * one db_tx; transactions do not nest (a db_tx inside one fails, and logs). */
 int db_tx(db *d, int (*body)(void *ctx), void *ctx);
 /* db_errno after a db_tx that lost certification every time: under contention
  * (two claims of the same row on two nodes) an outcome, not a fault. */

@@ -2,7 +2,9 @@
 // syncd of the cluster sit on different nodes, where SELECT ... SKIP LOCKED
 // cannot see the other's locks; a claim that loses certification is made
 // again from scratch. 1,000 jobs, each a welcome email to one user, and so
-// 1,000 mails: every job is run once, every mail sent once.
+// 1,000 mails: every job is run once, every mail sent once. The other work
+// queues the same way: PBX links, SCIM sources (each pulled by one syncd)
+// and the reminders of Open support logs (each log reminded once).
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -28,6 +30,18 @@ function sinkRecipients() {
 function linksTriedBy(syncd) {
   const log = readFileSync(`${clusterDir}/${syncd}/log/syncd.log`, 'utf8');
   return [...log.matchAll(/pbx link (\d+): sync failed/g)].map((m) => m[1]);
+}
+
+/** The SCIM sources each syncd logged as pulled ("scim source ID (NAME): ..."). */
+function sourcesPulledBy(syncd) {
+  const log = readFileSync(`${clusterDir}/${syncd}/log/syncd.log`, 'utf8');
+  return [...log.matchAll(/scim source (\d+) \(/g)].map((m) => m[1]);
+}
+
+/** The support-log reminders each syncd logged ("support logs: N reminders sent"), summed. */
+function remindersSentBy(syncd) {
+  const log = readFileSync(`${clusterDir}/${syncd}/log/syncd.log`, 'utf8');
+  return [...log.matchAll(/support logs: (\d+) reminders? sent/g)].reduce((n, m) => n + Number(m[1]), 0);
 }
 
 /** The jobs each syncd logged as run ("job ID: N items"). */
@@ -118,5 +132,74 @@ describe('1,000 jobs and 1,000 mails with two syncd on two nodes', () => {
     const all = [...runs.syncd1, ...runs.syncd2];
     assert.equal(all.length, LINKS, 'one try logged per link');
     assert.equal(new Set(all).size, LINKS, 'no link tried by both');
+  });
+
+  test('every due SCIM source is pulled by exactly one syncd', { timeout: 300_000 }, async (t) => {
+    const SOURCES = 200;
+    const partner = await newPartner('Sources');
+    const account = await newCustomer(partner.id, 'Pulling');
+    // A token no key opens: each pull fails at once, before any request, and
+    // puts the source off for a minute (scim_source_finish's first backoff);
+    // all of them are tried well within that, so each is due exactly once.
+    await sqlOn(3, `SELECT COUNT(*) FROM accounts WHERE id = '${account.id}';
+                    INSERT INTO scim_sources (account_id, name, base_url, token_sealed, interval_minutes, due_at,
+                                              created_at, updated_at)
+                    SELECT '${account.id}', CONCAT('Source ', seq), CONCAT('http://127.0.0.1:9/t/', seq),
+                           'not-a-sealed-secret', 60, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP()
+                    FROM seq_1_to_${SOURCES}`, { causal: true });
+    const ids = new Set((await sqlOn(3, `SELECT id FROM scim_sources WHERE account_id = '${account.id}'`)).map(([id]) => id));
+    assert.equal(ids.size, SOURCES);
+    await until(async () => (await sqlOn(1, `SELECT COUNT(*) FROM scim_sources WHERE account_id = '${account.id}' AND failures > 0
+      AND lease_owner IS NULL`, { causal: true }))[0][0] === String(SOURCES), { timeout: 120_000, every: 500, what: 'every source pulled' });
+    const [[pulled, once]] = await sqlOn(2, `SELECT COUNT(*), SUM(failures = 1) FROM scim_sources
+      WHERE account_id = '${account.id}' AND last_attempt_at IS NOT NULL`, { causal: true });
+    assert.equal(pulled, String(SOURCES));
+    assert.equal(once, String(SOURCES), 'each source failed exactly once: pulled once');
+    const runs = { syncd1: sourcesPulledBy('syncd1').filter((id) => ids.has(id)), syncd2: sourcesPulledBy('syncd2').filter((id) => ids.has(id)) };
+    t.diagnostic(`sources pulled by syncd1 (node 1): ${runs.syncd1.length}, by syncd2 (node 3): ${runs.syncd2.length}`);
+    const all = [...runs.syncd1, ...runs.syncd2];
+    assert.equal(all.length, SOURCES, 'one pull logged per source');
+    assert.equal(new Set(all).size, SOURCES, 'no source pulled by both');
+  });
+
+  test('every Open support log due a reminder is reminded exactly once', { timeout: 300_000 }, async (t) => {
+    const LOGS = 300;
+    const CONTACTS = 2;
+    const partner = await newPartner('Reminders');
+    const account = await newCustomer(partner.id, 'Reminded');
+    const tag = uid();
+    const before = { syncd1: remindersSentBy('syncd1'), syncd2: remindersSentBy('syncd2') };
+    // Due a minute ago: one step of SupportLogs.ReminderHours (24) each, so
+    // the next reminder of every log is a day after its first.
+    await sqlOn(2, `SELECT COUNT(*) FROM accounts WHERE id = '${account.id}';
+      INSERT INTO account_support_contacts (account_id, position, email)
+        SELECT '${account.id}', seq, CONCAT('contact', seq, '-${tag}@test.example.com') FROM seq_1_to_${CONTACTS};
+      INSERT INTO support_logs (account_id, uid, user_id, reporter_email, product, platform, title, description, notes,
+                                created_at, updated_at, next_reminder_at)
+        SELECT '${account.id}', UUID(), 0, 'reporter@test.example.com', 'Mitel One', 'web', CONCAT('Log ', seq), '', '',
+               UTC_TIMESTAMP() - INTERVAL 1 DAY, UTC_TIMESTAMP() - INTERVAL 1 DAY, UTC_TIMESTAMP() - INTERVAL 1 MINUTE
+        FROM seq_1_to_${LOGS}`, { causal: true });
+    const logs = `FROM support_logs WHERE account_id = '${account.id}'`;
+    await until(async () => (await sqlOn(1, `SELECT COUNT(*) ${logs} AND last_reminder_at IS NOT NULL`, { causal: true }))[0][0] === String(LOGS),
+      { timeout: 120_000, every: 500, what: 'every log reminded' });
+    const mails = `FROM mail_outbox WHERE account_id = '${account.id}' AND kind = 'support_remind'`;
+    await until(async () => (await sqlOn(3, `SELECT COUNT(*) ${mails} AND state = 'sent'`, { causal: true }))[0][0] === String(LOGS * CONTACTS),
+      { timeout: 300_000, every: 1000, what: 'every reminder sent' });
+
+    const [[moved, events, once]] = await sqlOn(2, `SELECT
+        SUM(next_reminder_at BETWEEN created_at + INTERVAL 1 DAY + INTERVAL 23 HOUR AND created_at + INTERVAL 2 DAY + INTERVAL 1 HOUR),
+        (SELECT COUNT(*) FROM events WHERE account_id = '${account.id}' AND action = 'support_log.reminder'),
+        (SELECT COUNT(*) FROM (SELECT asset_id FROM events WHERE account_id = '${account.id}' AND action = 'support_log.reminder'
+                               GROUP BY asset_id HAVING COUNT(*) = 1) e)
+      ${logs}`, { causal: true });
+    assert.equal(moved, String(LOGS), 'each next reminder moved on by one interval: reminded once');
+    assert.equal(events, String(LOGS), 'one reminder event per log');
+    assert.equal(once, String(LOGS));
+    const [[rows, perLog]] = await sqlOn(1, `SELECT COUNT(*), COUNT(DISTINCT support_log_id, to_addr) ${mails}`, { causal: true });
+    assert.equal(rows, String(LOGS * CONTACTS), 'one reminder per log and contact');
+    assert.equal(perLog, String(LOGS * CONTACTS), 'none twice');
+    // Diagnostic only: the logs count every account's reminders.
+    t.diagnostic(`reminders logged meanwhile by syncd1 (node 1): ${remindersSentBy('syncd1') - before.syncd1},`
+      + ` by syncd2 (node 3): ${remindersSentBy('syncd2') - before.syncd2}`);
   });
 });

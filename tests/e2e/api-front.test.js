@@ -1,19 +1,41 @@
 // The machine API front (ARCHITECTURE §3, §7a): a bearer credential instead
 // of a cookie, JSON errors, the credential's kind bounding what it may call,
-// and its scope bounding which accounts it reaches.
+// and its scope bounding which accounts it reaches; nginx's limits in front
+// of it (body size, rate per credential) answer in JSON too; the operator's
+// commands issue, list and revoke credentials.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Client, config, consoleBin, sql } from './lib/stack.js';
 import { lit, newCustomer, newPartner, partnerSession } from './lib/fixtures.js';
+import { ScimClient, scimUser } from './lib/scim.js';
+
+/** console issue-credential: { token (its stdout, alone), id (told on stderr) }. */
+function issueWithId(partnerId, kind, account, label = 'test') {
+  const args = ['-c', config, 'issue-credential', '--partner', partnerId, '--kind', kind, '--label', label];
+  if (account) args.push('--account', account);
+  const run = spawnSync(consoleBin, args, { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`issue-credential failed: ${run.stderr}`);
+  const id = /credential (\d+) issued/.exec(run.stderr);
+  return { token: run.stdout.trim(), id: id ? id[1] : null, stdout: run.stdout };
+}
 
 function issue(partnerId, kind, account) {
-  const args = ['-c', config, 'issue-credential', '--partner', partnerId, '--kind', kind, '--label', 'test'];
-  if (account) args.push('--account', account);
-  return execFileSync(consoleBin, args, { encoding: 'utf8' }).trim();
+  return issueWithId(partnerId, kind, account).token;
 }
+
+/** console list-credentials: { status, header, rows } with each row an object by the header's names. */
+function listCredentials(partnerId) {
+  const run = spawnSync(consoleBin, ['-c', config, 'list-credentials', '--partner', partnerId], { encoding: 'utf8' });
+  const lines = run.stdout.split('\n').filter(Boolean);
+  const header = lines.length ? lines[0].split('\t') : [];
+  const rows = lines.slice(1).map((line) => Object.fromEntries(line.split('\t').map((v, i) => [header[i], v])));
+  return { status: run.status, stderr: run.stderr, header, rows };
+}
+
+const MB = 1024 * 1024;
 
 function api(path, token, options = {}) {
   return new Client().request(options.method ?? 'GET', path, {
@@ -89,5 +111,117 @@ describe('API front', () => {
     assert.throws(() => issue(p1.id, 'app', foreign.id));
     assert.throws(() => issue(foreign.id, 'app'), 'a customer account cannot own credentials');
     assert.match(issue(p1.id, 'app', (await newCustomer(p1.id)).id), /^[0-9a-f]{64}$/);
+  });
+
+  test('a body over the API\'s 1 MB is refused by nginx, in JSON, before the console reads it', async () => {
+    const partner = await newPartner('API large');
+    const token = issue(partner.id, 'gateway');
+    const json = JSON.stringify({ status: 'x'.repeat(MB + 1024) });
+    const res = await api('/api/v1/gateways/self/status', token, {
+      method: 'PUT', body: json, headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(res.status, 413);
+    assert.match(res.headers.get('content-type'), /^application\/json/);
+    const body = JSON.parse(res.text);
+    assert.equal(body.status, 413);
+    assert.match(body.error, /1 MB/, 'says the limit it met');
+    // Whatever the body's type: a form the console would read and refuse
+    // otherwise (403: this credential may not call the route).
+    const form = await api('/api/v1/gateways/self/status', issue(partner.id, 'app'), {
+      method: 'PUT', body: new URLSearchParams({ note: 'x'.repeat(MB + 1024) }),
+    });
+    assert.equal(form.status, 413);
+    assert.equal(JSON.parse(form.text).status, 413);
+    // Just under the limit still reaches the console.
+    const under = await api('/api/v1/gateways/self/status', issue(partner.id, 'app'), {
+      method: 'PUT', body: JSON.stringify({ note: 'x'.repeat(MB - 1024) }), headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(under.status, 403, under.text);
+  });
+
+  test('a SCIM request over 1 MB is refused by nginx as a SCIM error', async () => {
+    const partner = await newPartner('SCIM large');
+    const account = await newCustomer(partner.id);
+    const scim = new ScimClient(account.id, issue(partner.id, 'scim', account.id));
+    const res = await scim.post('/Users', JSON.stringify(scimUser(`large-${Date.now()}@test.example.com`, { title: 'x'.repeat(MB) })));
+    assert.equal(res.status, 413);
+    assert.match(res.headers.get('content-type'), /^application\/scim\+json/);
+    assert.deepEqual(res.json.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
+    assert.equal(res.json.status, '413');
+    assert.match(res.json.detail, /1 MB/);
+    assert.equal(await sql(`SELECT COUNT(*) FROM users WHERE account_id = ${lit(account.id)}`).then((r) => r[0][0]), '0');
+  });
+
+  test('a credential over its rate is told by nginx to wait, in JSON with Retry-After; another credential is not', async () => {
+    const partner = await newPartner('API rate');
+    const token = issue(partner.id, 'app');
+    const other = issue(partner.id, 'app');
+    // nginx's zone api_credential: 50 a second with a burst of 200, per
+    // credential. Waves of concurrent requests go past it however fast the
+    // console answers: the refused ones cost nginx alone.
+    let limited = null;
+    let sent = 0;
+    for (let wave = 0; wave < 50 && !limited; wave++) {
+      const answers = await Promise.all(Array.from({ length: 100 }, () => api('/api/v1/credential', token)));
+      sent += answers.length;
+      for (const res of answers) assert.ok(res.status === 200 || res.status === 429, `${res.status} ${res.text}`);
+      limited = answers.find((res) => res.status === 429) ?? null;
+    }
+    assert.ok(limited, `a 429 within ${sent} requests`);
+    assert.match(limited.headers.get('content-type'), /^application\/json/);
+    assert.equal(limited.headers.get('retry-after'), '1');
+    const body = JSON.parse(limited.text);
+    assert.equal(body.status, 429);
+    assert.match(body.error, /try again/);
+    assert.equal((await api('/api/v1/credential', other)).status, 200, 'each credential has its own rate');
+  });
+
+  test('issue-credential prints the token alone on stdout and the new credential\'s id beside it', async () => {
+    const partner = await newPartner('API issue id');
+    const issued = issueWithId(partner.id, 'billing-feed');
+    assert.match(issued.stdout, /^[0-9a-f]{64}\n$/, 'scripts read the token as the whole of stdout');
+    assert.match(issued.id ?? '', /^\d+$/);
+    const stored = await sql(`SELECT token_hash FROM machine_credentials WHERE id = ${Number(issued.id)} AND partner_id = ${lit(partner.id)}`);
+    assert.equal(stored[0]?.[0], createHash('sha256').update(issued.token).digest('hex'), 'the id is the token\'s');
+    const self = JSON.parse((await api('/api/v1/credential', issued.token)).text);
+    assert.equal(String(self.id), issued.id);
+  });
+
+  test('list-credentials shows a partner\'s credentials with the ids revoke-credential takes', async () => {
+    const partner = await newPartner('API list');
+    const other = await newPartner('API list other');
+    const account = await newCustomer(partner.id);
+    const wide = issueWithId(partner.id, 'billing-feed', undefined, 'Orders\tfeed');
+    const bound = issueWithId(partner.id, 'app', account.id, 'Wallboard');
+    const foreign = issueWithId(other.id, 'app');
+    assert.equal((await api('/api/v1/credential', bound.token)).status, 200, 'used once: last used is set');
+
+    let list = listCredentials(partner.id);
+    assert.equal(list.status, 0, list.stderr);
+    assert.deepEqual(list.header, ['id', 'kind', 'account', 'label', 'created', 'last used', 'expires', 'revoked']);
+    assert.deepEqual(list.rows.map((r) => r.id), [bound.id, wide.id], 'newest first, none of another partner');
+    const [b, w] = list.rows;
+    assert.equal(b.kind, 'app');
+    assert.equal(b.account, account.id);
+    assert.equal(b.label, 'Wallboard');
+    assert.match(b.created, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    assert.match(b['last used'], /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    assert.equal(b.revoked, '-');
+    assert.equal(w.kind, 'billing-feed');
+    assert.equal(w.account, 'all', 'a partner-wide credential');
+    assert.equal(w.label, 'Orders feed', 'a tab in a label does not break the table');
+    assert.equal(w['last used'], 'never');
+    assert.equal(w.expires, 'never');
+    assert.ok(!list.rows.some((r) => r.id === foreign.id));
+
+    execFileSync(consoleBin, ['-c', config, 'revoke-credential', '--partner', partner.id, '--id', b.id], { stdio: 'pipe' });
+    assert.equal((await api('/api/v1/credential', bound.token)).status, 401, 'revoked by the listed id');
+    list = listCredentials(partner.id);
+    assert.match(list.rows.find((r) => r.id === bound.id).revoked, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    assert.equal(list.rows.find((r) => r.id === wide.id).revoked, '-');
+
+    const customer = listCredentials(account.id);
+    assert.notEqual(customer.status, 0, 'a customer account has no credentials to list');
+    assert.equal(listCredentials('not-a-uuid').status, 1);
   });
 });
