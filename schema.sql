@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS accounts (
   user_count           INT NOT NULL DEFAULT 0,
   -- its registered users, kept by triggers (the gateway portal's Registered Users)
   registered_count     INT NOT NULL DEFAULT 0,
+  -- a partner's billing account in the ordering system (ch2 §3.7): the orders
+  -- it publishes name it; NULL for customers and partners without one
+  billing_id           VARCHAR(64) NULL,
   created_at           DATETIME NOT NULL,
   updated_at           DATETIME NOT NULL,
   CONSTRAINT fk_accounts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id),
@@ -34,7 +37,8 @@ CREATE TABLE IF NOT EXISTS accounts (
   KEY ix_accounts_list_name (partner_id, status, name),
   KEY ix_accounts_list_country (partner_id, status, country),
   KEY ix_accounts_list_city (partner_id, status, city),
-  KEY ix_accounts_list_created (partner_id, status, created_at)
+  KEY ix_accounts_list_created (partner_id, status, created_at),
+  UNIQUE KEY ux_accounts_billing (billing_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The header's account search (guide §1.3) finds a customer account by any
@@ -1168,6 +1172,70 @@ CREATE TABLE IF NOT EXISTS subscriptions (
   -- the account's subscriptions by product (the panel, the warning)
   KEY ix_subscriptions_account (account_id, product, expiry_date),
   CONSTRAINT fk_subscriptions_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Orders a partner bought (guide §2.6; ch2 §3.7), published by the ordering
+-- system through PUT /api/v1/orders/{orderNumber} (lib/orders.h): one row per
+-- (partner, order number), replaced whole by a later revision. The status
+-- chips are derived when the list is read, never stored.
+CREATE TABLE IF NOT EXISTS orders (
+  id                   BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  partner_id           CHAR(36) NOT NULL,
+  order_number         VARCHAR(64) NOT NULL,
+  sap_order_number     VARCHAR(64) NOT NULL DEFAULT '',
+  reseller_po          VARCHAR(100) NOT NULL DEFAULT '',
+  customer_po          VARCHAR(100) NOT NULL DEFAULT '',
+  end_customer_sap     VARCHAR(64) NOT NULL DEFAULT '',
+  tracking_id          VARCHAR(64) NOT NULL DEFAULT '',
+  start_date           DATE NULL,
+  term_months          INT NULL,
+  -- NULL: perpetual
+  expiry_date          DATE NULL,
+  -- the list's order: SUBSCRIPTION EXPIRY ascending, perpetual last
+  expiry_key           DATE AS (IFNULL(expiry_date, '9999-12-31')) PERSISTENT,
+  activated            TINYINT(1) NOT NULL DEFAULT 1,
+  licenses             INT NOT NULL DEFAULT 0,
+  revision             BIGINT NOT NULL DEFAULT 0,
+  assigned_account_id  CHAR(36) NULL,
+  assigned_at          DATETIME NULL,
+  assigned_by_name     VARCHAR(255) NOT NULL DEFAULT '',
+  received_at          DATETIME NOT NULL,
+  updated_at           DATETIME NOT NULL,
+  UNIQUE KEY ux_orders_number (partner_id, order_number),
+  -- All and Expiring in SUBSCRIPTION EXPIRY order; Unassigned (assigned_account_id IS NULL) likewise
+  KEY ix_orders_expiry (partner_id, expiry_key, id),
+  KEY ix_orders_assigned (partner_id, assigned_account_id, expiry_key, id),
+  -- the search's prefixes (guide §2.6: SAP order, POs, tracking number)
+  KEY ix_orders_sap (partner_id, sap_order_number),
+  KEY ix_orders_reseller_po (partner_id, reseller_po),
+  KEY ix_orders_customer_po (partner_id, customer_po),
+  KEY ix_orders_tracking (partner_id, tracking_id),
+  CONSTRAINT fk_orders_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE,
+  CONSTRAINT fk_orders_account FOREIGN KEY (assigned_account_id) REFERENCES accounts (id) ON DELETE SET NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- An order's product lines (Subscription details, Number of licenses).
+CREATE TABLE IF NOT EXISTS order_lines (
+  order_id      BIGINT UNSIGNED NOT NULL,
+  line_no       INT NOT NULL,
+  product       VARCHAR(100) NOT NULL,
+  plan          VARCHAR(100) NOT NULL DEFAULT '',
+  plan_code     VARCHAR(64) NOT NULL DEFAULT '',
+  plan_details  VARCHAR(500) NOT NULL DEFAULT '',
+  quantity      INT NOT NULL,
+  PRIMARY KEY (order_id, line_no),
+  CONSTRAINT fk_order_lines_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- An order's tracking events (See additional tracking details).
+CREATE TABLE IF NOT EXISTS order_tracking (
+  order_id  BIGINT UNSIGNED NOT NULL,
+  seq       INT NOT NULL,
+  at        DATETIME NOT NULL,
+  stage     VARCHAR(100) NOT NULL,
+  detail    VARCHAR(500) NOT NULL DEFAULT '',
+  PRIMARY KEY (order_id, seq),
+  CONSTRAINT fk_order_tracking_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Applications a partner registered on the Developer page (guide §2.14.11):

@@ -2,24 +2,7 @@
 #include "lib/core/validate.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-/* A calendar date written YYYY-MM-DD. */
-static int valid_date(const char *s)
-{
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1970 || m < 1 || m > 12 || d < 1)
-		return 0;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
-}
 
 static int fits(const char *s, size_t max, int required)
 {
@@ -44,9 +27,9 @@ const char *subscription_fields_check(const struct subscription_fields *f)
 		return "plan_code";
 	if (f->quantity < 1 || f->quantity > 1000000)
 		return "quantity";
-	if (!valid_date(f->start_date))
+	if (!valid_calendar_date(f->start_date))
 		return "start_date";
-	if (f->expiry_date && *f->expiry_date && (!valid_date(f->expiry_date) || strcmp(f->expiry_date, f->start_date) < 0))
+	if (f->expiry_date && *f->expiry_date && (!valid_calendar_date(f->expiry_date) || strcmp(f->expiry_date, f->start_date) < 0))
 		return "expiry_date";
 	if (!fits(f->source_ref, 64, 0))
 		return "source_ref";
@@ -68,6 +51,11 @@ long long subscription_insert(db *d, const struct subscription_fields *f)
 	if (n < 0)
 		return -1;
 	return n == 0 ? 0 : (long long)db_insert_id(d);
+}
+
+long long subscriptions_delete_source(db *d, const char *account_id, const char *source_ref)
+{
+	return db_exec(d, "DELETE FROM subscriptions WHERE account_id = ? AND source_ref = ?", "ss", account_id, source_ref);
 }
 
 struct each_call {

@@ -38,6 +38,11 @@ const char *subscription_fields_check(const struct subscription_fields *f);
  * account of partner_id, -1 on error (bad fields too). */
 long long subscription_insert(db *d, const struct subscription_fields *f);
 
+/* Deletes the account's subscriptions brought by source_ref (an order's
+ * number) inside the caller's transaction, before they are written again
+ * from that order's new revision. Returns how many, or -1. */
+long long subscriptions_delete_source(db *d, const char *account_id, const char *source_ref);
+
 struct subscription {
 	long long id;
 	char subscription_number[65];

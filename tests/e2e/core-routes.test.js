@@ -19,6 +19,7 @@ import {
 import { gatewayAccount, wizard } from './lib/gateway.js';
 import { appToken, pngBytes, report, reportedLog, textBytes } from './lib/support.js';
 import { api, linkCode, report } from './lib/inventory.js';
+import { billingFeed, orderDoc, orderNumber } from './lib/orders.js';
 
 /** A form body; arrays repeat their field. */
 function form(fields, csrf) {
@@ -275,6 +276,16 @@ const CASES = {
   'GET /a/:acct/support-logs/:id/export': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/support-logs/${w.mobileLog}/export`, status: 200 }) },
   'GET /a/:acct/support-logs/:id/logs.zip': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/support-logs/${w.log}/logs.zip`, status: 200 }) },
   'GET /a/:acct/support-logs/:id/report.zip': { ok: async (w) => ({ who: w.sA, path: `/a/${w.A.id}/support-logs/${w.mobileLog}/report.zip`, status: 200 }) },
+  'PUT /api/v1/orders/:ref': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: new Client(), path: `/api/v1/orders/${orderNumber()}`, headers: { authorization: `Bearer ${w.feed.token}` }, json: orderDoc(w.feed.billingId), status: 201 };
+    },
+    bad: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: new Client(), path: `/api/v1/orders/${orderNumber()}`, headers: { authorization: `Bearer ${w.feed.token}` }, json: orderDoc(w.feed.billingId, { revision: -1 }), status: 422 };
+    },
+  },
   'GET /api/v1/credential': {
     ok: async (w) => ({ who: new Client(), path: '/api/v1/credential', headers: { authorization: `Bearer ${w.token}` }, status: 200 }),
   },
