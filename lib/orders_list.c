@@ -62,7 +62,7 @@ int orders_count(db *d, const struct order_query *q, long long *total)
 	char today[11], soon[11], p[420];
 	dates(q->soon_days, today, soon);
 	prefix_of(q->search, p, sizeof p);
-	return db_int(d, total, "SELECT COUNT(*) FROM orders o" ORDERS_WHERE, "siissssssssssss", q->partner_id,
+	return db_int(d, total, "SELECT COUNT(*) FROM orders o" ORDERS_WHERE, "siisssssssssss", q->partner_id,
 		      (long long)(q->filter == ORDERS_UNASSIGNED), (long long)(q->filter == ORDERS_EXPIRING), today, soon,
 		      q->search ? q->search : "", p, p, p, p, p, p, q->partner_id, p) == 1 ? 0 : -1;
 }
@@ -110,7 +110,7 @@ int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx)
 	dates(q->soon_days, c.today, c.soon);
 	prefix_of(q->search, p, sizeof p);
 	unsigned sort = (unsigned)q->sort < 3 ? (unsigned)q->sort : 0;
-	return db_each(d, each_row, &c, page_sql[sort][q->descending != 0], "siissssssssssssii", q->partner_id,
+	return db_each(d, each_row, &c, page_sql[sort][q->descending != 0], "siisssssssssssii", q->partner_id,
 		       (long long)(q->filter == ORDERS_UNASSIGNED), (long long)(q->filter == ORDERS_EXPIRING), c.today,
 		       c.soon, q->search ? q->search : "", p, p, p, p, p, p, q->partner_id, p, (long long)q->limit,
 		       (long long)q->offset);

@@ -54,6 +54,12 @@
         </ul>
       </li>
       <?cs /if ?>
+      <?cs # Billing (ch2 §0.1): Orders, the partner's, at partner level (guide §2.6). ?>
+      <?cs if:Me.is_partner && !in_customer && Can.orders.view ?>
+      <li class="group"><span><?cs var:Lang.orders.billing_nav ?></span>
+        <ul><li><a href="/orders"<?cs if:string.find(Page.Route, "/orders") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.orders.nav ?></a></li></ul>
+      </li>
+      <?cs /if ?>
       <?cs # System Inventory (guide §2.17) and Support > Event History (§2.16): inside a
            customer account, and for the partner at partner level. ?>
       <?cs if:in_customer && Account.status == "active" ?><?cs set:inv = "/a/" + Account.id + "/inventory" ?><?cs

@@ -19,7 +19,7 @@ import {
 import { gatewayAccount, wizard } from './lib/gateway.js';
 import { appToken, pngBytes, report, reportedLog, textBytes } from './lib/support.js';
 import { api, linkCode, report } from './lib/inventory.js';
-import { billingFeed, orderDoc, orderNumber } from './lib/orders.js';
+import { billingFeed, orderDoc, orderNumber, publishOrder } from './lib/orders.js';
 
 /** A form body; arrays repeat their field. */
 function form(fields, csrf) {
@@ -284,6 +284,32 @@ const CASES = {
     bad: async (w) => {
       w.feed ??= billingFeed(w.partner.id);
       return { who: new Client(), path: `/api/v1/orders/${orderNumber()}`, headers: { authorization: `Bearer ${w.feed.token}` }, json: orderDoc(w.feed.billingId, { revision: -1 }), status: 422 };
+    },
+  },
+  'GET /orders': { ok: async (w) => ({ who: w.sP, path: '/orders?filter=unassigned&q=A-S', status: 200 }) },
+  'GET /orders/:ref': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: w.sP, path: `/orders/${await publishOrder(w.feed)}?company=Routes`, status: 200 };
+    },
+  },
+  'POST /orders/:ref': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: w.sP, path: `/orders/${await publishOrder(w.feed)}`, body: { account: w.A.id }, status: 303 };
+    },
+    bad: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: w.sP, path: `/orders/${await publishOrder(w.feed)}`, body: { account: 'not an account' }, status: 422 };
+    },
+  },
+  'GET /orders/:ref/assigned': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      const number = await publishOrder(w.feed);
+      const res = await w.sP.post(`/orders/${number}`, form({ account: w.A.id }, w.sP.csrf));
+      assert.equal(res.status, 303, `Assign (${res.status})`);
+      return { who: w.sP, path: `/orders/${number}/assigned`, status: 200 };
     },
   },
   'GET /api/v1/credential': {
@@ -891,7 +917,9 @@ async function snapshot() {
       (SELECT GROUP_CONCAT(account_id, bandwidth_optimization, chat_allow_edit_delete ORDER BY account_id) FROM account_policy),
       (SELECT GROUP_CONCAT(id, name, description, redirect_uris, secret_hash ORDER BY id) FROM applications),
       (SELECT GROUP_CONCAT(application_id, account_id ORDER BY application_id, account_id) FROM application_accounts),
-      (SELECT COUNT(*) FROM machine_credentials WHERE revoked_at IS NULL)`)];
+      (SELECT COUNT(*) FROM machine_credentials WHERE revoked_at IS NULL)`),
+    await sql(`SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM orders WHERE assigned_account_id IS NOT NULL),
+      (SELECT COUNT(*) FROM subscriptions)`)];
 }
 
 describe('every route of the table', () => {
