@@ -77,6 +77,7 @@ static int subscription_row(void *ctx, const struct db_row *row)
 	row_copy(row, "start_date", s.start_date, sizeof s.start_date);
 	row_copy(row, "expiry_date", s.expiry_date, sizeof s.expiry_date);
 	s.active = row_int(row, "active") != 0;
+	row_copy(row, "plan_details", s.plan_details, sizeof s.plan_details);
 	return c->fn(c->ctx, &s);
 }
 
@@ -84,10 +85,37 @@ int subscriptions_each(db *d, const char *account_id, int active_only, subscript
 {
 	struct each_call c = {fn, ctx};
 	return db_each(d, subscription_row, &c,
-		"SELECT id, subscription_number, product, plan, plan_code, quantity,"
-		" DATE_FORMAT(start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(expiry_date, '%Y-%m-%d') AS expiry_date,"
-		" (expiry_date IS NULL OR expiry_date >= UTC_DATE()) AS active"
-		" FROM subscriptions WHERE account_id = ? AND (? = 0 OR expiry_date IS NULL OR expiry_date >= UTC_DATE())"
-		" ORDER BY product, id LIMIT 500",
+		"SELECT s.id, s.subscription_number, s.product, s.plan, s.plan_code, s.quantity,"
+		" DATE_FORMAT(s.start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(s.expiry_date, '%Y-%m-%d') AS expiry_date,"
+		" (s.expiry_date IS NULL OR s.expiry_date >= UTC_DATE()) AS active,"
+		" (SELECT l.plan_details FROM orders o JOIN order_lines l ON l.order_id = o.id"
+		"   WHERE o.partner_id = s.partner_id AND o.order_number = s.source_ref AND l.product = s.product"
+		"   AND l.plan_code = s.plan_code LIMIT 1) AS plan_details"
+		" FROM subscriptions s WHERE s.account_id = ? AND (? = 0 OR s.expiry_date IS NULL OR s.expiry_date >= UTC_DATE())"
+		" ORDER BY s.product, s.plan, s.start_date, s.id LIMIT 500",
 		"si", account_id, (long long)(active_only != 0));
+}
+
+int subscription_per_user(const char *product)
+{
+	/* Workflow Studio's plans are the account's entitlements, not users' licences (guide §3.1.8). */
+	return !(product && (strncmp(product, "Workflow Studio", 15) == 0 || strncmp(product, "WorkflowStudio", 14) == 0));
+}
+
+struct holders_call {
+	holders_fn fn;
+	void *ctx;
+};
+
+static int holders_row(void *ctx, const struct db_row *row)
+{
+	struct holders_call *c = ctx;
+	return c->fn(c->ctx, row_str(row, "product"), row_int(row, "holders"));
+}
+
+int subscription_holders_each(db *d, const char *account_id, holders_fn fn, void *ctx)
+{
+	struct holders_call c = {fn, ctx};
+	return db_each(d, holders_row, &c, "SELECT product, holders FROM account_products WHERE account_id = ? LIMIT 500", "s",
+		       account_id);
 }

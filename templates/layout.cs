@@ -44,6 +44,12 @@
         <?cs if:Can.integrations.view ?>
         <li><a href="/a/<?cs var:Account.id ?>/integrations"<?cs if:string.find(Page.Route, "/a/:acct/integrations") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.integrations.nav ?></a></li>
         <?cs /if ?>
+        <?cs # Billing (ch2 §0.1): the account's Subscriptions (guide §2.7). ?>
+        <?cs if:Can.subscriptions.view ?>
+        <li class="group"><span><?cs var:Lang.orders.billing_nav ?></span>
+          <ul><li><a href="/a/<?cs var:Account.id ?>/subscriptions"<?cs if:Page.Route == "/a/:acct/subscriptions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.subscriptions.nav ?></a></li></ul>
+        </li>
+        <?cs /if ?>
       <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>
       <?cs # The partner account's own users, account managers and roles (guide §2.4, §2.14, §2.15). ?>
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>

@@ -145,6 +145,6 @@ int order_post(struct req *r)
 	}
 	/* From an account's Add Order, back to its Subscriptions (guide §2.7); from Orders, the success dialog. */
 	if (strcmp(in(r, "for"), a.account.id) == 0)
-		return done(r, "flash.order_assigned", "/a/%s/info#subscriptions", a.account.id);
+		return done(r, "flash.order_assigned", "/a/%s/subscriptions", a.account.id);
 	return done(r, NULL, "/orders/%s/assigned", r->path_ref);
 }

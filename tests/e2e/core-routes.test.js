@@ -18,7 +18,7 @@ import {
 } from './lib/fixtures.js';
 import { gatewayAccount, wizard } from './lib/gateway.js';
 import { appToken, pngBytes, report, reportedLog, textBytes } from './lib/support.js';
-import { api, linkCode, report } from './lib/inventory.js';
+import { api, linkCode, report as inventoryReport } from './lib/inventory.js';
 import { billingFeed, orderDoc, orderNumber, publishOrder } from './lib/orders.js';
 
 /** A form body; arrays repeat their field. */
@@ -85,7 +85,7 @@ async function daemonOf(who, accountId) {
   const platformId = `PLT-${uid()}`;
   const link = await api('POST', '/api/v1/daemons/link', { body: { code: await linkCode(who, accountId), host: `host-${uid()}`, platformId } });
   assert.equal(link.status, 201, JSON.stringify(link.json));
-  const rep = await api('PUT', '/api/v1/inventory/report', { token: link.json.token, body: report(platformId) });
+  const rep = await api('PUT', '/api/v1/inventory/report', { token: link.json.token, body: inventoryReport(platformId) });
   assert.equal(rep.status, 200, JSON.stringify(rep.json));
   return { id: link.json.daemonId, token: link.json.token, platformId, platform: rep.json.platform };
 }
@@ -284,6 +284,12 @@ const CASES = {
     bad: async (w) => {
       w.feed ??= billingFeed(w.partner.id);
       return { who: new Client(), path: `/api/v1/orders/${orderNumber()}`, headers: { authorization: `Bearer ${w.feed.token}` }, json: orderDoc(w.feed.billingId, { revision: -1 }), status: 422 };
+    },
+  },
+  'GET /a/:acct/subscriptions': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: w.sA, path: `/a/${w.A.id}/subscriptions`, status: 200 };
     },
   },
   'GET /orders': { ok: async (w) => ({ who: w.sP, path: '/orders?filter=unassigned&q=A-S', status: 200 }) },
@@ -676,7 +682,7 @@ const CASES = {
     ok: async (w) => ({ who: new Client(), path: '/api/v1/daemons/link', json: { code: await linkCode(w.sP, w.A.id), host: 'linked', platformId: `PLT-${uid()}` }, status: 201 }),
   },
   'PUT /api/v1/inventory/report': {
-    ok: async (w) => ({ who: new Client(), path: '/api/v1/inventory/report', headers: { authorization: `Bearer ${w.daemon.token}` }, json: report(w.daemon.platformId), status: 200 }),
+    ok: async (w) => ({ who: new Client(), path: '/api/v1/inventory/report', headers: { authorization: `Bearer ${w.daemon.token}` }, json: inventoryReport(w.daemon.platformId), status: 200 }),
   },
   'POST /api/v1/launch/verify': {
     ok: async (w) => ({ who: new Client(), path: '/api/v1/launch/verify', headers: { authorization: `Bearer ${w.daemon.token}` }, json: { token: await launchToken(w) }, status: 200 }),

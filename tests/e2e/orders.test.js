@@ -192,7 +192,7 @@ describe('assigning an order', () => {
     assert.match(dialog.text, new RegExp(`value="${a.id}" checked`));
     const res = await sP.post(`/orders/${number}`, assignForm(sP, { account: a.id, for: a.id }));
     assert.equal(res.status, 303);
-    assert.equal(res.location, `/a/${a.id}/info#subscriptions`);
+    assert.equal(res.location, `/a/${a.id}/subscriptions`);
   });
 
   test('a pending order counts no licences until a later revision activates it', async () => {

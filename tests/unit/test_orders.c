@@ -1,0 +1,122 @@
+/* The pure parts of Orders (lib/orders.c): the status chip of guide §2.6 in
+ * ch2 §3.2's precedence, the order numbers a path may carry, and the
+ * document the ordering system publishes with a message per bad field. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "lib/orders.h"
+
+#define TODAY "2026-06-15"
+#define SOON "2026-07-15"
+
+static void chips_follow_dates_and_activation(void **state)
+{
+	assert_int_equal(order_status_of("2026-06-14", 1, 0, TODAY, SOON), ORDER_EXPIRED);
+	assert_int_equal(order_status_of("2026-06-14", 0, 1, TODAY, SOON), ORDER_EXPIRED);     /* expired first */
+	assert_int_equal(order_status_of("2026-06-15", 1, 0, TODAY, SOON), ORDER_EXPIRING_SOON); /* the last day */
+	assert_int_equal(order_status_of("2026-09-01", 0, 0, TODAY, SOON), ORDER_PENDING_ACTIVATION);
+	assert_int_equal(order_status_of("", 0, 0, TODAY, SOON), ORDER_PENDING_ACTIVATION);
+	assert_int_equal(order_status_of("", 1, 1, TODAY, SOON), ORDER_PERPETUAL);
+	assert_int_equal(order_status_of(NULL, 1, 0, TODAY, SOON), ORDER_PERPETUAL);
+	assert_int_equal(order_status_of("2026-07-15", 1, 1, TODAY, SOON), ORDER_EXPIRING_SOON); /* assigned too */
+	assert_int_equal(order_status_of("2026-07-16", 1, 0, TODAY, SOON), ORDER_ASSIGN);
+	assert_int_equal(order_status_of("2026-07-16", 1, 1, TODAY, SOON), ORDER_NONE);
+	assert_string_equal(order_status_key(ORDER_PENDING_ACTIVATION), "pending_activation");
+	assert_string_equal(order_status_key(ORDER_NONE), "");
+}
+
+static void order_numbers(void **state)
+{
+	assert_true(order_number_valid("A-S00371665"));
+	assert_true(order_number_valid("0003414816"));
+	assert_false(order_number_valid(""));
+	assert_false(order_number_valid("-A"));
+	assert_false(order_number_valid("A S"));
+	assert_false(order_number_valid("A/S"));
+	char long_one[66];
+	memset(long_one, 'A', 65);
+	long_one[65] = 0;
+	assert_false(order_number_valid(long_one));
+	long_one[64] = 0;
+	assert_true(order_number_valid(long_one));
+}
+
+static json_t *parse(const char *text, struct order_doc *doc, json_t **errors)
+{
+	json_t *j = json_loads(text, 0, NULL);
+	*errors = json_object();
+	order_parse(j, doc, *errors);
+	return j;
+}
+
+static void a_document_is_read(void **state)
+{
+	struct order_doc d;
+	json_t *errors;
+	json_t *j = parse("{\"partnerBillingId\":\"B1\",\"sapOrderNumber\":null,\"customerPo\":\"Subsc MiVO manual\","
+			  "\"startDate\":\"2026-01-01\",\"termMonths\":12,\"expiryDate\":null,\"activated\":false,"
+			  "\"lines\":[{\"product\":\"Mitel One\",\"plan\":\"Premier\",\"quantity\":10}],"
+			  "\"tracking\":[{\"at\":\"2026-01-01T09:15:00Z\",\"stage\":\"Booked\"}],\"revision\":2}",
+			  &d, &errors);
+	assert_int_equal(json_object_size(errors), 0);
+	assert_string_equal(d.partner_billing_id, "B1");
+	assert_null(d.sap_order_number);
+	assert_null(d.expiry_date);
+	assert_int_equal(d.activated, 0);
+	assert_int_equal(d.term_months, 12);
+	assert_int_equal(d.revision, 2);
+	assert_int_equal(d.n_lines, 1);
+	assert_int_equal(d.lines[0].quantity, 10);
+	assert_int_equal(d.n_tracking, 1);
+	json_decref(errors);
+	json_decref(j);
+}
+
+static void each_bad_field_is_named(void **state)
+{
+	static const struct {
+		const char *doc, *field;
+	} cases[] = {
+		{"{\"lines\":[{\"product\":\"X\",\"quantity\":1}],\"revision\":1}", "partnerBillingId"},
+		{"{\"partnerBillingId\":\"B\",\"lines\":[],\"revision\":1}", "lines"},
+		{"{\"partnerBillingId\":\"B\",\"lines\":[{\"product\":\"X\",\"quantity\":0}],\"revision\":1}", "lines[0].quantity"},
+		{"{\"partnerBillingId\":\"B\",\"lines\":[{\"quantity\":1}],\"revision\":1}", "lines[0].product"},
+		{"{\"partnerBillingId\":\"B\",\"lines\":[{\"product\":\"X\",\"quantity\":1}]}", "revision"},
+		{"{\"partnerBillingId\":\"B\",\"lines\":[{\"product\":\"X\",\"quantity\":1}],\"revision\":1,"
+		 "\"startDate\":\"2026-02-01\",\"expiryDate\":\"2026-01-01\"}", "expiryDate"},
+		{"{\"partnerBillingId\":\"B\",\"lines\":[{\"product\":\"X\",\"quantity\":1}],\"revision\":1,\"startDate\":\"2026-02-30\"}",
+		 "startDate"},
+		{"{\"partnerBillingId\":\"B\",\"lines\":[{\"product\":\"X\",\"quantity\":1}],\"revision\":1,\"activated\":1}", "activated"},
+		{"{\"partnerBillingId\":\"B\",\"lines\":[{\"product\":\"X\",\"quantity\":1}],\"revision\":1,"
+		 "\"tracking\":[{\"at\":\"2026-01-01T25:00:00Z\",\"stage\":\"S\"}]}", "tracking[0].at"},
+		{"{\"partnerBillingId\":\"B\",\"lines\":[{\"product\":\"X\",\"quantity\":1}],\"revision\":1,\"customerPo\":\"a\\nb\"}",
+		 "customerPo"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct order_doc d;
+		json_t *errors;
+		json_t *j = parse(cases[i].doc, &d, &errors);
+		if (!json_object_get(errors, cases[i].field))
+			fail_msg("case %zu: %s not named", i, cases[i].field);
+		json_decref(errors);
+		json_decref(j);
+	}
+	struct order_doc d;
+	json_t *errors = json_object();
+	assert_int_equal(order_parse(NULL, &d, errors), -1);
+	json_decref(errors);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(chips_follow_dates_and_activation),
+		cmocka_unit_test(order_numbers),
+		cmocka_unit_test(a_document_is_read),
+		cmocka_unit_test(each_bad_field_is_named),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
