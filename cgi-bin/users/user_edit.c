@@ -11,6 +11,7 @@
  * row and one "user.update" event listing what changed. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
+#include "cgi-bin/users/user_licenses.h"
 #include "lib/accounts.h"
 #include "lib/pbx_links.h"
 
@@ -82,7 +83,7 @@ static int publish(struct req *r)
 
 int user_edit_get(struct req *r)
 {
-	return publish(r) == 0 ? DONE : SERVER_ERROR;
+	return publish(r) == 0 && user_licenses_publish(r) == 0 ? DONE : SERVER_ERROR;
 }
 
 /* The role the form asks for, one of the options; the current one when the

@@ -246,6 +246,18 @@ async function gatewayAt(w, step, { fresh = false, ...options } = {}) {
   return w.gateways[key];
 }
 
+/** w's account A with a pool of Mitel One licences (an order of w's partner assigned to it), once. */
+async function licencedAccount(w) {
+  if (!w.licenced) {
+    w.feed ??= billingFeed(w.partner.id);
+    const number = await publishOrder(w.feed, { lines: [{ product: 'Mitel One', plan: 'Premier', planCode: '54013002', quantity: 1000 }] });
+    const res = await w.sP.post(`/orders/${number}`, form({ account: w.A.id }, w.sP.csrf));
+    assert.equal(res.status, 303, `Assign (${res.status})`);
+    w.licenced = true;
+  }
+  return w.A.id;
+}
+
 /** Gateway Information with DHCP. */
 const siteFields = (overrides = {}) => ({
   site_name: 'Head Office', address: '1 Main Street', city: 'Ottawa', country: 'CA', province: 'Ontario',
@@ -285,6 +297,15 @@ const CASES = {
       w.feed ??= billingFeed(w.partner.id);
       return { who: new Client(), path: `/api/v1/orders/${orderNumber()}`, headers: { authorization: `Bearer ${w.feed.token}` }, json: orderDoc(w.feed.billingId, { revision: -1 }), status: 422 };
     },
+  },
+  'GET /a/:acct/users/:id/products': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/products`, status: 200 }),
+  },
+  'POST /a/:acct/users/:id/products': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${(await newUser(w.A.id)).id}/products`,
+      body: { product: 'Mitel One', action: 'add' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/products`,
+      body: { product: 'Mitel One', action: 'Add it!' }, status: 422 }),
   },
   'GET /a/:acct/subscriptions': {
     ok: async (w) => {
@@ -925,7 +946,7 @@ async function snapshot() {
       (SELECT GROUP_CONCAT(application_id, account_id ORDER BY application_id, account_id) FROM application_accounts),
       (SELECT COUNT(*) FROM machine_credentials WHERE revoked_at IS NULL)`),
     await sql(`SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM orders WHERE assigned_account_id IS NOT NULL),
-      (SELECT COUNT(*) FROM subscriptions)`)];
+      (SELECT COUNT(*) FROM subscriptions), (SELECT COUNT(*) FROM user_licenses)`)];
 }
 
 describe('every route of the table', () => {
