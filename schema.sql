@@ -260,6 +260,21 @@ CREATE TABLE IF NOT EXISTS user_licenses (
   CONSTRAINT fk_licenses_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- A user's Mitel One licence tier and features (guide §3.1.4.1): beside the
+-- user's 'Mitel One' row of user_licenses, which it needs (lib/mitel_one.h).
+CREATE TABLE IF NOT EXISTS user_mitel_one (
+  user_id     BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  tier        VARCHAR(16) NOT NULL,
+  chat        TINYINT(1) NOT NULL DEFAULT 1,
+  miteam      TINYINT(1) NOT NULL DEFAULT 1,
+  telephony   TINYINT(1) NOT NULL DEFAULT 1,
+  updated_at  DATETIME NOT NULL,
+  -- the pools: how many of the account's users hold each tier
+  KEY ix_mitel_one_tier (account_id, tier),
+  CONSTRAINT fk_mitel_one_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- The products an account's users hold licences for, and how many hold
 -- each: the Users list's Product filter menu and its choice of plan read
 -- this by primary key instead of collapsing user_licenses, whose plan for

@@ -1,7 +1,9 @@
 #include "cgi-bin/users/user_licenses.h"
 #include "lib/licenses.h"
+#include "lib/mitel_one.h"
 
 #include <stdio.h>
+#include <string.h>
 
 struct products {
 	struct req *r;
@@ -32,6 +34,18 @@ int user_licenses_publish(struct req *r)
 	if (license_products_each(r->db, r->acct.id, r->obj.user.id, product_fields, &s) < 0)
 		return -1;
 	hdf_set_int_value(r->hdf, "Licenses.shown", 1);
+	/* Mitel One's tier, for its Complete setup or configuration link. */
+	struct mitel_one_user m;
+	if (mitel_one_user_load(r->db, r->acct.id, r->obj.user.id, &m) != 0)
+		return -1;
+	for (int i = 0; m.tier != TIER_NONE && i < s.n; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "Licenses.Products.%d.product", i);
+		if (strcmp(hdf_get_value(r->hdf, key, ""), MITEL_ONE) == 0) {
+			snprintf(key, sizeof key, "Licenses.Products.%d.tier", i);
+			hdf_set_value(r->hdf, key, mitel_one_tier_name(m.tier));
+		}
+	}
 	hdf_set_int_value(r->hdf, "Licenses.held", s.held);
 	return 0;
 }

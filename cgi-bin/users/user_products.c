@@ -8,6 +8,7 @@
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_licenses.h"
 #include "lib/licenses.h"
+#include "lib/mitel_one.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -36,7 +37,9 @@ static int apply(struct req *r, void *arg)
 		if (c->result != LICENSE_GRANTED)
 			return c->result < 0 ? -1 : c->result;
 	} else {
-		c->result = license_revoke(r->db, r->acct.id, u->id, c->product);
+		/* Mitel One goes with its tier (lib/mitel_one.h). */
+		c->result = strcmp(c->product, MITEL_ONE) == 0 ? mitel_one_remove(r->db, r->acct.id, u->id)
+							      : license_revoke(r->db, r->acct.id, u->id, c->product);
 		if (c->result != 1)
 			return c->result < 0 ? -1 : LICENSE_HELD;
 	}

@@ -73,7 +73,9 @@
   <?cs else ?>
   <ul class="plain products">
     <?cs each:p = Licenses.Products ?><?cs if:p.held ?>
-    <li><?cs var:p.product ?>
+    <li><?cs var:p.product ?><?cs if:p.product == "Mitel One" ?><?cs if:p.tier ?> - <?cs var:p.tier ?><?cs /if ?>
+      <?cs if:!Users.ReadOnly ?><a class="button small" href="/a/<?cs var:Account.id ?>/users/<?cs var:User.id ?>/mitel-one"><?cs
+        if:p.tier ?>⚙ <?cs var:Lang.users.user_mitel_one.configure ?><?cs else ?><?cs var:Lang.users.user_mitel_one.complete_setup ?><?cs /if ?></a><?cs /if ?><?cs /if ?>
       <?cs if:!Users.ReadOnly && p.state != "micollab" ?>
       <form method="post" action="/a/<?cs var:Account.id ?>/users/<?cs var:User.id ?>/products" class="inline">
         <?cs call:csrf() ?>

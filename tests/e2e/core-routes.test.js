@@ -307,6 +307,15 @@ const CASES = {
     bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/products`,
       body: { product: 'Mitel One', action: 'Add it!' }, status: 422 }),
   },
+  'GET /a/:acct/users/:id/mitel-one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/mitel-one`, status: 200 }),
+  },
+  'POST /a/:acct/users/:id/mitel-one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${(await newUser(w.A.id)).id}/mitel-one`,
+      body: { action: 'save', tier: 'premier', chat: '1' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/mitel-one`,
+      body: { action: 'save', tier: 'Platinum!' }, status: 422 }),
+  },
   'GET /a/:acct/subscriptions': {
     ok: async (w) => {
       w.feed ??= billingFeed(w.partner.id);
@@ -946,7 +955,7 @@ async function snapshot() {
       (SELECT GROUP_CONCAT(application_id, account_id ORDER BY application_id, account_id) FROM application_accounts),
       (SELECT COUNT(*) FROM machine_credentials WHERE revoked_at IS NULL)`),
     await sql(`SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM orders WHERE assigned_account_id IS NOT NULL),
-      (SELECT COUNT(*) FROM subscriptions), (SELECT COUNT(*) FROM user_licenses)`)];
+      (SELECT COUNT(*) FROM subscriptions), (SELECT COUNT(*) FROM user_licenses), (SELECT COUNT(*) FROM user_mitel_one)`)];
 }
 
 describe('every route of the table', () => {

@@ -47,6 +47,8 @@ describe('the Orders list', () => {
     assert.ok(text.includes('Unavailable'));
     assert.ok(text.includes(acme.name) && text.includes('Unassigned'));
     assert.match(res.text, /href="\/orders"[^>]*aria-current="page"/, 'Billing → Orders is the current page');
+    const dashboard = visibleText((await sP.get('/')).text);
+    assert.ok(dashboard.includes('Billing') && dashboard.includes('View orders'), 'the Billing tile');
   });
 
   test('the status chips follow the dates and activation', async () => {

@@ -7,6 +7,8 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "lib/licenses.h"
+#include "lib/mitel_one.h"
 #include "lib/orders.h"
 
 #define TODAY "2026-06-15"
@@ -110,6 +112,23 @@ static void each_bad_field_is_named(void **state)
 	json_decref(errors);
 }
 
+static void tiers_and_pools(void **state)
+{
+	assert_int_equal(mitel_one_tier_of_plan("Premier"), TIER_PREMIER);
+	assert_int_equal(mitel_one_tier_of_plan("MiVoice Office 400 UCC Elite"), TIER_ELITE);
+	assert_int_equal(mitel_one_tier_of_plan("MiVoice Office 400 UCC Entry"), TIER_ESSENTIAL);
+	assert_int_equal(mitel_one_tier_of_plan("hMitel Indirect"), TIER_NONE);
+	assert_int_equal(mitel_one_tier_features(TIER_ESSENTIAL), FEATURE_CHAT);
+	assert_int_equal(mitel_one_tier_features(TIER_ELITE), FEATURE_CHAT | FEATURE_MITEAM | FEATURE_TELEPHONY);
+	assert_int_equal(mitel_one_tier_from_key("premier"), TIER_PREMIER);
+	assert_int_equal(mitel_one_tier_from_key("Premier"), TIER_NONE);
+	assert_int_equal(license_state_of("Zoom Hybrid", 2, 1, 0, 0), LICENSE_AVAILABLE);
+	assert_int_equal(license_state_of("Zoom Hybrid", 2, 2, 0, 0), LICENSE_NOT_AVAILABLE);
+	assert_int_equal(license_state_of("Zoom Hybrid", 2, 2, 1, 0), LICENSE_AVAILABLE);
+	assert_int_equal(license_state_of("MiTeam Meetings", 9, 0, 0, 1), LICENSE_MICOLLAB);
+	assert_int_equal(license_state_of("MiTeam Meetings", 9, 0, 0, 0), LICENSE_AVAILABLE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -117,6 +136,7 @@ int main(void)
 		cmocka_unit_test(order_numbers),
 		cmocka_unit_test(a_document_is_read),
 		cmocka_unit_test(each_bad_field_is_named),
+		cmocka_unit_test(tiers_and_pools),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
