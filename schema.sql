@@ -435,6 +435,18 @@ CREATE TABLE IF NOT EXISTS jobs (
   KEY ix_jobs_account (account_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- What a bulk Mitel One job (Manage → Bulk User Settings → Mitel One, guide
+-- §3.1.4.1) does to each of its users: the tier ('' leave unchanged, 'none'
+-- unassign all) and each feature (-1 leave unchanged, 0 disable, 1 enable).
+CREATE TABLE IF NOT EXISTS job_mitel_one (
+  job_id     BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  tier       VARCHAR(16) NOT NULL DEFAULT '',
+  chat       TINYINT NOT NULL DEFAULT -1,
+  miteam     TINYINT NOT NULL DEFAULT -1,
+  telephony  TINYINT NOT NULL DEFAULT -1,
+  CONSTRAINT fk_job_mitel_one_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- The customer accounts an assign or unassign job gives to, or takes from,
 -- each of its account managers (its items).
 CREATE TABLE IF NOT EXISTS job_accounts (

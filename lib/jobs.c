@@ -2,6 +2,7 @@
 #include "lib/gateways.h"
 #include "lib/events_export.h"
 #include "lib/mail.h"
+#include "lib/mitel_one.h"
 #include "lib/pbx_links.h"
 #include "lib/import/import.h"
 
@@ -10,7 +11,8 @@
 #include <string.h>
 
 static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete", "convert", "upgrade", "assign",
-						       "unassign", "gateway_reset", "import", "export_events"};
+						       "unassign", "gateway_reset", "import", "export_events",
+						       "mitel_one"};
 
 const char *job_kind_key(enum job_kind k)
 {
@@ -331,6 +333,8 @@ static int do_item(db *d, const struct job_row *job, long long user_id, const ch
 	case JOB_ASSIGN:
 	case JOB_UNASSIGN:
 		return manager_item(d, job, user_id, &u, reason);
+	case JOB_MITEL_ONE:
+		return mitel_one_job_item(d, job, user_id, u.name, reason);
 	case JOB_GATEWAY_RESET: {
 		struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
 		int unlinked = pbx_user_unlink(d, &who, job->account_id, user_id);

@@ -8,6 +8,7 @@
  * off. Every change locks the account's Mitel One pool row first
  * (lib/licenses.h), so tiers are never over-assigned either. */
 #include "lib/core/db.h"
+#include "lib/jobs.h"
 
 #define MITEL_ONE "Mitel One"
 
@@ -57,4 +58,25 @@ int mitel_one_set(db *d, const char *account_id, long long user_id, enum mitel_o
 		  struct mitel_one_user *before, long long *short_by);
 /* Takes Mitel One from the user (tier and product). 1 done, 0 nothing to take, -1. */
 int mitel_one_remove(db *d, const char *account_id, long long user_id);
+
+/* ---- Bulk User Settings → Mitel One (guide §3.1.4.1, as a job) ---- */
+
+enum bulk_tier { BULK_LEAVE = -2, BULK_UNASSIGN = -1 };   /* or a tier */
+enum bulk_feature { FEATURE_LEAVE = -1, FEATURE_DISABLE = 0, FEATURE_ENABLE = 1 };
+struct mitel_one_bulk {
+	int tier;                       /* BULK_LEAVE, BULK_UNASSIGN or an enum mitel_one_tier */
+	int chat, miteam, telephony;    /* enum bulk_feature */
+};
+/* Whether a tier may be offered for n selected users holding selected_held
+ * of it already: n <= the pool's free licences + selected_held (guide
+ * §3.1.4.1's rule). Pure. */
+int mitel_one_tier_fits(long long n, long long total, long long held, long long selected_held);
+/* How many of the given users (of account_id) hold each tier. 0, or -1. */
+int mitel_one_selected_held(db *d, const char *account_id, const long long *user_ids, int n, long long out[TIER_COUNT]);
+/* Records what job_id does, inside the caller's transaction. 0, or -1. */
+int mitel_one_job_params(db *d, long long job_id, const struct mitel_one_bulk *b);
+/* One user of the job (lib/jobs.c), in the runner's transaction: the pool
+ * locked, the tier and features set, the event written; *reason says why a
+ * user was skipped ("no_license", "no_mitel_one"). 0, or -1. */
+int mitel_one_job_item(db *d, const struct job_row *job, long long user_id, const char *name, const char **reason);
 #endif

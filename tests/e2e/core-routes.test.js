@@ -316,6 +316,15 @@ const CASES = {
     bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/mitel-one`,
       body: { action: 'save', tier: 'Platinum!' }, status: 422 }),
   },
+  'GET /a/:acct/users/manage/mitel-one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/manage/mitel-one?scope=selected&ids=${w.user.id}`, status: 200 }),
+  },
+  'POST /a/:acct/users/manage/mitel-one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/manage/mitel-one`,
+      body: { scope: 'selected', ids: [(await newUser(w.A.id)).id], tier: 'premier', chat: 'enable' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/manage/mitel-one`,
+      body: { scope: 'selected', ids: [w.user.id], tier: 'Gold!' }, status: 422 }),
+  },
   'GET /a/:acct/subscriptions': {
     ok: async (w) => {
       w.feed ??= billingFeed(w.partner.id);
