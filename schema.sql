@@ -275,6 +275,30 @@ CREATE TABLE IF NOT EXISTS user_mitel_one (
   CONSTRAINT fk_mitel_one_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- How many of an account's users hold each Mitel One tier: the tiers' pools
+-- read this by primary key (lib/mitel_one.c), kept by the triggers below with
+-- every write of user_mitel_one; deleting a user removes its row by the
+-- foreign key, which fires no trigger, so the user's delete trigger counts
+-- it out first (after the licences' one, below).
+CREATE TABLE IF NOT EXISTS account_mitel_one_tiers (
+  account_id  CHAR(36) NOT NULL,
+  tier        VARCHAR(16) NOT NULL,
+  holders     INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (account_id, tier),
+  CONSTRAINT fk_mitel_one_tiers_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TRIGGER IF NOT EXISTS tr_mitel_one_count_insert AFTER INSERT ON user_mitel_one FOR EACH ROW
+  INSERT INTO account_mitel_one_tiers (account_id, tier, holders) VALUES (NEW.account_id, NEW.tier, 1)
+  ON DUPLICATE KEY UPDATE holders = holders + 1;
+CREATE TRIGGER IF NOT EXISTS tr_mitel_one_count_delete AFTER DELETE ON user_mitel_one FOR EACH ROW
+  UPDATE account_mitel_one_tiers SET holders = holders - 1 WHERE account_id = OLD.account_id AND tier = OLD.tier;
+CREATE TRIGGER IF NOT EXISTS tr_mitel_one_count_update_out AFTER UPDATE ON user_mitel_one FOR EACH ROW
+  UPDATE account_mitel_one_tiers SET holders = holders - 1 WHERE account_id = OLD.account_id AND tier = OLD.tier;
+CREATE TRIGGER IF NOT EXISTS tr_mitel_one_count_update_in AFTER UPDATE ON user_mitel_one FOR EACH ROW
+  FOLLOWS tr_mitel_one_count_update_out
+  INSERT INTO account_mitel_one_tiers (account_id, tier, holders) VALUES (NEW.account_id, NEW.tier, 1)
+  ON DUPLICATE KEY UPDATE holders = holders + 1;
+
 -- The products an account's users hold licences for, and how many hold
 -- each: the Users list's Product filter menu and its choice of plan read
 -- this by primary key instead of collapsing user_licenses, whose plan for
@@ -304,6 +328,10 @@ CREATE TRIGGER IF NOT EXISTS tr_licenses_count_update_in AFTER UPDATE ON user_li
 CREATE TRIGGER IF NOT EXISTS tr_users_licenses_count_delete BEFORE DELETE ON users FOR EACH ROW
   UPDATE account_products p JOIN user_licenses l ON l.account_id = p.account_id AND l.product = p.product
   SET p.holders = p.holders - 1 WHERE l.user_id = OLD.id;
+CREATE TRIGGER IF NOT EXISTS tr_users_mitel_one_count_delete BEFORE DELETE ON users FOR EACH ROW
+  FOLLOWS tr_users_licenses_count_delete
+  UPDATE account_mitel_one_tiers t JOIN user_mitel_one m ON m.account_id = t.account_id AND m.tier = t.tier
+  SET t.holders = t.holders - 1 WHERE m.user_id = OLD.id;
 
 -- Only a hash of the session id is stored; the id itself lives in the cookie.
 CREATE TABLE IF NOT EXISTS sessions (

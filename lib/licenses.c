@@ -70,10 +70,11 @@ int license_grant(db *d, const char *account_id, long long user_id, const char *
 	*short_by = 0;
 	if (!subscription_per_user(product))
 		return LICENSE_NO_PRODUCT;
-	int micollab = license_micollab_on(d, account_id);
+	/* Only MiTeam Meetings is MiCollab's to assign (guide §3.1.5.1). */
+	int micollab = is_miteam(product) ? license_micollab_on(d, account_id) : 0;
 	if (micollab < 0)
 		return -1;
-	if (micollab && is_miteam(product))
+	if (micollab)
 		return LICENSE_UNDER_MICOLLAB;
 	long long total, holders, held;
 	if (license_pool(d, account_id, product, 1, &total, &holders) != 0)

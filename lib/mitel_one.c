@@ -1,6 +1,5 @@
 #include "lib/mitel_one.h"
 #include "lib/licenses.h"
-#include "lib/subscriptions.h"
 
 #include <string.h>
 
@@ -50,12 +49,12 @@ unsigned mitel_one_tier_features(enum mitel_one_tier t)
 	return t >= 0 && t < TIER_COUNT ? features[t] : 0;
 }
 
-static int add_total(void *ctx, const struct subscription *s)
+static int add_total(void *ctx, const struct db_row *row)
 {
 	struct mitel_one_pools *p = ctx;
-	enum mitel_one_tier t = strcmp(s->product, MITEL_ONE) == 0 ? mitel_one_tier_of_plan(s->plan) : TIER_NONE;
+	enum mitel_one_tier t = mitel_one_tier_of_plan(row_str(row, "plan"));
 	if (t != TIER_NONE)
-		p->total[t] += s->quantity;
+		p->total[t] += row_int(row, "quantity");
 	return 0;
 }
 
@@ -64,22 +63,30 @@ static int add_held(void *ctx, const struct db_row *row)
 	struct mitel_one_pools *p = ctx;
 	int t = mitel_one_tier_from_key(row_str(row, "tier"));
 	if (t != TIER_NONE)
-		p->held[t] = row_int(row, "n");
+		p->held[t] = row_int(row, "holders");
 	return 0;
 }
 
 int mitel_one_pools(db *d, const char *account_id, int for_update, struct mitel_one_pools *out)
 {
 	memset(out, 0, sizeof *out);
-	long long total, holders;
-	if (for_update && license_pool(d, account_id, MITEL_ONE, 1, &total, &holders) != 0)
+	long long holders;
+	if (for_update &&
+	    db_int(d, &holders, "SELECT holders FROM account_products WHERE account_id = ? AND product = 'Mitel One' FOR UPDATE",
+		   "s", account_id) == 0) {
+		long long total;
+		if (license_pool(d, account_id, MITEL_ONE, 1, &total, &holders) != 0)
+			return -1;
+	}
+	/* The active subscriptions' licences by plan (ix_subscriptions_account), and the holders of each
+	 * tier from their counters (account_mitel_one_tiers, by primary key). */
+	if (db_each(d, add_total, out,
+		    "SELECT plan, SUM(quantity) AS quantity FROM subscriptions WHERE account_id = ? AND product = 'Mitel One'"
+		    " AND (expiry_date IS NULL OR expiry_date >= UTC_DATE()) GROUP BY plan",
+		    "s", account_id) < 0)
 		return -1;
-	if (subscriptions_each(d, account_id, 1, add_total, out) < 0)
-		return -1;
-	/* One index range per tier (ix_mitel_one_tier). */
-	return db_each(d, add_held, out,
-		       "SELECT tier, COUNT(*) AS n FROM user_mitel_one WHERE account_id = ? GROUP BY tier", "s", account_id) < 0
-		       ? -1 : 0;
+	return db_each(d, add_held, out, "SELECT tier, holders FROM account_mitel_one_tiers WHERE account_id = ?", "s",
+		       account_id) < 0 ? -1 : 0;
 }
 
 static int user_row(void *ctx, const struct db_row *row)

@@ -126,6 +126,11 @@ int orders_count(db *d, const struct order_query *q, long long *total);
 /* The page of orders, in the query's order; how many, or -1. */
 int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx);
 
+/* The dates a search text that begins a date YYYY-MM-DD spans ("2026-05"
+ * spans 2026-05-01 to 2026-05-31), for the search by SUBSCRIPTION EXPIRY; a
+ * text that begins no date spans nothing (lo after hi). Pure. */
+void order_expiry_span(const char *q, char lo[11], char hi[11]);
+
 /* One order of the partner: 1 found, 0 not, -1 error. */
 int order_load(db *d, const char *partner_id, const char *number, int soon_days, struct order_row *out);
 typedef int (*order_line_fn)(void *ctx, const struct order_line *l);

@@ -6,31 +6,71 @@
  * ix_orders_assigned), whose first column is the partner. */
 #include "lib/orders.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* The filters, as parameters: unassigned, then expiring with its dates,
- * then the search (its text, six times its prefix, the partner and the
- * prefix again for the account's name). */
-#define ORDERS_WHERE \
-	" WHERE o.partner_id = ? AND (? = 0 OR o.assigned_account_id IS NULL)" \
-	" AND (? = 0 OR (o.activated = 1 AND o.expiry_key BETWEEN ? AND ?))" \
-	" AND (? = '' OR o.order_number LIKE ? OR o.sap_order_number LIKE ? OR o.reseller_po LIKE ?" \
-	"  OR o.customer_po LIKE ? OR o.tracking_id LIKE ? OR DATE_FORMAT(o.expiry_date, '%Y-%m-%d') LIKE ?" \
-	"  OR o.assigned_account_id IN (SELECT id FROM accounts WHERE partner_id = ? AND name LIKE ?))"
-#define ORDERS_COLUMNS \
+/* Every list query is one of a fixed set of statements (no SQL is built
+ * from input), chosen by filter, sort and direction, each served by an
+ * index whose first column is the partner:
+ *   - without a search, a page of ids walks ix_orders_expiry,
+ *     ix_orders_assigned (Unassigned: assigned_account_id IS NULL),
+ *     ux_orders_number or ix_orders_sap in the list's order, reading the
+ *     index alone up to the page, and only that page's rows are fetched;
+ *   - a search takes the union of one index range per searched field (the
+ *     prefix of each text, the dates a date prefix spans, the partner's
+ *     accounts a name prefix finds), then filters and sorts what matched. */
+#define F_ALL ""
+#define F_UNASSIGNED " AND assigned_account_id IS NULL"
+#define F_EXPIRING " AND activated = 1 AND expiry_key BETWEEN ? AND ?"
+#define FO_ALL ""
+#define FO_UNASSIGNED " AND o.assigned_account_id IS NULL"
+#define FO_EXPIRING " AND o.activated = 1 AND o.expiry_key BETWEEN ? AND ?"
+#define COLUMNS \
 	"SELECT o.id, o.order_number, o.sap_order_number, o.reseller_po, o.customer_po, o.tracking_id, o.end_customer_sap," \
 	" DATE_FORMAT(o.start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(o.expiry_date, '%Y-%m-%d') AS expiry_date," \
 	" o.term_months, o.activated, o.licenses, o.assigned_account_id, a.name AS account_name," \
-	" DATE_FORMAT(o.assigned_at, '%Y-%m-%d %H:%i:%s') AS assigned_at, o.assigned_by_name" \
-	" FROM orders o LEFT JOIN accounts a ON a.id = o.assigned_account_id"
-#define ORDERS_PAGE(order) ORDERS_COLUMNS ORDERS_WHERE " ORDER BY " order " LIMIT ? OFFSET ?"
+	" DATE_FORMAT(o.assigned_at, '%Y-%m-%d %H:%i:%s') AS assigned_at, o.assigned_by_name"
+#define ACCOUNT_JOIN " LEFT JOIN accounts a ON a.id = o.assigned_account_id"
+#define MATCHES \
+	"(SELECT id FROM orders WHERE partner_id = ? AND order_number LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND sap_order_number LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND reseller_po LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND customer_po LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND tracking_id LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND expiry_key BETWEEN ? AND ?" \
+	" UNION SELECT o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id AND o2.assigned_account_id = a2.id" \
+	"  WHERE a2.partner_id = ? AND a2.name LIKE ?) m"
+#define PAGE(f, inner, outer) \
+	COLUMNS " FROM (SELECT id FROM orders WHERE partner_id = ?" f " ORDER BY " inner " LIMIT ? OFFSET ?) p" \
+	" JOIN orders o ON o.id = p.id" ACCOUNT_JOIN " ORDER BY " outer
+#define SEARCH_PAGE(fo, outer) \
+	COLUMNS " FROM " MATCHES " JOIN orders o ON o.id = m.id" ACCOUNT_JOIN " WHERE o.partner_id = ?" fo \
+	" ORDER BY " outer " LIMIT ? OFFSET ?"
+#define PAGES(f) \
+	{{PAGE(f, "expiry_key, id", "o.expiry_key, o.id"), PAGE(f, "expiry_key DESC, id DESC", "o.expiry_key DESC, o.id DESC")}, \
+	 {PAGE(f, "order_number", "o.order_number"), PAGE(f, "order_number DESC", "o.order_number DESC")}, \
+	 {PAGE(f, "sap_order_number, id", "o.sap_order_number, o.id"), \
+	  PAGE(f, "sap_order_number DESC, id DESC", "o.sap_order_number DESC, o.id DESC")}}
+#define SEARCH_PAGES(fo) \
+	{{SEARCH_PAGE(fo, "o.expiry_key, o.id"), SEARCH_PAGE(fo, "o.expiry_key DESC, o.id DESC")}, \
+	 {SEARCH_PAGE(fo, "o.order_number"), SEARCH_PAGE(fo, "o.order_number DESC")}, \
+	 {SEARCH_PAGE(fo, "o.sap_order_number, o.id"), SEARCH_PAGE(fo, "o.sap_order_number DESC, o.id DESC")}}
 
-static const char *const page_sql[3][2] = {
-	[ORDER_SORT_EXPIRY] = {ORDERS_PAGE("o.expiry_key, o.id"), ORDERS_PAGE("o.expiry_key DESC, o.id DESC")},
-	[ORDER_SORT_NUMBER] = {ORDERS_PAGE("o.order_number"), ORDERS_PAGE("o.order_number DESC")},
-	[ORDER_SORT_SAP] = {ORDERS_PAGE("o.sap_order_number, o.id"), ORDERS_PAGE("o.sap_order_number DESC, o.id DESC")},
+/* [filter][sort][descending] */
+static const char *const page_sql[3][3][2] = {PAGES(F_ALL), PAGES(F_UNASSIGNED), PAGES(F_EXPIRING)};
+static const char *const search_sql[3][3][2] = {SEARCH_PAGES(FO_ALL), SEARCH_PAGES(FO_UNASSIGNED), SEARCH_PAGES(FO_EXPIRING)};
+static const char *const count_sql[3] = {
+	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_ALL,
+	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_UNASSIGNED,
+	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_EXPIRING,
+};
+static const char *const search_count_sql[3] = {
+	"SELECT COUNT(*) AS n FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" FO_ALL,
+	"SELECT COUNT(*) AS n FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" FO_UNASSIGNED,
+	"SELECT COUNT(*) AS n FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" FO_EXPIRING,
 };
 
 /* Today and today plus the expiring days, in UTC (ch2 §3.5). */
@@ -57,14 +97,107 @@ static void prefix_of(const char *q, char *out, size_t size)
 	out[n] = 0;
 }
 
+static int days_in(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+void order_expiry_span(const char *q, char lo[11], char hi[11])
+{
+	/* Nothing matches unless q is the start of a date YYYY-MM-DD (the year typed whole). */
+	snprintf(lo, 11, "2999-12-31");
+	snprintf(hi, 11, "1970-01-01");
+	static const char shape[] = "9999-99-99";
+	size_t n = q ? strlen(q) : 0;
+	if (n < 4 || n > 10)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == '9' ? !isdigit((unsigned char)q[i]) : q[i] != '-')
+			return;
+	int y = atoi(q), m_lo = 1, m_hi = 12, d_lo = 1, d_hi = 31;
+	if (n == 6) {
+		m_lo = q[5] == '0' ? 1 : q[5] == '1' ? 10 : 13;
+		m_hi = q[5] == '0' ? 9 : 12;
+	} else if (n >= 7) {
+		m_lo = m_hi = (q[5] - '0') * 10 + (q[6] - '0');
+	}
+	if (y < 1970 || m_lo < 1 || m_lo > 12 || m_hi > 12)
+		return;
+	if (n == 9) {
+		d_lo = (q[8] - '0') * 10 + (q[8] == '0');
+		d_hi = (q[8] - '0') * 10 + 9;
+	} else if (n == 10) {
+		d_lo = d_hi = (q[8] - '0') * 10 + (q[9] - '0');
+	}
+	if (d_lo < 1 || d_lo > days_in(y, m_lo))
+		return;
+	if (d_hi > days_in(y, m_hi))
+		d_hi = days_in(y, m_hi);
+	snprintf(lo, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m_lo % 100u, (unsigned)d_lo % 100u);
+	snprintf(hi, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m_hi % 100u, (unsigned)d_hi % 100u);
+}
+
+/* The statement's parameters, in its order. */
+struct params {
+	const char *v[24];
+	char fmt[25];
+	int n;
+	char today[11], soon[11], p[420], lo[11], hi[11], limit[24], offset[24];
+};
+
+static void add(struct params *x, char type, const char *value)
+{
+	x->v[x->n] = value;
+	x->fmt[x->n++] = type;
+	x->fmt[x->n] = 0;
+}
+
+static void bind(struct params *x, const struct order_query *q, int page)
+{
+	memset(x, 0, sizeof *x);
+	dates(q->soon_days, x->today, x->soon);
+	int searching = q->search && *q->search;
+	if (searching) {
+		prefix_of(q->search, x->p, sizeof x->p);
+		order_expiry_span(q->search, x->lo, x->hi);
+		for (int i = 0; i < 5; i++)
+			add(x, 's', q->partner_id), add(x, 's', x->p);
+		add(x, 's', q->partner_id), add(x, 's', x->lo), add(x, 's', x->hi);
+		add(x, 's', q->partner_id), add(x, 's', x->p);
+	}
+	add(x, 's', q->partner_id);
+	if (q->filter == ORDERS_EXPIRING)
+		add(x, 's', x->today), add(x, 's', x->soon);
+	if (page) {
+		snprintf(x->limit, sizeof x->limit, "%ld", q->limit);
+		snprintf(x->offset, sizeof x->offset, "%ld", q->offset);
+		add(x, 'i', x->limit), add(x, 'i', x->offset);
+	}
+}
+
+static unsigned filter_of(const struct order_query *q)
+{
+	return (unsigned)q->filter < 3 ? (unsigned)q->filter : 0;
+}
+
+static int count_row(void *ctx, const struct db_row *row)
+{
+	*(long long *)ctx = row_int(row, "n");
+	return 0;
+}
+
 int orders_count(db *d, const struct order_query *q, long long *total)
 {
-	char today[11], soon[11], p[420];
-	dates(q->soon_days, today, soon);
-	prefix_of(q->search, p, sizeof p);
-	return db_int(d, total, "SELECT COUNT(*) FROM orders o" ORDERS_WHERE, "siisssssssssss", q->partner_id,
-		      (long long)(q->filter == ORDERS_UNASSIGNED), (long long)(q->filter == ORDERS_EXPIRING), today, soon,
-		      q->search ? q->search : "", p, p, p, p, p, p, q->partner_id, p) == 1 ? 0 : -1;
+	struct params *x = malloc(sizeof *x);
+	if (!x)
+		return -1;
+	bind(x, q, 0);
+	*total = 0;
+	const char *sql = q->search && *q->search ? search_count_sql[filter_of(q)] : count_sql[filter_of(q)];
+	int rc = db_each_text(d, count_row, total, sql, x->fmt, x->v) < 0 ? -1 : 0;
+	free(x);
+	return rc;
 }
 
 struct each_call {
@@ -106,14 +239,17 @@ static int each_row(void *ctx, const struct db_row *row)
 int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx)
 {
 	struct each_call c = {fn, ctx, "", ""};
-	char p[420];
-	dates(q->soon_days, c.today, c.soon);
-	prefix_of(q->search, p, sizeof p);
+	struct params *x = malloc(sizeof *x);
+	if (!x)
+		return -1;
+	bind(x, q, 1);
+	memcpy(c.today, x->today, sizeof c.today);
+	memcpy(c.soon, x->soon, sizeof c.soon);
 	unsigned sort = (unsigned)q->sort < 3 ? (unsigned)q->sort : 0;
-	return db_each(d, each_row, &c, page_sql[sort][q->descending != 0], "siisssssssssssii", q->partner_id,
-		       (long long)(q->filter == ORDERS_UNASSIGNED), (long long)(q->filter == ORDERS_EXPIRING), c.today,
-		       c.soon, q->search ? q->search : "", p, p, p, p, p, p, q->partner_id, p, (long long)q->limit,
-		       (long long)q->offset);
+	const char *sql = (q->search && *q->search ? search_sql : page_sql)[filter_of(q)][sort][q->descending != 0];
+	int rc = db_each_text(d, each_row, &c, sql, x->fmt, x->v);
+	free(x);
+	return rc;
 }
 
 struct one {
@@ -132,8 +268,8 @@ int order_load(db *d, const char *partner_id, const char *number, int soon_days,
 {
 	struct one o = {out, "", ""};
 	dates(soon_days, o.today, o.soon);
-	return db_one(d, one_row, &o, ORDERS_COLUMNS " WHERE o.partner_id = ? AND o.order_number = ?", "ss", partner_id,
-		      number);
+	return db_one(d, one_row, &o, COLUMNS " FROM orders o" ACCOUNT_JOIN " WHERE o.partner_id = ? AND o.order_number = ?", "ss",
+		      partner_id, number);
 }
 
 struct lines_call {

@@ -1,6 +1,7 @@
 #include "cgi-bin/subscriptions/panel.h"
 #include "lib/orders.h"
 #include "lib/subscriptions.h"
+#include "lib/workflow_studio.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,5 +138,14 @@ int subscriptions_panel_publish(struct req *r)
 	if (rc == DONE)
 		close_group(&s);
 	free(h);
+	/* Workflow Studio's entitlements, counted from its plans (guide §3.1.8). */
+	struct wfs_entitlements e;
+	if (rc == DONE && wfs_entitlements(r->db, r->acct.id, &e) != 0)
+		rc = SERVER_ERROR;
+	if (rc == DONE && e.subscriptions > 0) {
+		hdf_set_int_value(r->hdf, "Subscriptions.Workflow.shown", 1);
+		hdf_set_valuef(r->hdf, "Subscriptions.Workflow.essential=%lld", e.interactions[WFS_ESSENTIAL]);
+		hdf_set_valuef(r->hdf, "Subscriptions.Workflow.premier=%lld", e.interactions[WFS_PREMIER]);
+	}
 	return rc;
 }

@@ -41,7 +41,10 @@
     <summary><?cs var:g.product ?><?cs if:subcount(g.Plans) == 1 && g.Plans.0.plan ?> - <?cs var:g.Plans.0.plan ?><?cs /if ?> - <?cs
       if:g.per_user ?><?cs var:g.assigned ?> <?cs var:Lang.subscriptions.panel.assigned_of ?> <?cs /if ?><?cs call:licenses(g.total) ?><?cs
       if:g.over ?> <span class="badge order-expired"><?cs var:Lang.subscriptions.panel.over ?></span><?cs /if ?></summary>
-    <?cs if:g.per_user ?><p class="hint"><?cs var:g.remaining ?> <?cs var:Lang.subscriptions.panel.remaining ?></p><?cs /if ?>
+    <?cs if:g.per_user ?><p class="hint"><?cs var:g.remaining ?> <?cs var:Lang.subscriptions.panel.remaining ?></p><?cs
+    elif:Subscriptions.Workflow.shown && (g.product == "Workflow Studio" || g.product == "WorkflowStudio") ?>
+    <p class="hint"><?cs var:Lang.subscriptions.panel.entitlements ?>: <?cs var:Lang.subscriptions.panel.essential ?> <?cs var:Subscriptions.Workflow.essential ?>, <?cs
+      var:Lang.subscriptions.panel.premier ?> <?cs var:Subscriptions.Workflow.premier ?> <?cs var:Lang.subscriptions.panel.interactions ?></p><?cs /if ?>
     <?cs if:subcount(g.Plans) == 1 ?>
       <?cs call:subscriptions_table(g.Plans.0) ?>
     <?cs else ?>

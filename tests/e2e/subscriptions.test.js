@@ -39,6 +39,7 @@ describe('the Subscriptions panel', () => {
     for (const col of ['SUBSCRIPTION NUMBER', 'DETAILS', 'LICENSES', 'START DATE']) assert.ok(text.includes(col), col);
     assert.ok(text.includes('Zoom Hybrid: 5401484') && text.includes('Workflow Studio: 54019081'));
     assert.match(res.text, /title="Premier free tier"/, 'the plan details on the info icon');
+    assert.ok(text.includes('Entitlements: Essential 100, Premier 100 interactions'), 'Workflow Studio\'s entitlements from its SKUs');
 
     const user = await newUser(a.id);
     await sql(`INSERT INTO user_licenses (account_id, user_id, product) VALUES (${lit(a.id)}, ${user.id}, 'Zoom Hybrid')`);

@@ -10,6 +10,7 @@
 #include "lib/licenses.h"
 #include "lib/mitel_one.h"
 #include "lib/orders.h"
+#include "lib/workflow_studio.h"
 
 #define TODAY "2026-06-15"
 #define SOON "2026-07-15"
@@ -129,6 +130,43 @@ static void tiers_and_pools(void **state)
 	assert_int_equal(license_state_of("MiTeam Meetings", 9, 0, 0, 0), LICENSE_AVAILABLE);
 }
 
+static void workflow_studio_skus(void **state)
+{
+	const struct wfs_sku *k = wfs_sku_of("54019081");
+	assert_non_null(k);
+	assert_string_equal(k->tier, "Premier - free");
+	assert_int_equal(k->premier, 100);
+	assert_int_equal(k->essential, 0);
+	k = wfs_sku_of("54014775");
+	assert_int_equal(k->essential, 500);
+	assert_int_equal(k->premier, 500);
+	assert_null(wfs_sku_of("5401484"));
+}
+
+static void expiry_spans(void **state)
+{
+	char lo[11], hi[11];
+	static const struct {
+		const char *q, *lo, *hi;
+	} cases[] = {
+		{"2026", "2026-01-01", "2026-12-31"},   {"2026-", "2026-01-01", "2026-12-31"},
+		{"2026-0", "2026-01-01", "2026-09-30"}, {"2026-1", "2026-10-01", "2026-12-31"},
+		{"2026-02", "2026-02-01", "2026-02-28"}, {"2028-02-", "2028-02-01", "2028-02-29"},
+		{"2026-05-3", "2026-05-30", "2026-05-31"}, {"2026-05-0", "2026-05-01", "2026-05-09"},
+		{"2026-05-17", "2026-05-17", "2026-05-17"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		order_expiry_span(cases[i].q, lo, hi);
+		assert_string_equal(lo, cases[i].lo);
+		assert_string_equal(hi, cases[i].hi);
+	}
+	static const char *const none[] = {"", "202", "A-S", "2026-13", "2026-02-30", "2026/05", "2026-2", "12345678901"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		order_expiry_span(none[i], lo, hi);
+		assert_true(strcmp(lo, hi) > 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -137,6 +175,8 @@ int main(void)
 		cmocka_unit_test(a_document_is_read),
 		cmocka_unit_test(each_bad_field_is_named),
 		cmocka_unit_test(tiers_and_pools),
+		cmocka_unit_test(workflow_studio_skus),
+		cmocka_unit_test(expiry_spans),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
