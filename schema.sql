@@ -1269,6 +1269,31 @@ CREATE TABLE IF NOT EXISTS orders (
   CONSTRAINT fk_orders_account FOREIGN KEY (assigned_account_id) REFERENCES accounts (id) ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- A partner's orders and unassigned orders, for the counts of Billing →
+-- Orders' title (All, Unassigned) without counting the table: kept by the
+-- triggers below with every write of orders. Deleting a customer account
+-- unassigns its orders by the foreign key, which fires no trigger, so the
+-- account's delete trigger counts them back first.
+CREATE TABLE IF NOT EXISTS partner_order_counts (
+  partner_id  CHAR(36) NOT NULL PRIMARY KEY,
+  orders      INT NOT NULL DEFAULT 0,
+  unassigned  INT NOT NULL DEFAULT 0,
+  CONSTRAINT fk_order_counts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TRIGGER IF NOT EXISTS tr_orders_count_insert AFTER INSERT ON orders FOR EACH ROW
+  INSERT INTO partner_order_counts (partner_id, orders, unassigned) VALUES (NEW.partner_id, 1, NEW.assigned_account_id IS NULL)
+  ON DUPLICATE KEY UPDATE orders = orders + 1, unassigned = unassigned + (NEW.assigned_account_id IS NULL);
+CREATE TRIGGER IF NOT EXISTS tr_orders_count_update AFTER UPDATE ON orders FOR EACH ROW
+  UPDATE partner_order_counts SET unassigned = unassigned + (NEW.assigned_account_id IS NULL) - (OLD.assigned_account_id IS NULL)
+  WHERE partner_id = NEW.partner_id;
+CREATE TRIGGER IF NOT EXISTS tr_orders_count_delete AFTER DELETE ON orders FOR EACH ROW
+  UPDATE partner_order_counts SET orders = orders - 1, unassigned = unassigned - (OLD.assigned_account_id IS NULL)
+  WHERE partner_id = OLD.partner_id;
+CREATE TRIGGER IF NOT EXISTS tr_accounts_orders_unassigned BEFORE DELETE ON accounts FOR EACH ROW
+  UPDATE partner_order_counts SET unassigned = unassigned +
+    (SELECT COUNT(*) FROM orders WHERE partner_id = OLD.partner_id AND assigned_account_id = OLD.id)
+  WHERE partner_id = OLD.partner_id;
+
 -- An order's product lines (Subscription details, Number of licenses).
 CREATE TABLE IF NOT EXISTS order_lines (
   order_id      BIGINT UNSIGNED NOT NULL,

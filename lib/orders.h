@@ -120,8 +120,10 @@ struct order_row {
 };
 typedef int (*order_row_fn)(void *ctx, const struct order_row *o);
 
-/* How many orders match (the filter without the search when search is
- * ""): 0 or -1. */
+#define ORDERS_SEARCH_EXACT 1000   /* a search's matches are counted up to this many, then "more than" */
+/* How many orders match: All and Unassigned from the partner's counters,
+ * Expiring by its index range, a search's matches up to
+ * ORDERS_SEARCH_EXACT + 1. 0 or -1. */
 int orders_count(db *d, const struct order_query *q, long long *total);
 /* The page of orders, in the query's order; how many, or -1. */
 int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx);

@@ -67,11 +67,11 @@ static const char *const count_sql[3] = {
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_UNASSIGNED,
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_EXPIRING,
 };
-static const char *const search_count_sql[3] = {
-	"SELECT COUNT(*) AS n FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" FO_ALL,
-	"SELECT COUNT(*) AS n FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" FO_UNASSIGNED,
-	"SELECT COUNT(*) AS n FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" FO_EXPIRING,
-};
+/* A search's matches are counted up to ORDERS_SEARCH_EXACT + 1. */
+#define SEARCH_COUNT(fo) \
+	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
+	" LIMIT 1001) c"
+static const char *const search_count_sql[3] = {SEARCH_COUNT(FO_ALL), SEARCH_COUNT(FO_UNASSIGNED), SEARCH_COUNT(FO_EXPIRING)};
 
 /* Today and today plus the expiring days, in UTC (ch2 §3.5). */
 static void dates(int soon_days, char today[11], char soon[11])
@@ -189,6 +189,14 @@ static int count_row(void *ctx, const struct db_row *row)
 
 int orders_count(db *d, const struct order_query *q, long long *total)
 {
+	/* All and Unassigned come from the partner's counters (partner_order_counts). */
+	if (!(q->search && *q->search) && q->filter != ORDERS_EXPIRING) {
+		*total = 0;
+		return db_int(d, total,
+			      q->filter == ORDERS_UNASSIGNED ? "SELECT unassigned FROM partner_order_counts WHERE partner_id = ?"
+							     : "SELECT orders FROM partner_order_counts WHERE partner_id = ?",
+			      "s", q->partner_id) < 0 ? -1 : 0;
+	}
 	struct params *x = malloc(sizeof *x);
 	if (!x)
 		return -1;

@@ -61,12 +61,28 @@ int orders_get(struct req *r)
 		return SERVER_ERROR;
 	if (!*l.q)
 		total = in_filter;
-	listing_clamp(&l, total);
-	q.offset = l.offset;
+	/* A search past ORDERS_SEARCH_EXACT matches is not counted further: its pages say "more than". */
+	int exact = total <= ORDERS_SEARCH_EXACT;
+	if (exact) {
+		listing_clamp(&l, total);
+		q.offset = l.offset;
+	}
+	q.limit = l.per_page + (exact ? 0 : 1);
 	struct rows rows = {r, 0};
 	if (orders_each(r->db, &q, row_fields, &rows) < 0)
 		return SERVER_ERROR;
 	static const char *const keep[] = {"filter", "for", NULL};
-	listing_publish(r, &l, total, keep);
+	if (exact) {
+		listing_publish(r, &l, total, keep);
+	} else {
+		int more = rows.n > l.per_page;
+		if (more) {
+			char past[32];
+			snprintf(past, sizeof past, "Rows.%ld", l.per_page);
+			hdf_remove_tree(r->hdf, past);
+			rows.n--;
+		}
+		listing_publish_open(r, &l, rows.n, more, lang(r, "orders.orders.many_matches"), keep);
+	}
 	return DONE;
 }

@@ -26,7 +26,7 @@
 <?cs if:For.id ?><p class="hint"><?cs var:Lang.orders.orders.for ?> <strong><?cs var:For.name ?></strong>.</p><?cs /if ?>
 
 <div id="list-results" aria-live="polite">
-<?cs if:List.Total == 0 ?>
+<?cs if:!List.Open && List.Total == 0 ?>
   <p class="empty"><?cs if:List.Q || Filter.key != "all" ?><?cs var:Lang.orders.orders.none_match ?><?cs else ?><?cs var:Lang.orders.orders.none ?><?cs /if ?></p>
 <?cs else ?>
   <div class="table-scroll">

@@ -210,6 +210,22 @@ describe('assigning an order', () => {
       [['Mitel One', '7']]);
   });
 
+  test('the counts in the title stay right when an order is assigned and when its account is deleted', async () => {
+    const q = await newPartner('Orders counts');
+    const sQ = await signIn(q.email);
+    const qFeed = billingFeed(q.id);
+    const a = await newCustomer(q.id);
+    const number = await publishOrder(qFeed);
+    await publishOrder(qFeed);
+    const titles = async () => [visibleText((await sQ.get('/orders')).text).match(/All \((\d+)\)/)[1],
+      visibleText((await sQ.get('/orders?filter=unassigned')).text).match(/Unassigned \((\d+)\)/)[1]];
+    assert.deepEqual(await titles(), ['2', '2']);
+    assert.equal((await sQ.post(`/orders/${number}`, assignForm(sQ, { account: a.id }))).status, 303);
+    assert.deepEqual(await titles(), ['2', '1']);
+    assert.equal((await sQ.post(`/a/${a.id}/delete`, assignForm(sQ, { confirm: 'delete' }))).status, 303);
+    assert.deepEqual(await titles(), ['2', '2']);
+  });
+
   test('two administrators assigning one order at once: exactly one wins', async () => {
     const number = await publishOrder(feed);
     const accounts = await Promise.all(Array.from({ length: 4 }, () => newCustomer(p.id)));
