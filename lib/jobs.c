@@ -286,7 +286,7 @@ static int manager_item(db *d, const struct job_row *job, long long user_id, con
 }
 
 /* Does one item; sets *reason to why it was skipped (NULL when done). */
-static int do_item(db *d, const struct job_row *job, long long user_id, const char **reason)
+static int do_item(db *d, const struct job_row *job, struct mitel_one_batch *m1, long long user_id, const char **reason)
 {
 	struct item_user u;
 	*reason = NULL;
@@ -334,7 +334,7 @@ static int do_item(db *d, const struct job_row *job, long long user_id, const ch
 	case JOB_UNASSIGN:
 		return manager_item(d, job, user_id, &u, reason);
 	case JOB_MITEL_ONE:
-		return mitel_one_job_item(d, job, user_id, u.name, reason);
+		return mitel_one_batch_item(d, m1, user_id, u.name, reason);
 	case JOB_GATEWAY_RESET: {
 		struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
 		int unlinked = pbx_user_unlink(d, &who, job->account_id, user_id);
@@ -451,15 +451,20 @@ int job_work(db *d, const struct job_row *job, int max_items)
 		"SELECT user_id FROM job_items WHERE job_id = ? AND outcome = 'pending' ORDER BY user_id LIMIT ?",
 		"ii", job->id, (long long)max_items);
 	int rc = n, skipped = 0;
+	/* A bulk Mitel One batch reads its settings and pools once (lib/mitel_one.h). */
+	struct mitel_one_batch *m1 = NULL;
+	if (n > 0 && job->kind == JOB_MITEL_ONE && !(m1 = mitel_one_batch_begin(d, job)))
+		rc = -1;
 	for (int i = 0; i < n && rc >= 0; i++) {
 		const char *reason;
-		if (do_item(d, job, users[i], &reason) != 0 ||
+		if (do_item(d, job, m1, users[i], &reason) != 0 ||
 		    db_exec(d, "UPDATE job_items SET outcome = ?, reason = ? WHERE job_id = ? AND user_id = ?", "ssii",
 			    reason ? "skipped" : "done", reason ? reason : "", job->id, users[i]) != 1)
 			rc = -1;
 		skipped += reason != NULL;
 	}
 	free(users);
+	free(m1);
 	if (rc < 0)
 		return -1;
 	if (n > 0 && db_exec(d, "UPDATE jobs SET processed = processed + ?, skipped = skipped + ? WHERE id = ?", "iii",

@@ -75,8 +75,13 @@ int mitel_one_tier_fits(long long n, long long total, long long held, long long 
 int mitel_one_selected_held(db *d, const char *account_id, const long long *user_ids, int n, long long out[TIER_COUNT]);
 /* Records what job_id does, inside the caller's transaction. 0, or -1. */
 int mitel_one_job_params(db *d, long long job_id, const struct mitel_one_bulk *b);
-/* One user of the job (lib/jobs.c), in the runner's transaction: the pool
- * locked, the tier and features set, the event written; *reason says why a
- * user was skipped ("no_license", "no_mitel_one"). 0, or -1. */
-int mitel_one_job_item(db *d, const struct job_row *job, long long user_id, const char *name, const char **reason);
+/* A batch of the job (lib/jobs.c), in the runner's transaction: begin reads
+ * the job's settings, locks the account's Mitel One pool row and reads the
+ * pools once (malloc'd; NULL on error); each item then sets one user's tier
+ * and features with its event, keeping the pools' counts as it goes, or
+ * says in *reason why the user was skipped ("no_license", "no_mitel_one").
+ * 0, or -1. */
+struct mitel_one_batch;
+struct mitel_one_batch *mitel_one_batch_begin(db *d, const struct job_row *job);
+int mitel_one_batch_item(db *d, struct mitel_one_batch *b, long long user_id, const char *name, const char **reason);
 #endif
