@@ -1200,6 +1200,8 @@ CREATE TABLE IF NOT EXISTS account_policy (
   account_id              CHAR(36) NOT NULL PRIMARY KEY,
   bandwidth_optimization  TINYINT(1) NOT NULL DEFAULT 0,
   chat_allow_edit_delete  TINYINT(1) NOT NULL DEFAULT 1,
+  -- MiTeam Meetings' Optional Waiting Room (guide §3.1.5.2)
+  miteam_waiting_room     TINYINT(1) NOT NULL DEFAULT 0,
   updated_at              DATETIME NOT NULL,
   CONSTRAINT fk_policy_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

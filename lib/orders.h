@@ -105,6 +105,7 @@ struct order_query {
 	int descending;
 	int soon_days;
 	long limit, offset;
+	long long matches;             /* a search's count (orders_count), -1 when not known */
 };
 
 struct order_row {

@@ -59,6 +59,21 @@
 	 {SEARCH_PAGE(fo, "o.order_number"), SEARCH_PAGE(fo, "o.order_number DESC")}, \
 	 {SEARCH_PAGE(fo, "o.sap_order_number, o.id"), SEARCH_PAGE(fo, "o.sap_order_number DESC, o.id DESC")}}
 
+/* A search with many matches walks the list's index instead, testing each
+ * order until the page is full (and its count stops at ORDERS_SEARCH_EXACT + 1). */
+#define MATCHES_ROW \
+	" AND (order_number LIKE ? OR sap_order_number LIKE ? OR reseller_po LIKE ? OR customer_po LIKE ?" \
+	" OR tracking_id LIKE ? OR expiry_key BETWEEN ? AND ?" \
+	" OR assigned_account_id IN (SELECT id FROM accounts WHERE partner_id = ? AND name LIKE ?))"
+#define WALK(f, inner, outer) PAGE(f MATCHES_ROW, inner, outer)
+#define WALKS(f) \
+	{{WALK(f, "expiry_key, id", "o.expiry_key, o.id"), WALK(f, "expiry_key DESC, id DESC", "o.expiry_key DESC, o.id DESC")}, \
+	 {WALK(f, "order_number", "o.order_number"), WALK(f, "order_number DESC", "o.order_number DESC")}, \
+	 {WALK(f, "sap_order_number, id", "o.sap_order_number, o.id"), \
+	  WALK(f, "sap_order_number DESC, id DESC", "o.sap_order_number DESC, o.id DESC")}}
+#define WALK_COUNT(f) "SELECT COUNT(*) AS n FROM (SELECT 1 FROM orders WHERE partner_id = ?" f MATCHES_ROW " LIMIT 1001) c"
+static const char *const walk_sql[3][3][2] = {WALKS(F_ALL), WALKS(F_UNASSIGNED), WALKS(F_EXPIRING)};
+
 /* [filter][sort][descending] */
 static const char *const page_sql[3][3][2] = {PAGES(F_ALL), PAGES(F_UNASSIGNED), PAGES(F_EXPIRING)};
 static const char *const search_sql[3][3][2] = {SEARCH_PAGES(FO_ALL), SEARCH_PAGES(FO_UNASSIGNED), SEARCH_PAGES(FO_EXPIRING)};
@@ -67,11 +82,8 @@ static const char *const count_sql[3] = {
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_UNASSIGNED,
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_EXPIRING,
 };
-/* A search's matches are counted up to ORDERS_SEARCH_EXACT + 1. */
-#define SEARCH_COUNT(fo) \
-	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
-	" LIMIT 1001) c"
-static const char *const search_count_sql[3] = {SEARCH_COUNT(FO_ALL), SEARCH_COUNT(FO_UNASSIGNED), SEARCH_COUNT(FO_EXPIRING)};
+/* A search's matches are counted up to ORDERS_SEARCH_EXACT + 1, walking the partner's orders. */
+static const char *const search_count_sql[3] = {WALK_COUNT(F_ALL), WALK_COUNT(F_UNASSIGNED), WALK_COUNT(F_EXPIRING)};
 
 /* Today and today plus the expiring days, in UTC (ch2 §3.5). */
 static void dates(int soon_days, char today[11], char soon[11])
@@ -153,7 +165,28 @@ static void add(struct params *x, char type, const char *value)
 	x->fmt[x->n] = 0;
 }
 
-static void bind(struct params *x, const struct order_query *q, int page)
+/* The union of ranges (a search's page when it matches few): its
+ * parameters come first. */
+static void bind_union(struct params *x, const struct order_query *q)
+{
+	for (int i = 0; i < 5; i++)
+		add(x, 's', q->partner_id), add(x, 's', x->p);
+	add(x, 's', q->partner_id), add(x, 's', x->lo), add(x, 's', x->hi);
+	add(x, 's', q->partner_id), add(x, 's', x->p);
+}
+
+/* A row's test (the walk): after the filter's. */
+static void bind_row_test(struct params *x, const struct order_query *q)
+{
+	for (int i = 0; i < 5; i++)
+		add(x, 's', x->p);
+	add(x, 's', x->lo), add(x, 's', x->hi);
+	add(x, 's', q->partner_id), add(x, 's', x->p);
+}
+
+enum shape { COUNT, PAGE_OF_IDS, UNION_PAGE };
+
+static void bind(struct params *x, const struct order_query *q, enum shape shape)
 {
 	memset(x, 0, sizeof *x);
 	dates(q->soon_days, x->today, x->soon);
@@ -161,15 +194,15 @@ static void bind(struct params *x, const struct order_query *q, int page)
 	if (searching) {
 		prefix_of(q->search, x->p, sizeof x->p);
 		order_expiry_span(q->search, x->lo, x->hi);
-		for (int i = 0; i < 5; i++)
-			add(x, 's', q->partner_id), add(x, 's', x->p);
-		add(x, 's', q->partner_id), add(x, 's', x->lo), add(x, 's', x->hi);
-		add(x, 's', q->partner_id), add(x, 's', x->p);
 	}
+	if (shape == UNION_PAGE)
+		bind_union(x, q);
 	add(x, 's', q->partner_id);
 	if (q->filter == ORDERS_EXPIRING)
 		add(x, 's', x->today), add(x, 's', x->soon);
-	if (page) {
+	if (searching && shape != UNION_PAGE)
+		bind_row_test(x, q);
+	if (shape != COUNT) {
 		snprintf(x->limit, sizeof x->limit, "%ld", q->limit);
 		snprintf(x->offset, sizeof x->offset, "%ld", q->offset);
 		add(x, 'i', x->limit), add(x, 'i', x->offset);
@@ -200,7 +233,7 @@ int orders_count(db *d, const struct order_query *q, long long *total)
 	struct params *x = malloc(sizeof *x);
 	if (!x)
 		return -1;
-	bind(x, q, 0);
+	bind(x, q, COUNT);
 	*total = 0;
 	const char *sql = q->search && *q->search ? search_count_sql[filter_of(q)] : count_sql[filter_of(q)];
 	int rc = db_each_text(d, count_row, total, sql, x->fmt, x->v) < 0 ? -1 : 0;
@@ -250,11 +283,14 @@ int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx)
 	struct params *x = malloc(sizeof *x);
 	if (!x)
 		return -1;
-	bind(x, q, 1);
+	/* A search that matches few takes the union of its ranges; one that matches many (or an
+	 * uncounted one) walks the list's index. */
+	int searching = q->search && *q->search, walk = searching && (q->matches < 0 || q->matches > ORDERS_SEARCH_EXACT);
+	bind(x, q, searching && !walk ? UNION_PAGE : PAGE_OF_IDS);
 	memcpy(c.today, x->today, sizeof c.today);
 	memcpy(c.soon, x->soon, sizeof c.soon);
 	unsigned sort = (unsigned)q->sort < 3 ? (unsigned)q->sort : 0;
-	const char *sql = (q->search && *q->search ? search_sql : page_sql)[filter_of(q)][sort][q->descending != 0];
+	const char *sql = (walk ? walk_sql : searching ? search_sql : page_sql)[filter_of(q)][sort][q->descending != 0];
 	int rc = db_each_text(d, each_row, &c, sql, x->fmt, x->v);
 	free(x);
 	return rc;

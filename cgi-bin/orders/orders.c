@@ -51,6 +51,7 @@ int orders_get(struct req *r)
 	struct order_query q = {
 		.partner_id = r->me.partner_id, .filter = filter, .search = "", .sort = (enum order_sort)l.sort->code,
 		.descending = l.descending, .soon_days = order_soon_days(), .limit = l.per_page, .offset = l.offset,
+		.matches = -1,
 	};
 	long long in_filter = 0, total = 0;
 	if (orders_count(r->db, &q, &in_filter) != 0)
@@ -61,6 +62,7 @@ int orders_get(struct req *r)
 		return SERVER_ERROR;
 	if (!*l.q)
 		total = in_filter;
+	q.matches = total;
 	/* A search past ORDERS_SEARCH_EXACT matches is not counted further: its pages say "more than". */
 	int exact = total <= ORDERS_SEARCH_EXACT;
 	if (exact) {

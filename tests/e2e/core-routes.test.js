@@ -258,6 +258,15 @@ async function licencedAccount(w) {
   return w.A.id;
 }
 
+/** w's account A with the MiTeam Meetings integration, once. */
+async function miteamAccount(w) {
+  if (!w.miteam) {
+    await addIntegration(w.sP, w.A.id, 'miteam');
+    w.miteam = true;
+  }
+  return w.A.id;
+}
+
 /** Gateway Information with DHCP. */
 const siteFields = (overrides = {}) => ({
   site_name: 'Head Office', address: '1 Main Street', city: 'Ottawa', country: 'CA', province: 'Ontario',
@@ -324,6 +333,13 @@ const CASES = {
       body: { scope: 'selected', ids: [(await newUser(w.A.id)).id], tier: 'premier', chat: 'enable' }, status: 303 }),
     bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/manage/mitel-one`,
       body: { scope: 'selected', ids: [w.user.id], tier: 'Gold!' }, status: 422 }),
+  },
+  'GET /a/:acct/integrations/miteam': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await miteamAccount(w)}/integrations/miteam`, status: 200 }),
+  },
+  'POST /a/:acct/integrations/miteam': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await miteamAccount(w)}/integrations/miteam`, body: { waiting_room: '1', confirm: 'confirm' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${await miteamAccount(w)}/integrations/miteam`, body: { waiting_room: '1', confirm: 'Confirm' }, status: 422 }),
   },
   'GET /a/:acct/subscriptions': {
     ok: async (w) => {

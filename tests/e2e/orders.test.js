@@ -118,6 +118,26 @@ describe('the Orders list', () => {
   });
 });
 
+describe('a partner with many orders', () => {
+  test('a search past 1,000 matches says "more than 1,000" and still pages; a narrow one counts exactly', async () => {
+    const p = await newPartner('Orders many');
+    const sP = await signIn(p.email);
+    await sql(`INSERT INTO orders (partner_id, order_number, tracking_id, start_date, term_months, expiry_date, activated, licenses,
+                                   revision, received_at, updated_at)
+               SELECT ${lit(p.id)}, CONCAT('A-M', LPAD(seq, 6, '0')), CONCAT('TRK-M', seq), UTC_DATE(), 12,
+                      UTC_DATE() + INTERVAL 100 + seq DAY, 1, 1, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_1100`);
+    const all = visibleText((await sP.get('/orders')).text);
+    assert.match(all, /Orders All \(1100\)/);
+    const many = await sP.get('/orders?q=A-M');
+    assert.match(visibleText(many.text), /more than 1,000/);
+    assert.match(many.text, /A-M000001/);
+    const next = await sP.get('/orders?q=A-M&page=2');
+    assert.match(next.text, /A-M000051/);
+    const few = visibleText((await sP.get('/orders?q=A-M00100')).text);
+    assert.match(few, /1–10 of 10\b/);
+  });
+});
+
 describe('assigning an order', () => {
   let p, sP, feed;
   before(async () => {

@@ -94,6 +94,22 @@ describe('Products and licenses', () => {
     assert.equal((await product(m.sP, m.a.id, u.id, { product: 'MiTeam Meetings', action: 'add' })).status, 422);
   });
 
+  test('MiTeam Meetings\' Optional Waiting Room is saved once "confirm" is typed', async () => {
+    const m = await accountWith([{ product: 'MiTeam Meetings', plan: 'MiTeam Meetings Pack', planCode: '54011020', quantity: 5 }], { label: 'Waiting room' });
+    assert.equal((await m.sP.get(`/a/${m.a.id}/integrations/miteam`)).status, 404, 'not before the integration is added');
+    const added = await m.sP.post(`/a/${m.a.id}/integrations/add`, new URLSearchParams({ _csrf: m.sP.csrf, kind: 'miteam' }));
+    assert.equal(added.status, 303);
+    const page = visibleText((await m.sP.get(`/a/${m.a.id}/integrations/miteam`)).text);
+    assert.ok(page.includes('Optional Waiting Room') && page.includes('Type confirm in the box below to continue.') && page.includes('Remove'));
+    const save = (confirm) => m.sP.post(`/a/${m.a.id}/integrations/miteam`, new URLSearchParams({ _csrf: m.sP.csrf, waiting_room: '1', confirm }));
+    assert.equal((await save('yes')).status, 422);
+    assert.equal(String(await scalar(`SELECT miteam_waiting_room FROM account_policy WHERE account_id = ${lit(m.a.id)}`) ?? '0'), '0');
+    assert.equal((await save('confirm')).status, 303);
+    assert.equal(String(await scalar(`SELECT miteam_waiting_room FROM account_policy WHERE account_id = ${lit(m.a.id)}`)), '1');
+    const event = JSON.parse(await scalar(`SELECT details FROM events WHERE account_id = ${lit(m.a.id)} AND action = 'integration.update' ORDER BY id DESC LIMIT 1`));
+    assert.deepEqual(event['miteam.optionalWaitingRoom'], { from: 'off', to: 'on' });
+  });
+
   test('several administrators at once never over-assign a pool', async () => {
     const c = await accountWith([{ product: 'Zoom Hybrid', plan: 'hMitel Indirect', planCode: '5401484', quantity: 3 }], { label: 'Concurrent' });
     const users = await Promise.all(Array.from({ length: 10 }, () => newUser(c.a.id)));
