@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS accounts (
   user_count           INT NOT NULL DEFAULT 0,
   -- its registered users, kept by triggers (the gateway portal's Registered Users)
   registered_count     INT NOT NULL DEFAULT 0,
+  -- a partner's billing account in the ordering system (ch2 §3.7): the orders
+  -- it publishes name it; NULL for customers and partners without one
+  billing_id           VARCHAR(64) NULL,
   created_at           DATETIME NOT NULL,
   updated_at           DATETIME NOT NULL,
   CONSTRAINT fk_accounts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id),
@@ -34,7 +37,8 @@ CREATE TABLE IF NOT EXISTS accounts (
   KEY ix_accounts_list_name (partner_id, status, name),
   KEY ix_accounts_list_country (partner_id, status, country),
   KEY ix_accounts_list_city (partner_id, status, city),
-  KEY ix_accounts_list_created (partner_id, status, created_at)
+  KEY ix_accounts_list_created (partner_id, status, created_at),
+  UNIQUE KEY ux_accounts_billing (billing_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The header's account search (guide §1.3) finds a customer account by any
@@ -258,6 +262,45 @@ CREATE TABLE IF NOT EXISTS user_licenses (
   CONSTRAINT fk_licenses_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- A user's Mitel One licence tier and features (guide §3.1.4.1): beside the
+-- user's 'Mitel One' row of user_licenses, which it needs (lib/mitel_one.h).
+CREATE TABLE IF NOT EXISTS user_mitel_one (
+  user_id     BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  tier        VARCHAR(16) NOT NULL,
+  chat        TINYINT(1) NOT NULL DEFAULT 1,
+  miteam      TINYINT(1) NOT NULL DEFAULT 1,
+  telephony   TINYINT(1) NOT NULL DEFAULT 1,
+  updated_at  DATETIME NOT NULL,
+  -- the pools: how many of the account's users hold each tier
+  KEY ix_mitel_one_tier (account_id, tier),
+  CONSTRAINT fk_mitel_one_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- How many of an account's users hold each Mitel One tier: the tiers' pools
+-- read this by primary key (lib/mitel_one.c), kept by the triggers below with
+-- every write of user_mitel_one; deleting a user removes its row by the
+-- foreign key, which fires no trigger, so the user's delete trigger counts
+-- it out first (after the licences' one, below).
+CREATE TABLE IF NOT EXISTS account_mitel_one_tiers (
+  account_id  CHAR(36) NOT NULL,
+  tier        VARCHAR(16) NOT NULL,
+  holders     INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (account_id, tier),
+  CONSTRAINT fk_mitel_one_tiers_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TRIGGER IF NOT EXISTS tr_mitel_one_count_insert AFTER INSERT ON user_mitel_one FOR EACH ROW
+  INSERT INTO account_mitel_one_tiers (account_id, tier, holders) VALUES (NEW.account_id, NEW.tier, 1)
+  ON DUPLICATE KEY UPDATE holders = holders + 1;
+CREATE TRIGGER IF NOT EXISTS tr_mitel_one_count_delete AFTER DELETE ON user_mitel_one FOR EACH ROW
+  UPDATE account_mitel_one_tiers SET holders = holders - 1 WHERE account_id = OLD.account_id AND tier = OLD.tier;
+CREATE TRIGGER IF NOT EXISTS tr_mitel_one_count_update_out AFTER UPDATE ON user_mitel_one FOR EACH ROW
+  UPDATE account_mitel_one_tiers SET holders = holders - 1 WHERE account_id = OLD.account_id AND tier = OLD.tier;
+CREATE TRIGGER IF NOT EXISTS tr_mitel_one_count_update_in AFTER UPDATE ON user_mitel_one FOR EACH ROW
+  FOLLOWS tr_mitel_one_count_update_out
+  INSERT INTO account_mitel_one_tiers (account_id, tier, holders) VALUES (NEW.account_id, NEW.tier, 1)
+  ON DUPLICATE KEY UPDATE holders = holders + 1;
+
 -- The products an account's users hold licences for, and how many hold
 -- each: the Users list's Product filter menu and its choice of plan read
 -- this by primary key instead of collapsing user_licenses, whose plan for
@@ -287,6 +330,10 @@ CREATE TRIGGER IF NOT EXISTS tr_licenses_count_update_in AFTER UPDATE ON user_li
 CREATE TRIGGER IF NOT EXISTS tr_users_licenses_count_delete BEFORE DELETE ON users FOR EACH ROW
   UPDATE account_products p JOIN user_licenses l ON l.account_id = p.account_id AND l.product = p.product
   SET p.holders = p.holders - 1 WHERE l.user_id = OLD.id;
+CREATE TRIGGER IF NOT EXISTS tr_users_mitel_one_count_delete BEFORE DELETE ON users FOR EACH ROW
+  FOLLOWS tr_users_licenses_count_delete
+  UPDATE account_mitel_one_tiers t JOIN user_mitel_one m ON m.account_id = t.account_id AND m.tier = t.tier
+  SET t.holders = t.holders - 1 WHERE m.user_id = OLD.id;
 
 -- Only a hash of the session id is stored; the id itself lives in the cookie.
 CREATE TABLE IF NOT EXISTS sessions (
@@ -416,6 +463,18 @@ CREATE TABLE IF NOT EXISTS jobs (
   -- claiming: due jobs by state
   KEY ix_jobs_claim (state, run_after),
   KEY ix_jobs_account (account_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- What a bulk Mitel One job (Manage → Bulk User Settings → Mitel One, guide
+-- §3.1.4.1) does to each of its users: the tier ('' leave unchanged, 'none'
+-- unassign all) and each feature (-1 leave unchanged, 0 disable, 1 enable).
+CREATE TABLE IF NOT EXISTS job_mitel_one (
+  job_id     BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  tier       VARCHAR(16) NOT NULL DEFAULT '',
+  chat       TINYINT NOT NULL DEFAULT -1,
+  miteam     TINYINT NOT NULL DEFAULT -1,
+  telephony  TINYINT NOT NULL DEFAULT -1,
+  CONSTRAINT fk_job_mitel_one_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The customer accounts an assign or unassign job gives to, or takes from,
@@ -1143,6 +1202,8 @@ CREATE TABLE IF NOT EXISTS account_policy (
   account_id              CHAR(36) NOT NULL PRIMARY KEY,
   bandwidth_optimization  TINYINT(1) NOT NULL DEFAULT 0,
   chat_allow_edit_delete  TINYINT(1) NOT NULL DEFAULT 1,
+  -- MiTeam Meetings' Optional Waiting Room (guide §3.1.5.2)
+  miteam_waiting_room     TINYINT(1) NOT NULL DEFAULT 0,
   updated_at              DATETIME NOT NULL,
   CONSTRAINT fk_policy_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -1170,6 +1231,95 @@ CREATE TABLE IF NOT EXISTS subscriptions (
   -- the account's subscriptions by product (the panel, the warning)
   KEY ix_subscriptions_account (account_id, product, expiry_date),
   CONSTRAINT fk_subscriptions_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Orders a partner bought (guide §2.6; ch2 §3.7), published by the ordering
+-- system through PUT /api/v1/orders/{orderNumber} (lib/orders.h): one row per
+-- (partner, order number), replaced whole by a later revision. The status
+-- chips are derived when the list is read, never stored.
+CREATE TABLE IF NOT EXISTS orders (
+  id                   BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  partner_id           CHAR(36) NOT NULL,
+  order_number         VARCHAR(64) NOT NULL,
+  sap_order_number     VARCHAR(64) NOT NULL DEFAULT '',
+  reseller_po          VARCHAR(100) NOT NULL DEFAULT '',
+  customer_po          VARCHAR(100) NOT NULL DEFAULT '',
+  end_customer_sap     VARCHAR(64) NOT NULL DEFAULT '',
+  tracking_id          VARCHAR(64) NOT NULL DEFAULT '',
+  start_date           DATE NULL,
+  term_months          INT NULL,
+  -- NULL: perpetual
+  expiry_date          DATE NULL,
+  -- the list's order: SUBSCRIPTION EXPIRY ascending, perpetual last
+  expiry_key           DATE AS (IFNULL(expiry_date, '9999-12-31')) PERSISTENT,
+  activated            TINYINT(1) NOT NULL DEFAULT 1,
+  licenses             INT NOT NULL DEFAULT 0,
+  revision             BIGINT NOT NULL DEFAULT 0,
+  assigned_account_id  CHAR(36) NULL,
+  assigned_at          DATETIME NULL,
+  assigned_by_name     VARCHAR(255) NOT NULL DEFAULT '',
+  received_at          DATETIME NOT NULL,
+  updated_at           DATETIME NOT NULL,
+  UNIQUE KEY ux_orders_number (partner_id, order_number),
+  -- All and Expiring in SUBSCRIPTION EXPIRY order; Unassigned (assigned_account_id IS NULL) likewise
+  KEY ix_orders_expiry (partner_id, expiry_key, id),
+  KEY ix_orders_assigned (partner_id, assigned_account_id, expiry_key, id),
+  -- the search's prefixes (guide §2.6: SAP order, POs, tracking number)
+  KEY ix_orders_sap (partner_id, sap_order_number),
+  KEY ix_orders_reseller_po (partner_id, reseller_po),
+  KEY ix_orders_customer_po (partner_id, customer_po),
+  KEY ix_orders_tracking (partner_id, tracking_id),
+  CONSTRAINT fk_orders_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE,
+  CONSTRAINT fk_orders_account FOREIGN KEY (assigned_account_id) REFERENCES accounts (id) ON DELETE SET NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A partner's orders and unassigned orders, for the counts of Billing →
+-- Orders' title (All, Unassigned) without counting the table: kept by the
+-- triggers below with every write of orders. Deleting a customer account
+-- unassigns its orders by the foreign key, which fires no trigger, so the
+-- account's delete trigger counts them back first.
+CREATE TABLE IF NOT EXISTS partner_order_counts (
+  partner_id  CHAR(36) NOT NULL PRIMARY KEY,
+  orders      INT NOT NULL DEFAULT 0,
+  unassigned  INT NOT NULL DEFAULT 0,
+  CONSTRAINT fk_order_counts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TRIGGER IF NOT EXISTS tr_orders_count_insert AFTER INSERT ON orders FOR EACH ROW
+  INSERT INTO partner_order_counts (partner_id, orders, unassigned) VALUES (NEW.partner_id, 1, NEW.assigned_account_id IS NULL)
+  ON DUPLICATE KEY UPDATE orders = orders + 1, unassigned = unassigned + (NEW.assigned_account_id IS NULL);
+CREATE TRIGGER IF NOT EXISTS tr_orders_count_update AFTER UPDATE ON orders FOR EACH ROW
+  UPDATE partner_order_counts SET unassigned = unassigned + (NEW.assigned_account_id IS NULL) - (OLD.assigned_account_id IS NULL)
+  WHERE partner_id = NEW.partner_id;
+CREATE TRIGGER IF NOT EXISTS tr_orders_count_delete AFTER DELETE ON orders FOR EACH ROW
+  UPDATE partner_order_counts SET orders = orders - 1, unassigned = unassigned - (OLD.assigned_account_id IS NULL)
+  WHERE partner_id = OLD.partner_id;
+CREATE TRIGGER IF NOT EXISTS tr_accounts_orders_unassigned BEFORE DELETE ON accounts FOR EACH ROW
+  UPDATE partner_order_counts SET unassigned = unassigned +
+    (SELECT COUNT(*) FROM orders WHERE partner_id = OLD.partner_id AND assigned_account_id = OLD.id)
+  WHERE partner_id = OLD.partner_id;
+
+-- An order's product lines (Subscription details, Number of licenses).
+CREATE TABLE IF NOT EXISTS order_lines (
+  order_id      BIGINT UNSIGNED NOT NULL,
+  line_no       INT NOT NULL,
+  product       VARCHAR(100) NOT NULL,
+  plan          VARCHAR(100) NOT NULL DEFAULT '',
+  plan_code     VARCHAR(64) NOT NULL DEFAULT '',
+  plan_details  VARCHAR(500) NOT NULL DEFAULT '',
+  quantity      INT NOT NULL,
+  PRIMARY KEY (order_id, line_no),
+  CONSTRAINT fk_order_lines_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- An order's tracking events (See additional tracking details).
+CREATE TABLE IF NOT EXISTS order_tracking (
+  order_id  BIGINT UNSIGNED NOT NULL,
+  seq       INT NOT NULL,
+  at        DATETIME NOT NULL,
+  stage     VARCHAR(100) NOT NULL,
+  detail    VARCHAR(500) NOT NULL DEFAULT '',
+  PRIMARY KEY (order_id, seq),
+  CONSTRAINT fk_order_tracking_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Applications a partner registered on the Developer page (guide §2.14.11):

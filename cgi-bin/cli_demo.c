@@ -7,6 +7,7 @@
  * first and made only when it is missing. */
 #include "cgi-bin/cli.h"
 #include "cgi-bin/cli_integrations.h"
+#include "cgi-bin/cli_orders.h"
 #include "lib/accounts.h"
 #include "lib/import/import.h"
 #include "lib/jobs.h"
@@ -287,7 +288,8 @@ static int seed(struct demo *m)
 		return -1;
 	/* Each of these says 1 when it was done before. */
 	return db_tx(m->d, create_role, m) < 0 || db_tx(m->d, convert_manager, m) < 0 ||
-	       db_tx(m->d, assign_manager, m) < 0 || demo_integrations(m->d, m->partner, &m->pat) != 0 ? -1 : 0;
+	       db_tx(m->d, assign_manager, m) < 0 || demo_integrations(m->d, m->partner, &m->pat) != 0 ||
+	       demo_billing(m->d, m->partner, &m->pat) != 0 ? -1 : 0;
 }
 
 int cli_seed_demo(void)

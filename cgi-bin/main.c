@@ -4,6 +4,7 @@
 #include "cgi-bin/cli_inventory.h"
 #include "cgi-bin/cli_gateway.h"
 #include "cgi-bin/cli_integrations.h"
+#include "cgi-bin/cli_orders.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/serve.h"
 #include "lib/core/config.h"
@@ -38,6 +39,8 @@ static int usage(void)
 		"  add-subscription --partner ID --account ID --number N --product NAME [--plan NAME] [--plan-code CODE]\n"
 		"                   [--quantity N] [--start YYYY-MM-DD] [--expiry YYYY-MM-DD]\n"
 		"                            a subscription assigned to a customer account; prints its id\n"
+		"  billing-id --partner ID --billing-id BID\n"
+		"                            the partner's billing account, which its published orders name (\"\" removes it)\n"
 		"  routes                    print the route table as JSON (what the tests generated from it read)\n");
 	return 1;
 }
@@ -76,6 +79,8 @@ int main(int argc, char **argv)
 		return cli_revoke_credential(sub_argc, sub_argv);
 	if (strcmp(cmd, "add-subscription") == 0)
 		return cli_add_subscription(sub_argc, sub_argv);
+	if (strcmp(cmd, "billing-id") == 0)
+		return cli_billing_id(sub_argc, sub_argv);
 	if (strcmp(cmd, "routes") == 0) {
 		routes_print_json(stdout);
 		return 0;

@@ -2,6 +2,7 @@
 #include "lib/gateways.h"
 #include "lib/events_export.h"
 #include "lib/mail.h"
+#include "lib/mitel_one.h"
 #include "lib/pbx_links.h"
 #include "lib/import/import.h"
 
@@ -10,7 +11,8 @@
 #include <string.h>
 
 static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete", "convert", "upgrade", "assign",
-						       "unassign", "gateway_reset", "import", "export_events"};
+						       "unassign", "gateway_reset", "import", "export_events",
+						       "mitel_one"};
 
 const char *job_kind_key(enum job_kind k)
 {
@@ -284,7 +286,7 @@ static int manager_item(db *d, const struct job_row *job, long long user_id, con
 }
 
 /* Does one item; sets *reason to why it was skipped (NULL when done). */
-static int do_item(db *d, const struct job_row *job, long long user_id, const char **reason)
+static int do_item(db *d, const struct job_row *job, struct mitel_one_batch *m1, long long user_id, const char **reason)
 {
 	struct item_user u;
 	*reason = NULL;
@@ -331,6 +333,8 @@ static int do_item(db *d, const struct job_row *job, long long user_id, const ch
 	case JOB_ASSIGN:
 	case JOB_UNASSIGN:
 		return manager_item(d, job, user_id, &u, reason);
+	case JOB_MITEL_ONE:
+		return mitel_one_batch_item(d, m1, user_id, u.name, reason);
 	case JOB_GATEWAY_RESET: {
 		struct actor who = {job->created_by, job->created_by_name, job->created_by_email};
 		int unlinked = pbx_user_unlink(d, &who, job->account_id, user_id);
@@ -447,15 +451,20 @@ int job_work(db *d, const struct job_row *job, int max_items)
 		"SELECT user_id FROM job_items WHERE job_id = ? AND outcome = 'pending' ORDER BY user_id LIMIT ?",
 		"ii", job->id, (long long)max_items);
 	int rc = n, skipped = 0;
+	/* A bulk Mitel One batch reads its settings and pools once (lib/mitel_one.h). */
+	struct mitel_one_batch *m1 = NULL;
+	if (n > 0 && job->kind == JOB_MITEL_ONE && !(m1 = mitel_one_batch_begin(d, job)))
+		rc = -1;
 	for (int i = 0; i < n && rc >= 0; i++) {
 		const char *reason;
-		if (do_item(d, job, users[i], &reason) != 0 ||
+		if (do_item(d, job, m1, users[i], &reason) != 0 ||
 		    db_exec(d, "UPDATE job_items SET outcome = ?, reason = ? WHERE job_id = ? AND user_id = ?", "ssii",
 			    reason ? "skipped" : "done", reason ? reason : "", job->id, users[i]) != 1)
 			rc = -1;
 		skipped += reason != NULL;
 	}
 	free(users);
+	free(m1);
 	if (rc < 0)
 		return -1;
 	if (n > 0 && db_exec(d, "UPDATE jobs SET processed = processed + ?, skipped = skipped + ? WHERE id = ?", "iii",

@@ -26,6 +26,7 @@ enum job_kind {
 				 then gateway_integration_remove (lib/gateways.h) */
 	JOB_IMPORT,           /* a large import's Upload: the valid rows of batch subject_id added, a chunk at a time */
 	JOB_EXPORT_EVENTS,    /* a CSV file of the events a filter matches (lib/events_export.h); no items */
+	JOB_MITEL_ONE,        /* Bulk User Settings → Mitel One: a tier and features for each user (lib/mitel_one.h) */
 	JOB_KIND_COUNT
 };
 

@@ -2,24 +2,7 @@
 #include "lib/core/validate.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-/* A calendar date written YYYY-MM-DD. */
-static int valid_date(const char *s)
-{
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1970 || m < 1 || m > 12 || d < 1)
-		return 0;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
-}
 
 static int fits(const char *s, size_t max, int required)
 {
@@ -44,9 +27,9 @@ const char *subscription_fields_check(const struct subscription_fields *f)
 		return "plan_code";
 	if (f->quantity < 1 || f->quantity > 1000000)
 		return "quantity";
-	if (!valid_date(f->start_date))
+	if (!valid_calendar_date(f->start_date))
 		return "start_date";
-	if (f->expiry_date && *f->expiry_date && (!valid_date(f->expiry_date) || strcmp(f->expiry_date, f->start_date) < 0))
+	if (f->expiry_date && *f->expiry_date && (!valid_calendar_date(f->expiry_date) || strcmp(f->expiry_date, f->start_date) < 0))
 		return "expiry_date";
 	if (!fits(f->source_ref, 64, 0))
 		return "source_ref";
@@ -70,6 +53,11 @@ long long subscription_insert(db *d, const struct subscription_fields *f)
 	return n == 0 ? 0 : (long long)db_insert_id(d);
 }
 
+long long subscriptions_delete_source(db *d, const char *account_id, const char *source_ref)
+{
+	return db_exec(d, "DELETE FROM subscriptions WHERE account_id = ? AND source_ref = ?", "ss", account_id, source_ref);
+}
+
 struct each_call {
 	subscription_fn fn;
 	void *ctx;
@@ -89,6 +77,7 @@ static int subscription_row(void *ctx, const struct db_row *row)
 	row_copy(row, "start_date", s.start_date, sizeof s.start_date);
 	row_copy(row, "expiry_date", s.expiry_date, sizeof s.expiry_date);
 	s.active = row_int(row, "active") != 0;
+	row_copy(row, "plan_details", s.plan_details, sizeof s.plan_details);
 	return c->fn(c->ctx, &s);
 }
 
@@ -96,10 +85,37 @@ int subscriptions_each(db *d, const char *account_id, int active_only, subscript
 {
 	struct each_call c = {fn, ctx};
 	return db_each(d, subscription_row, &c,
-		"SELECT id, subscription_number, product, plan, plan_code, quantity,"
-		" DATE_FORMAT(start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(expiry_date, '%Y-%m-%d') AS expiry_date,"
-		" (expiry_date IS NULL OR expiry_date >= UTC_DATE()) AS active"
-		" FROM subscriptions WHERE account_id = ? AND (? = 0 OR expiry_date IS NULL OR expiry_date >= UTC_DATE())"
-		" ORDER BY product, id LIMIT 500",
+		"SELECT s.id, s.subscription_number, s.product, s.plan, s.plan_code, s.quantity,"
+		" DATE_FORMAT(s.start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(s.expiry_date, '%Y-%m-%d') AS expiry_date,"
+		" (s.expiry_date IS NULL OR s.expiry_date >= UTC_DATE()) AS active,"
+		" (SELECT l.plan_details FROM orders o JOIN order_lines l ON l.order_id = o.id"
+		"   WHERE o.partner_id = s.partner_id AND o.order_number = s.source_ref AND l.product = s.product"
+		"   AND l.plan_code = s.plan_code LIMIT 1) AS plan_details"
+		" FROM subscriptions s WHERE s.account_id = ? AND (? = 0 OR s.expiry_date IS NULL OR s.expiry_date >= UTC_DATE())"
+		" ORDER BY s.product, s.plan, s.start_date, s.id LIMIT 500",
 		"si", account_id, (long long)(active_only != 0));
+}
+
+int subscription_per_user(const char *product)
+{
+	/* Workflow Studio's plans are the account's entitlements, not users' licences (guide §3.1.8). */
+	return !(product && (strncmp(product, "Workflow Studio", 15) == 0 || strncmp(product, "WorkflowStudio", 14) == 0));
+}
+
+struct holders_call {
+	holders_fn fn;
+	void *ctx;
+};
+
+static int holders_row(void *ctx, const struct db_row *row)
+{
+	struct holders_call *c = ctx;
+	return c->fn(c->ctx, row_str(row, "product"), row_int(row, "holders"));
+}
+
+int subscription_holders_each(db *d, const char *account_id, holders_fn fn, void *ctx)
+{
+	struct holders_call c = {fn, ctx};
+	return db_each(d, holders_row, &c, "SELECT product, holders FROM account_products WHERE account_id = ? LIMIT 500", "s",
+		       account_id);
 }

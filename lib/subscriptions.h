@@ -38,6 +38,11 @@ const char *subscription_fields_check(const struct subscription_fields *f);
  * account of partner_id, -1 on error (bad fields too). */
 long long subscription_insert(db *d, const struct subscription_fields *f);
 
+/* Deletes the account's subscriptions brought by source_ref (an order's
+ * number) inside the caller's transaction, before they are written again
+ * from that order's new revision. Returns how many, or -1. */
+long long subscriptions_delete_source(db *d, const char *account_id, const char *source_ref);
+
 struct subscription {
 	long long id;
 	char subscription_number[65];
@@ -45,10 +50,22 @@ struct subscription {
 	int quantity;
 	char start_date[11], expiry_date[11];   /* expiry "" when perpetual */
 	int active;                             /* not expired */
+	char plan_details[501];                 /* the order line's plan details (the info icon), or "" */
 };
 typedef int (*subscription_fn)(void *ctx, const struct subscription *s);
 
 /* The account's subscriptions by product, only the unexpired ones when
  * active_only, at most SUBSCRIPTIONS_LIST_MAX. Returns how many, or -1. */
 int subscriptions_each(db *d, const char *account_id, int active_only, subscription_fn fn, void *ctx);
+
+/* Whether a product's licences go to users one by one ("N assigned of M
+ * license(s)") or to the account as a whole (Workflow Studio's plans, guide
+ * §2.7, §3.1.8). Pure. */
+int subscription_per_user(const char *product);
+
+/* How many of the account's users hold each product's licence (kept by the
+ * triggers of user_licenses in account_products): fn per product, in no
+ * particular order. Returns how many, or -1. */
+typedef int (*holders_fn)(void *ctx, const char *product, long long holders);
+int subscription_holders_each(db *d, const char *account_id, holders_fn fn, void *ctx);
 #endif

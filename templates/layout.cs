@@ -44,6 +44,12 @@
         <?cs if:Can.integrations.view ?>
         <li><a href="/a/<?cs var:Account.id ?>/integrations"<?cs if:string.find(Page.Route, "/a/:acct/integrations") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.integrations.nav ?></a></li>
         <?cs /if ?>
+        <?cs # Billing (ch2 §0.1): the account's Subscriptions (guide §2.7). ?>
+        <?cs if:Can.subscriptions.view ?>
+        <li class="group"><span><?cs var:Lang.orders.billing_nav ?></span>
+          <ul><li><a href="/a/<?cs var:Account.id ?>/subscriptions"<?cs if:Page.Route == "/a/:acct/subscriptions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.subscriptions.nav ?></a></li></ul>
+        </li>
+        <?cs /if ?>
       <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>
       <?cs # The partner account's own users, account managers and roles (guide §2.4, §2.14, §2.15). ?>
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
@@ -52,6 +58,12 @@
           <?cs if:Can.account_managers.view ?><li><a href="/account-managers"<?cs if:string.find(Page.Route, "/account-managers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.managers.nav ?></a></li><?cs /if ?>
           <?cs if:Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?>
         </ul>
+      </li>
+      <?cs /if ?>
+      <?cs # Billing (ch2 §0.1): Orders, the partner's, at partner level (guide §2.6). ?>
+      <?cs if:Me.is_partner && !in_customer && Can.orders.view ?>
+      <li class="group"><span><?cs var:Lang.orders.billing_nav ?></span>
+        <ul><li><a href="/orders"<?cs if:string.find(Page.Route, "/orders") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.orders.nav ?></a></li></ul>
       </li>
       <?cs /if ?>
       <?cs # System Inventory (guide §2.17) and Support > Event History (§2.16): inside a

@@ -4,6 +4,7 @@
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/accounts/account_form.h"
 #include "cgi-bin/integrations/panel.h"
+#include "cgi-bin/subscriptions/panel.h"
 
 #include <string.h>
 
@@ -17,7 +18,8 @@ int account_info_get(struct req *r)
 	account_form_publish(r, &a);
 	account_form_defaults(r, &a);
 	account_form_options(r);
-	return integrations_panel_publish(r, "info");
+	int rc = integrations_panel_publish(r, "info");
+	return rc == DONE && !r->acct.is_partner ? subscriptions_panel_publish(r) : rc;
 }
 
 /* The changed properties, before and after; NULL on a failure to allocate. */

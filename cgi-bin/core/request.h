@@ -77,6 +77,7 @@ struct req {
 	const char *path;
 	char path_id[24];              /* the :id part of the path, as text */
 	long long id;                  /* ... and as a number */
+	char path_ref[65];             /* the :ref part: an outside system's reference (an order's number) */
 	struct scope_account acct;
 	union route_object obj;
 	int signed_in;

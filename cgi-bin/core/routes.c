@@ -43,6 +43,16 @@ const struct route *route_table(int *count)
 	return routes;
 }
 
+/* A reference an outside system gives its objects (an order's number,
+ * "A-S00371665"): 1 to 64 of letters, digits, '-', '_' and '.', starting
+ * with a letter or a digit. */
+static int valid_ref(const char *s)
+{
+	static const char ok[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+	size_t n = strlen(s);
+	return n > 0 && n <= 64 && strspn(s, ok) == n && strchr("-_.", s[0]) == NULL;
+}
+
 /* Compares one pattern against a path, segment by segment, capturing :acct
  * and :id. Captures are validated here so handlers receive only well-formed ids. */
 static int pattern_matches(const char *pattern, const char *path, struct req *r)
@@ -68,6 +78,10 @@ static int pattern_matches(const char *pattern, const char *path, struct req *r)
 					return 0;
 				strcpy(r->path_id, value);
 				r->id = strtoll(value, NULL, 10); /* valid_id: 1 to 18 digits */
+			} else if (plen == 4 && strncmp(p, ":ref", 4) == 0) {
+				if (!valid_ref(value))
+					return 0;
+				strcpy(r->path_ref, value);
 			} else {
 				return 0;
 			}
@@ -88,6 +102,7 @@ const struct route *route_match(const char *method, const char *path, struct req
 	for (size_t i = 0; i < ROUTE_COUNT; i++) {
 		r->acct.id[0] = 0;
 		r->path_id[0] = 0;
+		r->path_ref[0] = 0;
 		r->id = 0;
 		if (!pattern_matches(routes[i].pattern, path, r))
 			continue;
@@ -98,6 +113,7 @@ const struct route *route_match(const char *method, const char *path, struct req
 	}
 	r->acct.id[0] = 0;
 	r->path_id[0] = 0;
+	r->path_ref[0] = 0;
 	r->id = 0;
 	return NULL;
 }

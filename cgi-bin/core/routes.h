@@ -63,7 +63,8 @@ typedef int (*loader_fn)(struct req *r);
 
 struct route {
 	const char *method;
-	const char *pattern;          /* segments ":acct" (an account id, scope-checked) and ":id" (a row id) */
+	const char *pattern;          /* segments ":acct" (an account id, scope-checked), ":id" (a row id) and
+					 ":ref" (an outside system's reference, r->path_ref) */
 	const char *screen;           /* "<area>/<screen>": names the handler and the template */
 	handler_fn handler;
 	const char *template;         /* "<area>/<screen>.cs" */

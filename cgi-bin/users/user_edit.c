@@ -14,6 +14,7 @@
  * "user.update" event listing what changed. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
+#include "cgi-bin/users/user_licenses.h"
 #include "lib/accounts.h"
 #include "lib/pbx_links.h"
 #include "lib/scim_groups.h"
@@ -152,7 +153,7 @@ static int publish(struct req *r)
 
 int user_edit_get(struct req *r)
 {
-	return publish(r) == 0 ? DONE : SERVER_ERROR;
+	return publish(r) == 0 && user_licenses_publish(r) == 0 ? DONE : SERVER_ERROR;
 }
 
 /* The role the form asks for, one of the options; the current one when the

@@ -1,6 +1,7 @@
 #include "lib/core/validate.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 int valid_utf8(const char *s)
@@ -181,4 +182,20 @@ int valid_line(const char *s, int allow_breaks)
 		if (*p < 0x20 && *p != '\t' && !(allow_breaks && (*p == '\n' || *p == '\r')))
 			return 0;
 	return valid_utf8(s);
+}
+
+/* A calendar date written YYYY-MM-DD. */
+int valid_calendar_date(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1970 || m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
 }

@@ -12,6 +12,7 @@ int valid_uuid(const char *s);
 int valid_id(const char *s);                     /* a positive decimal row id */
 int valid_key(const char *s);                    /* a choice's key: [a-z0-9_-]+ */
 int valid_line(const char *s, int allow_breaks); /* UTF-8 without control characters (but tab) */
+int valid_calendar_date(const char *s);                 /* a calendar date written YYYY-MM-DD, 1970 or later */
 /* A phone number as typed ("+1 (415) 555-0100") made +<digits>: 1 when the
  * result is a valid E.164 number. */
 #define PHONE_MAX 16

@@ -1,5 +1,6 @@
 <?cs include:"accounts/account_form.cs" ?>
 <?cs include:"integrations/panel.cs" ?>
+<?cs include:"subscriptions/panel.cs" ?>
 
 <?cs # A read-only value, or a dash when there is none yet. ?>
 <?cs def:shown(label, value) ?>
@@ -67,4 +68,5 @@
 </section>
 <?cs call:integrations_panel() ?>
 <?cs call:call_services_panel() ?>
+<?cs call:subscriptions_panel() ?>
 <?cs /def ?>

@@ -1,13 +1,4 @@
-<?cs # The selection (or the filter, for "all") travels with every form of the panel. ?>
-<?cs def:manage_hidden() ?>
-  <?cs each:id = Manage.Ids ?><input type="hidden" name="ids" value="<?cs var:id ?>"><?cs /each ?>
-  <input type="hidden" name="scope" value="<?cs if:Manage.All ?>all<?cs else ?>selected<?cs /if ?>">
-  <?cs if:Filter.property ?><input type="hidden" name="property" value="<?cs var:Filter.property ?>"><?cs /if ?>
-  <?cs if:Filter.product ?><input type="hidden" name="product" value="<?cs var:Filter.product ?>"><?cs /if ?>
-  <?cs if:Filter.group ?><input type="hidden" name="group" value="<?cs var:Filter.group ?>"><?cs /if ?>
-  <?cs if:Filter.sms ?><input type="hidden" name="sms" value="<?cs var:Filter.sms ?>"><?cs /if ?>
-  <?cs if:Filter.q ?><input type="hidden" name="q" value="<?cs var:Filter.q ?>"><?cs /if ?>
-<?cs /def ?>
+<?cs include:"users/manage_parts.cs" ?>
 <?cs def:content() ?>
 <?cs set:base = "/a/" + Account.id + "/users" ?>
 <section class="card">
@@ -52,6 +43,13 @@
   </form>
   <?cs /if ?>
   <p class="hint"><?cs var:Lang.users.manage.note ?></p>
+  <?cs if:!Account.is_partner ?>
+  <h2><?cs var:Lang.users.manage_mitel_one.bulk ?></h2>
+  <form method="get" action="<?cs var:base ?>/manage/mitel-one" class="manage-actions">
+    <?cs call:manage_hidden() ?>
+    <button type="submit" class="link" aria-label="<?cs var:Lang.users.manage_mitel_one.settings ?>: <?cs var:Lang.users.manage_mitel_one.title ?>">⚙ <?cs var:Lang.users.manage_mitel_one.title ?></button>
+  </form>
+  <?cs /if ?>
 <?cs /if ?>
 </section>
 <?cs /def ?>

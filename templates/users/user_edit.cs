@@ -68,6 +68,36 @@
   <?cs /if ?>
 </section>
 
+<?cs if:Licenses.shown ?>
+<section class="card" aria-labelledby="products-heading">
+  <div class="toolbar">
+    <h2 id="products-heading"><?cs var:Lang.users.user_products.title ?></h2>
+    <span class="spacer"></span>
+    <?cs if:!Users.ReadOnly ?><a class="button secondary" href="/a/<?cs var:Account.id ?>/users/<?cs var:User.id ?>/products"><?cs var:Lang.users.user_products.add_product ?></a><?cs /if ?>
+  </div>
+  <?cs if:Licenses.held == 0 ?>
+  <p class="empty"><?cs var:Lang.users.user_products.no_licenses ?></p>
+  <?cs else ?>
+  <ul class="plain products">
+    <?cs each:p = Licenses.Products ?><?cs if:p.held ?>
+    <li><?cs var:p.product ?><?cs if:p.product == "Mitel One" ?><?cs if:p.tier ?> - <?cs var:p.tier ?><?cs /if ?>
+      <?cs if:!Users.ReadOnly ?><a class="button small" href="/a/<?cs var:Account.id ?>/users/<?cs var:User.id ?>/mitel-one"><?cs
+        if:p.tier ?>⚙ <?cs var:Lang.users.user_mitel_one.configure ?><?cs else ?><?cs var:Lang.users.user_mitel_one.complete_setup ?><?cs /if ?></a><?cs /if ?><?cs /if ?>
+      <?cs if:!Users.ReadOnly && p.state != "micollab" ?>
+      <form method="post" action="/a/<?cs var:Account.id ?>/users/<?cs var:User.id ?>/products" class="inline">
+        <?cs call:csrf() ?>
+        <input type="hidden" name="product" value="<?cs var:p.product ?>">
+        <input type="hidden" name="action" value="remove">
+        <button type="submit" class="link" aria-label="<?cs var:Lang.users.user_products.remove ?> <?cs var:p.product ?>"><?cs var:Lang.users.user_products.remove ?></button>
+      </form>
+      <?cs elif:p.state == "micollab" ?><span class="hint"><?cs var:Lang.users.user_products.micollab ?></span><?cs /if ?>
+    </li>
+    <?cs /if ?><?cs /each ?>
+  </ul>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
+
 <?cs if:Users.CanDelete ?>
 <div class="actions">
   <a class="button danger" href="<?cs var:base ?>/<?cs var:User.id ?>/delete"><?cs var:Lang.users.user_edit.delete ?></a>

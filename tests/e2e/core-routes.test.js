@@ -19,6 +19,7 @@ import {
 import { gatewayAccount, wizard } from './lib/gateway.js';
 import { appToken, pngBytes, report, reportedLog, textBytes } from './lib/support.js';
 import { api, linkCode, report as inventoryReport } from './lib/inventory.js';
+import { billingFeed, orderDoc, orderNumber, publishOrder } from './lib/orders.js';
 
 /** A form body; arrays repeat their field. */
 function form(fields, csrf) {
@@ -247,6 +248,27 @@ async function gatewayAt(w, step, { fresh = false, ...options } = {}) {
   return w.gateways[key];
 }
 
+/** w's account A with a pool of Mitel One licences (an order of w's partner assigned to it), once. */
+async function licencedAccount(w) {
+  if (!w.licenced) {
+    w.feed ??= billingFeed(w.partner.id);
+    const number = await publishOrder(w.feed, { lines: [{ product: 'Mitel One', plan: 'Premier', planCode: '54013002', quantity: 1000 }] });
+    const res = await w.sP.post(`/orders/${number}`, form({ account: w.A.id }, w.sP.csrf));
+    assert.equal(res.status, 303, `Assign (${res.status})`);
+    w.licenced = true;
+  }
+  return w.A.id;
+}
+
+/** w's account A with the MiTeam Meetings integration, once. */
+async function miteamAccount(w) {
+  if (!w.miteam) {
+    await addIntegration(w.sP, w.A.id, 'miteam');
+    w.miteam = true;
+  }
+  return w.A.id;
+}
+
 /** Gateway Information with DHCP. */
 const siteFields = (overrides = {}) => ({
   site_name: 'Head Office', address: '1 Main Street', city: 'Ottawa', country: 'CA', province: 'Ontario',
@@ -277,6 +299,82 @@ const CASES = {
   'GET /a/:acct/support-logs/:id/export': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/support-logs/${w.mobileLog}/export`, status: 200 }) },
   'GET /a/:acct/support-logs/:id/logs.zip': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/support-logs/${w.log}/logs.zip`, status: 200 }) },
   'GET /a/:acct/support-logs/:id/report.zip': { ok: async (w) => ({ who: w.sA, path: `/a/${w.A.id}/support-logs/${w.mobileLog}/report.zip`, status: 200 }) },
+  'PUT /api/v1/orders/:ref': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: new Client(), path: `/api/v1/orders/${orderNumber()}`, headers: { authorization: `Bearer ${w.feed.token}` }, json: orderDoc(w.feed.billingId), status: 201 };
+    },
+    bad: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: new Client(), path: `/api/v1/orders/${orderNumber()}`, headers: { authorization: `Bearer ${w.feed.token}` }, json: orderDoc(w.feed.billingId, { revision: -1 }), status: 422 };
+    },
+  },
+  'GET /a/:acct/users/:id/products': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/products`, status: 200 }),
+  },
+  'POST /a/:acct/users/:id/products': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${(await newUser(w.A.id)).id}/products`,
+      body: { product: 'Mitel One', action: 'add' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/products`,
+      body: { product: 'Mitel One', action: 'Add it!' }, status: 422 }),
+  },
+  'GET /a/:acct/users/:id/mitel-one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/mitel-one`, status: 200 }),
+  },
+  'POST /a/:acct/users/:id/mitel-one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${(await newUser(w.A.id)).id}/mitel-one`,
+      body: { action: 'save', tier: 'premier', chat: '1' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/${w.user.id}/mitel-one`,
+      body: { action: 'save', tier: 'Platinum!' }, status: 422 }),
+  },
+  'GET /a/:acct/users/manage/mitel-one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/manage/mitel-one?scope=selected&ids=${w.user.id}`, status: 200 }),
+  },
+  'POST /a/:acct/users/manage/mitel-one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/manage/mitel-one`,
+      body: { scope: 'selected', ids: [(await newUser(w.A.id)).id], tier: 'premier', chat: 'enable' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/manage/mitel-one`,
+      body: { scope: 'selected', ids: [w.user.id], tier: 'Gold!' }, status: 422 }),
+  },
+  'GET /a/:acct/integrations/miteam': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await miteamAccount(w)}/integrations/miteam`, status: 200 }),
+  },
+  'POST /a/:acct/integrations/miteam': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await miteamAccount(w)}/integrations/miteam`, body: { waiting_room: '1', confirm: 'confirm' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${await miteamAccount(w)}/integrations/miteam`, body: { waiting_room: '1', confirm: 'Confirm' }, status: 422 }),
+  },
+  'GET /a/:acct/subscriptions': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: w.sA, path: `/a/${w.A.id}/subscriptions`, status: 200 };
+    },
+  },
+  'GET /orders': { ok: async (w) => ({ who: w.sP, path: '/orders?filter=unassigned&q=A-S', status: 200 }) },
+  'GET /orders/:ref': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: w.sP, path: `/orders/${await publishOrder(w.feed)}?company=Routes`, status: 200 };
+    },
+  },
+  'POST /orders/:ref': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: w.sP, path: `/orders/${await publishOrder(w.feed)}`, body: { account: w.A.id }, status: 303 };
+    },
+    bad: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      return { who: w.sP, path: `/orders/${await publishOrder(w.feed)}`, body: { account: 'not an account' }, status: 422 };
+    },
+  },
+  'GET /orders/:ref/assigned': {
+    ok: async (w) => {
+      w.feed ??= billingFeed(w.partner.id);
+      const number = await publishOrder(w.feed);
+      const res = await w.sP.post(`/orders/${number}`, form({ account: w.A.id }, w.sP.csrf));
+      assert.equal(res.status, 303, `Assign (${res.status})`);
+      return { who: w.sP, path: `/orders/${number}/assigned`, status: 200 };
+    },
+  },
   'GET /api/v1/credential': {
     ok: async (w) => ({ who: new Client(), path: '/api/v1/credential', headers: { authorization: `Bearer ${w.token}` }, status: 200 }),
   },
@@ -886,7 +984,9 @@ async function snapshot() {
       (SELECT GROUP_CONCAT(account_id, bandwidth_optimization, chat_allow_edit_delete ORDER BY account_id) FROM account_policy),
       (SELECT GROUP_CONCAT(id, name, description, redirect_uris, secret_hash ORDER BY id) FROM applications),
       (SELECT GROUP_CONCAT(application_id, account_id ORDER BY application_id, account_id) FROM application_accounts),
-      (SELECT COUNT(*) FROM machine_credentials WHERE revoked_at IS NULL)`)];
+      (SELECT COUNT(*) FROM machine_credentials WHERE revoked_at IS NULL)`),
+    await sql(`SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM orders WHERE assigned_account_id IS NOT NULL),
+      (SELECT COUNT(*) FROM subscriptions), (SELECT COUNT(*) FROM user_licenses), (SELECT COUNT(*) FROM user_mitel_one)`)];
 }
 
 describe('every route of the table', () => {

@@ -267,8 +267,8 @@ export function routeTable() {
 }
 
 /** A pattern with :acct and :id filled in. */
-export function fillRoute(pattern, acct, id = '1') {
-  return pattern.replace(':acct', acct).replace(':id', id);
+export function fillRoute(pattern, acct, id = '1', ref = 'A-S00000001') {
+  return pattern.replace(':acct', acct).replace(':id', id).replace(':ref', ref);
 }
 
 /**

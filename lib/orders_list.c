@@ -1,0 +1,360 @@
+/* The Orders list and one order (guide §2.6; ch2 §3.2, §3.3): one partner's
+ * orders, filtered (All, Unassigned, Expiring), searched by the prefix of
+ * ORDER NUMBER, SAP ORDER NUMBER, the POs, the tracking number, the expiry
+ * date or the assigned account's name, sorted and paged. The partner's
+ * orders are read by the indexes of schema.sql (ix_orders_expiry,
+ * ix_orders_assigned), whose first column is the partner. */
+#include "lib/orders.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Every list query is one of a fixed set of statements (no SQL is built
+ * from input), chosen by filter, sort and direction, each served by an
+ * index whose first column is the partner:
+ *   - without a search, a page of ids walks ix_orders_expiry,
+ *     ix_orders_assigned (Unassigned: assigned_account_id IS NULL),
+ *     ux_orders_number or ix_orders_sap in the list's order, reading the
+ *     index alone up to the page, and only that page's rows are fetched;
+ *   - a search takes the union of one index range per searched field (the
+ *     prefix of each text, the dates a date prefix spans, the partner's
+ *     accounts a name prefix finds), then filters and sorts what matched. */
+#define F_ALL ""
+#define F_UNASSIGNED " AND assigned_account_id IS NULL"
+#define F_EXPIRING " AND activated = 1 AND expiry_key BETWEEN ? AND ?"
+#define FO_ALL ""
+#define FO_UNASSIGNED " AND o.assigned_account_id IS NULL"
+#define FO_EXPIRING " AND o.activated = 1 AND o.expiry_key BETWEEN ? AND ?"
+#define COLUMNS \
+	"SELECT o.id, o.order_number, o.sap_order_number, o.reseller_po, o.customer_po, o.tracking_id, o.end_customer_sap," \
+	" DATE_FORMAT(o.start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(o.expiry_date, '%Y-%m-%d') AS expiry_date," \
+	" o.term_months, o.activated, o.licenses, o.assigned_account_id, a.name AS account_name," \
+	" DATE_FORMAT(o.assigned_at, '%Y-%m-%d %H:%i:%s') AS assigned_at, o.assigned_by_name"
+#define ACCOUNT_JOIN " LEFT JOIN accounts a ON a.id = o.assigned_account_id"
+#define MATCHES \
+	"(SELECT id FROM orders WHERE partner_id = ? AND order_number LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND sap_order_number LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND reseller_po LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND customer_po LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND tracking_id LIKE ?" \
+	" UNION SELECT id FROM orders WHERE partner_id = ? AND expiry_key BETWEEN ? AND ?" \
+	" UNION SELECT o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id AND o2.assigned_account_id = a2.id" \
+	"  WHERE a2.partner_id = ? AND a2.name LIKE ?) m"
+#define PAGE(f, inner, outer) \
+	COLUMNS " FROM (SELECT id FROM orders WHERE partner_id = ?" f " ORDER BY " inner " LIMIT ? OFFSET ?) p" \
+	" JOIN orders o ON o.id = p.id" ACCOUNT_JOIN " ORDER BY " outer
+#define SEARCH_PAGE(fo, outer) \
+	COLUMNS " FROM " MATCHES " JOIN orders o ON o.id = m.id" ACCOUNT_JOIN " WHERE o.partner_id = ?" fo \
+	" ORDER BY " outer " LIMIT ? OFFSET ?"
+#define PAGES(f) \
+	{{PAGE(f, "expiry_key, id", "o.expiry_key, o.id"), PAGE(f, "expiry_key DESC, id DESC", "o.expiry_key DESC, o.id DESC")}, \
+	 {PAGE(f, "order_number", "o.order_number"), PAGE(f, "order_number DESC", "o.order_number DESC")}, \
+	 {PAGE(f, "sap_order_number, id", "o.sap_order_number, o.id"), \
+	  PAGE(f, "sap_order_number DESC, id DESC", "o.sap_order_number DESC, o.id DESC")}}
+#define SEARCH_PAGES(fo) \
+	{{SEARCH_PAGE(fo, "o.expiry_key, o.id"), SEARCH_PAGE(fo, "o.expiry_key DESC, o.id DESC")}, \
+	 {SEARCH_PAGE(fo, "o.order_number"), SEARCH_PAGE(fo, "o.order_number DESC")}, \
+	 {SEARCH_PAGE(fo, "o.sap_order_number, o.id"), SEARCH_PAGE(fo, "o.sap_order_number DESC, o.id DESC")}}
+
+/* A search with many matches walks the list's index instead, testing each
+ * order until the page is full (and its count stops at ORDERS_SEARCH_EXACT + 1). */
+#define MATCHES_ROW \
+	" AND (order_number LIKE ? OR sap_order_number LIKE ? OR reseller_po LIKE ? OR customer_po LIKE ?" \
+	" OR tracking_id LIKE ? OR expiry_key BETWEEN ? AND ?" \
+	" OR assigned_account_id IN (SELECT id FROM accounts WHERE partner_id = ? AND name LIKE ?))"
+#define WALK(f, inner, outer) PAGE(f MATCHES_ROW, inner, outer)
+#define WALKS(f) \
+	{{WALK(f, "expiry_key, id", "o.expiry_key, o.id"), WALK(f, "expiry_key DESC, id DESC", "o.expiry_key DESC, o.id DESC")}, \
+	 {WALK(f, "order_number", "o.order_number"), WALK(f, "order_number DESC", "o.order_number DESC")}, \
+	 {WALK(f, "sap_order_number, id", "o.sap_order_number, o.id"), \
+	  WALK(f, "sap_order_number DESC, id DESC", "o.sap_order_number DESC, o.id DESC")}}
+#define WALK_COUNT(f) "SELECT COUNT(*) AS n FROM (SELECT 1 FROM orders WHERE partner_id = ?" f MATCHES_ROW " LIMIT 1001) c"
+static const char *const walk_sql[3][3][2] = {WALKS(F_ALL), WALKS(F_UNASSIGNED), WALKS(F_EXPIRING)};
+
+/* [filter][sort][descending] */
+static const char *const page_sql[3][3][2] = {PAGES(F_ALL), PAGES(F_UNASSIGNED), PAGES(F_EXPIRING)};
+static const char *const search_sql[3][3][2] = {SEARCH_PAGES(FO_ALL), SEARCH_PAGES(FO_UNASSIGNED), SEARCH_PAGES(FO_EXPIRING)};
+static const char *const count_sql[3] = {
+	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_ALL,
+	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_UNASSIGNED,
+	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_EXPIRING,
+};
+/* A search's matches are counted up to ORDERS_SEARCH_EXACT + 1, walking the partner's orders. */
+static const char *const search_count_sql[3] = {WALK_COUNT(F_ALL), WALK_COUNT(F_UNASSIGNED), WALK_COUNT(F_EXPIRING)};
+
+/* Today and today plus the expiring days, in UTC (ch2 §3.5). */
+static void dates(int soon_days, char today[11], char soon[11])
+{
+	time_t now = time(NULL), later = now + (time_t)soon_days * 86400;
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(today, 11, "%Y-%m-%d", &tm);
+	gmtime_r(&later, &tm);
+	strftime(soon, 11, "%Y-%m-%d", &tm);
+}
+
+/* The search text as a LIKE prefix: its wildcards escaped, then '%'. */
+static void prefix_of(const char *q, char *out, size_t size)
+{
+	size_t n = 0;
+	for (const char *p = q ? q : ""; *p && n + 3 < size; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			out[n++] = '\\';
+		out[n++] = *p;
+	}
+	out[n++] = '%';
+	out[n] = 0;
+}
+
+static int days_in(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+void order_expiry_span(const char *q, char lo[11], char hi[11])
+{
+	/* Nothing matches unless q is the start of a date YYYY-MM-DD (the year typed whole). */
+	snprintf(lo, 11, "2999-12-31");
+	snprintf(hi, 11, "1970-01-01");
+	static const char shape[] = "9999-99-99";
+	size_t n = q ? strlen(q) : 0;
+	if (n < 4 || n > 10)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == '9' ? !isdigit((unsigned char)q[i]) : q[i] != '-')
+			return;
+	int y = atoi(q), m_lo = 1, m_hi = 12, d_lo = 1, d_hi = 31;
+	if (n == 6) {
+		m_lo = q[5] == '0' ? 1 : q[5] == '1' ? 10 : 13;
+		m_hi = q[5] == '0' ? 9 : 12;
+	} else if (n >= 7) {
+		m_lo = m_hi = (q[5] - '0') * 10 + (q[6] - '0');
+	}
+	if (y < 1970 || m_lo < 1 || m_lo > 12 || m_hi > 12)
+		return;
+	if (n == 9) {
+		d_lo = (q[8] - '0') * 10 + (q[8] == '0');
+		d_hi = (q[8] - '0') * 10 + 9;
+	} else if (n == 10) {
+		d_lo = d_hi = (q[8] - '0') * 10 + (q[9] - '0');
+	}
+	if (d_lo < 1 || d_lo > days_in(y, m_lo))
+		return;
+	if (d_hi > days_in(y, m_hi))
+		d_hi = days_in(y, m_hi);
+	snprintf(lo, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m_lo % 100u, (unsigned)d_lo % 100u);
+	snprintf(hi, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m_hi % 100u, (unsigned)d_hi % 100u);
+}
+
+/* The statement's parameters, in its order. */
+struct params {
+	const char *v[24];
+	char fmt[25];
+	int n;
+	char today[11], soon[11], p[420], lo[11], hi[11], limit[24], offset[24];
+};
+
+static void add(struct params *x, char type, const char *value)
+{
+	x->v[x->n] = value;
+	x->fmt[x->n++] = type;
+	x->fmt[x->n] = 0;
+}
+
+/* The union of ranges (a search's page when it matches few): its
+ * parameters come first. */
+static void bind_union(struct params *x, const struct order_query *q)
+{
+	for (int i = 0; i < 5; i++)
+		add(x, 's', q->partner_id), add(x, 's', x->p);
+	add(x, 's', q->partner_id), add(x, 's', x->lo), add(x, 's', x->hi);
+	add(x, 's', q->partner_id), add(x, 's', x->p);
+}
+
+/* A row's test (the walk): after the filter's. */
+static void bind_row_test(struct params *x, const struct order_query *q)
+{
+	for (int i = 0; i < 5; i++)
+		add(x, 's', x->p);
+	add(x, 's', x->lo), add(x, 's', x->hi);
+	add(x, 's', q->partner_id), add(x, 's', x->p);
+}
+
+enum shape { COUNT, PAGE_OF_IDS, UNION_PAGE };
+
+static void bind(struct params *x, const struct order_query *q, enum shape shape)
+{
+	memset(x, 0, sizeof *x);
+	dates(q->soon_days, x->today, x->soon);
+	int searching = q->search && *q->search;
+	if (searching) {
+		prefix_of(q->search, x->p, sizeof x->p);
+		order_expiry_span(q->search, x->lo, x->hi);
+	}
+	if (shape == UNION_PAGE)
+		bind_union(x, q);
+	add(x, 's', q->partner_id);
+	if (q->filter == ORDERS_EXPIRING)
+		add(x, 's', x->today), add(x, 's', x->soon);
+	if (searching && shape != UNION_PAGE)
+		bind_row_test(x, q);
+	if (shape != COUNT) {
+		snprintf(x->limit, sizeof x->limit, "%ld", q->limit);
+		snprintf(x->offset, sizeof x->offset, "%ld", q->offset);
+		add(x, 'i', x->limit), add(x, 'i', x->offset);
+	}
+}
+
+static unsigned filter_of(const struct order_query *q)
+{
+	return (unsigned)q->filter < 3 ? (unsigned)q->filter : 0;
+}
+
+static int count_row(void *ctx, const struct db_row *row)
+{
+	*(long long *)ctx = row_int(row, "n");
+	return 0;
+}
+
+int orders_count(db *d, const struct order_query *q, long long *total)
+{
+	/* All and Unassigned come from the partner's counters (partner_order_counts). */
+	if (!(q->search && *q->search) && q->filter != ORDERS_EXPIRING) {
+		*total = 0;
+		return db_int(d, total,
+			      q->filter == ORDERS_UNASSIGNED ? "SELECT unassigned FROM partner_order_counts WHERE partner_id = ?"
+							     : "SELECT orders FROM partner_order_counts WHERE partner_id = ?",
+			      "s", q->partner_id) < 0 ? -1 : 0;
+	}
+	struct params *x = malloc(sizeof *x);
+	if (!x)
+		return -1;
+	bind(x, q, COUNT);
+	*total = 0;
+	const char *sql = q->search && *q->search ? search_count_sql[filter_of(q)] : count_sql[filter_of(q)];
+	int rc = db_each_text(d, count_row, total, sql, x->fmt, x->v) < 0 ? -1 : 0;
+	free(x);
+	return rc;
+}
+
+struct each_call {
+	order_row_fn fn;
+	void *ctx;
+	char today[11], soon[11];
+};
+
+static void fill_row(const struct db_row *row, const char *today, const char *soon, struct order_row *o)
+{
+	memset(o, 0, sizeof *o);
+	o->id = row_int(row, "id");
+	row_copy(row, "order_number", o->order_number, sizeof o->order_number);
+	row_copy(row, "sap_order_number", o->sap_order_number, sizeof o->sap_order_number);
+	row_copy(row, "reseller_po", o->reseller_po, sizeof o->reseller_po);
+	row_copy(row, "customer_po", o->customer_po, sizeof o->customer_po);
+	row_copy(row, "tracking_id", o->tracking_id, sizeof o->tracking_id);
+	row_copy(row, "end_customer_sap", o->end_customer_sap, sizeof o->end_customer_sap);
+	row_copy(row, "start_date", o->start_date, sizeof o->start_date);
+	row_copy(row, "expiry_date", o->expiry_date, sizeof o->expiry_date);
+	o->term_months = (int)row_int(row, "term_months");
+	o->activated = row_int(row, "activated") != 0;
+	o->licenses = (int)row_int(row, "licenses");
+	row_copy(row, "assigned_account_id", o->assigned_account_id, sizeof o->assigned_account_id);
+	row_copy(row, "account_name", o->assigned_account_name, sizeof o->assigned_account_name);
+	row_copy(row, "assigned_at", o->assigned_at, sizeof o->assigned_at);
+	row_copy(row, "assigned_by_name", o->assigned_by_name, sizeof o->assigned_by_name);
+	o->status = order_status_of(o->expiry_date, o->activated, o->assigned_account_id[0] != 0, today, soon);
+}
+
+static int each_row(void *ctx, const struct db_row *row)
+{
+	struct each_call *c = ctx;
+	struct order_row o;
+	fill_row(row, c->today, c->soon, &o);
+	return c->fn(c->ctx, &o);
+}
+
+int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx)
+{
+	struct each_call c = {fn, ctx, "", ""};
+	struct params *x = malloc(sizeof *x);
+	if (!x)
+		return -1;
+	/* A search that matches few takes the union of its ranges; one that matches many (or an
+	 * uncounted one) walks the list's index. */
+	int searching = q->search && *q->search, walk = searching && (q->matches < 0 || q->matches > ORDERS_SEARCH_EXACT);
+	bind(x, q, searching && !walk ? UNION_PAGE : PAGE_OF_IDS);
+	memcpy(c.today, x->today, sizeof c.today);
+	memcpy(c.soon, x->soon, sizeof c.soon);
+	unsigned sort = (unsigned)q->sort < 3 ? (unsigned)q->sort : 0;
+	const char *sql = (walk ? walk_sql : searching ? search_sql : page_sql)[filter_of(q)][sort][q->descending != 0];
+	int rc = db_each_text(d, each_row, &c, sql, x->fmt, x->v);
+	free(x);
+	return rc;
+}
+
+struct one {
+	struct order_row *out;
+	char today[11], soon[11];
+};
+
+static int one_row(void *ctx, const struct db_row *row)
+{
+	struct one *o = ctx;
+	fill_row(row, o->today, o->soon, o->out);
+	return 0;
+}
+
+int order_load(db *d, const char *partner_id, const char *number, int soon_days, struct order_row *out)
+{
+	struct one o = {out, "", ""};
+	dates(soon_days, o.today, o.soon);
+	return db_one(d, one_row, &o, COLUMNS " FROM orders o" ACCOUNT_JOIN " WHERE o.partner_id = ? AND o.order_number = ?", "ss",
+		      partner_id, number);
+}
+
+struct lines_call {
+	order_line_fn fn;
+	void *ctx;
+};
+
+static int line_row(void *ctx, const struct db_row *row)
+{
+	struct lines_call *c = ctx;
+	struct order_line l = {row_str(row, "product"), row_str(row, "plan"), row_str(row, "plan_code"),
+			       row_str(row, "plan_details"), (int)row_int(row, "quantity")};
+	return c->fn(c->ctx, &l);
+}
+
+int order_lines_each(db *d, long long order_id, order_line_fn fn, void *ctx)
+{
+	struct lines_call c = {fn, ctx};
+	return db_each(d, line_row, &c,
+		       "SELECT product, plan, plan_code, plan_details, quantity FROM order_lines WHERE order_id = ?"
+		       " ORDER BY line_no",
+		       "i", order_id);
+}
+
+struct tracking_call {
+	order_event_fn fn;
+	void *ctx;
+};
+
+static int tracking_row(void *ctx, const struct db_row *row)
+{
+	struct tracking_call *c = ctx;
+	struct order_event e = {row_str(row, "at"), row_str(row, "stage"), row_str(row, "detail")};
+	return c->fn(c->ctx, &e);
+}
+
+int order_tracking_each(db *d, long long order_id, order_event_fn fn, void *ctx)
+{
+	struct tracking_call c = {fn, ctx};
+	return db_each(d, tracking_row, &c,
+		       "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i') AS at, stage, detail FROM order_tracking WHERE order_id = ?"
+		       " ORDER BY seq",
+		       "i", order_id);
+}
