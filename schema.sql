@@ -1415,3 +1415,17 @@ CREATE TABLE IF NOT EXISTS partner_idp_users (
   KEY ix_partner_idp_users_user (user_id),
   CONSTRAINT fk_partner_idp_users_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- MiVoice Business user extension ranges (guide §3.1.2 Numbers): the safe
+-- blocks of directory numbers new phone services take their next free DN
+-- from. Kept by the console (the PBX has no such list); DNs are digit
+-- strings, and ranges of one length never overlap.
+CREATE TABLE IF NOT EXISTS mivb_ranges (
+  id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  start_dn    VARCHAR(10) NOT NULL,
+  end_dn      VARCHAR(10) NOT NULL,
+  created_at  DATETIME NOT NULL,
+  KEY ix_mivb_ranges_account (account_id, start_dn),
+  CONSTRAINT fk_mivb_ranges_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
