@@ -62,3 +62,8 @@ int load_scim_source(struct req *r)
 {
 	return scim_source_find(r->db, r->acct.id, r->id, &r->obj.scim_source);
 }
+
+int load_mivb_range(struct req *r)
+{
+	return mivb_range_find(r->db, r->acct.id, r->id, &r->obj.mivb_range);
+}

@@ -26,6 +26,7 @@
 #include "lib/support_logs.h"
 #include "lib/scim_sources.h"
 #include "lib/users.h"
+#include "lib/mivb/numbers.h"
 
 struct route;
 
@@ -49,6 +50,7 @@ struct scope_account {
 	char id[UUID_LEN];
 	int is_partner;                /* the partner account itself */
 	int active;
+	int mivb;                      /* the MiVoice Business menu is on (routes' R_MIVB) */
 	char name[1024];
 };
 
@@ -64,6 +66,7 @@ union route_object {
 	struct daemon daemon;
 	struct application application;
 	struct scim_source scim_source;
+	struct mivb_range mivb_range;
 };
 
 struct req {
