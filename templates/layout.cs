@@ -44,6 +44,15 @@
         <?cs if:Can.integrations.view ?>
         <li><a href="/a/<?cs var:Account.id ?>/integrations"<?cs if:string.find(Page.Route, "/a/:acct/integrations") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.integrations.nav ?></a></li>
         <?cs /if ?>
+        <?cs # MiVoice Business (guide §3.1.2): once integrated with its Customer Admin Portal. ?>
+        <?cs if:Account.mivb && Can.mivb.view ?>
+        <li class="group"><span><?cs var:Lang.mivb.nav ?></span>
+          <ul>
+            <li><a href="/a/<?cs var:Account.id ?>/mivb/numbers"<?cs if:string.find(Page.Route, "/mivb/numbers") >= 0 || string.find(Page.Route, "/mivb/ranges") >= 0 || string.find(Page.Route, "/mivb/did") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.numbers_nav ?></a></li>
+            <li><a href="/a/<?cs var:Account.id ?>/mivb/locations"<?cs if:string.find(Page.Route, "/mivb/locations") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.locations_nav ?></a></li>
+          </ul>
+        </li>
+        <?cs /if ?>
       <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>
       <?cs # The partner account's own users, account managers and roles (guide §2.4, §2.14, §2.15). ?>
       <li class="group"><span><?cs var:Lang.layout.user_management ?></span>

@@ -17,6 +17,7 @@ import {
   userFields,
 } from './lib/fixtures.js';
 import { gatewayAccount, wizard } from './lib/gateway.js';
+import { mivbAccount, pbxState } from './lib/mivb.js';
 import { appToken, pngBytes, report, reportedLog, textBytes } from './lib/support.js';
 import { api, linkCode, report } from './lib/inventory.js';
 
@@ -856,6 +857,104 @@ Object.assign(CASES, {
     ok: async (w) => ({ who: w.sP, path: `/a/${(await gatewayAt(w, 'claimed')).id}/support/gateway/download?file=logs`, status: 200 }),
   },
   'GET /gateway-portal': { ok: async (w) => ({ who: w.sP, path: '/gateway-portal', status: 200 }) },
+});
+
+/** A customer account of w's partner with the MiVoice Business menu on (lib/mivb.js), once per world. */
+async function mivbAt(w) {
+  w.mivb ??= await mivbAccount(w.sP, w.partner.id, { users: 12 });
+  return w.mivb;
+}
+let mivbSerial = 0;
+/** A DN range no other case uses. */
+const freshRange = () => { const n = 500000 + 100 * mivbSerial++; return { start: String(n), end: String(n + 9) }; };
+const freshDid = () => `+1613777${String(Date.now() % 100000).padStart(5, '0')}${mivbSerial++}`;
+async function mivbRange(w) {
+  const a = await mivbAt(w);
+  const res = await w.sP.send(`/a/${a.id}/mivb/ranges/new`, freshRange());
+  assert.equal(res.status, 303);
+  return scalar(`SELECT MAX(id) FROM mivb_ranges WHERE account_id = ${lit(a.id)}`);
+}
+async function mivbDid(w) {
+  const a = await mivbAt(w);
+  const number = freshDid();
+  assert.equal((await w.sP.send(`/a/${a.id}/mivb/dids/new`, { number, target: '1001' })).status, 303);
+  return number;
+}
+async function mivbLocation(w) {
+  const a = await mivbAt(w);
+  const name = `Site ${uid()}`.slice(0, 32);
+  assert.equal((await w.sP.send(`/a/${a.id}/mivb/locations/new`, { names: name })).status, 303);
+  return (await pbxState(a.pbx)).locations.find((l) => l.name === name).id;
+}
+const mivbPath = async (w, rest) => `/a/${(await mivbAt(w)).id}/mivb/${rest}`;
+
+Object.assign(CASES, {
+  'GET /a/:acct/integrations/mivb': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbAt(w)).id}/integrations/mivb`, status: 200 }),
+  },
+  'POST /a/:acct/integrations/mivb': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbAt(w)).id}/integrations/mivb`, body: { admin_portal: '1' }, status: 303 }),
+    bad: async (w) => ({
+      who: w.sP, path: `/a/${(await gatewayAt(w, 'linked', { pbx: { type: 'mivo400', users: 2 } })).id}/integrations/mivb`,
+      body: { admin_portal: '1' }, status: 422,
+    }),
+  },
+  'GET /a/:acct/mivb/numbers': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'numbers?q=1613'), status: 200 }) },
+  'GET /a/:acct/mivb/ranges/new': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/new'), status: 200 }) },
+  'POST /a/:acct/mivb/ranges/new': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/new'), body: freshRange(), status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/new'), body: { start: '12x', end: '129' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/ranges/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `ranges/delete?ids=${await mivbRange(w)}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/ranges/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/delete'), body: { ids: await mivbRange(w) }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/delete'), body: { ids: 'abc' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/ranges/:id': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `ranges/${await mivbRange(w)}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/ranges/:id': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `ranges/${await mivbRange(w)}`), body: freshRange(), status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, `ranges/${await mivbRange(w)}`), body: { start: '', end: '1' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/dids/new': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/new'), status: 200 }) },
+  'POST /a/:acct/mivb/dids/new': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/new'), body: { number: freshDid(), target: '1002' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/new'), body: { number: 'not a number' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/did': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `did?number=${encodeURIComponent(await mivbDid(w))}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/did': {
+    ok: async (w) => {
+      const number = await mivbDid(w);
+      const { changeToken } = (await pbxState((await mivbAt(w)).pbx)).dids.find((d) => d.number === number);
+      return { who: w.sP, path: await mivbPath(w, 'did'), body: { number, target: '1003', token: changeToken }, status: 303 };
+    },
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'did'), body: { number: await mivbDid(w), target: '1003', token: '' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/dids/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `dids/delete?numbers=${encodeURIComponent(await mivbDid(w))}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/dids/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/delete'), body: { numbers: await mivbDid(w) }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/delete'), body: {}, status: 422 }),
+  },
+  'GET /a/:acct/mivb/locations': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations'), status: 200 }) },
+  'GET /a/:acct/mivb/locations/new': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/new'), status: 200 }) },
+  'POST /a/:acct/mivb/locations/new': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/new'), body: { names: `Site ${uid()}`.slice(0, 32) }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/new'), body: { names: '' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/locations/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `locations/delete?ids=${await mivbLocation(w)}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/locations/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/delete'), body: { ids: await mivbLocation(w) }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/delete'), body: { ids: 'Not A Key!' }, status: 422 }),
+  },
 });
 
 const table = routes();
