@@ -21,8 +21,8 @@
     </div>
     <?cs elif:!Mivb.Unavailable ?><p class="empty"><?cs var:Lang.mivb.locations.none ?></p><?cs /if ?>
     <div class="actions">
-      <?cs if:Can.mivb.add && !Mivb.Unavailable ?><a class="button" href="<?cs var:base ?>/new"><?cs var:Lang.mivb.locations.add ?></a><?cs /if ?>
-      <?cs if:Can.mivb.delete && subcount(Locations) ?><button type="submit" class="secondary" data-delete-selected><?cs var:Lang.mivb.locations.delete_selected ?></button><?cs /if ?>
+      <?cs if:Can.mivb.view && !Mivb.Unavailable ?><a class="button" href="<?cs var:base ?>/new"><?cs var:Lang.mivb.locations.add ?></a><?cs /if ?>
+      <?cs if:Can.mivb.view && subcount(Locations) ?><button type="submit" class="secondary" data-delete-selected><?cs var:Lang.mivb.locations.delete_selected ?></button><?cs /if ?>
     </div>
   </form>
 </section>

@@ -25,7 +25,7 @@
       <?cs each:g = Ranges ?>
         <tr>
           <td><input type="checkbox" name="ids" value="<?cs var:g.id ?>" aria-label="<?cs var:g.start ?>-<?cs var:g.end ?>"></td>
-          <td><?cs if:Can.mivb.edit ?><a href="<?cs var:base ?>/ranges/<?cs var:g.id ?>"><?cs var:g.start ?></a><?cs else ?><?cs var:g.start ?><?cs /if ?></td>
+          <td><?cs if:Can.mivb.view ?><a href="<?cs var:base ?>/ranges/<?cs var:g.id ?>"><?cs var:g.start ?></a><?cs else ?><?cs var:g.start ?><?cs /if ?></td>
           <td><?cs var:g.end ?></td>
         </tr>
       <?cs /each ?>
@@ -36,8 +36,8 @@
     <p class="empty"><?cs var:Lang.mivb.numbers.no_ranges ?></p>
     <?cs /if ?>
     <div class="actions">
-      <?cs if:Can.mivb.add ?><a class="button" href="<?cs var:base ?>/ranges/new"><?cs var:Lang.mivb.numbers.add_range ?></a><?cs /if ?>
-      <?cs if:Can.mivb.delete && subcount(Ranges) ?><button type="submit" class="secondary"><?cs var:Lang.mivb.numbers.delete_selected ?></button><?cs /if ?>
+      <?cs if:Can.mivb.view ?><a class="button" href="<?cs var:base ?>/ranges/new"><?cs var:Lang.mivb.numbers.add_range ?></a><?cs /if ?>
+      <?cs if:Can.mivb.view && subcount(Ranges) ?><button type="submit" class="secondary"><?cs var:Lang.mivb.numbers.delete_selected ?></button><?cs /if ?>
     </div>
     </form>
   </details>
@@ -65,7 +65,7 @@
       <?cs each:d = Dids ?>
         <tr>
           <td><input type="checkbox" name="numbers" value="<?cs var:d.number ?>" aria-label="<?cs var:d.number ?>"></td>
-          <td><?cs if:Can.mivb.edit ?><a href="<?cs var:base ?>/did?number=<?cs var:url_escape(d.number) ?>"><?cs var:d.number ?></a><?cs else ?><?cs var:d.number ?><?cs /if ?></td>
+          <td><?cs if:Can.mivb.view ?><a href="<?cs var:base ?>/did?number=<?cs var:url_escape(d.number) ?>"><?cs var:d.number ?></a><?cs else ?><?cs var:d.number ?><?cs /if ?></td>
           <td><?cs var:d.target ?></td>
           <td><?cs var:d.type ?></td>
         </tr>
@@ -78,8 +78,8 @@
     <p class="empty"><?cs var:Lang.mivb.numbers.no_dids ?></p>
     <?cs /if ?>
     <div class="actions">
-      <?cs if:Can.mivb.add && !Mivb.Unavailable ?><a class="button" href="<?cs var:base ?>/dids/new"><?cs var:Lang.mivb.numbers.add_dids ?></a><?cs /if ?>
-      <?cs if:Can.mivb.delete && subcount(Dids) ?><button type="submit" class="secondary"><?cs var:Lang.mivb.numbers.delete_selected ?></button><?cs /if ?>
+      <?cs if:Can.mivb.view && !Mivb.Unavailable ?><a class="button" href="<?cs var:base ?>/dids/new"><?cs var:Lang.mivb.numbers.add_dids ?></a><?cs /if ?>
+      <?cs if:Can.mivb.view && subcount(Dids) ?><button type="submit" class="secondary"><?cs var:Lang.mivb.numbers.delete_selected ?></button><?cs /if ?>
     </div>
     </form>
   </details>
