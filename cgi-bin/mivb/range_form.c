@@ -46,6 +46,9 @@ static int save(struct req *r, void *arg)
 int range_form_save(struct req *r, long long id)
 {
 	struct save_call s = {.id = id, .start = in(r, "start"), .end = in(r, "end")};
+	/* a bad start is said even when the end is missing too */
+	if (*s.start && !mivb_dn_valid(s.start) && !hdf_get_value(r->hdf, "Form.Errors.start", NULL))
+		field_error(r, "start", "mivb.range.start_invalid");
 	if (!form_has_errors(r)) {
 		struct mivb_fault f = mivb_range_check(s.start, s.end);
 		if (f.field) {

@@ -19,7 +19,7 @@ import {
 import { gatewayAccount, wizard } from './lib/gateway.js';
 import { mivbAccount, pbxState } from './lib/mivb.js';
 import { appToken, pngBytes, report, reportedLog, textBytes } from './lib/support.js';
-import { api, linkCode, report } from './lib/inventory.js';
+import { api, linkCode, report as inventoryReport } from './lib/inventory.js';
 
 /** A form body; arrays repeat their field. */
 function form(fields, csrf) {
@@ -85,7 +85,7 @@ async function daemonOf(who, accountId) {
   const platformId = `PLT-${uid()}`;
   const link = await api('POST', '/api/v1/daemons/link', { body: { code: await linkCode(who, accountId), host: `host-${uid()}`, platformId } });
   assert.equal(link.status, 201, JSON.stringify(link.json));
-  const rep = await api('PUT', '/api/v1/inventory/report', { token: link.json.token, body: report(platformId) });
+  const rep = await api('PUT', '/api/v1/inventory/report', { token: link.json.token, body: inventoryReport(platformId) });
   assert.equal(rep.status, 200, JSON.stringify(rep.json));
   return { id: link.json.daemonId, token: link.json.token, platformId, platform: rep.json.platform };
 }
@@ -640,7 +640,7 @@ const CASES = {
     ok: async (w) => ({ who: new Client(), path: '/api/v1/daemons/link', json: { code: await linkCode(w.sP, w.A.id), host: 'linked', platformId: `PLT-${uid()}` }, status: 201 }),
   },
   'PUT /api/v1/inventory/report': {
-    ok: async (w) => ({ who: new Client(), path: '/api/v1/inventory/report', headers: { authorization: `Bearer ${w.daemon.token}` }, json: report(w.daemon.platformId), status: 200 }),
+    ok: async (w) => ({ who: new Client(), path: '/api/v1/inventory/report', headers: { authorization: `Bearer ${w.daemon.token}` }, json: inventoryReport(w.daemon.platformId), status: 200 }),
   },
   'POST /api/v1/launch/verify': {
     ok: async (w) => ({ who: new Client(), path: '/api/v1/launch/verify', headers: { authorization: `Bearer ${w.daemon.token}` }, json: { token: await launchToken(w) }, status: 200 }),
