@@ -156,3 +156,21 @@ int mivb_locations_delete(struct pbx_admin *a, const char *const *ids, int n, st
 	json_decref(body);
 	return rc;
 }
+
+int mivb_groups_list(struct pbx_admin *a, int (*fn)(void *ctx, const struct mivb_group *g), void *ctx,
+		     struct pbx_reply *rep)
+{
+	int rc = outcome(pbx_admin_call(a, "GET", "/v1/groups", NULL, rep), rep);
+	if (rc != 0)
+		return rc;
+	size_t i;
+	json_t *item;
+	json_array_foreach(json_object_get(rep->doc, "items"), i, item) {
+		struct mivb_group g;
+		snprintf(g.id, sizeof g.id, "%s", str(item, "id"));
+		snprintf(g.name, sizeof g.name, "%s", str(item, "name"));
+		if (fn(ctx, &g) != 0)
+			break;
+	}
+	return 0;
+}

@@ -37,6 +37,14 @@ int mivb_dids_delete(struct pbx_admin *a, const char *const *numbers, int n, str
  * user holds on the PBX, into out; "" when every one is taken. */
 int mivb_next_dn(struct pbx_admin *a, const char *ranges, char out[MIVB_DN_MAX + 1], struct pbx_reply *rep);
 
+/* The PBX's groups (guide §3.1.2.2.1 Group): id and name each. */
+struct mivb_group {
+	char id[65];
+	char name[129];
+};
+int mivb_groups_list(struct pbx_admin *a, int (*fn)(void *ctx, const struct mivb_group *g), void *ctx,
+		     struct pbx_reply *rep);
+
 #define MIVB_LOCATION_MAX 32            /* characters of a location's name */
 struct mivb_location {
 	char id[65];
