@@ -61,6 +61,9 @@ static int publish(struct req *r)
 
 	snprintf(path, sizeof path, "/a/%s/users/%lld", r->acct.id, u->id);
 	hdf_set_int_value(r->hdf, "Users.ReadOnly", !allowed(r, "POST", path));
+	/* Products and licenses → MiVoice Business Service's settings (guide §3.1.2.1) */
+	snprintf(path, sizeof path, "/a/%s/users/%lld/mivb", r->acct.id, u->id);
+	hdf_set_int_value(r->hdf, "Users.MivbService", synced && allowed(r, "GET", path));
 	snprintf(path, sizeof path, "/a/%s/users/%lld/welcome", r->acct.id, u->id);
 	hdf_set_int_value(r->hdf, "Users.CanWelcome", allowed(r, "POST", path));
 	snprintf(path, sizeof path, "/a/%s/users/%lld/delete", r->acct.id, u->id);

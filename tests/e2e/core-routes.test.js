@@ -886,9 +886,20 @@ async function mivbLocation(w) {
   assert.equal((await w.sP.send(`/a/${a.id}/mivb/locations/new`, { names: name })).status, 303);
   return (await pbxState(a.pbx)).locations.find((l) => l.name === name).id;
 }
+/** A user of a MiVoice Business account synced from its PBX. */
+async function mivbUserPath(w) {
+  w.mivbSynced ??= await mivbAccount(w.sP, w.partner.id, { users: 6, step: 'connected' });
+  const user = await scalar(`SELECT MIN(user_id) FROM pbx_users WHERE account_id = ${lit(w.mivbSynced.id)}`);
+  return `/a/${w.mivbSynced.id}/users/${user}/mivb`;
+}
 const mivbPath = async (w, rest) => `/a/${(await mivbAt(w)).id}/mivb/${rest}`;
 
 Object.assign(CASES, {
+  'GET /a/:acct/users/:id/mivb': { ok: async (w) => ({ who: w.sP, path: await mivbUserPath(w), status: 200 }) },
+  'POST /a/:acct/users/:id/mivb': {
+    ok: async (w) => ({ who: w.sP, path: await mivbUserPath(w), body: { action: 'autogen', pin: '' }, status: 200 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbUserPath(w), body: { action: 'No Such Button!' }, status: 422 }),
+  },
   'GET /a/:acct/integrations/mivb': {
     ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbAt(w)).id}/integrations/mivb`, status: 200 }),
   },

@@ -8,8 +8,8 @@ import { gatewayAccount } from './gateway.js';
 import { sim } from './pbx.js';
 
 /** Resolves with { id, pbx, ... }: the account, its MiVoice Business menu on. */
-export async function mivbAccount(who, partnerId, { users = 40 } = {}) {
-  const a = await gatewayAccount(who, partnerId, 'linked', { pbx: { type: 'mivb', users } });
+export async function mivbAccount(who, partnerId, { users = 40, step = 'linked' } = {}) {
+  const a = await gatewayAccount(who, partnerId, step, { pbx: { type: 'mivb', users } });
   let res = await who.send(`/a/${a.id}/integrations/add`, { kind: 'mivb' });
   assert.equal(res.status, 303, `Add MiVoice Business (${res.status})`);
   res = await who.send(`/a/${a.id}/integrations/mivb`, { admin_portal: '1' });
@@ -19,5 +19,10 @@ export async function mivbAccount(who, partnerId, { users = 40 } = {}) {
 
 /** What the simulated PBX holds: { dids: [{number, target, changeToken}], locations: [{id, name}] }. */
 export const pbxState = (pbx) => sim('GET', `/sim/pbxs/${pbx.name}/mivb`);
+/** A user's services as the PBX holds them (guide §3.1.2.2). */
+export const pbxServices = (pbx, pbxId) => sim('GET', `/sim/pbxs/${pbx.name}/mivb/users/${encodeURIComponent(pbxId)}`);
+/** A user's department changed on the PBX itself: a new change token. */
+export const changeServicesOnPbx = (pbx, pbxId, department) =>
+  sim('POST', `/sim/pbxs/${pbx.name}/mivb/users/${encodeURIComponent(pbxId)}`, { department });
 /** A DID changed on the PBX itself, as its own administrator would. */
 export const changeOnPbx = (pbx, number, target) => sim('POST', `/sim/pbxs/${pbx.name}/mivb/did`, { number, target });
