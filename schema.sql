@@ -1429,3 +1429,19 @@ CREATE TABLE IF NOT EXISTS mivb_ranges (
   KEY ix_mivb_ranges_account (account_id, start_dn),
   CONSTRAINT fk_mivb_ranges_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- User Templates (guide §3.1.3.2; User Management > User Templates): what a
+-- user gets with a product, per account. mivb holds the MiVoice Business
+-- block (category, group, location, department, phone type and set, keys:
+-- lib/user_templates.h), NULL when the template has no MiVoice Business.
+CREATE TABLE IF NOT EXISTS user_templates (
+  id           BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id   CHAR(36) NOT NULL,
+  name         VARCHAR(100) NOT NULL,
+  description  VARCHAR(500) NOT NULL DEFAULT '',
+  mivb         JSON NULL,
+  created_at   DATETIME NOT NULL,
+  updated_at   DATETIME NOT NULL,
+  UNIQUE KEY ux_user_templates_name (account_id, name),
+  CONSTRAINT fk_user_templates_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

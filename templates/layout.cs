@@ -38,6 +38,7 @@
         <?cs if:Can.users.view ?>
         <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
           <ul><li><a href="/a/<?cs var:Account.id ?>/users"<?cs if:string.find(Page.Route, "/users") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.users ?></a></li>
+            <?cs if:Can.user_templates.view ?><li><a href="/a/<?cs var:Account.id ?>/user-templates"<?cs if:string.find(Page.Route, "/user-templates") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.user_templates.nav ?></a></li><?cs /if ?>
             <?cs if:!Me.is_partner && Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?></ul>
         </li>
         <?cs /if ?>

@@ -27,6 +27,7 @@
 #include "lib/scim_sources.h"
 #include "lib/users.h"
 #include "lib/mivb/numbers.h"
+#include "lib/user_templates.h"
 
 struct route;
 
@@ -67,6 +68,7 @@ union route_object {
 	struct application application;
 	struct scim_source scim_source;
 	struct mivb_range mivb_range;
+	struct user_template user_template;
 };
 
 struct req {

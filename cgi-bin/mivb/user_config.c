@@ -46,13 +46,15 @@ int user_config_get(struct req *r)
 
 int user_config_post(struct req *r)
 {
+	if (form_has_errors(r))
+		return invalid(r);
 	char pbx_id[65];
 	int rc = pbx_id_of(r, pbx_id);
 	if (rc != DONE)
 		return rc;
 	struct mivb_services s;
 	user_config_read(r, &s);
-	const char *action = form(r, "action");
+	const char *action = in(r, "action");
 	struct pbx_admin a;
 	int open = mivb_open(r, &a);
 	if (open < 0)

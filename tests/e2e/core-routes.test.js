@@ -892,9 +892,31 @@ async function mivbUserPath(w) {
   const user = await scalar(`SELECT MIN(user_id) FROM pbx_users WHERE account_id = ${lit(w.mivbSynced.id)}`);
   return `/a/${w.mivbSynced.id}/users/${user}/mivb`;
 }
+/** A new user template of w's customer account: its id. */
+async function userTemplate(w) {
+  const res = await w.sP.send(`/a/${w.A.id}/user-templates/new`, { name: `Template ${uid()}` });
+  assert.equal(res.status, 303);
+  return scalar(`SELECT MAX(id) FROM user_templates WHERE account_id = ${lit(w.A.id)}`);
+}
 const mivbPath = async (w, rest) => `/a/${(await mivbAt(w)).id}/mivb/${rest}`;
 
 Object.assign(CASES, {
+  'GET /a/:acct/user-templates': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates`, status: 200 }) },
+  'GET /a/:acct/user-templates/new': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/new`, status: 200 }) },
+  'POST /a/:acct/user-templates/new': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/new`, body: { name: `Template ${uid()}`, mivb: '1', phone_type: 'sip' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/new`, body: { name: '' }, status: 422 }),
+  },
+  'GET /a/:acct/user-templates/:id': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}`, status: 200 }) },
+  'POST /a/:acct/user-templates/:id': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}`, body: { name: `Template ${uid()}`, action: 'save' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}`, body: { name: '', action: 'save' }, status: 422 }),
+  },
+  'GET /a/:acct/user-templates/:id/delete': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}/delete`, status: 200 }) },
+  'POST /a/:acct/user-templates/:id/delete': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}/delete`, body: { confirm: 'delete' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}/delete`, body: { confirm: 'nope' }, status: 422 }),
+  },
   'GET /a/:acct/users/:id/mivb': { ok: async (w) => ({ who: w.sP, path: await mivbUserPath(w), status: 200 }) },
   'POST /a/:acct/users/:id/mivb': {
     ok: async (w) => ({ who: w.sP, path: await mivbUserPath(w), body: { action: 'autogen', pin: '' }, status: 200 }),
