@@ -60,7 +60,7 @@ static const struct {
 } mivb_assets[] = {
 	{"pbx_user", "pbx_user_profile"}, {"pbx_user_profile", "pbx_user_profile"}, {"phone", "phone"},
 	{"did", "did"}, {"dn_range", "dn_range"}, {"group", "group"}, {"group_membership", "group_membership"},
-	{"templated_services", "templated_services"}, {"location", "location"},
+	{"templated_services", "templated_services"}, {"location", "location"}, {"mbg", "mbg"}, {"sip_trunk", "sip_trunk"},
 };
 
 void event_vocab_of(const char *action, const char *asset_type, const char **type, char *asset, size_t size)

@@ -51,6 +51,8 @@
           <ul>
             <li><a href="/a/<?cs var:Account.id ?>/mivb/numbers"<?cs if:string.find(Page.Route, "/mivb/numbers") >= 0 || string.find(Page.Route, "/mivb/ranges") >= 0 || string.find(Page.Route, "/mivb/did") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.numbers_nav ?></a></li>
             <li><a href="/a/<?cs var:Account.id ?>/mivb/locations"<?cs if:string.find(Page.Route, "/mivb/locations") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.locations_nav ?></a></li>
+            <?cs if:Account.zoom ?><li><a href="/a/<?cs var:Account.id ?>/mivb/emergency"<?cs if:string.find(Page.Route, "/mivb/emergency") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.emergency_nav ?></a></li><?cs /if ?>
+            <li><a href="/a/<?cs var:Account.id ?>/mivb/voice-gateway"<?cs if:string.find(Page.Route, "/mivb/voice-gateway") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.voice_gateway_nav ?></a></li>
           </ul>
         </li>
         <?cs /if ?>

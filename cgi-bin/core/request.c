@@ -228,6 +228,8 @@ static int load_scope(struct req *r)
 	r->acct.is_partner = a.is_partner;
 	r->acct.active = a.active;
 	r->acct.mivb = a.mivb;
+	r->acct.zoom = a.zoom;
+	hdf_set_int_value(r->hdf, "Account.zoom", a.zoom);
 	snprintf(r->acct.name, sizeof r->acct.name, "%s", a.name);
 	hdf_set_int_value(r->hdf, "Account.mivb", a.mivb);
 	hdf_set_value(r->hdf, "Account.id", a.id);

@@ -52,6 +52,7 @@ struct scope_account {
 	int is_partner;                /* the partner account itself */
 	int active;
 	int mivb;                      /* the MiVoice Business menu is on (routes' R_MIVB) */
+	int zoom;                      /* Zoom is integrated too (MiVoice Business Emergency Services) */
 	char name[1024];
 };
 

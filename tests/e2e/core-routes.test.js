@@ -892,6 +892,16 @@ async function mivbUserPath(w) {
   const user = await scalar(`SELECT MIN(user_id) FROM pbx_users WHERE account_id = ${lit(w.mivbSynced.id)}`);
   return `/a/${w.mivbSynced.id}/users/${user}/mivb`;
 }
+/** w's MiVoice Business account with Zoom on too (Emergency Services). */
+async function mivbZoomAt(w) {
+  const a = await mivbAt(w);
+  if (!w.mivbZoom) {
+    await w.sP.send(`/a/${a.id}/integrations/add`, { kind: 'zoom' });
+    await sql(`UPDATE account_integrations SET state = 'enabled' WHERE account_id = ${lit(a.id)} AND kind = 'zoom'`);
+    w.mivbZoom = true;
+  }
+  return a;
+}
 /** A new user template of w's customer account: its id. */
 async function userTemplate(w) {
   const res = await w.sP.send(`/a/${w.A.id}/user-templates/new`, { name: `Template ${uid()}` });
@@ -901,6 +911,21 @@ async function userTemplate(w) {
 const mivbPath = async (w, rest) => `/a/${(await mivbAt(w)).id}/mivb/${rest}`;
 
 Object.assign(CASES, {
+  'GET /a/:acct/mivb/voice-gateway': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway'), status: 200 }) },
+  'POST /a/:acct/mivb/voice-gateway': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway'), body: { action: 'trunks', primary: 'node-1', mbg: 'mbg-0' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway'), body: { action: 'trunks', primary: '', mbg: '' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/voice-gateway/default': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway/default'), status: 200 }) },
+  'POST /a/:acct/mivb/voice-gateway/default': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway/default'), body: { mbg: 'mbg-1' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway/default'), body: { mbg: '' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/emergency': { ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbZoomAt(w)).id}/mivb/emergency`, status: 200 }) },
+  'POST /a/:acct/mivb/emergency': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbZoomAt(w)).id}/mivb/emergency`, body: { dialables: '911', secret: 's3cret' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${(await mivbZoomAt(w)).id}/mivb/emergency`, body: { extra_headers: '[1]' }, status: 422 }),
+  },
   'GET /a/:acct/user-templates': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates`, status: 200 }) },
   'GET /a/:acct/user-templates/new': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/new`, status: 200 }) },
   'POST /a/:acct/user-templates/new': {
