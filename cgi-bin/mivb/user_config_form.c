@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include "lib/user_templates.h"
 #include <string.h>
 
 static const char *field(struct req *r, char *name, size_t size, const char *fmt, int i, int b, const char *part)
@@ -54,6 +55,7 @@ void user_config_read(struct req *r, struct mivb_services *s)
 {
 	memset(s, 0, sizeof *s);
 	COPY(s->token, form(r, "token"));
+	COPY(s->category, form(r, "category"));
 	COPY(s->group, form(r, "group"));
 	COPY(s->pin, form(r, "pin"));
 	COPY(s->location, form(r, "location"));
@@ -80,9 +82,46 @@ void user_config_read(struct req *r, struct mivb_services *s)
 	}
 }
 
+/* Apply Changes of a template (guide §3.1.3.2): its category and Service
+ * Programming defaults, and its phone with its keys (the user's first phone
+ * of that type takes the template's set and keys; else one is added). */
+static void apply_template(struct req *r, struct mivb_services *s)
+{
+	struct user_template t;
+	if (user_template_find(r->db, r->acct.id, strtoll(form(r, "template"), NULL, 10), &t) != 1 || !t.mivb)
+		return;
+	if (*t.category)
+		COPY(s->category, t.category);
+	if (*t.group)
+		COPY(s->group, t.group);
+	if (*t.location)
+		COPY(s->location, t.location);
+	if (*t.department)
+		COPY(s->department, t.department);
+	if (!*t.phone.type)
+		return;
+	struct mivb_phone *p = NULL;
+	for (int i = 0; i < s->n_phones && !p; i++)
+		if (strcmp(s->phones[i].type, t.phone.type) == 0)
+			p = &s->phones[i];
+	if (!p && s->n_phones < MIVB_PHONES_MAX) {
+		p = &s->phones[s->n_phones++];
+		memset(p, 0, sizeof *p);
+		COPY(p->type, t.phone.type);
+	}
+	if (!p)
+		return;
+	if (*t.phone.model)
+		COPY(p->model, t.phone.model);
+	p->n_keys = t.phone.n_keys;
+	memcpy(p->keys, t.phone.keys, sizeof p->keys[0] * (size_t)t.phone.n_keys);
+}
+
 void user_config_act(struct req *r, struct mivb_services *s, const char *action)
 {
-	if (strcmp(action, "autogen") == 0) {
+	if (strcmp(action, "apply_template") == 0) {
+		apply_template(r, s);
+	} else if (strcmp(action, "autogen") == 0) {
 		mivb_pin_generate(s->pin, 6);
 	} else if (strcmp(action, "add_phone") == 0 && s->n_phones < MIVB_PHONES_MAX && known_type(form(r, "new_phone"))) {
 		struct mivb_phone *p = &s->phones[s->n_phones++];
@@ -250,8 +289,31 @@ static void draw_keys(struct req *r, int i, const struct mivb_phone *p)
 	}
 }
 
+struct template_pick {
+	struct req *r;
+	const char *category;
+	int filter, n;
+};
+
+static int add_template(void *ctx, const struct user_template *t)
+{
+	struct template_pick *p = ctx;
+	if (!t->mivb || (p->filter && *p->category && strcmp(t->category, p->category) != 0))
+		return 0;
+	hdf_set_valuef(p->r->hdf, "Templates.%d.value=%lld", p->n, t->id);
+	hdf_set_valuef(p->r->hdf, "Templates.%d.label=%s", p->n++, t->name);
+	return 0;
+}
+
 int user_config_draw(struct req *r, struct pbx_admin *a, const struct mivb_services *s)
 {
+	/* Filter templates by category and tier selection: on unless the form cleared it */
+	int filter = *form(r, "action") ? form_checked(r, "filter") : 1;
+	hdf_set_int_value(r->hdf, "Conf.filter", filter);
+	hdf_set_value(r->hdf, "Conf.category", s->category);
+	struct template_pick pick = {r, s->category, filter, 0};
+	if (user_templates_each(r->db, r->acct.id, add_template, &pick) < 0)
+		return SERVER_ERROR;
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "mivb.user_config.title"));
 	hdf_set_valuef(r->hdf, "Conf.user=%lld", r->obj.user.id);
 	hdf_set_value(r->hdf, "Conf.user_name", r->obj.user.display_name);

@@ -8,6 +8,7 @@
 #include "cgi-bin/core/request.h"
 #include "lib/mivb/pbx_admin.h"
 #include "lib/mivb/services.h"
+#include "lib/user_templates.h"
 
 /* The configuration as the form sent it. */
 void user_config_read(struct req *r, struct mivb_services *s);

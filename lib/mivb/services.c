@@ -68,6 +68,7 @@ int mivb_services_get(struct pbx_admin *a, const char *pbx_id, struct mivb_servi
 		return 1;
 	json_t *d = rep->doc;
 	COPY(out->token, d, "changeToken");
+	COPY(out->category, d, "category");
 	COPY(out->group, d, "group");
 	COPY(out->pin, d, "pin");
 	COPY(out->location, d, "location");
@@ -101,7 +102,8 @@ int mivb_services_put(struct pbx_admin *a, const char *pbx_id, const struct mivb
 	json_t *phones = json_array();
 	for (int i = 0; phones && i < s->n_phones; i++)
 		json_array_append_new(phones, phone_json(&s->phones[i]));
-	json_t *body = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o}", "changeToken", s->token, "group", s->group, "pin", s->pin,
+	json_t *body = json_pack("{s:s,s:o,s:s,s:s,s:s,s:s,s:o}", "changeToken", s->token, "category",
+				 *s->category ? json_string(s->category) : json_null(), "group", s->group, "pin", s->pin,
 				 "location", s->location, "department", s->department, "phones", phones);
 	char path[256];
 	path_of(a, pbx_id, path, sizeof path);

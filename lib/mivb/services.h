@@ -32,6 +32,7 @@ struct mivb_phone {
 
 struct mivb_services {
 	char token[65];
+	char category[65];             /* the service category, "" when none is assigned */
 	char group[65];
 	char pin[MIVB_PIN_MAX + 1];
 	char location[129];

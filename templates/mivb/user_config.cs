@@ -11,6 +11,14 @@
     <?cs if:Form.Errors.pbx ?><p class="error" role="alert" id="e-pbx"><?cs var:Form.Errors.pbx ?><?cs
       if:Mivb.Reload ?> <a href="/a/<?cs var:Account.id ?>/users/<?cs var:Conf.user ?>/mivb"><?cs var:Lang.mivb.reload ?></a><?cs /if ?></p><?cs /if ?>
 
+    <input type="hidden" name="category" value="<?cs var:Conf.category ?>">
+    <fieldset>
+      <legend><?cs var:Lang.mivb.user_config.service ?><?cs if:Conf.category ?>: <?cs var:Conf.category ?><?cs /if ?></legend>
+      <?cs call:select_field("template", Lang.mivb.user_config.template, Templates, 0) ?>
+      <label><input type="checkbox" name="filter" value="1"<?cs if:Conf.filter ?> checked<?cs /if ?>> <?cs var:Lang.mivb.user_config.filter ?></label>
+      <button type="submit" name="action" value="apply_template" class="secondary"><?cs var:Lang.mivb.user_config.apply ?></button>
+    </fieldset>
+
     <h2 id="service-programming"><?cs var:Lang.mivb.user_config.service_programming ?></h2>
     <?cs call:select_field("group", Lang.mivb.user_config.group, Groups, 0) ?>
     <div class="field<?cs if:Form.Errors.pin ?> has-error<?cs /if ?>">

@@ -132,6 +132,31 @@ describe('MiVoice Business: User Configuration', () => {
     assert.doesNotMatch(res.text, /name="p0_k7_function"[^>]*>[\s\S]*?<option value="single_line" selected/);
   });
 
+  test('a template applied (Apply Changes) gives its category, defaults and keys; Save puts them on the PBX', async () => {
+    let res = await s.send(`/a/${a.id}/user-templates/new`, { name: 'Front desk', mivb: '1', category: 'Premium',
+      department: 'Reception', phone_type: 'desk', model: '6940', k1_button: '2', k1_function: 'do_not_disturb', k1_label: 'DND' });
+    assert.equal(res.status, 303);
+    const tpl = /name="template"[\s\S]*?<option value="(\d+)">Front desk<\/option>/.exec((await s.get(path)).text)[1];
+    const fields = formFields((await s.get(path)).text);
+    res = await sendForm(s, path, { ...fields, action: 'apply_template', template: tpl, filter: '1' });
+    assert.equal(res.status, 200);
+    const applied = formFields(res.text);
+    assert.equal(applied.department, 'Reception');
+    assert.equal(applied.p0_model, '6940');
+    assert.equal(applied.p0_k2_function, 'do_not_disturb');
+    res = await sendForm(s, path, { ...applied, action: 'save' });
+    assert.equal(res.status, 303, visibleText(res.text ?? '').slice(-300));
+    const v = await pbxServices(a.pbx, pbxId);
+    assert.equal(v.category, 'Premium');
+    assert.equal(v.phones[0].model, '6940');
+    assert.deepEqual(v.phones[0].keys.map((k) => [k.button, k.function, k.label]), [[2, 'do_not_disturb', 'DND']]);
+    // with the user now in Premium, the filter hides templates of other categories
+    await s.send(`/a/${a.id}/user-templates/new`, { name: 'Basic desk', mivb: '1', category: 'Basic' });
+    const page = await s.get(path);
+    assert.match(page.text, />Front desk</);
+    assert.doesNotMatch(page.text, />Basic desk</);
+  });
+
   test('a user the PBX does not have has no User Configuration', async () => {
     const other = await newUser(a.id, { signIn: false });
     assert.equal((await s.get(`/a/${a.id}/users/${other.id}/mivb`)).status, 404);
