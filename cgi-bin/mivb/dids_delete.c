@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "lib/core/log.h"
 
 #define SELECTED_MAX 100
 
@@ -20,6 +21,21 @@ int dids_delete_get(struct req *r)
 		hdf_set_value(r->hdf, key, numbers[i]);
 	}
 	return DONE;
+}
+
+struct deleted {
+	const char **numbers;
+	int n;
+};
+
+/* One event per number, in one transaction: the PBX has deleted them all. */
+static int write_events(struct req *r, void *arg)
+{
+	struct deleted *d = arg;
+	for (int i = 0; i < d->n; i++)
+		if (event(r, r->acct.id, "did.delete", "did", d->numbers[i], d->numbers[i], NULL) != 0)
+			return -1;
+	return 0;
 }
 
 int dids_delete_post(struct req *r)
@@ -47,7 +63,8 @@ int dids_delete_post(struct req *r)
 	pbx_admin_close(&a);
 	if (rc != 0)
 		return invalid(r);
-	for (int i = 0; i < n; i++)
-		mivb_event(r, "did.delete", "did", numbers[i], numbers[i], NULL);
+	struct deleted d = {numbers, n};
+	if (tx(r, write_events, &d) != 0)
+		log_error("mivb: the PBX deleted %d DID numbers, but their events were not written", n);
 	return done(r, "flash.mivb_dids_deleted", "/a/%s/mivb/numbers", r->acct.id);
 }
