@@ -1445,3 +1445,16 @@ CREATE TABLE IF NOT EXISTS user_templates (
   UNIQUE KEY ux_user_templates_name (account_id, name),
   CONSTRAINT fk_user_templates_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The items of a Sync MiVoice Business to MiCollab job (guide §3.1.2 Tools):
+-- the PBX's ring groups (PRG, MDUG) by the PBX's id, done one by one.
+CREATE TABLE IF NOT EXISTS mivb_sync_items (
+  job_id      BIGINT UNSIGNED NOT NULL,
+  seq         INT NOT NULL,
+  item_id     VARCHAR(64) NOT NULL,
+  name        VARCHAR(128) NOT NULL DEFAULT '',
+  outcome     ENUM('pending','done','failed') NOT NULL DEFAULT 'pending',
+  PRIMARY KEY (job_id, seq),
+  KEY ix_mivb_sync_items_outcome (job_id, outcome, seq),
+  CONSTRAINT fk_mivb_sync_items_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

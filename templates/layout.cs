@@ -53,6 +53,7 @@
             <li><a href="/a/<?cs var:Account.id ?>/mivb/locations"<?cs if:string.find(Page.Route, "/mivb/locations") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.locations_nav ?></a></li>
             <?cs if:Account.zoom ?><li><a href="/a/<?cs var:Account.id ?>/mivb/emergency"<?cs if:string.find(Page.Route, "/mivb/emergency") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.emergency_nav ?></a></li><?cs /if ?>
             <li><a href="/a/<?cs var:Account.id ?>/mivb/voice-gateway"<?cs if:string.find(Page.Route, "/mivb/voice-gateway") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.voice_gateway_nav ?></a></li>
+            <?cs if:Account.micollab ?><li><a href="/a/<?cs var:Account.id ?>/mivb/tools"<?cs if:string.find(Page.Route, "/mivb/tools") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.tools_nav ?></a></li><?cs /if ?>
           </ul>
         </li>
         <?cs /if ?>

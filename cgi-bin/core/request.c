@@ -229,6 +229,8 @@ static int load_scope(struct req *r)
 	r->acct.active = a.active;
 	r->acct.mivb = a.mivb;
 	r->acct.zoom = a.zoom;
+	r->acct.micollab = a.micollab;
+	hdf_set_int_value(r->hdf, "Account.micollab", a.micollab);
 	hdf_set_int_value(r->hdf, "Account.zoom", a.zoom);
 	snprintf(r->acct.name, sizeof r->acct.name, "%s", a.name);
 	hdf_set_int_value(r->hdf, "Account.mivb", a.mivb);

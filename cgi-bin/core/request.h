@@ -53,6 +53,7 @@ struct scope_account {
 	int active;
 	int mivb;                      /* the MiVoice Business menu is on (routes' R_MIVB) */
 	int zoom;                      /* Zoom is integrated too (MiVoice Business Emergency Services) */
+	int micollab;                  /* MiCollab is present (MiVoice Business Tools) */
 	char name[1024];
 };
 

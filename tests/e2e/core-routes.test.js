@@ -902,6 +902,15 @@ async function mivbZoomAt(w) {
   }
   return a;
 }
+/** w's MiVoice Business account with MiCollab present too (Tools). */
+async function mivbMiCollabAt(w) {
+  const a = await mivbAt(w);
+  if (!w.mivbMiCollab) {
+    await w.sP.send(`/a/${a.id}/integrations/add`, { kind: 'micollab' });
+    w.mivbMiCollab = true;
+  }
+  return a;
+}
 /** A new user template of w's customer account: its id. */
 async function userTemplate(w) {
   const res = await w.sP.send(`/a/${w.A.id}/user-templates/new`, { name: `Template ${uid()}` });
@@ -925,6 +934,11 @@ Object.assign(CASES, {
   'POST /a/:acct/mivb/emergency': {
     ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbZoomAt(w)).id}/mivb/emergency`, body: { dialables: '911', secret: 's3cret' }, status: 303 }),
     bad: async (w) => ({ who: w.sP, path: `/a/${(await mivbZoomAt(w)).id}/mivb/emergency`, body: { extra_headers: '[1]' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/tools': { ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbMiCollabAt(w)).id}/mivb/tools`, status: 200 }) },
+  'POST /a/:acct/mivb/tools': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbMiCollabAt(w)).id}/mivb/tools`, body: { one: 'mdug-2' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${(await mivbMiCollabAt(w)).id}/mivb/tools`, body: { one: 'x'.repeat(65) }, status: 422 }),
   },
   'GET /a/:acct/user-templates': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates`, status: 200 }) },
   'GET /a/:acct/user-templates/new': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/new`, status: 200 }) },
