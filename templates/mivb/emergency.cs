@@ -6,7 +6,7 @@
     <?cs call:csrf() ?>
     <div class="field<?cs if:Form.Errors.dialables ?> has-error<?cs /if ?>">
       <label for="f-dialables"><?cs var:Lang.mivb.emergency.dialables ?></label>
-      <textarea id="f-dialables" name="dialables" rows="2" data-chips aria-describedby="h-dialables<?cs if:Form.Errors.dialables ?> e-dialables<?cs /if ?>"><?cs var:Form.Values.dialables ?></textarea>
+      <textarea id="f-dialables" name="dialables" rows="2" data-chips="space" data-remove-label="<?cs var:Lang.mivb.chip_remove ?>" data-edit-label="<?cs var:Lang.mivb.chip_edit ?>" aria-describedby="h-dialables<?cs if:Form.Errors.dialables ?> e-dialables<?cs /if ?>"><?cs var:Form.Values.dialables ?></textarea>
       <p class="hint" id="h-dialables"><?cs var:Lang.mivb.emergency.dialables_hint ?></p>
       <?cs if:Form.Errors.dialables ?><p class="error" id="e-dialables"><?cs var:Form.Errors.dialables ?></p><?cs /if ?>
     </div>

@@ -8,7 +8,7 @@
     <div class="field<?cs if:Form.Errors.names ?> has-error<?cs /if ?>">
       <label for="f-names"><?cs var:Lang.mivb.locations_new.names ?> <span class="req" aria-hidden="true">*</span></label>
       <textarea id="f-names" name="names" rows="4" aria-required="true" aria-describedby="h-names<?cs if:Form.Errors.names ?> e-names<?cs /if ?>"<?cs
-        if:Form.Errors.names ?> aria-invalid="true"<?cs /if ?> data-chips><?cs var:Form.Values.names ?></textarea>
+        if:Form.Errors.names ?> aria-invalid="true"<?cs /if ?> data-chips data-remove-label="<?cs var:Lang.mivb.chip_remove ?>" data-edit-label="<?cs var:Lang.mivb.chip_edit ?>"><?cs var:Form.Values.names ?></textarea>
       <p class="hint" id="h-names"><?cs var:Lang.mivb.locations_new.hint ?></p>
       <?cs if:Form.Errors.names ?><p class="error" id="e-names"><?cs var:Form.Errors.names ?></p><?cs /if ?>
     </div>

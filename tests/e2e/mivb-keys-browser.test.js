@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { launchBrowser, sql } from './lib/stack.js';
 import { lit, partnerSession } from './lib/fixtures.js';
 import { signedIn } from './lib/browser.js';
-import { mivbAccount, pbxServices } from './lib/mivb.js';
+import { mivbAccount, pbxServices, pbxState } from './lib/mivb.js';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -46,4 +46,22 @@ test('a 6930\'s keys programmed in the browser are on the PBX', async () => {
     [3, 'call_forward_busy_external', 'Busy Call Forward', 'none', '', false],
     [7, 'single_line', '', 'ring', dn, true],
   ]);
+});
+
+test('Add Locations takes several names as chips, Enter after each', async () => {
+  const { partner, session } = await partnerSession('MiVB chips browser');
+  const a = await mivbAccount(session, partner.id, { users: 4 });
+  const page = await signedIn(browser, partner.email);
+  await page.goto(`/a/${a.id}/mivb/locations`);
+  await page.getByRole('link', { name: 'Add Locations' }).click();
+  const names = page.getByLabel('Location names');
+  for (const name of ['Lab', 'Annex', 'Depot']) {
+    await names.fill(name);
+    await names.press('Enter');
+  }
+  await page.getByRole('button', { name: 'Remove Annex' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Locations added successfully.' }).first().waitFor();
+  const added = (await pbxState(a.pbx)).locations.slice(-2).map((l) => l.name);
+  assert.deepEqual(added, ['Lab', 'Depot']);
 });
