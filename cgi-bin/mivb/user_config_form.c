@@ -196,7 +196,7 @@ void user_config_refused(struct req *r, const struct mivb_services *s, const str
 		snprintf(name, sizeof name, "p%d_k%d_%s", i, s->phones[i].keys[k].button, p);
 	} else if (sscanf(f, "phones[%d].%31[a-zA-Z]", &i, part) == 2 && i >= 0 && i < s->n_phones) {
 		snprintf(name, sizeof name, "p%d_%s", i, part);
-	} else if (strcmp(f, "pin") == 0 || strcmp(f, "group") == 0 || strcmp(f, "location") == 0 ||
+	} else if (strcmp(f, "pin") == 0 || strcmp(f, "group") == 0 || strcmp(f, "location") == 0 || strcmp(f, "category") == 0 ||
 		   strcmp(f, "department") == 0) {
 		snprintf(name, sizeof name, "%s", f);
 	}
@@ -211,9 +211,16 @@ void user_config_refused(struct req *r, const struct mivb_services *s, const str
 
 struct fill {
 	struct req *r;
-	const char *prefix;
 	int n;
 };
+
+static int add_category(void *ctx, const struct mivb_category *c)
+{
+	struct fill *f = ctx;
+	hdf_set_valuef(f->r->hdf, "Categories.%d.value=%s", f->n, c->id);
+	hdf_set_valuef(f->r->hdf, "Categories.%d.label=%s", f->n++, c->name);
+	return 0;
+}
 
 static int add_group(void *ctx, const struct mivb_group *g)
 {
@@ -311,6 +318,7 @@ int user_config_draw(struct req *r, struct pbx_admin *a, const struct mivb_servi
 	int filter = *form(r, "action") ? form_checked(r, "filter") : 1;
 	hdf_set_int_value(r->hdf, "Conf.filter", filter);
 	hdf_set_value(r->hdf, "Conf.category", s->category);
+	hdf_set_value(r->hdf, "Form.Values.category", s->category);
 	struct template_pick pick = {r, s->category, filter, 0};
 	if (user_templates_each(r->db, r->acct.id, add_template, &pick) < 0)
 		return SERVER_ERROR;
@@ -339,10 +347,13 @@ int user_config_draw(struct req *r, struct pbx_admin *a, const struct mivb_servi
 	}
 	if (a) {
 		struct pbx_reply rep = {0};
-		struct fill f = {r, "Groups", 0};
+		struct fill c = {r, 0};
+		mivb_categories_list(a, add_category, &c, &rep);
+		pbx_reply_clear(&rep);
+		struct fill f = {r, 0};
 		mivb_groups_list(a, add_group, &f, &rep);
 		pbx_reply_clear(&rep);
-		struct fill l = {r, "Locations", 0};
+		struct fill l = {r, 0};
 		mivb_locations_list(a, add_location, &l, &rep);
 		pbx_reply_clear(&rep);
 	}
@@ -355,6 +366,7 @@ json_t *user_config_changes(const struct mivb_services *before, const struct miv
 	struct {
 		const char *name, *from, *to;
 	} fields[] = {
+		{"category", before->category, after->category},
 		{"group", before->group, after->group},
 		{"location", before->location, after->location},
 		{"department", before->department, after->department},

@@ -174,3 +174,22 @@ int mivb_groups_list(struct pbx_admin *a, int (*fn)(void *ctx, const struct mivb
 	}
 	return 0;
 }
+
+int mivb_categories_list(struct pbx_admin *a, int (*fn)(void *ctx, const struct mivb_category *c), void *ctx,
+			 struct pbx_reply *rep)
+{
+	int rc = outcome(pbx_admin_call(a, "GET", "/v1/categories", NULL, rep), rep);
+	if (rc != 0)
+		return rc;
+	size_t i;
+	json_t *item;
+	json_array_foreach(json_object_get(rep->doc, "items"), i, item) {
+		struct mivb_category c;
+		snprintf(c.id, sizeof c.id, "%s", str(item, "id"));
+		snprintf(c.name, sizeof c.name, "%s", str(item, "name"));
+		c.tier = (int)json_integer_value(json_object_get(item, "tier"));
+		if (fn(ctx, &c) != 0)
+			break;
+	}
+	return 0;
+}

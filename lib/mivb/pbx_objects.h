@@ -45,6 +45,15 @@ struct mivb_group {
 int mivb_groups_list(struct pbx_admin *a, int (*fn)(void *ctx, const struct mivb_group *g), void *ctx,
 		     struct pbx_reply *rep);
 
+/* The service categories the PBX offers (guide §3.1.2.1 Choose service category). */
+struct mivb_category {
+	char id[65];
+	char name[129];
+	int tier;
+};
+int mivb_categories_list(struct pbx_admin *a, int (*fn)(void *ctx, const struct mivb_category *c), void *ctx,
+			 struct pbx_reply *rep);
+
 #define MIVB_LOCATION_MAX 32            /* characters of a location's name */
 struct mivb_location {
 	char id[65];

@@ -11,9 +11,9 @@
     <?cs if:Form.Errors.pbx ?><p class="error" role="alert" id="e-pbx"><?cs var:Form.Errors.pbx ?><?cs
       if:Mivb.Reload ?> <a href="/a/<?cs var:Account.id ?>/users/<?cs var:Conf.user ?>/mivb"><?cs var:Lang.mivb.reload ?></a><?cs /if ?></p><?cs /if ?>
 
-    <input type="hidden" name="category" value="<?cs var:Conf.category ?>">
     <fieldset>
-      <legend><?cs var:Lang.mivb.user_config.service ?><?cs if:Conf.category ?>: <?cs var:Conf.category ?><?cs /if ?></legend>
+      <legend><?cs var:Lang.mivb.user_config.service ?><?cs if:!Conf.category ?> <?cs var:Lang.mivb.user_config.no_service ?><?cs /if ?></legend>
+      <?cs call:select_field("category", Lang.mivb.user_config.category, Categories, 0) ?>
       <?cs call:select_field("template", Lang.mivb.user_config.template, Templates, 0) ?>
       <label><input type="checkbox" name="filter" value="1"<?cs if:Conf.filter ?> checked<?cs /if ?>> <?cs var:Lang.mivb.user_config.filter ?></label>
       <button type="submit" name="action" value="apply_template" class="secondary"><?cs var:Lang.mivb.user_config.apply ?></button>

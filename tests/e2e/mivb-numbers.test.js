@@ -42,6 +42,10 @@ describe('MiVoice Business: menu and settings', () => {
     assert.match(visibleText(page.text), /MiVoice Business Numbers Locations/);
     assert.equal(await scalar(`SELECT JSON_VALUE(config, '$.admin_portal') FROM account_integrations
       WHERE account_id = ${lit(a.id)} AND kind = 'mivb'`), '1');
+    // removed, the menu goes with it
+    assert.equal((await session.send(`/a/${a.id}/integrations/remove`, { kind: 'mivb' })).status, 303);
+    assert.doesNotMatch((await session.get(`/a/${a.id}/integrations`)).text, /\/mivb\/numbers/);
+    assert.equal((await session.get(`/a/${a.id}/mivb/numbers`)).status, 404);
   });
 
   test('the Customer Admin Portal needs a MiVoice Business behind the gateway', async () => {

@@ -157,6 +157,18 @@ describe('MiVoice Business: User Configuration', () => {
     assert.doesNotMatch(page.text, />Basic desk</);
   });
 
+  test('the service category is chosen from the PBX\'s categories; one it does not have is refused next to the field', async () => {
+    const page = await s.get(path);
+    assert.match(page.text, /<option value="Standard"[^>]*>Standard<\/option>/);
+    const fields = formFields(page.text);
+    let res = await sendForm(s, path, { ...fields, action: 'save', category: 'Platinum' });
+    assert.equal(res.status, 422);
+    assert.equal(fieldError(res.text, 'category'), 'There is no service category Platinum.');
+    res = await sendForm(s, path, { ...fields, action: 'save', category: 'Standard' });
+    assert.equal(res.status, 303);
+    assert.equal((await pbxServices(a.pbx, pbxId)).category, 'Standard');
+  });
+
   test('a user the PBX does not have has no User Configuration', async () => {
     const other = await newUser(a.id, { signIn: false });
     assert.equal((await s.get(`/a/${a.id}/users/${other.id}/mivb`)).status, 404);
