@@ -79,7 +79,7 @@ int did_new_post(struct req *r)
 	char name[2 * MIVB_DID_MAX + 2];
 	snprintf(name, sizeof name, n == 1 ? "%s" : "%s-%s", numbers[0], numbers[n - 1]);
 	json_t *details = json_pack("{s:i,s:{s:n,s:s}}", "count", n, "target", "from", "to", target);
-	mivb_event(r, "did.add", "did", numbers[0], name, details);
+	mivb_event(r, "did.create", "did", numbers[0], name, details);
 	json_decref(details);
 	free(numbers);
 	return done(r, "flash.mivb_dids_added", "/a/%s/mivb/numbers", r->acct.id);

@@ -79,7 +79,7 @@ int locations_new_post(struct req *r)
 	for (int i = 0; list && i < n; i++)
 		json_array_append_new(list, json_string(names[i]));
 	json_t *details = json_pack("{s:o}", "names", list);
-	mivb_event(r, "location.add", "location", "", n == 1 ? names[0] : "", details);
+	mivb_event(r, "location.create", "location", "", n == 1 ? names[0] : "", details);
 	json_decref(details);
 	return done(r, "flash.mivb_locations_added", "/a/%s/mivb/locations", r->acct.id);
 }

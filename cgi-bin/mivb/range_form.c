@@ -38,7 +38,7 @@ static int save(struct req *r, void *arg)
 		snprintf(id, sizeof id, "%lld", made);
 	}
 	if (rc == 0)
-		rc = event(r, r->acct.id, s->id ? "dn_range.update" : "dn_range.add", "dn_range", id, name, details);
+		rc = event(r, r->acct.id, s->id ? "dn_range.update" : "dn_range.create", "dn_range", id, name, details);
 	json_decref(details);
 	return rc;
 }

@@ -92,7 +92,9 @@ describe('MiVoice Business: Numbers', () => {
     assert.equal((await sendForm(s, `/a/${a.id}/mivb/ranges/delete`, { ids: [id] })).status, 303);
     assert.equal(await scalar(`SELECT COUNT(*) FROM mivb_ranges WHERE account_id = ${lit(a.id)}`), '1');
     const events = (await eventsOf(a.id, `id > ${from}`)).map((e) => e.action);
-    assert.deepEqual(events, ['dn_range.add', 'dn_range.add', 'dn_range.update', 'dn_range.delete']);
+    assert.deepEqual(events, ['dn_range.create', 'dn_range.create', 'dn_range.update', 'dn_range.delete']);
+    assert.equal(await scalar(`SELECT GROUP_CONCAT(DISTINCT CONCAT(event_type, '/', asset_type)) FROM events
+      WHERE account_id = ${lit(a.id)} AND id > ${from}`), 'mivb/dn_range', 'Event Type MiVB, asset DN Range');
   });
 
   test('DIDs: the PBX\'s list with its total and search; add a number and a range; refused duplicates next to the field', async () => {
