@@ -1,6 +1,7 @@
 /* Set Default MBG (guide §3.1.2 Voice Gateway): the teleworking MiVoice
  * Border Gateway the MiVoice Business uses by default. */
 #include "cgi-bin/mivb/mivb.h"
+#include "lib/mivb/settings.h"
 #include "lib/mivb/voice_gateway.h"
 
 #include <stdio.h>
@@ -23,6 +24,13 @@ static int add_mbg(void *ctx, const struct mivb_mbg *m)
 int mbg_default_get(struct req *r)
 {
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "mivb.mbg_default.title"));
+	int possible = mivb_default_mbg_possible(r->db, r->acct.id);
+	if (possible < 0)
+		return SERVER_ERROR;
+	if (!possible) {
+		hdf_set_value(r->hdf, "Mivb.Unavailable", lang(r, "mivb.mbg_default.needs_daemon"));
+		return DONE;
+	}
 	struct pbx_admin a;
 	int open = mivb_open(r, &a);
 	if (open <= 0)
@@ -42,6 +50,11 @@ int mbg_default_get(struct req *r)
 
 int mbg_default_post(struct req *r)
 {
+	int possible = mivb_default_mbg_possible(r->db, r->acct.id);
+	if (possible < 0)
+		return SERVER_ERROR;
+	if (!possible)
+		field_error(r, "mbg", "mivb.mbg_default.needs_daemon");
 	if (form_has_errors(r))
 		return invalid(r);
 	struct pbx_admin a;

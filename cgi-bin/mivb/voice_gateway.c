@@ -5,6 +5,7 @@
  * PBX create both trunks). */
 #include "cgi-bin/mivb/mivb.h"
 #include "lib/integrations.h"
+#include "lib/mivb/settings.h"
 #include "lib/mivb/voice_gateway.h"
 
 #include <stdio.h>
@@ -57,6 +58,10 @@ int voice_gateway_get(struct req *r)
 {
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "mivb.voice_gateway.title"));
 	hdf_set_int_value(r->hdf, "Gateway.Zoom", zoom_on(r));
+	int possible = mivb_default_mbg_possible(r->db, r->acct.id);
+	if (possible < 0)
+		return SERVER_ERROR;
+	hdf_set_int_value(r->hdf, "Gateway.CanSetDefault", possible);
 	struct pbx_admin a;
 	int open = mivb_open(r, &a);
 	if (open <= 0)

@@ -2,6 +2,8 @@
 #include "lib/mivb/settings.h"
 
 #include <string.h>
+#include "lib/gateways.h"
+#include "lib/inventory.h"
 #include "lib/pbx_links.h"
 
 int mivb_admin_portal(db *d, const char *account_id)
@@ -37,4 +39,24 @@ int mivb_linked(db *d, const char *account_id)
 	struct pbx_link link;
 	int rc = pbx_link_find(d, account_id, 0, &link);
 	return rc <= 0 ? rc : strcmp(link.pbx_type, "mivb") == 0;
+}
+
+static int count_reporting(void *ctx, const struct daemon *dm)
+{
+	int *n = ctx;
+	*n += !dm->unlinked && dm->last_report[0];
+	return 0;
+}
+
+int mivb_default_mbg_possible(db *d, const char *account_id)
+{
+	struct onboarding_status st;
+	if (gateway_onboarding_status(d, account_id, &st) != 0)
+		return -1;
+	if (st.step != STEP_COMPLETE)
+		return 0;
+	int n = 0;
+	if (inventory_daemons_each(d, account_id, count_reporting, &n) < 0)
+		return -1;
+	return n > 0;
 }

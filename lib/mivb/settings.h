@@ -17,4 +17,8 @@ int mivb_set_admin_portal(db *d, const char *account_id, int on, json_t *changes
 /* 1 when the account's PBX link is a MiVoice Business (the integration's
  * prerequisite: a gateway with its PBX configured, guide §3.1.2), 0 not, -1. */
 int mivb_linked(db *d, const char *account_id);
+/* Set Default MBG's condition (guide §3.1.2 Voice Gateway): the CloudLink
+ * Gateway is deployed (its onboarding complete) and a CloudLink Daemon
+ * linked to the account reports from the site. 1, 0, -1 error. */
+int mivb_default_mbg_possible(db *d, const char *account_id);
 #endif

@@ -12,7 +12,8 @@
       <thead><tr><th scope="col"><?cs var:Lang.mivb.voice_gateway.fqdn_column ?></th><th scope="col"><?cs var:Lang.mivb.voice_gateway.default ?></th></tr></thead>
       <tbody><?cs each:m = Mbgs ?><tr><td><?cs var:m.label ?></td><td><?cs if:m.default ?><?cs var:Lang.mivb.voice_gateway.default ?><?cs /if ?></td></tr><?cs /each ?></tbody>
     </table>
-    <?cs if:Gateway.MbgCount > 1 ?><p><a class="button secondary" href="<?cs var:base ?>/default"><?cs var:Lang.mivb.voice_gateway.set_default ?></a></p><?cs /if ?>
+    <?cs if:Gateway.MbgCount > 1 && Gateway.CanSetDefault ?><p><a class="button secondary" href="<?cs var:base ?>/default"><?cs var:Lang.mivb.voice_gateway.set_default ?></a></p><?cs /if ?>
+    <?cs if:!Gateway.CanSetDefault ?><p class="hint"><?cs var:Lang.mivb.mbg_default.needs_daemon ?></p><?cs /if ?>
     <?cs /if ?>
     <?cs if:Gateway.Zoom ?>
     <form method="post" action="<?cs var:base ?>">

@@ -19,7 +19,7 @@ import {
 import { gatewayAccount, wizard } from './lib/gateway.js';
 import { mivbAccount, pbxState } from './lib/mivb.js';
 import { appToken, pngBytes, report, reportedLog, textBytes } from './lib/support.js';
-import { api, linkCode, report as inventoryReport } from './lib/inventory.js';
+import { api, linkCode, linkSite, report as inventoryReport } from './lib/inventory.js';
 
 /** A form body; arrays repeat their field. */
 function form(fields, csrf) {
@@ -902,6 +902,14 @@ async function mivbZoomAt(w) {
   }
   return a;
 }
+/** A MiVoice Business account whose gateway is deployed and whose site's CloudLink Daemon reports (Set Default MBG). */
+async function mivbDeployedAt(w) {
+  if (!w.mivbDeployed) {
+    w.mivbDeployed = await mivbAccount(w.sP, w.partner.id, { users: 4, step: 'complete' });
+    await linkSite(w.sP, w.mivbDeployed.id);
+  }
+  return w.mivbDeployed;
+}
 /** w's MiVoice Business account with MiCollab present too (Tools). */
 async function mivbMiCollabAt(w) {
   const a = await mivbAt(w);
@@ -925,10 +933,10 @@ Object.assign(CASES, {
     ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway'), body: { action: 'trunks', primary: 'node-1', mbg: 'mbg-0' }, status: 303 }),
     bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway'), body: { action: 'trunks', primary: '', mbg: '' }, status: 422 }),
   },
-  'GET /a/:acct/mivb/voice-gateway/default': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway/default'), status: 200 }) },
+  'GET /a/:acct/mivb/voice-gateway/default': { ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbDeployedAt(w)).id}/mivb/voice-gateway/default`, status: 200 }) },
   'POST /a/:acct/mivb/voice-gateway/default': {
-    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway/default'), body: { mbg: 'mbg-1' }, status: 303 }),
-    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway/default'), body: { mbg: '' }, status: 422 }),
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbDeployedAt(w)).id}/mivb/voice-gateway/default`, body: { mbg: 'mbg-1' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${(await mivbDeployedAt(w)).id}/mivb/voice-gateway/default`, body: { mbg: '' }, status: 422 }),
   },
   'GET /a/:acct/mivb/emergency': { ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbZoomAt(w)).id}/mivb/emergency`, status: 200 }) },
   'POST /a/:acct/mivb/emergency': {
