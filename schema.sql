@@ -1570,3 +1570,46 @@ CREATE TABLE IF NOT EXISTS partner_idp_users (
   KEY ix_partner_idp_users_user (user_id),
   CONSTRAINT fk_partner_idp_users_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- MiVoice Business user extension ranges (guide §3.1.2 Numbers): the safe
+-- blocks of directory numbers new phone services take their next free DN
+-- from. Kept by the console (the PBX has no such list); DNs are digit
+-- strings, and ranges of one length never overlap.
+CREATE TABLE IF NOT EXISTS mivb_ranges (
+  id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id  CHAR(36) NOT NULL,
+  start_dn    VARCHAR(10) NOT NULL,
+  end_dn      VARCHAR(10) NOT NULL,
+  created_at  DATETIME NOT NULL,
+  KEY ix_mivb_ranges_account (account_id, start_dn),
+  CONSTRAINT fk_mivb_ranges_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- User Templates (guide §3.1.3.2; User Management > User Templates): what a
+-- user gets with a product, per account. mivb holds the MiVoice Business
+-- block (category, group, location, department, phone type and set, keys:
+-- lib/user_templates.h), NULL when the template has no MiVoice Business.
+CREATE TABLE IF NOT EXISTS user_templates (
+  id           BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  account_id   CHAR(36) NOT NULL,
+  name         VARCHAR(100) NOT NULL,
+  description  VARCHAR(500) NOT NULL DEFAULT '',
+  mivb         JSON NULL,
+  created_at   DATETIME NOT NULL,
+  updated_at   DATETIME NOT NULL,
+  UNIQUE KEY ux_user_templates_name (account_id, name),
+  CONSTRAINT fk_user_templates_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The items of a Sync MiVoice Business to MiCollab job (guide §3.1.2 Tools):
+-- the PBX's ring groups (PRG, MDUG) by the PBX's id, done one by one.
+CREATE TABLE IF NOT EXISTS mivb_sync_items (
+  job_id      BIGINT UNSIGNED NOT NULL,
+  seq         INT NOT NULL,
+  item_id     VARCHAR(64) NOT NULL,
+  name        VARCHAR(128) NOT NULL DEFAULT '',
+  outcome     ENUM('pending','done','failed') NOT NULL DEFAULT 'pending',
+  PRIMARY KEY (job_id, seq),
+  KEY ix_mivb_sync_items_outcome (job_id, outcome, seq),
+  CONSTRAINT fk_mivb_sync_items_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

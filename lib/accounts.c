@@ -42,10 +42,27 @@ static int account_ref_from_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
+static int reached_from_row(void *ctx, const struct db_row *row)
+{
+	struct account_ref *a = ctx;
+	account_ref_from_row(ctx, row);
+	a->mivb = row_int(row, "mivb") != 0;
+	a->zoom = row_int(row, "zoom") != 0;
+	a->micollab = row_int(row, "micollab") != 0;
+	return 0;
+}
+
 int account_find_in_reach(db *d, const struct account_reach *who, const char *account_id, struct account_ref *out)
 {
-	return db_one(d, account_ref_from_row, out,
-		"SELECT id, name, kind, status FROM accounts WHERE id = ? AND (id = ? OR (partner_id = ? AND partner_id <> ''"
+	/* the MiVoice Business menu's switch: one primary-key probe (lib/mivb/settings.h) */
+	return db_one(d, reached_from_row, out,
+		"SELECT id, name, kind, status, EXISTS(SELECT 1 FROM account_integrations i WHERE i.account_id = accounts.id"
+		" AND i.kind = 'mivb' AND i.state = 'enabled' AND JSON_VALUE(i.config, '$.admin_portal') = 1) AS mivb,"
+		" EXISTS(SELECT 1 FROM account_integrations z WHERE z.account_id = accounts.id AND z.kind = 'zoom'"
+		" AND z.state = 'enabled') AS zoom,"
+		" EXISTS(SELECT 1 FROM account_integrations c WHERE c.account_id = accounts.id AND c.kind = 'micollab'"
+		" AND c.state = 'enabled') AS micollab"
+		" FROM accounts WHERE id = ? AND (id = ? OR (partner_id = ? AND partner_id <> ''"
 		" AND (? = 0 OR id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?))))",
 		"sssii", account_id, who->own_account_id, who->partner_id, who->manager_id, who->manager_id);
 }

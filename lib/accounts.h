@@ -35,6 +35,11 @@ struct account_ref {
 	char name[1024];
 	int is_partner;                /* the partner account itself */
 	int active;
+	/* account_find_in_reach only: its MiVoice Business integration is on
+	 * with the Customer Admin Portal (guide §3.1.2: the MiVoice Business menu) */
+	int mivb;
+	int zoom;                      /* account_find_in_reach only: Zoom is on (Emergency Services) */
+	int micollab;                  /* ... and MiCollab is present (Tools) */
 };
 
 /* The account account_id if it is within reach: 1 found, 0 not (whether it

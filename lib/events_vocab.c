@@ -54,13 +54,16 @@ int event_kind_split(const char *kind, char type[EVENT_KEY_MAX + 1], char asset[
 }
 
 /* The MiVoice Business assets of guide §2.16 (Table 1, "Available with the
- * MiVB integration"), by the first word of a dotted action. */
+ * MiVB integration"), by the first word of a dotted action; then the other
+ * objects the MiVoice Business administration changes on the PBX or for it
+ * (guide §3.1.2: locations, MBGs, SIP trunks, Emergency Services). */
 static const struct {
 	const char *word, *asset;
 } mivb_assets[] = {
 	{"pbx_user", "pbx_user_profile"}, {"pbx_user_profile", "pbx_user_profile"}, {"phone", "phone"},
 	{"did", "did"}, {"dn_range", "dn_range"}, {"group", "group"}, {"group_membership", "group_membership"},
-	{"templated_services", "templated_services"},
+	{"templated_services", "templated_services"}, {"location", "location"}, {"mbg", "mbg"}, {"sip_trunk", "sip_trunk"},
+	{"emergency", "emergency_services"},
 };
 
 void event_vocab_of(const char *action, const char *asset_type, const char **type, char *asset, size_t size)

@@ -1,6 +1,7 @@
 #include "lib/jobs.h"
 #include "lib/gateways.h"
 #include "lib/events_export.h"
+#include "lib/mivb/micollab_sync.h"
 #include "lib/mail.h"
 #include "lib/mitel_one.h"
 #include "lib/pbx_links.h"
@@ -12,7 +13,7 @@
 
 static const char *const kind_keys[JOB_KIND_COUNT] = {"welcome", "reset", "delete", "convert", "upgrade", "assign",
 						       "unassign", "gateway_reset", "import", "export_events",
-						       "mitel_one"};
+						       "mitel_one", "micollab_sync"};
 
 const char *job_kind_key(enum job_kind k)
 {
@@ -444,6 +445,8 @@ int job_work(db *d, const struct job_row *job, int max_items)
 	/* An export works through events, not users: a batch is a chunk of its file. */
 	if (job->kind == JOB_EXPORT_EVENTS)
 		return events_export_work(d, job);
+	if (job->kind == JOB_MICOLLAB_SYNC)
+		return mivb_micollab_sync_work(d, job, max_items);
 	long long *users = malloc((size_t)(max_items > 0 ? max_items : 1) * sizeof *users), *next = users;
 	if (!users)
 		return -1;

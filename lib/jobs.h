@@ -27,6 +27,8 @@ enum job_kind {
 	JOB_IMPORT,           /* a large import's Upload: the valid rows of batch subject_id added, a chunk at a time */
 	JOB_EXPORT_EVENTS,    /* a CSV file of the events a filter matches (lib/events_export.h); no items */
 	JOB_MITEL_ONE,        /* Bulk User Settings → Mitel One: a tier and features for each user (lib/mitel_one.h) */
+	JOB_MICOLLAB_SYNC,    /* Sync MiVoice Business to MiCollab (lib/mivb/micollab_sync.h): its items are
+				 the PBX's ring groups (mivb_sync_items), not users */
 	JOB_KIND_COUNT
 };
 

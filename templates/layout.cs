@@ -38,6 +38,7 @@
         <?cs if:Can.users.view ?>
         <li class="group"><span><?cs var:Lang.layout.user_management ?></span>
           <ul><li><a href="/a/<?cs var:Account.id ?>/users"<?cs if:string.find(Page.Route, "/users") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.layout.users ?></a></li>
+            <?cs if:Can.user_templates.view ?><li><a href="/a/<?cs var:Account.id ?>/user-templates"<?cs if:string.find(Page.Route, "/user-templates") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.user_templates.nav ?></a></li><?cs /if ?>
             <?cs if:!Me.is_partner && Can.roles.view ?><li><a href="/roles"<?cs if:string.find(Page.Route, "/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.roles.nav ?></a></li><?cs /if ?></ul>
         </li>
         <?cs /if ?>
@@ -48,6 +49,18 @@
         <?cs if:Can.subscriptions.view ?>
         <li class="group"><span><?cs var:Lang.orders.billing_nav ?></span>
           <ul><li><a href="/a/<?cs var:Account.id ?>/subscriptions"<?cs if:Page.Route == "/a/:acct/subscriptions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.subscriptions.nav ?></a></li></ul>
+        </li>
+        <?cs /if ?>
+        <?cs # MiVoice Business (guide §3.1.2): once integrated with its Customer Admin Portal. ?>
+        <?cs if:Account.mivb && Can.mivb.view ?>
+        <li class="group"><span><?cs var:Lang.mivb.nav ?></span>
+          <ul>
+            <li><a href="/a/<?cs var:Account.id ?>/mivb/numbers"<?cs if:string.find(Page.Route, "/mivb/numbers") >= 0 || string.find(Page.Route, "/mivb/ranges") >= 0 || string.find(Page.Route, "/mivb/did") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.numbers_nav ?></a></li>
+            <li><a href="/a/<?cs var:Account.id ?>/mivb/locations"<?cs if:string.find(Page.Route, "/mivb/locations") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.locations_nav ?></a></li>
+            <?cs if:Account.zoom ?><li><a href="/a/<?cs var:Account.id ?>/mivb/emergency"<?cs if:string.find(Page.Route, "/mivb/emergency") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.emergency_nav ?></a></li><?cs /if ?>
+            <li><a href="/a/<?cs var:Account.id ?>/mivb/voice-gateway"<?cs if:string.find(Page.Route, "/mivb/voice-gateway") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.voice_gateway_nav ?></a></li>
+            <?cs if:Account.micollab ?><li><a href="/a/<?cs var:Account.id ?>/mivb/tools"<?cs if:string.find(Page.Route, "/mivb/tools") >= 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.mivb.tools_nav ?></a></li><?cs /if ?>
+          </ul>
         </li>
         <?cs /if ?>
       <?cs elif:Me.is_partner && (Can.users.view || Can.roles.view || Can.account_managers.view) ?>

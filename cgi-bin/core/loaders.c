@@ -62,3 +62,13 @@ int load_scim_source(struct req *r)
 {
 	return scim_source_find(r->db, r->acct.id, r->id, &r->obj.scim_source);
 }
+
+int load_mivb_range(struct req *r)
+{
+	return mivb_range_find(r->db, r->acct.id, r->id, &r->obj.mivb_range);
+}
+
+int load_user_template(struct req *r)
+{
+	return user_template_find(r->db, r->acct.id, r->id, &r->obj.user_template);
+}

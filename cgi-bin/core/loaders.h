@@ -17,6 +17,8 @@ int load_platform(struct req *r);         /* a platform of the :acct account (Sy
 int load_daemon(struct req *r);           /* a CloudLink Daemon of the :acct account */
 int load_application(struct req *r);      /* a registered application of the user's partner (Developer) */
 int load_scim_source(struct req *r);      /* a SCIM source of the :acct account */
+int load_mivb_range(struct req *r);
+int load_user_template(struct req *r);    /* a user template of the :acct account */       /* a MiVoice Business extension range of the :acct account */
 
 /* The roles the signed-in user reaches (lib/roles.h): load_role's scope,
  * which the Roles list and a role's Accounts tab apply too. */

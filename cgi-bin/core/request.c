@@ -255,7 +255,13 @@ static int load_scope(struct req *r)
 		return found < 0 ? SERVER_ERROR : NOT_FOUND;
 	r->acct.is_partner = a.is_partner;
 	r->acct.active = a.active;
+	r->acct.mivb = a.mivb;
+	r->acct.zoom = a.zoom;
+	r->acct.micollab = a.micollab;
+	hdf_set_int_value(r->hdf, "Account.micollab", a.micollab);
+	hdf_set_int_value(r->hdf, "Account.zoom", a.zoom);
 	snprintf(r->acct.name, sizeof r->acct.name, "%s", a.name);
+	hdf_set_int_value(r->hdf, "Account.mivb", a.mivb);
 	hdf_set_value(r->hdf, "Account.id", a.id);
 	hdf_set_value(r->hdf, "Account.name", a.name);
 	hdf_set_int_value(r->hdf, "Account.is_partner", a.is_partner);
@@ -334,6 +340,8 @@ static int caller_allowed(struct req *r)
 static int account_kind_allowed(const struct req *r, unsigned f)
 {
 	if ((f & R_CUSTOMER) && r->acct.is_partner)
+		return 0;
+	if ((f & R_MIVB) && !r->acct.mivb)
 		return 0;
 	/* Partner staff are managed by partner administrators only (guide §2.15). */
 	if ((f & R_STAFF_ADMIN) && r->acct.is_partner && r->me.role != ROLE_PARTNER_ADMIN)

@@ -26,6 +26,8 @@
 #include "lib/support_logs.h"
 #include "lib/scim_sources.h"
 #include "lib/users.h"
+#include "lib/mivb/numbers.h"
+#include "lib/user_templates.h"
 
 struct route;
 
@@ -51,6 +53,9 @@ struct scope_account {
 	char id[UUID_LEN];
 	int is_partner;                /* the partner account itself */
 	int active;
+	int mivb;                      /* the MiVoice Business menu is on (routes' R_MIVB) */
+	int zoom;                      /* Zoom is integrated too (MiVoice Business Emergency Services) */
+	int micollab;                  /* MiCollab is present (MiVoice Business Tools) */
 	char name[1024];
 };
 
@@ -66,6 +71,8 @@ union route_object {
 	struct daemon daemon;
 	struct application application;
 	struct scim_source scim_source;
+	struct mivb_range mivb_range;
+	struct user_template user_template;
 };
 
 struct req {

@@ -25,6 +25,8 @@
 				    account is not scoped to a session - the handler finds it, and answers
 				    404 for one it does not serve - and a POST carries no CSRF token: its
 				    message is signed, and the handler verifies it */
+#define R_MIVB        (1u << 11) /* :acct has MiVoice Business with its Customer Admin Portal on (guide
+				    §3.1.2): its menu's screens */
 #define R_LOCAL_SIGN_IN (1u << 10) /* only a session signed in here, not through the partner identity
 				      provider: its password is not ours (guide §1.3) */
 

@@ -50,13 +50,15 @@ static void with_source(const char *text, const char *source, char *out, size_t 
 
 /* User.Owned.<field>: for each field a source owns, the note that says
  * which (the template draws it read-only; keep_owned keeps its value). A
- * PBX's claim comes first; a SCIM client owns the rest of its fields. */
-static int publish_owned(struct req *r, HDF *h)
+ * PBX's claim comes first; a SCIM client owns the rest of its fields.
+ * synced_from_pbx: whether a PBX has the user. */
+static int publish_owned(struct req *r, HDF *h, int *synced_from_pbx)
 {
 	const struct user *u = &r->obj.user;
 	int synced = pbx_user_synced(r->db, r->acct.id, u->id);
 	if (synced < 0)
 		return -1;
+	*synced_from_pbx = synced;
 	char source[256], scim_note[512], key[64];
 	int scim = scim_user_owner(r->db, r->acct.id, u->id, source, sizeof source);
 	if (scim < 0)
@@ -120,7 +122,8 @@ static int publish(struct req *r)
 	hdf_set_value(h, "updated_by_name", u->updated_by_name);
 	hdf_set_int_value(h, "is_partner_staff", staff);
 	hdf_set_int_value(h, "is_me", u->id == r->me.id);
-	if (publish_owned(r, h) != 0)
+	int synced;
+	if (publish_owned(r, h, &synced) != 0)
 		return -1;
 	/* The SCIM groups the user belongs to (ch3 §8). */
 	struct groups groups = {h, 0};
@@ -132,6 +135,9 @@ static int publish(struct req *r)
 
 	snprintf(path, sizeof path, "/a/%s/users/%lld", r->acct.id, u->id);
 	hdf_set_int_value(r->hdf, "Users.ReadOnly", !allowed(r, "POST", path));
+	/* Products and licenses → MiVoice Business Service's settings (guide §3.1.2.1) */
+	snprintf(path, sizeof path, "/a/%s/users/%lld/mivb", r->acct.id, u->id);
+	hdf_set_int_value(r->hdf, "Users.MivbService", synced && allowed(r, "GET", path));
 	snprintf(path, sizeof path, "/a/%s/users/%lld/welcome", r->acct.id, u->id);
 	hdf_set_int_value(r->hdf, "Users.CanWelcome", allowed(r, "POST", path));
 	snprintf(path, sizeof path, "/a/%s/users/%lld/delete", r->acct.id, u->id);

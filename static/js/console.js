@@ -491,3 +491,59 @@ document.querySelectorAll('input[data-catalogue-filter]').forEach((input) => {
     if (empty) empty.hidden = shown > 0;
   });
 });
+
+// Chips (guide §3.1.2 Add Locations, Emergency Services' Dialables): a
+// textarea[data-chips] of one entry a line becomes a row of chips and an
+// input; Enter (and, with data-chips="space", Space or a comma) makes the
+// typed text a chip, a double-click puts a chip back in the input to edit,
+// its × removes it. The textarea, hidden, keeps what the server reads.
+document.querySelectorAll('textarea[data-chips]').forEach((area) => {
+  const splitOn = area.dataset.chips === 'space' ? /[\s,]+/ : /\r?\n/;
+  let chips = area.value.split(splitOn).map((v) => v.trim()).filter(Boolean);
+  const list = document.createElement('ul');
+  list.className = 'chips';
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.id = `${area.id}-add`;
+  input.autocomplete = 'off';
+  input.setAttribute('aria-describedby', area.getAttribute('aria-describedby') || '');
+  const label = document.querySelector(`label[for="${area.id}"]`);
+  if (label) label.htmlFor = input.id;
+  area.hidden = true;
+  area.after(list, input);
+  const sync = () => {
+    area.value = chips.join('\n');
+    list.replaceChildren(...chips.map((chip, i) => {
+      const li = document.createElement('li');
+      li.textContent = chip;
+      li.title = area.dataset.editLabel || '';
+      li.addEventListener('dblclick', () => { chips.splice(i, 1); input.value = chip; sync(); input.focus(); });
+      const x = document.createElement('button');
+      x.type = 'button';
+      x.className = 'chip-remove';
+      x.textContent = '×';
+      x.setAttribute('aria-label', `${area.dataset.removeLabel || 'Remove'} ${chip}`);
+      x.addEventListener('click', () => { chips.splice(i, 1); sync(); input.focus(); });
+      li.append(' ', x);
+      return li;
+    }));
+  };
+  const take = () => {
+    const v = input.value.trim();
+    if (v && !chips.includes(v)) chips.push(v);
+    input.value = '';
+    sync();
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || (area.dataset.chips === 'space' && (e.key === ' ' || e.key === ','))) {
+      e.preventDefault();
+      take();
+    } else if (e.key === 'Backspace' && !input.value && chips.length) {
+      chips.pop();
+      sync();
+    }
+  });
+  // What is left in the input when the form is sent is a chip too.
+  area.form?.addEventListener('submit', take);
+  sync();
+});

@@ -12,6 +12,7 @@
 <?cs set:base = "/a/" + Account.id + "/users" ?>
 <section class="card">
   <h1><?cs var:User.display_name ?></h1>
+  <?cs if:Users.MivbService ?><p><a class="button secondary" href="<?cs var:base ?>/<?cs var:User.id ?>/mivb"><?cs var:Lang.mivb.user_config.service_link ?></a></p><?cs /if ?>
 <?cs if:Users.ReadOnly ?>
   <?cs call:readonly(Lang.users.user_form.first_name, User.first_name) ?>
   <?cs call:readonly(Lang.users.user_form.last_name, User.last_name) ?>

@@ -17,8 +17,9 @@ import {
   userFields,
 } from './lib/fixtures.js';
 import { gatewayAccount, wizard } from './lib/gateway.js';
+import { mivbAccount, pbxState } from './lib/mivb.js';
 import { appToken, pngBytes, report, reportedLog, textBytes } from './lib/support.js';
-import { api, linkCode, report as inventoryReport } from './lib/inventory.js';
+import { api, linkCode, linkSite, report as inventoryReport } from './lib/inventory.js';
 import { billingFeed, orderDoc, orderNumber, publishOrder } from './lib/orders.js';
 
 /** A form body; arrays repeat their field. */
@@ -960,6 +961,184 @@ Object.assign(CASES, {
     ok: async (w) => ({ who: w.sP, path: `/a/${(await gatewayAt(w, 'claimed')).id}/support/gateway/download?file=logs`, status: 200 }),
   },
   'GET /gateway-portal': { ok: async (w) => ({ who: w.sP, path: '/gateway-portal', status: 200 }) },
+});
+
+/** A customer account of w's partner with the MiVoice Business menu on (lib/mivb.js), once per world. */
+async function mivbAt(w) {
+  w.mivb ??= await mivbAccount(w.sP, w.partner.id, { users: 12 });
+  return w.mivb;
+}
+let mivbSerial = 0;
+/** A DN range no other case uses. */
+const freshRange = () => { const n = 500000 + 100 * mivbSerial++; return { start: String(n), end: String(n + 9) }; };
+const freshDid = () => `+1613777${String(Date.now() % 100000).padStart(5, '0')}${mivbSerial++}`;
+async function mivbRange(w) {
+  const a = await mivbAt(w);
+  const res = await w.sP.send(`/a/${a.id}/mivb/ranges/new`, freshRange());
+  assert.equal(res.status, 303);
+  return scalar(`SELECT MAX(id) FROM mivb_ranges WHERE account_id = ${lit(a.id)}`);
+}
+async function mivbDid(w) {
+  const a = await mivbAt(w);
+  const number = freshDid();
+  assert.equal((await w.sP.send(`/a/${a.id}/mivb/dids/new`, { number, target: '1001' })).status, 303);
+  return number;
+}
+async function mivbLocation(w) {
+  const a = await mivbAt(w);
+  const name = `Site ${uid()}`.slice(0, 32);
+  assert.equal((await w.sP.send(`/a/${a.id}/mivb/locations/new`, { names: name })).status, 303);
+  return (await pbxState(a.pbx)).locations.find((l) => l.name === name).id;
+}
+/** A user of a MiVoice Business account synced from its PBX. */
+async function mivbUserPath(w) {
+  w.mivbSynced ??= await mivbAccount(w.sP, w.partner.id, { users: 6, step: 'connected' });
+  const user = await scalar(`SELECT MIN(user_id) FROM pbx_users WHERE account_id = ${lit(w.mivbSynced.id)}`);
+  return `/a/${w.mivbSynced.id}/users/${user}/mivb`;
+}
+/** w's MiVoice Business account with Zoom on too (Emergency Services). */
+async function mivbZoomAt(w) {
+  const a = await mivbAt(w);
+  if (!w.mivbZoom) {
+    await w.sP.send(`/a/${a.id}/integrations/add`, { kind: 'zoom' });
+    await sql(`UPDATE account_integrations SET state = 'enabled' WHERE account_id = ${lit(a.id)} AND kind = 'zoom'`);
+    w.mivbZoom = true;
+  }
+  return a;
+}
+/** A MiVoice Business account whose gateway is deployed and whose site's CloudLink Daemon reports (Set Default MBG). */
+async function mivbDeployedAt(w) {
+  if (!w.mivbDeployed) {
+    w.mivbDeployed = await mivbAccount(w.sP, w.partner.id, { users: 4, step: 'complete' });
+    await linkSite(w.sP, w.mivbDeployed.id);
+  }
+  return w.mivbDeployed;
+}
+/** w's MiVoice Business account with MiCollab present too (Tools). */
+async function mivbMiCollabAt(w) {
+  const a = await mivbAt(w);
+  if (!w.mivbMiCollab) {
+    await w.sP.send(`/a/${a.id}/integrations/add`, { kind: 'micollab' });
+    w.mivbMiCollab = true;
+  }
+  return a;
+}
+/** A new user template of w's customer account: its id. */
+async function userTemplate(w) {
+  const res = await w.sP.send(`/a/${w.A.id}/user-templates/new`, { name: `Template ${uid()}` });
+  assert.equal(res.status, 303);
+  return scalar(`SELECT MAX(id) FROM user_templates WHERE account_id = ${lit(w.A.id)}`);
+}
+const mivbPath = async (w, rest) => `/a/${(await mivbAt(w)).id}/mivb/${rest}`;
+
+Object.assign(CASES, {
+  'GET /a/:acct/mivb/voice-gateway': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway'), status: 200 }) },
+  'POST /a/:acct/mivb/voice-gateway': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway'), body: { action: 'trunks', primary: 'node-1', mbg: 'mbg-0' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'voice-gateway'), body: { action: 'trunks', primary: '', mbg: '' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/voice-gateway/default': { ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbDeployedAt(w)).id}/mivb/voice-gateway/default`, status: 200 }) },
+  'POST /a/:acct/mivb/voice-gateway/default': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbDeployedAt(w)).id}/mivb/voice-gateway/default`, body: { mbg: 'mbg-1' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${(await mivbDeployedAt(w)).id}/mivb/voice-gateway/default`, body: { mbg: '' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/emergency': { ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbZoomAt(w)).id}/mivb/emergency`, status: 200 }) },
+  'POST /a/:acct/mivb/emergency': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbZoomAt(w)).id}/mivb/emergency`, body: { dialables: '911', secret: 's3cret' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${(await mivbZoomAt(w)).id}/mivb/emergency`, body: { extra_headers: '[1]' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/tools': { ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbMiCollabAt(w)).id}/mivb/tools`, status: 200 }) },
+  'POST /a/:acct/mivb/tools': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbMiCollabAt(w)).id}/mivb/tools`, body: { one: 'mdug-2' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${(await mivbMiCollabAt(w)).id}/mivb/tools`, body: { one: 'x'.repeat(65) }, status: 422 }),
+  },
+  'GET /a/:acct/user-templates': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates`, status: 200 }) },
+  'GET /a/:acct/user-templates/new': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/new`, status: 200 }) },
+  'POST /a/:acct/user-templates/new': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/new`, body: { name: `Template ${uid()}`, mivb: '1', phone_type: 'sip' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/new`, body: { name: '' }, status: 422 }),
+  },
+  'GET /a/:acct/user-templates/:id': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}`, status: 200 }) },
+  'POST /a/:acct/user-templates/:id': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}`, body: { name: `Template ${uid()}`, action: 'save' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}`, body: { name: '', action: 'save' }, status: 422 }),
+  },
+  'GET /a/:acct/user-templates/:id/delete': { ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}/delete`, status: 200 }) },
+  'POST /a/:acct/user-templates/:id/delete': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}/delete`, body: { confirm: 'delete' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${w.A.id}/user-templates/${await userTemplate(w)}/delete`, body: { confirm: 'nope' }, status: 422 }),
+  },
+  'GET /a/:acct/users/:id/mivb': { ok: async (w) => ({ who: w.sP, path: await mivbUserPath(w), status: 200 }) },
+  'POST /a/:acct/users/:id/mivb': {
+    ok: async (w) => ({ who: w.sP, path: await mivbUserPath(w), body: { action: 'autogen', pin: '' }, status: 200 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbUserPath(w), body: { action: 'No Such Button!' }, status: 422 }),
+  },
+  'GET /a/:acct/integrations/mivb': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbAt(w)).id}/integrations/mivb`, status: 200 }),
+  },
+  'POST /a/:acct/integrations/mivb': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbAt(w)).id}/integrations/mivb`, body: { admin_portal: '1' }, status: 303 }),
+    bad: async (w) => ({
+      who: w.sP, path: `/a/${(await gatewayAt(w, 'linked', { pbx: { type: 'mivo400', users: 2 } })).id}/integrations/mivb`,
+      body: { admin_portal: '1' }, status: 422,
+    }),
+  },
+  'GET /a/:acct/mivb/numbers': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'numbers?q=1613'), status: 200 }) },
+  'GET /a/:acct/mivb/ranges/new': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/new'), status: 200 }) },
+  'POST /a/:acct/mivb/ranges/new': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/new'), body: freshRange(), status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/new'), body: { start: '12x', end: '129' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/ranges/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `ranges/delete?ids=${await mivbRange(w)}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/ranges/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/delete'), body: { ids: await mivbRange(w) }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'ranges/delete'), body: { ids: 'abc' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/ranges/:id': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `ranges/${await mivbRange(w)}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/ranges/:id': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `ranges/${await mivbRange(w)}`), body: freshRange(), status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, `ranges/${await mivbRange(w)}`), body: { start: '', end: '1' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/dids/new': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/new'), status: 200 }) },
+  'POST /a/:acct/mivb/dids/new': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/new'), body: { number: freshDid(), target: '1002' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/new'), body: { number: 'not a number' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/did': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `did?number=${encodeURIComponent(await mivbDid(w))}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/did': {
+    ok: async (w) => {
+      const number = await mivbDid(w);
+      const { changeToken } = (await pbxState((await mivbAt(w)).pbx)).dids.find((d) => d.number === number);
+      return { who: w.sP, path: await mivbPath(w, 'did'), body: { number, target: '1003', token: changeToken }, status: 303 };
+    },
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'did'), body: { number: await mivbDid(w), target: '1003', token: '' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/dids/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `dids/delete?numbers=${encodeURIComponent(await mivbDid(w))}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/dids/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/delete'), body: { numbers: await mivbDid(w) }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'dids/delete'), body: {}, status: 422 }),
+  },
+  'GET /a/:acct/mivb/locations': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations'), status: 200 }) },
+  'GET /a/:acct/mivb/locations/new': { ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/new'), status: 200 }) },
+  'POST /a/:acct/mivb/locations/new': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/new'), body: { names: `Site ${uid()}`.slice(0, 32) }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/new'), body: { names: '' }, status: 422 }),
+  },
+  'GET /a/:acct/mivb/locations/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, `locations/delete?ids=${await mivbLocation(w)}`), status: 200 }),
+  },
+  'POST /a/:acct/mivb/locations/delete': {
+    ok: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/delete'), body: { ids: await mivbLocation(w) }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: await mivbPath(w, 'locations/delete'), body: { ids: 'Not A Key!' }, status: 422 }),
+  },
 });
 
 const table = routes();
