@@ -172,6 +172,7 @@ static int open_archive(struct archive *a, db *d, const char *account_id, long l
 static int close_archive(struct archive *a)
 {
 	if (a->failed) {
+		log_error("export of support log %lld: a file could not be added: %s", a->log_id, db_error(a->d));
 		zip_discard(a->zip);
 		return -1;
 	}
@@ -211,8 +212,10 @@ static int product_of(void *ctx, const struct support_log_view *v)
 int support_export_logs_zip(db *d, const char *account_id, long long id, const char *path)
 {
 	char product[404] = "";
-	if (support_log_read(d, account_id, id, product_of, product) != 1)
+	if (support_log_read(d, account_id, id, product_of, product) != 1) {
+		log_error("export of support log %lld: it could not be read: %s", id, db_error(d));
 		return -1;
+	}
 	struct archive a;
 	if (open_archive(&a, d, account_id, id, path) != 0)
 		return -1;

@@ -1,5 +1,8 @@
 #include "cgi-bin/support/support_export.h"
 
+#include "lib/core/log.h"
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +12,10 @@ int support_export_begin(char dir[64], char path[96])
 {
 	const char *tmp = getenv("TMPDIR");
 	snprintf(dir, 64, "%s/sb-export-XXXXXX", tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
-	if (!mkdtemp(dir))
+	if (!mkdtemp(dir)) {
+		log_error("export: cannot make a folder in %s: %s", dir, strerror(errno));
 		return -1;
+	}
 	snprintf(path, 96, "%s/export.zip", dir);
 	return 0;
 }
