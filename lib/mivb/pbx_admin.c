@@ -2,6 +2,8 @@
  * (docs/pbx-link-protocol.md §1, §2, §8; guide §3.1.2). */
 #include "lib/mivb/pbx_admin.h"
 
+#include "lib/core/config.h"
+
 #include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +111,11 @@ static int request(struct pbx_admin *a, const char *method, const char *path, co
 	curl_easy_setopt(k, CURLOPT_CONNECTTIMEOUT, 5L);
 	curl_easy_setopt(k, CURLOPT_TIMEOUT, a->timeout_seconds);
 	curl_easy_setopt(k, CURLOPT_NOSIGNAL, 1L);
+	/* A gateway's relay answers over HTTPS with a certificate of its own:
+	 * trust the one the configuration names, else the system's. */
+	const char *ca = cfg_str("Pbx.CAFile", "");
+	if (*ca)
+		curl_easy_setopt(k, CURLOPT_CAINFO, ca);
 	curl_easy_setopt(k, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(k, CURLOPT_FOLLOWLOCATION, 0L);
 	CURLcode rc = curl_easy_perform(k);

@@ -4,6 +4,8 @@
 #include "syncd/drivers/pbx_driver.h"
 #include "lib/pbx_types.h"
 
+#include "lib/core/config.h"
+
 #include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +107,11 @@ static enum outcome request(struct conn *c, const char *method, const char *path
 	curl_easy_setopt(k, CURLOPT_CONNECTTIMEOUT, 5L);
 	curl_easy_setopt(k, CURLOPT_TIMEOUT, c->lim->request_seconds);
 	curl_easy_setopt(k, CURLOPT_NOSIGNAL, 1L);
+	/* A gateway's relay answers over HTTPS with a certificate of its own:
+	 * trust the one the configuration names, else the system's. */
+	const char *ca = cfg_str("Pbx.CAFile", "");
+	if (*ca)
+		curl_easy_setopt(k, CURLOPT_CAINFO, ca);
 	curl_easy_setopt(k, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(k, CURLOPT_FOLLOWLOCATION, 0L);
 	CURLcode rc = curl_easy_perform(k);

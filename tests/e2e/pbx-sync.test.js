@@ -27,6 +27,8 @@ describe('PBX sync', () => {
     assert.equal(link.dupEmail, 2);
     assert.equal(link.dids, 3);
     assert.equal((await status(a.id)).step, 'deployment', 'Connect the PBX is done once a sync worked');
+    assert.match(await scalar(`SELECT relay_url FROM gateways WHERE account_id = ${lit(a.id)}`), /^https:\/\/127\.0\.0\.1:\d+\//,
+      'through the gateway relay over HTTPS, its certificate checked');
     assert.equal(Number(await scalar(`SELECT COUNT(*) FROM users WHERE account_id = ${lit(a.id)} AND pbx_user = 1
       AND source = 'PBX' AND registered = 0`)), 26, 'a login for each user with a unique email');
     assert.equal(Number(await scalar(`SELECT COUNT(*) FROM pbx_users WHERE account_id = ${lit(a.id)} AND user_id IS NULL`)), 4);
