@@ -41,7 +41,8 @@
 	" UNION SELECT id FROM orders WHERE partner_id = ? AND customer_po LIKE ?" \
 	" UNION SELECT id FROM orders WHERE partner_id = ? AND tracking_id LIKE ?" \
 	" UNION SELECT id FROM orders WHERE partner_id = ? AND expiry_key BETWEEN ? AND ?" \
-	" UNION SELECT o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id AND o2.assigned_account_id = a2.id" \
+	" UNION SELECT STRAIGHT_JOIN o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id" \
+	"  AND o2.assigned_account_id = a2.id" \
 	"  WHERE a2.partner_id = ? AND a2.name LIKE ?) m"
 #define PAGE(f, inner, outer) \
 	COLUMNS " FROM (SELECT id FROM orders WHERE partner_id = ?" f " ORDER BY " inner " LIMIT ? OFFSET ?) p" \
