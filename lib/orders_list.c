@@ -41,7 +41,8 @@
 	" UNION SELECT id FROM orders WHERE partner_id = ? AND customer_po LIKE ?" \
 	" UNION SELECT id FROM orders WHERE partner_id = ? AND tracking_id LIKE ?" \
 	" UNION SELECT id FROM orders WHERE partner_id = ? AND expiry_key BETWEEN ? AND ?" \
-	" UNION SELECT o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id AND o2.assigned_account_id = a2.id" \
+	" UNION SELECT STRAIGHT_JOIN o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id" \
+	"  AND o2.assigned_account_id = a2.id" \
 	"  WHERE a2.partner_id = ? AND a2.name LIKE ?) m"
 #define PAGE(f, inner, outer) \
 	COLUMNS " FROM (SELECT id FROM orders WHERE partner_id = ?" f " ORDER BY " inner " LIMIT ? OFFSET ?) p" \
@@ -59,8 +60,8 @@
 	 {SEARCH_PAGE(fo, "o.order_number"), SEARCH_PAGE(fo, "o.order_number DESC")}, \
 	 {SEARCH_PAGE(fo, "o.sap_order_number, o.id"), SEARCH_PAGE(fo, "o.sap_order_number DESC, o.id DESC")}}
 
-/* A search with many matches walks the list's index instead, testing each
- * order until the page is full (and its count stops at ORDERS_SEARCH_EXACT + 1). */
+/* A search with many matches walks the list's index instead for its page,
+ * testing each order until the page is full. */
 #define MATCHES_ROW \
 	" AND (order_number LIKE ? OR sap_order_number LIKE ? OR reseller_po LIKE ? OR customer_po LIKE ?" \
 	" OR tracking_id LIKE ? OR expiry_key BETWEEN ? AND ?" \
@@ -71,7 +72,6 @@
 	 {WALK(f, "order_number", "o.order_number"), WALK(f, "order_number DESC", "o.order_number DESC")}, \
 	 {WALK(f, "sap_order_number, id", "o.sap_order_number, o.id"), \
 	  WALK(f, "sap_order_number DESC, id DESC", "o.sap_order_number DESC, o.id DESC")}}
-#define WALK_COUNT(f) "SELECT COUNT(*) AS n FROM (SELECT 1 FROM orders WHERE partner_id = ?" f MATCHES_ROW " LIMIT 1001) c"
 static const char *const walk_sql[3][3][2] = {WALKS(F_ALL), WALKS(F_UNASSIGNED), WALKS(F_EXPIRING)};
 
 /* [filter][sort][descending] */
@@ -82,8 +82,11 @@ static const char *const count_sql[3] = {
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_UNASSIGNED,
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_EXPIRING,
 };
-/* A search's matches are counted up to ORDERS_SEARCH_EXACT + 1, walking the partner's orders. */
-static const char *const search_count_sql[3] = {WALK_COUNT(F_ALL), WALK_COUNT(F_UNASSIGNED), WALK_COUNT(F_EXPIRING)};
+/* A search's matches, from the union of its ranges, counted up to ORDERS_SEARCH_EXACT + 1. */
+#define SEARCH_COUNT(fo) \
+	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
+	" LIMIT 1001) c"
+static const char *const search_count_sql[3] = {SEARCH_COUNT(FO_ALL), SEARCH_COUNT(FO_UNASSIGNED), SEARCH_COUNT(FO_EXPIRING)};
 
 /* Today and today plus the expiring days, in UTC (ch2 §3.5). */
 static void dates(int soon_days, char today[11], char soon[11])
@@ -195,12 +198,12 @@ static void bind(struct params *x, const struct order_query *q, enum shape shape
 		prefix_of(q->search, x->p, sizeof x->p);
 		order_expiry_span(q->search, x->lo, x->hi);
 	}
-	if (shape == UNION_PAGE)
+	if (searching && shape != PAGE_OF_IDS)
 		bind_union(x, q);
 	add(x, 's', q->partner_id);
 	if (q->filter == ORDERS_EXPIRING)
 		add(x, 's', x->today), add(x, 's', x->soon);
-	if (searching && shape != UNION_PAGE)
+	if (searching && shape == PAGE_OF_IDS)
 		bind_row_test(x, q);
 	if (shape != COUNT) {
 		snprintf(x->limit, sizeof x->limit, "%ld", q->limit);
