@@ -87,6 +87,27 @@ describe('PBX sync', () => {
     assert.equal(link.lastResult.removed, 2);
   });
 
+  test('a link is due again its PBX Sync Schedule after a sync, and syncd takes it then without Sync Now', async () => {
+    const a = await account('Sync schedule');
+    const pbx = await newPbx('mivb', 10);
+    const { link } = await onboard(a.id, pbx);
+    assert.equal(link.failing, false, link.lastError);
+    const due = async () => Number(await scalar(`SELECT TIMESTAMPDIFF(MINUTE, last_success_at, due_at) FROM pbx_links
+      WHERE account_id = ${lit(a.id)}`));
+    assert.equal(await due(), 20, 'the default schedule: 20 minutes after the last success');
+    // The schedule's time comes (the clock is the database's): a change on the PBX follows by itself.
+    const { ids: [changed] } = await sim('POST', `/sim/pbxs/${pbx.name}/change`, { count: 1 });
+    const before = link.lastAttempt;
+    await new Promise((resolve) => { setTimeout(resolve, 1100); });   // attempts are recorded to the second
+    await sql(`UPDATE pbx_links SET due_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE account_id = ${lit(a.id)}`);
+    const after = await settled(a.id, before);
+    assert.equal(after.failing, false, after.lastError);
+    const u = await sim('GET', `/sim/pbxs/${pbx.name}/users/${changed}`);
+    assert.equal(await scalar(`SELECT u.last_name FROM users u JOIN pbx_users p ON p.user_id = u.id
+      WHERE p.account_id = ${lit(a.id)} AND p.pbx_id = ${lit(changed)}`), u.lastName);
+    assert.equal(await due(), 20, 'and due again a schedule later');
+  });
+
   test('a PBX that is down, fails, hangs, or loses or cuts a page: nothing written, nobody deleted', async () => {
     const a = await account('Sync faults');
     const pbx = await newPbx('mxone', 2500);
