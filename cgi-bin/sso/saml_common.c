@@ -61,6 +61,39 @@ struct saml_expect saml_expect_now(void)
 	return e;
 }
 
+struct first_use {
+	const char *provider;
+	const struct saml_identity *who;
+	enum saml_failure f;
+};
+
+/* The replay cache first: a Response sent twice is a replay, whichever
+ * console and database node see it the second time. One transaction with
+ * the request it answers: its BEGIN waits until this node has applied the
+ * cluster's commits (a POST's reads are causal), so an assertion or request
+ * recorded a moment ago through another node is seen; of two uses at once
+ * on two nodes, certification lets one commit and the other, run again,
+ * finds the assertion used (ARCHITECTURE §10). */
+static int first_use(struct req *r, void *arg)
+{
+	struct first_use *u = arg;
+	u->f = SAML_OK;
+	int first = saml_assertion_first_use(r->db, u->who->issuer, u->who->assertion_id, u->who->expires);
+	if (first < 0)
+		return -1;
+	if (first == 0) {
+		u->f = SAML_REPLAY;
+		return 0;
+	}
+	if (u->who->in_response_to[0]) {
+		int open = saml_request_take(r->db, u->provider, u->who->in_response_to);
+		if (open < 0)
+			return -1;
+		u->f = open ? SAML_OK : SAML_UNKNOWN_REQUEST;
+	}
+	return 0;
+}
+
 enum saml_failure saml_accept(struct req *r, const char *provider, const struct saml_idp *idp, int allow_unsolicited,
 			      const struct saml_expect *expect, struct saml_identity *who)
 {
@@ -76,17 +109,8 @@ enum saml_failure saml_accept(struct req *r, const char *provider, const struct 
 		return f;
 	if (!who->in_response_to[0] && !allow_unsolicited)
 		return SAML_UNSOLICITED;
-	/* The replay cache first: a Response sent twice is a replay, whichever
-	 * worker sees it the second time. */
-	int first = saml_assertion_first_use(r->db, who->issuer, who->assertion_id, who->expires);
-	if (first <= 0)
-		return first < 0 ? SAML_FAILURE_COUNT : SAML_REPLAY;
-	if (who->in_response_to[0]) {
-		int open = saml_request_take(r->db, provider, who->in_response_to);
-		if (open <= 0)
-			return open < 0 ? SAML_FAILURE_COUNT : SAML_UNKNOWN_REQUEST;
-	}
-	return SAML_OK;
+	struct first_use u = {provider, who, SAML_OK};
+	return tx(r, first_use, &u) != 0 ? SAML_FAILURE_COUNT : u.f;
 }
 
 int saml_refused(struct req *r, const char *account_id, enum saml_failure f, const struct saml_identity *who)
