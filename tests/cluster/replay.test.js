@@ -14,10 +14,10 @@ import { promisify } from 'node:util';
 import { before, describe, test } from 'node:test';
 import { console1URL, console2URL, repo, scalarOn, sqlOn } from './lib/cluster.js';
 import {
-  PASSWORD, Session, lit, newCustomer, newPartner, newUser, paced, uid,
+  PASSWORD, Session, lit, newCustomer, newPartner, newUser, uid,
 } from '../e2e/lib/fixtures.js';
-import { Client, config } from '../e2e/lib/stack.js';
-import { report } from '../e2e/lib/inventory.js';
+import { config } from '../e2e/lib/stack.js';
+import { linkCode, api as machineApi, report } from '../e2e/lib/inventory.js';
 import { configureSso, fromAddress, idpRespond, idpUser, postResponse, signedInBy, startSignIn } from '../e2e/lib/sso.js';
 
 const run = promisify(execFile);
@@ -32,15 +32,7 @@ async function signedIn(url, partner) {
 }
 
 /** A call of the machine API through one console: { status, json }. */
-async function api(url, method, path, { token, body } = {}) {
-  const res = await paced(() => new Client(url).request(method, path, {
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  }));
-  let json = null;
-  try { json = JSON.parse(res.text); } catch { /* not JSON */ }
-  return { status: res.status, json };
-}
+const api = (url, method, path, options) => machineApi(method, path, { ...options, base: url });
 
 /** The statuses of two uses sent at the same moment, one through each console, sorted. */
 async function bothAtOnce(use) {
@@ -126,9 +118,7 @@ describe('single-use codes and ids across both consoles', () => {
     const link = (url, code) => api(url, 'POST', '/api/v1/daemons/link', { body: { code, host: `replay-${uid()}`, platformId: `PLT-${uid()}` } });
     const newCode = async (session) => {
       const account = await newCustomer(partner.id, 'Replay daemon');
-      const page = await session.send(`/a/${account.id}/inventory/daemons`);
-      assert.equal(page.status, 200);
-      return { account, code: /data-link-code>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(page.text)[1] };
+      return { account, code: await linkCode(session, account.id) };
     };
     for (const [first, second, maker] of [[console1URL, console2URL, two], [console2URL, console1URL, one]]) {
       const { account, code } = await newCode(maker);
@@ -147,8 +137,7 @@ describe('single-use codes and ids across both consoles', () => {
 
   test('a Launch link verified through one console is refused through the other', async () => {
     const account = await newCustomer(partner.id, 'Replay launch');
-    const page = await one.send(`/a/${account.id}/inventory/daemons`);
-    const code = /data-link-code>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(page.text)[1];
+    const code = await linkCode(one, account.id);
     const platformId = `PLT-${uid()}`;
     const { json: { token } } = await api(console2URL, 'POST', '/api/v1/daemons/link', { body: { code, host: 'launch', platformId } });
     assert.equal((await api(console1URL, 'PUT', '/api/v1/inventory/report', { token, body: report(platformId) })).status, 200);

@@ -15,6 +15,8 @@ const N = 300;
 const syncdLog = (n) => readFileSync(`${clusterDir}/syncd${n}/log/syncd.log`, 'utf8');
 /** The jobs a syncd logged as run ("job ID: N items"), from a position in its log. */
 const jobsRunBy = (n, from) => [...syncdLog(n).slice(from).matchAll(/job (\d+): \d+ items/g)].map((m) => m[1]);
+/** The mails a syncd logged as sent ("mail: N of M sent"), from a position in its log, summed. */
+const mailsSentBy = (n, from) => [...syncdLog(n).slice(from).matchAll(/mail: (\d+) of \d+ sent/g)].reduce((sum, m) => sum + Number(m[1]), 0);
 
 describe('syncd when its database node dies', () => {
   test('it fails over to the next node of its list and keeps claiming work, each job once', { timeout: 600_000 }, async (t) => {
@@ -64,6 +66,9 @@ describe('syncd when its database node dies', () => {
     assert.equal(runs[1].length + runs[2].length, N, 'one run logged per job');
     assert.equal(new Set([...runs[1], ...runs[2]]).size, N, 'no job run by both');
     assert.ok(runs[2].length > 0, 'syncd2 kept claiming work without its node');
+    const sent = { 1: mailsSentBy(1, from[1]), 2: mailsSentBy(2, from[2]) };
+    t.diagnostic(`mails sent after node 3 died: by syncd1: ${sent[1]}, by syncd2: ${sent[2]}`);
+    assert.ok(sent[2] > 0, 'and sending mail');
     // syncd2's list is node 3, node 1, node 2: node 1 is its second.
     assert.match(syncdLog(2).slice(from[2]), /db: now on node 2 of 3/, 'syncd2 went on through node 1');
   });

@@ -41,9 +41,9 @@ export async function linkSite(session, accountId, preset, extra = {}) {
   return res.json;
 }
 
-/** A call of the machine API: { status, json }. */
-export async function api(method, path, { token, body } = {}) {
-  const res = await paced(() => new Client().request(method, path, {
+/** A call of the machine API (at base, else the stack's): { status, json }. */
+export async function api(method, path, { token, body, base } = {}) {
+  const res = await paced(() => new Client(base).request(method, path, {
     body: body === undefined ? undefined : JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   }));
