@@ -76,7 +76,9 @@ int did_edit_post(struct req *r)
 	if (rc != 0)
 		return invalid(r);
 	json_t *details = json_pack("{s:{s:s,s:s}}", "target", "from", before.target, "to", target);
-	mivb_event(r, "did.update", "did", number, number, details);
+	int rec = mivb_record(r, &(struct mivb_change){"did.update", "did", number, number, details, NULL, NULL});
 	json_decref(details);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_did_saved", "/a/%s/mivb/numbers", r->acct.id);
 }

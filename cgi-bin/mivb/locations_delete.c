@@ -74,8 +74,10 @@ int locations_delete_post(struct req *r)
 	json_t *list = json_array();
 	for (int i = 0; list && i < n; i++)
 		json_array_append_new(list, json_string(ids[i]));
-	json_t *details = json_pack("{s:o}", "ids", list);
-	mivb_event(r, "location.delete", "location", "", "", details);
+	json_t *details = json_pack("{s:{s:o}}", "ids", "from", list);
+	int rec = mivb_record(r, &(struct mivb_change){"location.delete", "location", "", "", details, NULL, NULL});
 	json_decref(details);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_locations_deleted", "/a/%s/mivb/locations", r->acct.id);
 }

@@ -78,8 +78,11 @@ int locations_new_post(struct req *r)
 	json_t *list = json_array();
 	for (int i = 0; list && i < n; i++)
 		json_array_append_new(list, json_string(names[i]));
-	json_t *details = json_pack("{s:o}", "names", list);
-	mivb_event(r, "location.create", "location", "", n == 1 ? names[0] : "", details);
+	json_t *details = json_pack("{s:{s:o}}", "names", "to", list);
+	int rec = mivb_record(r, &(struct mivb_change){"location.create", "location", "", n == 1 ? names[0] : "", details,
+						       NULL, NULL});
 	json_decref(details);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_locations_added", "/a/%s/mivb/locations", r->acct.id);
 }

@@ -74,7 +74,9 @@ int mbg_default_post(struct req *r)
 	if (rc != 0)
 		return invalid(r);
 	json_t *details = json_pack("{s:{s:s}}", "default", "to", in(r, "mbg"));
-	mivb_event(r, "mbg.update", "mbg", in(r, "mbg"), in(r, "mbg"), details);
+	int rec = mivb_record(r, &(struct mivb_change){"mbg.update", "mbg", in(r, "mbg"), in(r, "mbg"), details, NULL, NULL});
 	json_decref(details);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_mbg_default_saved", "/a/%s/mivb/voice-gateway", r->acct.id);
 }
