@@ -57,13 +57,10 @@ int did_new_post(struct req *r)
 		return invalid(r);
 	}
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open <= 0) {
+	int refused;
+	if (!mivb_open_write(r, &a, &refused)) {
 		free(numbers);
-		if (open < 0)
-			return SERVER_ERROR;
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
+		return refused;
 	}
 	struct pbx_reply rep = {0};
 	int rc = mivb_dids_add(&a, numbers, n, target, &rep);

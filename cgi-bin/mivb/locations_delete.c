@@ -56,13 +56,9 @@ int locations_delete_post(struct req *r)
 	const char *ids[SELECTED_MAX];
 	int n = in_list(r, "ids", ids, SELECTED_MAX);
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open < 0)
-		return SERVER_ERROR;
-	if (!open) {
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
-	}
+	int refused;
+	if (!mivb_open_write(r, &a, &refused))
+		return refused;
 	struct pbx_reply rep = {0};
 	int rc = mivb_locations_delete(&a, ids, n, &rep);
 	if (rc != 0)

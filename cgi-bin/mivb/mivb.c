@@ -13,6 +13,20 @@ int mivb_open(struct req *r, struct pbx_admin *a)
 	return rc;
 }
 
+int mivb_open_write(struct req *r, struct pbx_admin *a, int *outcome)
+{
+	int open = mivb_open(r, a);
+	if (open > 0)
+		return 1;
+	if (open < 0) {
+		*outcome = SERVER_ERROR;
+	} else {
+		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
+		*outcome = invalid(r);
+	}
+	return 0;
+}
+
 void mivb_refusal_text(struct req *r, const struct pbx_reply *rep, char *out, size_t size)
 {
 	if (rep->status == 0)

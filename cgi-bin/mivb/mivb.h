@@ -11,6 +11,11 @@
  * -1 error. */
 int mivb_open(struct req *r, struct pbx_admin *a);
 
+/* Before a write: opens the account's MiVoice Business, 1. Else 0, with
+ * *outcome what the handler answers: the form again with the reason next to
+ * "pbx", or an error. */
+int mivb_open_write(struct req *r, struct pbx_admin *a, int *outcome);
+
 /* After a refused or unanswered request: the PBX's message next to the
  * field it named when that is one of fields (a NULL-ended list), else next
  * to fallback; a changed value (the PBX's change token) asks for a reload;

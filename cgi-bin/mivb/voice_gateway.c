@@ -101,13 +101,9 @@ int voice_gateway_post(struct req *r)
 	if (form_has_errors(r))
 		return invalid(r);
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open < 0)
-		return SERVER_ERROR;
-	if (!open) {
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
-	}
+	int refused;
+	if (!mivb_open_write(r, &a, &refused))
+		return refused;
 	struct pbx_reply rep = {0};
 	int rc = trunks ? mivb_sip_trunks_create(&a, in(r, "primary"), in(r, "secondary"), in(r, "mbg"), &rep)
 			: mivb_teleworker_fqdn_set(&a, in(r, "fqdn"), &rep);

@@ -30,7 +30,7 @@
   <form method="post" action="<?cs var:base ?>/mivb/service" novalidate>
     <?cs call:csrf() ?>
     <input type="hidden" name="category" value="<?cs var:Form.Values.category ?>">
-    <?cs if:Form.Errors.category ?><p class="error" id="e-category" role="alert"><?cs var:Form.Errors.category ?></p><?cs /if ?>
+    <?cs if:Form.Errors.category ?><p class="error" id="e-category"><?cs var:Form.Errors.category ?></p><?cs /if ?>
     <?cs call:select_field("template", Lang.mivb.user_config.template, Templates, 0) ?>
     <label><input type="checkbox" name="filter" value="1"<?cs if:Conf.filter ?> checked<?cs /if ?>> <?cs var:Lang.mivb.user_config.filter ?></label>
     <div class="actions">

@@ -73,7 +73,7 @@ describe('MiVoice Business Service: Complete setup and Upgrade Service', () => {
   });
 
   test('Apply with a template: the category, the template\'s defaults and programmable keys land on the PBX; the console records them with one MiVB event', async () => {
-    let res = await s.send(`/a/${a.id}/user-templates/new`, { name: 'Agents', mivb: '1', category: 'Standard', department: 'Support',
+    let res = await s.send(`/a/${a.id}/user-templates/new`, { name: 'Agents', mivb: '1', category: 'Standard', department: 'Agent desks',
       phone_type: 'desk', model: '6940', k1_button: '3', k1_function: 'do_not_disturb', k1_label: 'DND',
       k2_button: '5', k2_function: 'auto_answer', k2_label: 'Answer' });
     assert.equal(res.status, 303);
@@ -85,11 +85,11 @@ describe('MiVoice Business Service: Complete setup and Upgrade Service', () => {
     assert.equal(res.status, 303, visibleText(res.text ?? '').slice(-300));
     const v = await pbxServices(a.pbx, pbxId);
     assert.equal(v.category, 'Standard');
-    assert.equal(v.department, 'Support');
+    assert.equal(v.department, 'Agent desks');
     assert.equal(v.phones[0].model, '6940');
     assert.deepEqual(v.phones[0].keys.map((k) => [k.button, k.function, k.label]), [[3, 'do_not_disturb', 'DND'], [5, 'auto_answer', 'Answer']]);
     const [category, department] = await consoleCopy(a.id, pbxId);
-    assert.deepEqual([category, department], ['Standard', 'Support']);
+    assert.deepEqual([category, department], ['Standard', 'Agent desks']);
     const evs = await mivbEvents(a.id, from);
     assert.equal(evs.length, 1);
     assert.equal(evs[0].action, 'pbx_user_profile.update');
