@@ -139,6 +139,23 @@ describe('MiVoice Business: User Configuration', () => {
     assert.ok(JSON.parse(rows[0][3]).includes('department'));
   });
 
+  test('when the console cannot record a change the PBX took, the page says so and no event is written without its state', async () => {
+    const fields = formFields((await s.get(path)).text);
+    const from = await lastEventId();
+    // the console's copy of the user refuses this department: its transaction fails after the PBX took the save
+    await sql("ALTER TABLE pbx_users ADD CONSTRAINT test_unrecordable CHECK (department <> 'Unrecordable')");
+    let res;
+    try {
+      res = await sendForm(s, path, { ...fields, action: 'save', department: 'Unrecordable' });
+    } finally {
+      await sql('ALTER TABLE pbx_users DROP CONSTRAINT test_unrecordable');
+    }
+    assert.equal(res.status, 500);
+    assert.match(visibleText(res.text), /The MiVoice Business made the change, but the console could not record it/);
+    assert.equal((await pbxServices(a.pbx, pbxId)).department, 'Unrecordable', 'the PBX has it');
+    assert.deepEqual(await eventsOf(a.id, `id > ${from}`), [], 'the event went with the state');
+  });
+
   test('Auto-generate, + Add Phone (Hot Desk with its options) and Reset All redraw the form without saving', async () => {
     const fields = formFields((await s.get(path)).text);
     let res = await sendForm(s, path, { ...fields, action: 'autogen' });
