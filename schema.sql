@@ -925,6 +925,9 @@ CREATE TABLE IF NOT EXISTS pbx_users (
   extensions   VARCHAR(255) NOT NULL DEFAULT '',
   department   VARCHAR(100) NOT NULL DEFAULT '',
   location     VARCHAR(100) NOT NULL DEFAULT '',
+  -- the MiVoice Business service category the console last wrote for the
+  -- user (guide §3.1.2.1 Complete setup); '' for no service assigned
+  service_category VARCHAR(64) NOT NULL DEFAULT '',
   email_state  ENUM('ok','missing','duplicate') NOT NULL DEFAULT 'ok',
   fingerprint  CHAR(16) NOT NULL,
   updated_at   DATETIME NOT NULL,

@@ -145,3 +145,37 @@ int user_template_delete(db *d, const char *account_id, long long id)
 	long long n = db_exec(d, "DELETE FROM user_templates WHERE account_id = ? AND id = ?", "si", account_id, id);
 	return n < 0 ? -1 : n > 0;
 }
+
+void user_template_apply(const struct user_template *t, struct mivb_services *s)
+{
+	if (!t->mivb)
+		return;
+	if (*t->category)
+		COPY(s->category, t->category);
+	if (*t->group)
+		COPY(s->group, t->group);
+	if (*t->location)
+		COPY(s->location, t->location);
+	if (*t->department)
+		COPY(s->department, t->department);
+	if (!*t->phone.type)
+		return;
+	struct mivb_phone *p = NULL;
+	for (int i = 0; i < s->n_phones && !p; i++)
+		if (strcmp(s->phones[i].type, t->phone.type) == 0)
+			p = &s->phones[i];
+	if (!p && s->n_phones < MIVB_PHONES_MAX) {
+		p = &s->phones[s->n_phones++];
+		memset(p, 0, sizeof *p);
+		COPY(p->type, t->phone.type);
+		/* a phone the template adds rings the user's prime line, when they have one */
+		if (s->n_phones > 1)
+			COPY(p->dn, s->phones[0].dn);
+	}
+	if (!p)
+		return;
+	if (*t->phone.model)
+		COPY(p->model, t->phone.model);
+	p->n_keys = t->phone.n_keys;
+	memcpy(p->keys, t->phone.keys, sizeof p->keys[0] * (size_t)t->phone.n_keys);
+}

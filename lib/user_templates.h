@@ -31,4 +31,11 @@ long long user_template_insert(db *d, const char *account_id, const struct user_
 int user_template_update(db *d, const char *account_id, long long id, const struct user_template *t);
 /* 1 deleted, 0 none, -1 error. */
 int user_template_delete(db *d, const char *account_id, long long id);
+
+/* A user given the template (guide §3.1.3.2: Apply Changes, Complete setup):
+ * its category and Service Programming defaults, and its phone with its set
+ * and programmable keys: the user's first phone of that type takes
+ * them, else the phone is added (on the user's prime line). Nothing for a
+ * template without MiVoice Business. */
+void user_template_apply(const struct user_template *t, struct mivb_services *s);
 #endif

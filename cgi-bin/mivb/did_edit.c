@@ -54,13 +54,9 @@ int did_edit_post(struct req *r)
 	if (form_has_errors(r))
 		return invalid(r);
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open < 0)
-		return SERVER_ERROR;
-	if (!open) {
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
-	}
+	int refused;
+	if (!mivb_open_write(r, &a, &refused))
+		return refused;
 	struct mivb_did before;
 	struct pbx_reply rep = {0};
 	int rc = mivb_did_get(&a, number, &before, &rep);
@@ -76,7 +72,9 @@ int did_edit_post(struct req *r)
 	if (rc != 0)
 		return invalid(r);
 	json_t *details = json_pack("{s:{s:s,s:s}}", "target", "from", before.target, "to", target);
-	mivb_event(r, "did.update", "did", number, number, details);
+	int rec = mivb_record(r, &(struct mivb_change){"did.update", "did", number, number, details, NULL, NULL});
 	json_decref(details);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_did_saved", "/a/%s/mivb/numbers", r->acct.id);
 }

@@ -57,13 +57,10 @@ int did_new_post(struct req *r)
 		return invalid(r);
 	}
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open <= 0) {
+	int refused;
+	if (!mivb_open_write(r, &a, &refused)) {
 		free(numbers);
-		if (open < 0)
-			return SERVER_ERROR;
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
+		return refused;
 	}
 	struct pbx_reply rep = {0};
 	int rc = mivb_dids_add(&a, numbers, n, target, &rep);
@@ -79,8 +76,10 @@ int did_new_post(struct req *r)
 	char name[2 * MIVB_DID_MAX + 2];
 	snprintf(name, sizeof name, n == 1 ? "%s" : "%s-%s", numbers[0], numbers[n - 1]);
 	json_t *details = json_pack("{s:i,s:{s:n,s:s}}", "count", n, "target", "from", "to", target);
-	mivb_event(r, "did.create", "did", numbers[0], name, details);
+	int rec = mivb_record(r, &(struct mivb_change){"did.create", "did", numbers[0], name, details, NULL, NULL});
 	json_decref(details);
 	free(numbers);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_dids_added", "/a/%s/mivb/numbers", r->acct.id);
 }

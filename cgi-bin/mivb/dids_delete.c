@@ -4,7 +4,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include "lib/core/log.h"
 
 #define SELECTED_MAX 100
 
@@ -32,9 +31,13 @@ struct deleted {
 static int write_events(struct req *r, void *arg)
 {
 	struct deleted *d = arg;
-	for (int i = 0; i < d->n; i++)
-		if (event(r, r->acct.id, "did.delete", "did", d->numbers[i], d->numbers[i], NULL) != 0)
+	for (int i = 0; i < d->n; i++) {
+		json_t *details = json_pack("{s:{s:s}}", "number", "from", d->numbers[i]);
+		int rc = details ? event(r, r->acct.id, "did.delete", "did", d->numbers[i], d->numbers[i], details) : -1;
+		json_decref(details);
+		if (rc != 0)
 			return -1;
+	}
 	return 0;
 }
 
@@ -48,13 +51,9 @@ int dids_delete_post(struct req *r)
 	if (form_has_errors(r))
 		return invalid(r);
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open < 0)
-		return SERVER_ERROR;
-	if (!open) {
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
-	}
+	int refused;
+	if (!mivb_open_write(r, &a, &refused))
+		return refused;
 	struct pbx_reply rep = {0};
 	int rc = mivb_dids_delete(&a, numbers, n, &rep);
 	if (rc != 0)
@@ -64,7 +63,7 @@ int dids_delete_post(struct req *r)
 	if (rc != 0)
 		return invalid(r);
 	struct deleted d = {numbers, n};
-	if (tx(r, write_events, &d) != 0)
-		log_error("mivb: the PBX deleted %d DID numbers, but their events were not written", n);
+	if (mivb_record(r, &(struct mivb_change){NULL, "did", "", "", NULL, write_events, &d}) != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_dids_deleted", "/a/%s/mivb/numbers", r->acct.id);
 }

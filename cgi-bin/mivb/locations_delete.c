@@ -56,13 +56,9 @@ int locations_delete_post(struct req *r)
 	const char *ids[SELECTED_MAX];
 	int n = in_list(r, "ids", ids, SELECTED_MAX);
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open < 0)
-		return SERVER_ERROR;
-	if (!open) {
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
-	}
+	int refused;
+	if (!mivb_open_write(r, &a, &refused))
+		return refused;
 	struct pbx_reply rep = {0};
 	int rc = mivb_locations_delete(&a, ids, n, &rep);
 	if (rc != 0)
@@ -74,8 +70,10 @@ int locations_delete_post(struct req *r)
 	json_t *list = json_array();
 	for (int i = 0; list && i < n; i++)
 		json_array_append_new(list, json_string(ids[i]));
-	json_t *details = json_pack("{s:o}", "ids", list);
-	mivb_event(r, "location.delete", "location", "", "", details);
+	json_t *details = json_pack("{s:{s:o}}", "ids", "from", list);
+	int rec = mivb_record(r, &(struct mivb_change){"location.delete", "location", "", "", details, NULL, NULL});
 	json_decref(details);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_locations_deleted", "/a/%s/mivb/locations", r->acct.id);
 }

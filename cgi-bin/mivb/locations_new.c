@@ -60,13 +60,9 @@ int locations_new_post(struct req *r)
 	if (n < 0)
 		return invalid(r);
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open < 0)
-		return SERVER_ERROR;
-	if (!open) {
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
-	}
+	int refused;
+	if (!mivb_open_write(r, &a, &refused))
+		return refused;
 	struct pbx_reply rep = {0};
 	int rc = mivb_locations_add(&a, names, n, &rep);
 	if (rc != 0)
@@ -78,8 +74,11 @@ int locations_new_post(struct req *r)
 	json_t *list = json_array();
 	for (int i = 0; list && i < n; i++)
 		json_array_append_new(list, json_string(names[i]));
-	json_t *details = json_pack("{s:o}", "names", list);
-	mivb_event(r, "location.create", "location", "", n == 1 ? names[0] : "", details);
+	json_t *details = json_pack("{s:{s:o}}", "names", "to", list);
+	int rec = mivb_record(r, &(struct mivb_change){"location.create", "location", "", n == 1 ? names[0] : "", details,
+						       NULL, NULL});
 	json_decref(details);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_locations_added", "/a/%s/mivb/locations", r->acct.id);
 }

@@ -58,13 +58,9 @@ int mbg_default_post(struct req *r)
 	if (form_has_errors(r))
 		return invalid(r);
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open < 0)
-		return SERVER_ERROR;
-	if (!open) {
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
-	}
+	int refused;
+	if (!mivb_open_write(r, &a, &refused))
+		return refused;
 	struct pbx_reply rep = {0};
 	int rc = mivb_mbg_set_default(&a, in(r, "mbg"), &rep);
 	if (rc != 0)
@@ -74,7 +70,9 @@ int mbg_default_post(struct req *r)
 	if (rc != 0)
 		return invalid(r);
 	json_t *details = json_pack("{s:{s:s}}", "default", "to", in(r, "mbg"));
-	mivb_event(r, "mbg.update", "mbg", in(r, "mbg"), in(r, "mbg"), details);
+	int rec = mivb_record(r, &(struct mivb_change){"mbg.update", "mbg", in(r, "mbg"), in(r, "mbg"), details, NULL, NULL});
 	json_decref(details);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, "flash.mivb_mbg_default_saved", "/a/%s/mivb/voice-gateway", r->acct.id);
 }

@@ -13,6 +13,20 @@ int mivb_open(struct req *r, struct pbx_admin *a)
 	return rc;
 }
 
+int mivb_open_write(struct req *r, struct pbx_admin *a, int *outcome)
+{
+	int open = mivb_open(r, a);
+	if (open > 0)
+		return 1;
+	if (open < 0) {
+		*outcome = SERVER_ERROR;
+	} else {
+		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
+		*outcome = invalid(r);
+	}
+	return 0;
+}
+
 void mivb_refusal_text(struct req *r, const struct pbx_reply *rep, char *out, size_t size)
 {
 	if (rep->status == 0)
@@ -44,23 +58,29 @@ void mivb_refused(struct req *r, const struct pbx_reply *rep, const char *const 
 	hdf_set_value(r->hdf, "Form.HasErrors", "1");
 }
 
-struct event_call {
-	const char *action, *asset_type, *asset_id, *asset_name;
-	json_t *details;
-};
-
-static int write_event(struct req *r, void *arg)
+static int record(struct req *r, void *arg)
 {
-	struct event_call *e = arg;
-	return event(r, r->acct.id, e->action, e->asset_type, e->asset_id, e->asset_name, e->details);
+	const struct mivb_change *c = arg;
+	if (c->apply && c->apply(r, c->arg) != 0)
+		return -1;
+	if (c->action && event(r, r->acct.id, c->action, c->asset_type, c->asset_id, c->asset_name, c->details) != 0)
+		return -1;
+	return 0;
 }
 
-int mivb_event(struct req *r, const char *action, const char *asset_type, const char *asset_id, const char *asset_name,
-	       json_t *details)
+int mivb_record(struct req *r, const struct mivb_change *c)
 {
-	struct event_call e = {action, asset_type, asset_id, asset_name, details};
-	int rc = tx(r, write_event, &e);
-	if (rc != 0)
-		log_error("mivb: the PBX took %s of %s, but its event was not written", action, asset_name);
-	return rc == 0 ? 0 : -1;
+	if (tx(r, record, (void *)c) == 0)
+		return 0;
+	log_error("mivb: the PBX took %s of %s, but the console's transaction failed", c->action ? c->action : "a change",
+		  c->asset_name ? c->asset_name : "");
+	hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.unrecorded"));
+	return -1;
+}
+
+int mivb_unrecorded(struct req *r)
+{
+	int rc = invalid(r);
+	r->status = 500;
+	return rc;
 }

@@ -11,6 +11,11 @@
  * -1 error. */
 int mivb_open(struct req *r, struct pbx_admin *a);
 
+/* Before a write: opens the account's MiVoice Business, 1. Else 0, with
+ * *outcome what the handler answers: the form again with the reason next to
+ * "pbx", or an error. */
+int mivb_open_write(struct req *r, struct pbx_admin *a, int *outcome);
+
 /* After a refused or unanswered request: the PBX's message next to the
  * field it named when that is one of fields (a NULL-ended list), else next
  * to fallback; a changed value (the PBX's change token) asks for a reload;
@@ -20,8 +25,21 @@ void mivb_refused(struct req *r, const struct pbx_reply *rep, const char *const 
 /* What a refused or unanswered request says, in words. */
 void mivb_refusal_text(struct req *r, const struct pbx_reply *rep, char *out, size_t size);
 
-/* The event of a change the PBX took (Event Type MiVB, guide §2.16), in a
- * transaction of its own: the PBX has it already. 0, or -1 (logged). */
-int mivb_event(struct req *r, const char *action, const char *asset_type, const char *asset_id, const char *asset_name,
-	       json_t *details);
+/* A change the PBX took, on the console's side: its event (Event Type
+ * MiVB, guide §2.16: the asset, and PROPERTIES CHANGED from the members of
+ * details that hold {"from", "to"}) and, when apply is set, the console's
+ * own state of it, in one transaction that runs once the PBX answered. */
+struct mivb_change {
+	const char *action;            /* NULL: apply writes the events itself */
+	const char *asset_type, *asset_id, *asset_name;
+	json_t *details;               /* not taken */
+	int (*apply)(struct req *r, void *arg);
+	void *arg;
+};
+/* 0 recorded. -1: the transaction failed (logged) and the page will say
+ * that the MiVoice Business has the change but the console did not record
+ * it; the caller then returns mivb_unrecorded(r). */
+int mivb_record(struct req *r, const struct mivb_change *c);
+/* The form again, status 500, with that message next to "pbx". */
+int mivb_unrecorded(struct req *r);
 #endif

@@ -95,13 +95,9 @@ int tools_post(struct req *r)
 	const char *ids[MIVB_SYNC_ITEMS_MAX];
 	int n = *in(r, "one") ? (ids[0] = in(r, "one"), 1) : in_list(r, "ids", ids, MIVB_SYNC_ITEMS_MAX);
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open < 0)
-		return SERVER_ERROR;
-	if (!open) {
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
-	}
+	int refused;
+	if (!mivb_open_write(r, &a, &refused))
+		return refused;
 	struct mivb_sync_item items[MIVB_SYNC_ITEMS_MAX];
 	struct pick p = {ids, n, items, 0};
 	struct pbx_reply rep = {0};

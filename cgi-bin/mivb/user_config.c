@@ -69,20 +69,19 @@ int user_config_post(struct req *r)
 		r->status = 422;
 		rc = user_config_draw(r, open ? &a : NULL, &s);
 	} else {
-		struct mivb_services before;
+		struct mivb_services before, stored;
 		struct pbx_reply rep = {0};
 		int got = mivb_services_get(&a, pbx_id, &before, &rep);
 		pbx_reply_clear(&rep);
-		int put = got == 0 ? mivb_services_put(&a, pbx_id, &s, &rep) : -1;
+		int put = got == 0 ? mivb_services_put(&a, pbx_id, &s, &stored, &rep) : -1;
 		if (put != 0) {
 			user_config_refused(r, &s, &rep);
 			r->status = 422;
 			rc = user_config_draw(r, &a, &s);
 		} else {
-			json_t *details = user_config_changes(&before, &s);
-			mivb_event(r, "pbx_user_profile.update", "pbx_user_profile", pbx_id, r->obj.user.email, details);
-			json_decref(details);
-			rc = done(r, "flash.mivb_user_saved", "/a/%s/users/%lld/mivb", r->acct.id, r->obj.user.id);
+			rc = mivb_user_saved(r, pbx_id, &before, &stored) == 0
+				     ? done(r, "flash.mivb_user_saved", "/a/%s/users/%lld/mivb", r->acct.id, r->obj.user.id)
+				     : mivb_unrecorded(r);
 		}
 		pbx_reply_clear(&rep);
 	}

@@ -82,39 +82,12 @@ void user_config_read(struct req *r, struct mivb_services *s)
 	}
 }
 
-/* Apply Changes of a template (guide §3.1.3.2): its category and Service
- * Programming defaults, and its phone with its keys (the user's first phone
- * of that type takes the template's set and keys; else one is added). */
+/* Apply Changes of a template (guide §3.1.3.2; lib/user_templates.h). */
 static void apply_template(struct req *r, struct mivb_services *s)
 {
 	struct user_template t;
-	if (user_template_find(r->db, r->acct.id, strtoll(form(r, "template"), NULL, 10), &t) != 1 || !t.mivb)
-		return;
-	if (*t.category)
-		COPY(s->category, t.category);
-	if (*t.group)
-		COPY(s->group, t.group);
-	if (*t.location)
-		COPY(s->location, t.location);
-	if (*t.department)
-		COPY(s->department, t.department);
-	if (!*t.phone.type)
-		return;
-	struct mivb_phone *p = NULL;
-	for (int i = 0; i < s->n_phones && !p; i++)
-		if (strcmp(s->phones[i].type, t.phone.type) == 0)
-			p = &s->phones[i];
-	if (!p && s->n_phones < MIVB_PHONES_MAX) {
-		p = &s->phones[s->n_phones++];
-		memset(p, 0, sizeof *p);
-		COPY(p->type, t.phone.type);
-	}
-	if (!p)
-		return;
-	if (*t.phone.model)
-		COPY(p->model, t.phone.model);
-	p->n_keys = t.phone.n_keys;
-	memcpy(p->keys, t.phone.keys, sizeof p->keys[0] * (size_t)t.phone.n_keys);
+	if (user_template_find(r->db, r->acct.id, strtoll(form(r, "template"), NULL, 10), &t) == 1)
+		user_template_apply(&t, s);
 }
 
 void user_config_act(struct req *r, struct mivb_services *s, const char *action)
@@ -218,8 +191,15 @@ static int add_category(void *ctx, const struct mivb_category *c)
 {
 	struct fill *f = ctx;
 	hdf_set_valuef(f->r->hdf, "Categories.%d.value=%s", f->n, c->id);
+	hdf_set_valuef(f->r->hdf, "Categories.%d.tier=%d", f->n, c->tier);
 	hdf_set_valuef(f->r->hdf, "Categories.%d.label=%s", f->n++, c->name);
 	return 0;
+}
+
+int user_config_categories(struct req *r, struct pbx_admin *a, struct pbx_reply *rep)
+{
+	struct fill c = {r, 0};
+	return mivb_categories_list(a, add_category, &c, rep);
 }
 
 static int add_group(void *ctx, const struct mivb_group *g)
@@ -312,15 +292,20 @@ static int add_template(void *ctx, const struct user_template *t)
 	return 0;
 }
 
-int user_config_draw(struct req *r, struct pbx_admin *a, const struct mivb_services *s)
+int user_config_templates(struct req *r, const char *category)
 {
 	/* Filter templates by category and tier selection: on unless the form cleared it */
 	int filter = *form(r, "action") ? form_checked(r, "filter") : 1;
 	hdf_set_int_value(r->hdf, "Conf.filter", filter);
+	struct template_pick pick = {r, category, filter, 0};
+	return user_templates_each(r->db, r->acct.id, add_template, &pick) < 0 ? -1 : 0;
+}
+
+int user_config_draw(struct req *r, struct pbx_admin *a, const struct mivb_services *s)
+{
 	hdf_set_value(r->hdf, "Conf.category", s->category);
 	hdf_set_value(r->hdf, "Form.Values.category", s->category);
-	struct template_pick pick = {r, s->category, filter, 0};
-	if (user_templates_each(r->db, r->acct.id, add_template, &pick) < 0)
+	if (user_config_templates(r, s->category) != 0)
 		return SERVER_ERROR;
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "mivb.user_config.title"));
 	hdf_set_valuef(r->hdf, "Conf.user=%lld", r->obj.user.id);
@@ -347,8 +332,7 @@ int user_config_draw(struct req *r, struct pbx_admin *a, const struct mivb_servi
 	}
 	if (a) {
 		struct pbx_reply rep = {0};
-		struct fill c = {r, 0};
-		mivb_categories_list(a, add_category, &c, &rep);
+		user_config_categories(r, a, &rep);
 		pbx_reply_clear(&rep);
 		struct fill f = {r, 0};
 		mivb_groups_list(a, add_group, &f, &rep);
@@ -386,4 +370,26 @@ json_t *user_config_changes(const struct mivb_services *before, const struct miv
 	if (c)
 		json_object_set_new(c, "keys", json_pack("{s:i,s:i}", "from", keys_before, "to", keys_after));
 	return c;
+}
+
+struct mirror {
+	const char *pbx_id;
+	const struct mivb_services *stored;
+};
+
+static int write_mirror(struct req *r, void *arg)
+{
+	const struct mirror *m = arg;
+	return mivb_services_record(r->db, r->acct.id, m->pbx_id, m->stored);
+}
+
+int mivb_user_saved(struct req *r, const char *pbx_id, const struct mivb_services *before,
+		    const struct mivb_services *stored)
+{
+	json_t *details = user_config_changes(before, stored);
+	struct mirror m = {pbx_id, stored};
+	int rc = mivb_record(r, &(struct mivb_change){"pbx_user_profile.update", "pbx_user_profile", pbx_id,
+						      r->obj.user.email, details, write_mirror, &m});
+	json_decref(details);
+	return rc;
 }

@@ -18,8 +18,20 @@ void user_config_act(struct req *r, struct mivb_services *s, const char *action)
 int user_config_check(struct req *r, const struct mivb_services *s);
 /* The PBX's refusal of a save, next to the form field it names. */
 void user_config_refused(struct req *r, const struct mivb_services *s, const struct pbx_reply *rep);
+/* The PBX's service categories as Categories.<n>.value, label, tier: as
+ * mivb_categories_list. */
+int user_config_categories(struct req *r, struct pbx_admin *a, struct pbx_reply *rep);
+/* The account's MiVoice Business templates as Templates.<n>.value, label:
+ * only category's when Filter templates by category and tier selection is
+ * on (Conf.filter; on unless the form cleared it). 0, or -1. */
+int user_config_templates(struct req *r, const char *category);
 /* Fills the page from s, with the PBX's groups and locations when a is not NULL. DONE. */
 int user_config_draw(struct req *r, struct pbx_admin *a, const struct mivb_services *s);
 /* What a save changed, for its event (the PIN only as changed, never its digits). */
 json_t *user_config_changes(const struct mivb_services *before, const struct mivb_services *after);
+/* Once the PBX took a write of the user's services (stored: as it now holds
+ * them): the console's copy of the user and the event, in one transaction
+ * (mivb_record). 0, or -1 (the page says so: return mivb_unrecorded). */
+int mivb_user_saved(struct req *r, const char *pbx_id, const struct mivb_services *before,
+		    const struct mivb_services *stored);
 #endif

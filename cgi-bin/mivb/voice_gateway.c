@@ -101,13 +101,9 @@ int voice_gateway_post(struct req *r)
 	if (form_has_errors(r))
 		return invalid(r);
 	struct pbx_admin a;
-	int open = mivb_open(r, &a);
-	if (open < 0)
-		return SERVER_ERROR;
-	if (!open) {
-		hdf_set_value(r->hdf, "Form.Errors.pbx", lang(r, "mivb.no_pbx"));
-		return invalid(r);
-	}
+	int refused;
+	if (!mivb_open_write(r, &a, &refused))
+		return refused;
 	struct pbx_reply rep = {0};
 	int rc = trunks ? mivb_sip_trunks_create(&a, in(r, "primary"), in(r, "secondary"), in(r, "mbg"), &rep)
 			: mivb_teleworker_fqdn_set(&a, in(r, "fqdn"), &rep);
@@ -118,12 +114,14 @@ int voice_gateway_post(struct req *r)
 	pbx_admin_close(&a);
 	if (rc != 0)
 		return invalid(r);
-	json_t *details = trunks ? json_pack("{s:s,s:s,s:s}", "primary", in(r, "primary"), "secondary", in(r, "secondary"),
-					     "mbg", in(r, "mbg"))
+	json_t *details = trunks ? json_pack("{s:{s:s},s:{s:s},s:{s:s}}", "primary", "to", in(r, "primary"), "secondary", "to",
+					     in(r, "secondary"), "mbg", "to", in(r, "mbg"))
 				 : json_pack("{s:{s:s}}", "fqdn", "to", in(r, "fqdn"));
-	mivb_event(r, trunks ? "sip_trunk.create" : "mbg.update", trunks ? "sip_trunk" : "mbg", in(r, "mbg"),
-		   trunks ? in(r, "mbg") : in(r, "fqdn"), details);
+	int rec = mivb_record(r, &(struct mivb_change){trunks ? "sip_trunk.create" : "mbg.update", trunks ? "sip_trunk" : "mbg",
+						       in(r, "mbg"), trunks ? in(r, "mbg") : in(r, "fqdn"), details, NULL, NULL});
 	json_decref(details);
+	if (rec != 0)
+		return mivb_unrecorded(r);
 	return done(r, trunks ? "flash.mivb_trunks_created" : "flash.mivb_fqdn_saved", "/a/%s/mivb/voice-gateway",
 		    r->acct.id);
 }

@@ -16,6 +16,7 @@
 #include "cgi-bin/users/user_form.h"
 #include "cgi-bin/users/user_licenses.h"
 #include "lib/accounts.h"
+#include "lib/mivb/services.h"
 #include "lib/pbx_links.h"
 #include "lib/scim_groups.h"
 #include "lib/scim_users.h"
@@ -98,6 +99,25 @@ static int publish_group(void *ctx, const struct user_group *g)
 	return 0;
 }
 
+/* Products and licenses → MiVoice Business Service (guide §3.1.2.1), on an
+ * account with the MiVoice Business integration, for a user its PBX has:
+ * MiVoice Business (no service assigned) with Complete setup, or the user's
+ * service category with Upgrade Service, and the Settings of its User
+ * Configuration. */
+static int publish_mivb_service(struct req *r, int synced)
+{
+	char path[160], pbx_id[65], category[65];
+	snprintf(path, sizeof path, "/a/%s/users/%lld/mivb/service", r->acct.id, r->obj.user.id);
+	if (!synced || !allowed(r, "GET", path))
+		return 0;
+	int found = mivb_user_service(r->db, r->acct.id, r->obj.user.id, pbx_id, category);
+	if (found < 0)
+		return -1;
+	hdf_set_int_value(r->hdf, "Users.MivbService.shown", found);
+	hdf_set_value(r->hdf, "Users.MivbService.category", found ? category : "");
+	return 0;
+}
+
 /* Publishes the user and what the template needs besides the form values. */
 static int publish(struct req *r)
 {
@@ -135,9 +155,8 @@ static int publish(struct req *r)
 
 	snprintf(path, sizeof path, "/a/%s/users/%lld", r->acct.id, u->id);
 	hdf_set_int_value(r->hdf, "Users.ReadOnly", !allowed(r, "POST", path));
-	/* Products and licenses → MiVoice Business Service's settings (guide §3.1.2.1) */
-	snprintf(path, sizeof path, "/a/%s/users/%lld/mivb", r->acct.id, u->id);
-	hdf_set_int_value(r->hdf, "Users.MivbService", synced && allowed(r, "GET", path));
+	if (publish_mivb_service(r, synced) != 0)
+		return -1;
 	snprintf(path, sizeof path, "/a/%s/users/%lld/welcome", r->acct.id, u->id);
 	hdf_set_int_value(r->hdf, "Users.CanWelcome", allowed(r, "POST", path));
 	snprintf(path, sizeof path, "/a/%s/users/%lld/delete", r->acct.id, u->id);

@@ -2,39 +2,14 @@
  * (docs/pbx-link-protocol.md §1, §2, §8; guide §3.1.2). */
 #include "lib/mivb/pbx_admin.h"
 
-#include "lib/core/config.h"
+#include "lib/pbx_relay.h"
 
-#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* No administration answer comes near this. */
 #define BODY_MAX (8L * 1024 * 1024)
-
-struct body {
-	char *data;
-	size_t len;
-	int too_big;
-};
-
-static size_t on_data(char *ptr, size_t size, size_t n, void *ctx)
-{
-	struct body *b = ctx;
-	size_t add = size * n;
-	if (b->len + add + 1 > (size_t)BODY_MAX) {
-		b->too_big = 1;
-		return 0;
-	}
-	char *grown = realloc(b->data, b->len + add + 1);
-	if (!grown)
-		return 0;
-	b->data = grown;
-	memcpy(b->data + b->len, ptr, add);
-	b->len += add;
-	b->data[b->len] = 0;
-	return add;
-}
 
 void pbx_reply_clear(struct pbx_reply *rep)
 {
@@ -83,75 +58,42 @@ static int request(struct pbx_admin *a, const char *method, const char *path, co
 		words(rep, "%sthe gateway has not reported its relay", "gateway unreachable: ");
 		return -1;
 	}
-	char url[1024], header[700];
-	snprintf(url, sizeof url, "%s%s", a->t.relay_url, path);
-	struct curl_slist *h = NULL;
-	snprintf(header, sizeof header, "X-Relay-Key: %s", a->t.relay_key);
-	h = curl_slist_append(h, header);
-	snprintf(header, sizeof header, strchr(a->t.host, ':') ? "X-Relay-Target: [%s]:%d" : "X-Relay-Target: %s:%d",
-		 a->t.host, a->t.port);
-	h = curl_slist_append(h, header);
-	h = curl_slist_append(h, "Accept: application/json");
-	if (a->token[0]) {
-		snprintf(header, sizeof header, "Authorization: Bearer %s", a->token);
-		h = curl_slist_append(h, header);
-	}
-	if (body)
-		h = curl_slist_append(h, "Content-Type: application/json");
-	struct body b = {0};
-	CURL *k = a->curl;
-	curl_easy_reset(k);
-	curl_easy_setopt(k, CURLOPT_URL, url);
-	curl_easy_setopt(k, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(k, CURLOPT_CUSTOMREQUEST, method);
-	if (body)
-		curl_easy_setopt(k, CURLOPT_POSTFIELDS, body);
-	curl_easy_setopt(k, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(k, CURLOPT_WRITEDATA, &b);
-	curl_easy_setopt(k, CURLOPT_CONNECTTIMEOUT, 5L);
-	curl_easy_setopt(k, CURLOPT_TIMEOUT, a->timeout_seconds);
-	curl_easy_setopt(k, CURLOPT_NOSIGNAL, 1L);
-	/* A gateway's relay answers over HTTPS with a certificate of its own:
-	 * trust the one the configuration names, else the system's. */
-	const char *ca = cfg_str("Pbx.CAFile", "");
-	if (*ca)
-		curl_easy_setopt(k, CURLOPT_CAINFO, ca);
-	curl_easy_setopt(k, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(k, CURLOPT_FOLLOWLOCATION, 0L);
-	CURLcode rc = curl_easy_perform(k);
-	curl_slist_free_all(h);
-	int out = -1;
-	if (rc == CURLE_OPERATION_TIMEDOUT) {
+	struct pbx_relay_call call = {method, path, body, a->token, NULL, a->timeout_seconds, BODY_MAX};
+	struct pbx_relay_answer ans;
+	pbx_relay_send(a->curl, &a->t, &call, &ans);
+	if (ans.rc == CURLE_OPERATION_TIMEDOUT) {
 		words(rep, "the PBX did not answer in time%s", "");
-	} else if (rc != CURLE_OK || b.too_big) {
-		words(rep, "gateway unreachable (%s)", b.too_big ? "answer too large" : curl_easy_strerror(rc));
-	} else {
-		curl_easy_getinfo(k, CURLINFO_RESPONSE_CODE, &rep->status);
-		json_t *doc = b.len ? json_loadb(b.data, b.len, 0, NULL) : NULL;
-		const char *code = json_string_value(json_object_get(doc, "code"));
-		const char *message = json_string_value(json_object_get(doc, "message"));
-		const char *field = json_string_value(json_object_get(doc, "field"));
-		snprintf(rep->code, sizeof rep->code, "%s", code ? code : "");
-		snprintf(rep->field, sizeof rep->field, "%s", field ? field : "");
-		snprintf(rep->message, sizeof rep->message, "%s", message ? message : "");
-		if (rep->status == 502 || rep->status == 504 || (rep->status == 503 && strncmp(rep->code, "gateway", 7) == 0) ||
-		    strcmp(rep->code, "relay_key") == 0) {
-			/* the relay's own failures: the PBX never saw the request */
-			words(rep, "the PBX could not be reached through the gateway (%s)", *rep->code ? rep->code : "relay");
-			rep->code[0] = rep->field[0] = 0;
-			json_decref(doc);
-		} else if (pbx_reply_ok(rep) && !json_is_object(doc)) {
-			words(rep, "the PBX's answer to %s is not a JSON object", path);
-			json_decref(doc);
-		} else {
-			rep->doc = pbx_reply_ok(rep) ? doc : NULL;
-			if (!rep->doc)
-				json_decref(doc);
-			out = 0;
-		}
+		return -1;
 	}
-	free(b.data);
-	return out;
+	if (ans.rc != CURLE_OK || ans.too_big) {
+		words(rep, "gateway unreachable (%s)", ans.too_big ? "answer too large" : curl_easy_strerror(ans.rc));
+		return -1;
+	}
+	rep->status = ans.status;
+	json_t *doc = ans.doc;
+	const char *code = json_string_value(json_object_get(doc, "code"));
+	const char *message = json_string_value(json_object_get(doc, "message"));
+	const char *field = json_string_value(json_object_get(doc, "field"));
+	snprintf(rep->code, sizeof rep->code, "%s", code ? code : "");
+	snprintf(rep->field, sizeof rep->field, "%s", field ? field : "");
+	snprintf(rep->message, sizeof rep->message, "%s", message ? message : "");
+	if (rep->status == 502 || rep->status == 504 || (rep->status == 503 && strncmp(rep->code, "gateway", 7) == 0) ||
+	    strcmp(rep->code, "relay_key") == 0) {
+		/* the relay's own failures: the PBX never saw the request */
+		words(rep, "the PBX could not be reached through the gateway (%s)", *rep->code ? rep->code : "relay");
+		rep->code[0] = rep->field[0] = 0;
+		json_decref(doc);
+		return -1;
+	}
+	if (pbx_reply_ok(rep) && !json_is_object(doc)) {
+		words(rep, "the PBX's answer to %s is not a JSON object", path);
+		json_decref(doc);
+		return -1;
+	}
+	rep->doc = pbx_reply_ok(rep) ? doc : NULL;
+	if (!rep->doc)
+		json_decref(doc);
+	return 0;
 }
 
 static int login(struct pbx_admin *a, struct pbx_reply *rep)

@@ -3,8 +3,8 @@
 /* The console's side of the PBX link protocol for the MiVoice Business
  * administration (docs/pbx-link-protocol.md §8; guide §3.1.2): requests to
  * the account's MiVoice Business through its gateway's relay, while a
- * person waits. syncd's reads have their own transport (syncd/drivers/);
- * this one is for single reads and writes, each of which the PBX applies
+ * person waits, sent through the transport syncd's reads use too
+ * (lib/pbx_relay.h): single reads and writes, each of which the PBX applies
  * whole or not at all.
  *
  * A write goes to the PBX first; only once the PBX took it does the caller

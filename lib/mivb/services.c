@@ -57,16 +57,10 @@ static void path_of(struct pbx_admin *a, const char *pbx_id, char *out, size_t s
 	curl_free(e);
 }
 
-int mivb_services_get(struct pbx_admin *a, const char *pbx_id, struct mivb_services *out, struct pbx_reply *rep)
+/* The services document of an answer into out. */
+static void services_of(json_t *d, struct mivb_services *out)
 {
-	char path[256];
-	path_of(a, pbx_id, path, sizeof path);
 	memset(out, 0, sizeof *out);
-	if (pbx_admin_call(a, "GET", path, NULL, rep) != 0)
-		return -1;
-	if (!pbx_reply_ok(rep))
-		return 1;
-	json_t *d = rep->doc;
 	COPY(out->token, d, "changeToken");
 	COPY(out->category, d, "category");
 	COPY(out->group, d, "group");
@@ -80,6 +74,18 @@ int mivb_services_get(struct pbx_admin *a, const char *pbx_id, struct mivb_servi
 			break;
 		phone_of(ph, &out->phones[out->n_phones++]);
 	}
+}
+
+int mivb_services_get(struct pbx_admin *a, const char *pbx_id, struct mivb_services *out, struct pbx_reply *rep)
+{
+	char path[256];
+	path_of(a, pbx_id, path, sizeof path);
+	memset(out, 0, sizeof *out);
+	if (pbx_admin_call(a, "GET", path, NULL, rep) != 0)
+		return -1;
+	if (!pbx_reply_ok(rep))
+		return 1;
+	services_of(rep->doc, out);
 	return 0;
 }
 
@@ -97,7 +103,8 @@ static json_t *phone_json(const struct mivb_phone *p)
 			 p->model, "options", "acdAgent", p->acd_agent, "externalPhone", p->external_phone, "keys", keys);
 }
 
-int mivb_services_put(struct pbx_admin *a, const char *pbx_id, const struct mivb_services *s, struct pbx_reply *rep)
+int mivb_services_put(struct pbx_admin *a, const char *pbx_id, const struct mivb_services *s, struct mivb_services *stored,
+		      struct pbx_reply *rep)
 {
 	json_t *phones = json_array();
 	for (int i = 0; phones && i < s->n_phones; i++)
@@ -109,7 +116,50 @@ int mivb_services_put(struct pbx_admin *a, const char *pbx_id, const struct mivb
 	path_of(a, pbx_id, path, sizeof path);
 	int rc = !body ? -1 : pbx_admin_call(a, "PUT", path, body, rep) != 0 ? -1 : pbx_reply_ok(rep) ? 0 : 1;
 	json_decref(body);
+	if (rc == 0)
+		services_of(rep->doc, stored);
 	return rc;
+}
+
+struct service_of {
+	char *pbx_id, *category;
+};
+
+static int service_row(void *ctx, const struct db_row *row)
+{
+	struct service_of *s = ctx;
+	row_copy(row, "pbx_id", s->pbx_id, 65);
+	row_copy(row, "service_category", s->category, 65);
+	return 0;
+}
+
+int mivb_user_service(db *d, const char *account_id, long long user_id, char pbx_id[65], char category[65])
+{
+	struct service_of s = {pbx_id, category};
+	return db_one(d, service_row, &s,
+		      "SELECT pbx_id, service_category FROM pbx_users WHERE account_id = ? AND user_id = ? LIMIT 1", "si",
+		      account_id, user_id);
+}
+
+int mivb_services_record(db *d, const char *account_id, const char *pbx_id, const struct mivb_services *s)
+{
+	/* the user's directory numbers as the sync lists them (§4.3): each once, comma-separated */
+	char dns[256] = "";
+	size_t used = 0;
+	for (int i = 0; i < s->n_phones; i++) {
+		if (!*s->phones[i].dn || strstr(dns, s->phones[i].dn))
+			continue;
+		int n = snprintf(dns + used, sizeof dns - used, "%s%s", used ? "," : "", s->phones[i].dn);
+		if (n < 0 || (size_t)n >= sizeof dns - used) {
+			dns[used] = 0;
+			break;
+		}
+		used += (size_t)n;
+	}
+	long long rc = db_exec(d, "UPDATE pbx_users SET service_category = ?, department = LEFT(?, 100), location = LEFT(?, 100),"
+				  " extensions = ?, updated_at = UTC_TIMESTAMP() WHERE account_id = ? AND pbx_id = ?",
+			       "ssssss", s->category, s->department, s->location, dns, account_id, pbx_id);
+	return rc < 0 ? -1 : 0;
 }
 
 int mivb_phone_keys(const struct mivb_phone *p, struct mivb_key *out)

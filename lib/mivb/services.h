@@ -50,7 +50,18 @@ int mivb_user_pbx_id(db *d, const char *account_id, long long user_id, char out[
 
 /* As pbx_objects.h: 0 taken, 1 refused (rep), -1 no answer. */
 int mivb_services_get(struct pbx_admin *a, const char *pbx_id, struct mivb_services *out, struct pbx_reply *rep);
-int mivb_services_put(struct pbx_admin *a, const char *pbx_id, const struct mivb_services *s, struct pbx_reply *rep);
+/* stored: the services as the PBX now holds them (its answer, read back). */
+int mivb_services_put(struct pbx_admin *a, const char *pbx_id, const struct mivb_services *s, struct mivb_services *stored,
+		      struct pbx_reply *rep);
+
+/* The account's user as the PBX has them, with the service category the
+ * console last wrote for them ("" for MiVoice Business (no service
+ * assigned), guide §3.1.2.1). 1 found, 0 the PBX does not have the user, -1. */
+int mivb_user_service(db *d, const char *account_id, long long user_id, char pbx_id[65], char category[65]);
+/* Inside the caller's transaction, once the PBX took a write: the console's
+ * copy of the user (pbx_users: service category, department, location,
+ * directory numbers) as the PBX now holds it. 0, or -1. */
+int mivb_services_record(db *d, const char *account_id, const char *pbx_id, const struct mivb_services *s);
 
 /* The keys of phone p as the rules take them (pointing into p). */
 int mivb_phone_keys(const struct mivb_phone *p, struct mivb_key *out);

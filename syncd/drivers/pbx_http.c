@@ -4,45 +4,14 @@
 #include "syncd/drivers/pbx_driver.h"
 #include "lib/pbx_types.h"
 
-#include "lib/core/config.h"
+#include "lib/pbx_relay.h"
 
-#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* No page of a well-behaved PBX comes near this. */
 #define BODY_MAX (64L * 1024 * 1024)
-
-struct body {
-	char *data;
-	size_t len, cap;
-	int too_big;
-};
-
-static size_t on_data(char *ptr, size_t size, size_t n, void *ctx)
-{
-	struct body *b = ctx;
-	size_t add = size * n;
-	if (b->len + add + 1 > (size_t)BODY_MAX) {
-		b->too_big = 1;
-		return 0;
-	}
-	if (b->len + add + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 65536;
-		while (cap < b->len + add + 1)
-			cap *= 2;
-		char *grown = realloc(b->data, cap);
-		if (!grown)
-			return 0;
-		b->data = grown;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, ptr, add);
-	b->len += add;
-	b->data[b->len] = 0;
-	return add;
-}
 
 struct conn {
 	CURL *curl;
@@ -73,62 +42,23 @@ static enum outcome request(struct conn *c, const char *method, const char *path
 		snprintf(c->error, c->error_size, "gateway unreachable: the gateway has not reported its relay");
 		return FAILED;
 	}
-	char url[1024], header[700];
-	snprintf(url, sizeof url, "%s%s", c->t->relay_url, path);
-	struct curl_slist *h = NULL;
-	snprintf(header, sizeof header, "X-Relay-Key: %s", c->t->relay_key);
-	h = curl_slist_append(h, header);
-	if (strchr(c->t->host, ':'))
-		snprintf(header, sizeof header, "X-Relay-Target: [%s]:%d", c->t->host, c->t->port);
-	else
-		snprintf(header, sizeof header, "X-Relay-Target: %s:%d", c->t->host, c->t->port);
-	h = curl_slist_append(h, header);
-	h = curl_slist_append(h, "Accept: application/json");
-	if (c->token[0]) {
-		snprintf(header, sizeof header, "Authorization: Bearer %s", c->token);
-		h = curl_slist_append(h, header);
-	}
-	if (if_none_match && *if_none_match) {
-		snprintf(header, sizeof header, "If-None-Match: \"%s\"", if_none_match);
-		h = curl_slist_append(h, header);
-	}
-	if (body)
-		h = curl_slist_append(h, "Content-Type: application/json");
-	struct body b = {0};
-	CURL *k = c->curl;
-	curl_easy_reset(k);
-	curl_easy_setopt(k, CURLOPT_URL, url);
-	curl_easy_setopt(k, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(k, CURLOPT_CUSTOMREQUEST, method);
-	if (body)
-		curl_easy_setopt(k, CURLOPT_POSTFIELDS, body);
-	curl_easy_setopt(k, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(k, CURLOPT_WRITEDATA, &b);
-	curl_easy_setopt(k, CURLOPT_CONNECTTIMEOUT, 5L);
-	curl_easy_setopt(k, CURLOPT_TIMEOUT, c->lim->request_seconds);
-	curl_easy_setopt(k, CURLOPT_NOSIGNAL, 1L);
-	/* A gateway's relay answers over HTTPS with a certificate of its own:
-	 * trust the one the configuration names, else the system's. */
-	const char *ca = cfg_str("Pbx.CAFile", "");
-	if (*ca)
-		curl_easy_setopt(k, CURLOPT_CAINFO, ca);
-	curl_easy_setopt(k, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(k, CURLOPT_FOLLOWLOCATION, 0L);
-	CURLcode rc = curl_easy_perform(k);
-	curl_slist_free_all(h);
+	struct pbx_relay_call call = {method, path, body, c->token, if_none_match, c->lim->request_seconds, BODY_MAX};
+	struct pbx_relay_answer ans;
+	pbx_relay_send(c->curl, c->t, &call, &ans);
+	CURLcode rc = ans.rc;
 	enum outcome out = FAILED;
 	if (rc == CURLE_OPERATION_TIMEDOUT) {
 		snprintf(c->error, c->error_size, "the PBX did not answer within %ld seconds (%s %s)", c->lim->request_seconds,
 			 method, path);
 	} else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST) {
 		snprintf(c->error, c->error_size, "gateway unreachable");
-	} else if (b.too_big) {
+	} else if (ans.too_big) {
 		snprintf(c->error, c->error_size, "the PBX's answer to %s is too large", path);
 	} else if (rc != CURLE_OK) {
 		snprintf(c->error, c->error_size, "gateway unreachable (%s)", curl_easy_strerror(rc));
 	} else {
-		curl_easy_getinfo(k, CURLINFO_RESPONSE_CODE, status);
-		json_t *parsed = b.len ? json_loadb(b.data, b.len, 0, NULL) : NULL;
+		*status = ans.status;
+		json_t *parsed = ans.doc;
 		const char *code, *message;
 		answer_error(parsed, &code, &message);
 		if (*status == 304) {
@@ -160,7 +90,6 @@ static enum outcome request(struct conn *c, const char *method, const char *path
 		}
 		json_decref(parsed);
 	}
-	free(b.data);
 	return out;
 }
 

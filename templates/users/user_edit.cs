@@ -12,7 +12,6 @@
 <?cs set:base = "/a/" + Account.id + "/users" ?>
 <section class="card">
   <h1><?cs var:User.display_name ?></h1>
-  <?cs if:Users.MivbService ?><p><a class="button secondary" href="<?cs var:base ?>/<?cs var:User.id ?>/mivb"><?cs var:Lang.mivb.user_config.service_link ?></a></p><?cs /if ?>
 <?cs if:Users.ReadOnly ?>
   <?cs call:readonly(Lang.users.user_form.first_name, User.first_name) ?>
   <?cs call:readonly(Lang.users.user_form.last_name, User.last_name) ?>
@@ -76,7 +75,17 @@
     <span class="spacer"></span>
     <?cs if:!Users.ReadOnly ?><a class="button secondary" href="/a/<?cs var:Account.id ?>/users/<?cs var:User.id ?>/products"><?cs var:Lang.users.user_products.add_product ?></a><?cs /if ?>
   </div>
-  <?cs if:Licenses.held == 0 ?>
+  <?cs if:Users.MivbService.shown ?><?cs set:mivb_base = "/a/" + Account.id + "/users/" + User.id + "/mivb" ?>
+  <ul class="plain products" aria-label="<?cs var:Lang.mivb.user_config.service ?>">
+    <li><?cs var:Lang.mivb.user_config.service ?>: <?cs if:Users.MivbService.category ?><?cs var:Lang.mivb.user_service.product ?> - <?cs
+      var:Users.MivbService.category ?>
+      <a class="button small" href="<?cs var:mivb_base ?>/service"><?cs var:Lang.mivb.user_service.upgrade ?></a><?cs
+      else ?><?cs var:Lang.mivb.user_service.no_service ?>
+      <a class="button small" href="<?cs var:mivb_base ?>/service"><?cs var:Lang.mivb.user_service.complete_setup ?></a><?cs /if ?>
+      <a class="button small secondary" href="<?cs var:mivb_base ?>" aria-label="<?cs var:Lang.mivb.user_config.service_link ?>">⚙ <?cs var:Lang.mivb.user_service.settings ?></a></li>
+  </ul>
+  <?cs /if ?>
+  <?cs if:Licenses.held == 0 && !Users.MivbService.shown ?>
   <p class="empty"><?cs var:Lang.users.user_products.no_licenses ?></p>
   <?cs else ?>
   <ul class="plain products">

@@ -1073,6 +1073,11 @@ Object.assign(CASES, {
     ok: async (w) => ({ who: w.sP, path: await mivbUserPath(w), body: { action: 'autogen', pin: '' }, status: 200 }),
     bad: async (w) => ({ who: w.sP, path: await mivbUserPath(w), body: { action: 'No Such Button!' }, status: 422 }),
   },
+  'GET /a/:acct/users/:id/mivb/service': { ok: async (w) => ({ who: w.sP, path: `${await mivbUserPath(w)}/service`, status: 200 }) },
+  'POST /a/:acct/users/:id/mivb/service': {
+    ok: async (w) => ({ who: w.sP, path: `${await mivbUserPath(w)}/service`, body: { action: 'select', category: 'Basic' }, status: 200 }),
+    bad: async (w) => ({ who: w.sP, path: `${await mivbUserPath(w)}/service`, body: { action: 'apply', category: '' }, status: 422 }),
+  },
   'GET /a/:acct/integrations/mivb': {
     ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbAt(w)).id}/integrations/mivb`, status: 200 }),
   },

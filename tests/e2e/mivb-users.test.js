@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { eventsOf, fieldError, lastEventId, lit, newUser, partnerSession, visibleText } from './lib/fixtures.js';
 import { sql } from './lib/stack.js';
 import { pbxFault } from './lib/pbx.js';
-import { changeServicesOnPbx, mivbAccount, pbxServices } from './lib/mivb.js';
+import { changeServicesOnPbx, mivbAccount, pbxServices, pbxState } from './lib/mivb.js';
 
 async function sendForm(session, path, fields) {
   const body = new URLSearchParams({ _csrf: session.csrf });
@@ -108,16 +108,52 @@ describe('MiVoice Business: User Configuration', () => {
     assert.equal((await pbxServices(a.pbx, pbxId)).department, 'Changed on the PBX');
   });
 
-  test('a PBX failing during the save leaves both sides as they were', async () => {
+  test('a PBX failing part-way through the save leaves both sides as they were', async () => {
     const fields = formFields((await s.get(path)).text);
     const before = await pbxServices(a.pbx, pbxId);
+    const copy = `SELECT department, location, extensions, service_category FROM pbx_users WHERE account_id = ${lit(a.id)} AND pbx_id = ${lit(pbxId)}`;
+    const consoleBefore = await sql(copy);
+    const aborted = (await pbxState(a.pbx)).abortedWrites;
     const from = await lastEventId();
-    await pbxFault(a.pbx, '500', { count: 2 });
-    const res = await sendForm(s, path, { ...fields, action: 'save', department: 'Never' });
+    // the PBX's transaction fails after the profile, before the phones
+    await pbxFault(a.pbx, 'write-midway', { count: 1 });
+    const res = await sendForm(s, path, { ...fields, action: 'save', department: 'Never', p0_k2_function: 'auto_answer' });
     await pbxFault(a.pbx, 'none');
     assert.equal(res.status, 422);
+    assert.equal((await pbxState(a.pbx)).abortedWrites, aborted + 1, 'the write itself failed, not the read before it');
     assert.deepEqual(await pbxServices(a.pbx, pbxId), before);
+    assert.deepEqual(await sql(copy), consoleBefore);
     assert.deepEqual(await eventsOf(a.id, `id > ${from}`), []);
+  });
+
+  test('a save the PBX took is recorded with the console\'s copy of the user and one MiVB event, in one transaction', async () => {
+    const fields = formFields((await s.get(path)).text);
+    const from = await lastEventId();
+    const res = await sendForm(s, path, { ...fields, action: 'save', department: 'Logistics' });
+    assert.equal(res.status, 303);
+    const [[department]] = await sql(`SELECT department FROM pbx_users WHERE account_id = ${lit(a.id)} AND pbx_id = ${lit(pbxId)}`);
+    assert.equal(department, 'Logistics');
+    const rows = await sql(`SELECT event_type, asset_type, asset_id, properties_changed FROM events WHERE account_id = ${lit(a.id)} AND id > ${from}`);
+    assert.equal(rows.length, 1);
+    assert.deepEqual([rows[0][0], rows[0][2]], ['mivb', pbxId]);
+    assert.ok(JSON.parse(rows[0][3]).includes('department'));
+  });
+
+  test('when the console cannot record a change the PBX took, the page says so and no event is written without its state', async () => {
+    const fields = formFields((await s.get(path)).text);
+    const from = await lastEventId();
+    // the console's copy of the user refuses this department: its transaction fails after the PBX took the save
+    await sql("ALTER TABLE pbx_users ADD CONSTRAINT test_unrecordable CHECK (department <> 'Unrecordable')");
+    let res;
+    try {
+      res = await sendForm(s, path, { ...fields, action: 'save', department: 'Unrecordable' });
+    } finally {
+      await sql('ALTER TABLE pbx_users DROP CONSTRAINT test_unrecordable');
+    }
+    assert.equal(res.status, 500);
+    assert.match(visibleText(res.text), /The MiVoice Business made the change, but the console could not record it/);
+    assert.equal((await pbxServices(a.pbx, pbxId)).department, 'Unrecordable', 'the PBX has it');
+    assert.deepEqual(await eventsOf(a.id, `id > ${from}`), [], 'the event went with the state');
   });
 
   test('Auto-generate, + Add Phone (Hot Desk with its options) and Reset All redraw the form without saving', async () => {
