@@ -75,6 +75,8 @@ int order_put(db *d, const struct actor *who, const char *actor_ref, const char 
 int partner_set_billing_id(db *d, const char *partner_id, const char *billing_id);
 /* 1 when the partner has a billing account, 0 not, -1 error. */
 int partner_has_billing(db *d, const char *partner_id);
+/* A Prime Partner or not (guide §2.7): 1 set, 0 no such partner, -1 error. */
+int partner_set_prime(db *d, const char *partner_id, int prime);
 
 /* ---- the status chips (ch2 §3.2) ---- */
 
