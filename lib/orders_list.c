@@ -34,16 +34,17 @@
 	" o.term_months, o.activated, o.licenses, o.assigned_account_id, a.name AS account_name," \
 	" DATE_FORMAT(o.assigned_at, '%Y-%m-%d %H:%i:%s') AS assigned_at, o.assigned_by_name"
 #define ACCOUNT_JOIN " LEFT JOIN accounts a ON a.id = o.assigned_account_id"
-#define MATCHES \
-	"(SELECT id FROM orders WHERE partner_id = ? AND order_number LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND sap_order_number LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND reseller_po LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND customer_po LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND tracking_id LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND expiry_key BETWEEN ? AND ?" \
-	" UNION SELECT STRAIGHT_JOIN o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id" \
+#define MATCHES_OF(limit) \
+	"((SELECT id FROM orders WHERE partner_id = ? AND order_number LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND sap_order_number LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND reseller_po LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND customer_po LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND tracking_id LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND expiry_key BETWEEN ? AND ?" limit ")" \
+	" UNION (SELECT STRAIGHT_JOIN o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id" \
 	"  AND o2.assigned_account_id = a2.id" \
-	"  WHERE a2.partner_id = ? AND a2.name LIKE ?) m"
+	"  WHERE a2.partner_id = ? AND a2.name LIKE ?" limit ")) m"
+#define MATCHES MATCHES_OF("")
 #define PAGE(f, inner, outer) \
 	COLUMNS " FROM (SELECT id FROM orders WHERE partner_id = ?" f " ORDER BY " inner " LIMIT ? OFFSET ?) p" \
 	" JOIN orders o ON o.id = p.id" ACCOUNT_JOIN " ORDER BY " outer
@@ -55,6 +56,14 @@
 	 {PAGE(f, "order_number", "o.order_number"), PAGE(f, "order_number DESC", "o.order_number DESC")}, \
 	 {PAGE(f, "sap_order_number, id", "o.sap_order_number, o.id"), \
 	  PAGE(f, "sap_order_number DESC, id DESC", "o.sap_order_number DESC, o.id DESC")}}
+/* The same pages read from the other end of the index: a page past the
+ * middle walks fewer entries backwards (the last page: one page's worth),
+ * then is put back in the list's order. */
+#define PAGES_BACK(f) \
+	{{PAGE(f, "expiry_key DESC, id DESC", "o.expiry_key, o.id"), PAGE(f, "expiry_key, id", "o.expiry_key DESC, o.id DESC")}, \
+	 {PAGE(f, "order_number DESC", "o.order_number"), PAGE(f, "order_number", "o.order_number DESC")}, \
+	 {PAGE(f, "sap_order_number DESC, id DESC", "o.sap_order_number, o.id"), \
+	  PAGE(f, "sap_order_number, id", "o.sap_order_number DESC, o.id DESC")}}
 #define SEARCH_PAGES(fo) \
 	{{SEARCH_PAGE(fo, "o.expiry_key, o.id"), SEARCH_PAGE(fo, "o.expiry_key DESC, o.id DESC")}, \
 	 {SEARCH_PAGE(fo, "o.order_number"), SEARCH_PAGE(fo, "o.order_number DESC")}, \
@@ -76,17 +85,24 @@ static const char *const walk_sql[3][3][2] = {WALKS(F_ALL), WALKS(F_UNASSIGNED),
 
 /* [filter][sort][descending] */
 static const char *const page_sql[3][3][2] = {PAGES(F_ALL), PAGES(F_UNASSIGNED), PAGES(F_EXPIRING)};
+static const char *const page_back_sql[3][3][2] = {PAGES_BACK(F_ALL), PAGES_BACK(F_UNASSIGNED), PAGES_BACK(F_EXPIRING)};
 static const char *const search_sql[3][3][2] = {SEARCH_PAGES(FO_ALL), SEARCH_PAGES(FO_UNASSIGNED), SEARCH_PAGES(FO_EXPIRING)};
 static const char *const count_sql[3] = {
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_ALL,
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_UNASSIGNED,
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_EXPIRING,
 };
-/* A search's matches, from the union of its ranges, counted up to ORDERS_SEARCH_EXACT + 1. */
-#define SEARCH_COUNT(fo) \
-	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
+/* A search's matches, from the union of its ranges, counted up to ORDERS_SEARCH_EXACT + 1.
+ * Without a filter each range stops there too (one range of 1001 already
+ * means more than ORDERS_SEARCH_EXACT), so a search that matches most
+ * orders reads a thousand of each, not all of them. A filter drops
+ * matches after the union, so its ranges are read whole. */
+#define SEARCH_COUNT(matches, fo) \
+	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " matches " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
 	" LIMIT 1001) c"
-static const char *const search_count_sql[3] = {SEARCH_COUNT(FO_ALL), SEARCH_COUNT(FO_UNASSIGNED), SEARCH_COUNT(FO_EXPIRING)};
+static const char *const search_count_sql[3] = {
+	SEARCH_COUNT(MATCHES_OF(" LIMIT 1001"), FO_ALL), SEARCH_COUNT(MATCHES, FO_UNASSIGNED), SEARCH_COUNT(MATCHES, FO_EXPIRING),
+};
 
 /* Today and today plus the expiring days, in UTC (ch2 §3.5). */
 static void dates(int soon_days, char today[11], char soon[11])
@@ -289,11 +305,20 @@ int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx)
 	/* A search that matches few takes the union of its ranges; one that matches many (or an
 	 * uncounted one) walks the list's index. */
 	int searching = q->search && *q->search, walk = searching && (q->matches < 0 || q->matches > ORDERS_SEARCH_EXACT);
-	bind(x, q, searching && !walk ? UNION_PAGE : PAGE_OF_IDS);
+	/* A page past the middle of a list whose length is known is read from its end. */
+	struct order_query back = *q;
+	int from_end = !searching && q->matches > 0 && q->offset > 0 && q->offset + q->limit / 2 > q->matches / 2;
+	if (from_end) {
+		back.limit = q->offset + q->limit > q->matches ? q->matches - q->offset : q->limit;
+		back.offset = q->matches - q->offset - back.limit;
+		if (back.limit <= 0 || back.offset < 0)
+			from_end = 0;
+	}
+	bind(x, from_end ? &back : q, searching && !walk ? UNION_PAGE : PAGE_OF_IDS);
 	memcpy(c.today, x->today, sizeof c.today);
 	memcpy(c.soon, x->soon, sizeof c.soon);
 	unsigned sort = (unsigned)q->sort < 3 ? (unsigned)q->sort : 0;
-	const char *sql = (walk ? walk_sql : searching ? search_sql : page_sql)[filter_of(q)][sort][q->descending != 0];
+	const char *sql = (walk ? walk_sql : searching ? search_sql : from_end ? page_back_sql : page_sql)[filter_of(q)][sort][q->descending != 0];
 	int rc = db_each_text(d, each_row, &c, sql, x->fmt, x->v);
 	free(x);
 	return rc;
