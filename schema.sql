@@ -1284,20 +1284,24 @@ CREATE TABLE IF NOT EXISTS partner_order_counts (
   partner_id  CHAR(36) NOT NULL PRIMARY KEY,
   orders      INT NOT NULL DEFAULT 0,
   unassigned  INT NOT NULL DEFAULT 0,
+  -- moves on with every write of the partner's orders: the list's page
+  -- anchors (lib/orders_list.c) are good while it stays
+  version     BIGINT NOT NULL DEFAULT 0,
   CONSTRAINT fk_order_counts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE TRIGGER IF NOT EXISTS tr_orders_count_insert AFTER INSERT ON orders FOR EACH ROW
-  INSERT INTO partner_order_counts (partner_id, orders, unassigned) VALUES (NEW.partner_id, 1, NEW.assigned_account_id IS NULL)
-  ON DUPLICATE KEY UPDATE orders = orders + 1, unassigned = unassigned + (NEW.assigned_account_id IS NULL);
+  INSERT INTO partner_order_counts (partner_id, orders, unassigned, version) VALUES (NEW.partner_id, 1, NEW.assigned_account_id IS NULL, 1)
+  ON DUPLICATE KEY UPDATE orders = orders + 1, unassigned = unassigned + (NEW.assigned_account_id IS NULL), version = version + 1;
 CREATE TRIGGER IF NOT EXISTS tr_orders_count_update AFTER UPDATE ON orders FOR EACH ROW
-  UPDATE partner_order_counts SET unassigned = unassigned + (NEW.assigned_account_id IS NULL) - (OLD.assigned_account_id IS NULL)
+  UPDATE partner_order_counts SET unassigned = unassigned + (NEW.assigned_account_id IS NULL) - (OLD.assigned_account_id IS NULL),
+    version = version + 1
   WHERE partner_id = NEW.partner_id;
 CREATE TRIGGER IF NOT EXISTS tr_orders_count_delete AFTER DELETE ON orders FOR EACH ROW
-  UPDATE partner_order_counts SET orders = orders - 1, unassigned = unassigned - (OLD.assigned_account_id IS NULL)
+  UPDATE partner_order_counts SET orders = orders - 1, unassigned = unassigned - (OLD.assigned_account_id IS NULL), version = version + 1
   WHERE partner_id = OLD.partner_id;
 CREATE TRIGGER IF NOT EXISTS tr_accounts_orders_unassigned BEFORE DELETE ON accounts FOR EACH ROW
   UPDATE partner_order_counts SET unassigned = unassigned +
-    (SELECT COUNT(*) FROM orders WHERE partner_id = OLD.partner_id AND assigned_account_id = OLD.id)
+    (SELECT COUNT(*) FROM orders WHERE partner_id = OLD.partner_id AND assigned_account_id = OLD.id), version = version + 1
   WHERE partner_id = OLD.partner_id;
 
 -- A partner's order file feed (ch2 §3.7): a folder or the URL of an index

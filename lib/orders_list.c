@@ -101,7 +101,9 @@ static const char *const count_sql[3] = {
 	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " matches " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
 	" LIMIT 1001) c"
 static const char *const search_count_sql[3] = {
-	SEARCH_COUNT(MATCHES_OF(" LIMIT 1001"), FO_ALL), SEARCH_COUNT(MATCHES, FO_UNASSIGNED), SEARCH_COUNT(MATCHES, FO_EXPIRING),
+	/* every range is the partner's already: without a filter, nothing to look up per match */
+	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " MATCHES_OF(" LIMIT 1001") " LIMIT 1001) c",
+	SEARCH_COUNT(MATCHES, FO_UNASSIGNED), SEARCH_COUNT(MATCHES, FO_EXPIRING),
 };
 
 /* Today and today plus the expiring days, in UTC (ch2 §3.5). */
@@ -216,7 +218,9 @@ static void bind(struct params *x, const struct order_query *q, enum shape shape
 	}
 	if (searching && shape != PAGE_OF_IDS)
 		bind_union(x, q);
-	add(x, 's', q->partner_id);
+	/* An unfiltered search's count is the union's alone (search_count_sql). */
+	if (!(searching && shape == COUNT && q->filter == ORDERS_ALL))
+		add(x, 's', q->partner_id);
 	if (q->filter == ORDERS_EXPIRING)
 		add(x, 's', x->today), add(x, 's', x->soon);
 	if (searching && shape == PAGE_OF_IDS)
@@ -239,15 +243,30 @@ static int count_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
-int orders_count(db *d, const struct order_query *q, long long *total)
+struct counters {
+	int unassigned;
+	long long n, version;
+};
+
+static int counters_row(void *ctx, const struct db_row *row)
 {
-	/* All and Unassigned come from the partner's counters (partner_order_counts). */
+	struct counters *c = ctx;
+	c->n = row_int(row, c->unassigned ? "unassigned" : "orders");
+	c->version = row_int(row, "version");
+	return 0;
+}
+
+int orders_count(db *d, struct order_query *q, long long *total)
+{
+	/* All and Unassigned come from the partner's counters (partner_order_counts), with their version. */
 	if (!(q->search && *q->search) && q->filter != ORDERS_EXPIRING) {
-		*total = 0;
-		return db_int(d, total,
-			      q->filter == ORDERS_UNASSIGNED ? "SELECT unassigned FROM partner_order_counts WHERE partner_id = ?"
-							     : "SELECT orders FROM partner_order_counts WHERE partner_id = ?",
-			      "s", q->partner_id) < 0 ? -1 : 0;
+		struct counters c = {q->filter == ORDERS_UNASSIGNED, 0, 0};
+		if (db_one(d, counters_row, &c, "SELECT orders, unassigned, version FROM partner_order_counts WHERE partner_id = ?",
+			   "s", q->partner_id) < 0)
+			return -1;
+		*total = c.n;
+		q->version = c.version;
+		return 0;
 	}
 	struct params *x = malloc(sizeof *x);
 	if (!x)
@@ -296,9 +315,133 @@ static int each_row(void *ctx, const struct db_row *row)
 	return c->fn(c->ctx, &o);
 }
 
+/* ---- page anchors: deep pages of All and Unassigned ----
+ * A page of ids walks its index from the list's start to its offset. So
+ * that a deep page walks less, this worker keeps the key of every
+ * ANCHOR_EVERY-th order of a list — good while the partner's orders'
+ * version (partner_order_counts.version, moved on by every write) stays —
+ * and a page starts its walk after the anchor before it. */
+#define ANCHOR_EVERY 100
+#define ANCHORS_MAX 2000               /* lists of up to 200,000 orders; past that, from the last anchor */
+#define ANCHOR_LISTS 4                 /* lists kept at once, the oldest replaced */
+
+#define ANCHORS_OF(f, key, inner) \
+	"SELECT k, id FROM (SELECT " key " AS k, id, ROW_NUMBER() OVER (ORDER BY " inner ") AS rn" \
+	" FROM orders WHERE partner_id = ?" f ") t WHERE rn % ? = 0 ORDER BY rn LIMIT ?"
+#define ANCHORS(f) \
+	{{ANCHORS_OF(f, "DATE_FORMAT(expiry_key, '%Y-%m-%d')", "expiry_key, id"), \
+	  ANCHORS_OF(f, "DATE_FORMAT(expiry_key, '%Y-%m-%d')", "expiry_key DESC, id DESC")}, \
+	 {ANCHORS_OF(f, "order_number", "order_number"), ANCHORS_OF(f, "order_number", "order_number DESC")}, \
+	 {ANCHORS_OF(f, "sap_order_number", "sap_order_number, id"), \
+	  ANCHORS_OF(f, "sap_order_number", "sap_order_number DESC, id DESC")}}
+/* [filter: All, Unassigned][sort][descending] */
+static const char *const anchors_sql[2][3][2] = {ANCHORS(F_ALL), ANCHORS(F_UNASSIGNED)};
+
+/* The page after an anchor (key, id): the rest of the walk is its offset from there. */
+#define AFTER_EXPIRY(op) " AND (expiry_key " op " ? OR (expiry_key = ? AND id " op " ?))"
+#define AFTER_NUMBER(op) " AND order_number " op " ?"
+#define AFTER_SAP(op) " AND (sap_order_number " op " ? OR (sap_order_number = ? AND id " op " ?))"
+#define PAGES_AFTER(f) \
+	{{PAGE(f AFTER_EXPIRY(">"), "expiry_key, id", "o.expiry_key, o.id"), \
+	  PAGE(f AFTER_EXPIRY("<"), "expiry_key DESC, id DESC", "o.expiry_key DESC, o.id DESC")}, \
+	 {PAGE(f AFTER_NUMBER(">"), "order_number", "o.order_number"), \
+	  PAGE(f AFTER_NUMBER("<"), "order_number DESC", "o.order_number DESC")}, \
+	 {PAGE(f AFTER_SAP(">"), "sap_order_number, id", "o.sap_order_number, o.id"), \
+	  PAGE(f AFTER_SAP("<"), "sap_order_number DESC, id DESC", "o.sap_order_number DESC, o.id DESC")}}
+static const char *const page_after_sql[2][3][2] = {PAGES_AFTER(F_ALL), PAGES_AFTER(F_UNASSIGNED)};
+
+struct anchor {
+	char key[101];
+	long long id;
+};
+struct anchor_list {
+	char partner_id[UUID_LEN];
+	int filter, sort, descending;
+	long long version;
+	int n;
+	struct anchor at[ANCHORS_MAX];
+};
+static struct anchor_list lists[ANCHOR_LISTS];
+static unsigned next_list;
+
+static int anchor_row(void *ctx, const struct db_row *row)
+{
+	struct anchor_list *l = ctx;
+	if (l->n < ANCHORS_MAX) {
+		row_copy(row, "k", l->at[l->n].key, sizeof l->at[l->n].key);
+		l->at[l->n++].id = row_int(row, "id");
+	}
+	return 0;
+}
+
+/* The query's list's anchors, read again when its version moved on: NULL on error. */
+static const struct anchor_list *anchors_for(db *d, const struct order_query *q, unsigned sort)
+{
+	int desc = q->descending != 0, filter = (int)filter_of(q);
+	for (int i = 0; i < ANCHOR_LISTS; i++) {
+		struct anchor_list *l = &lists[i];
+		if (l->filter == filter && (unsigned)l->sort == sort && l->descending == desc && l->version == q->version &&
+		    strcmp(l->partner_id, q->partner_id) == 0)
+			return l;
+	}
+	struct anchor_list *l = &lists[next_list++ % ANCHOR_LISTS];
+	memset(l, 0, sizeof *l);
+	if (db_each(d, anchor_row, l, anchors_sql[filter][sort][desc], "sii", q->partner_id,
+		    (long long)ANCHOR_EVERY, (long long)ANCHORS_MAX) < 0) {
+		l->partner_id[0] = 0;
+		return NULL;
+	}
+	snprintf(l->partner_id, sizeof l->partner_id, "%s", q->partner_id);
+	l->filter = filter;
+	l->sort = (int)sort;
+	l->descending = desc;
+	l->version = q->version;
+	return l;
+}
+
+/* A page of All or Unassigned past the first anchor, walked from the anchor
+ * before it: rows, or -2 when it is no such page. */
+static int anchored_page(db *d, const struct order_query *q, unsigned sort, struct each_call *c)
+{
+	if ((q->search && *q->search) || q->filter == ORDERS_EXPIRING || q->version < 0 || q->offset < ANCHOR_EVERY)
+		return -2;
+	const struct anchor_list *l = anchors_for(d, q, sort);
+	if (!l)
+		return -1;
+	long long k = q->offset / ANCHOR_EVERY;   /* the k-th anchor is the (k * ANCHOR_EVERY)-th order */
+	if (k > l->n)
+		k = l->n;
+	/* None before it, or its end is nearer (orders_each reads it from there). */
+	if (k == 0 || (q->matches > 0 && q->matches - q->offset - q->limit < q->offset - k * ANCHOR_EVERY))
+		return -2;
+	const struct anchor *a = &l->at[k - 1];
+	char id[24], limit[24], offset[24];
+	snprintf(id, sizeof id, "%lld", a->id);
+	snprintf(limit, sizeof limit, "%ld", q->limit);
+	snprintf(offset, sizeof offset, "%lld", (long long)q->offset - k * ANCHOR_EVERY);
+	const char *v[7];
+	char fmt[8];
+	int n = 0;
+	v[n] = q->partner_id, fmt[n++] = 's';
+	v[n] = a->key, fmt[n++] = 's';
+	if (sort != ORDER_SORT_NUMBER) {
+		v[n] = a->key, fmt[n++] = 's';
+		v[n] = id, fmt[n++] = 'i';
+	}
+	v[n] = limit, fmt[n++] = 'i';
+	v[n] = offset, fmt[n++] = 'i';
+	fmt[n] = 0;
+	dates(q->soon_days, c->today, c->soon);
+	return db_each_text(d, each_row, c, page_after_sql[filter_of(q)][sort][q->descending != 0], fmt, v);
+}
+
 int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx)
 {
 	struct each_call c = {fn, ctx, "", ""};
+	unsigned sort = (unsigned)q->sort < 3 ? (unsigned)q->sort : 0;
+	int anchored = anchored_page(d, q, sort, &c);
+	if (anchored != -2)
+		return anchored;
 	struct params *x = malloc(sizeof *x);
 	if (!x)
 		return -1;
@@ -317,7 +460,6 @@ int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx)
 	bind(x, from_end ? &back : q, searching && !walk ? UNION_PAGE : PAGE_OF_IDS);
 	memcpy(c.today, x->today, sizeof c.today);
 	memcpy(c.soon, x->soon, sizeof c.soon);
-	unsigned sort = (unsigned)q->sort < 3 ? (unsigned)q->sort : 0;
 	const char *sql = (walk ? walk_sql : searching ? search_sql : from_end ? page_back_sql : page_sql)[filter_of(q)][sort][q->descending != 0];
 	int rc = db_each_text(d, each_row, &c, sql, x->fmt, x->v);
 	free(x);
