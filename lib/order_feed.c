@@ -104,7 +104,7 @@ static int check_orders(struct apply *a)
 static const struct actor feed_actor = {0, "Order feed", ""};
 
 #define TAKEN_BEFORE 1
-#define UNKNOWN_BILLING 2
+#define REJECTED 2             /* a bad order or an unknown billing account: nothing of the file kept */
 
 /* Every order of the file and the file's record, in one transaction. */
 static int apply_body(void *ctx)
@@ -134,7 +134,7 @@ static int apply_body(void *ctx)
 			snprintf(a->out->error, sizeof a->out->error,
 				 "%s (%s): partnerBillingId is not the billing account of this partner",
 				 json_string_value(json_object_get(o, "at")), number);
-			return UNKNOWN_BILLING;
+			return REJECTED;
 		}
 		a->out->orders += rc == ORDER_CREATED || rc == ORDER_UPDATED;
 	}
@@ -180,8 +180,8 @@ int order_feed_apply(db *d, const char *partner_id, const char *name, const char
 		snprintf(out->error, sizeof out->error, "%s", refused);
 	else
 		a.orders = order_feed_parse(name, data, len, out->error, sizeof out->error);
-	int rc = a.orders && check_orders(&a) == 0 ? db_tx(d, apply_body, &a) : UNKNOWN_BILLING;
-	if (rc == UNKNOWN_BILLING) {
+	int rc = a.orders && check_orders(&a) == 0 ? db_tx(d, apply_body, &a) : REJECTED;
+	if (rc == REJECTED) {
 		out->rejected = 1;
 		out->orders = 0;
 		rc = db_tx(d, reject_body, &a);

@@ -28,8 +28,9 @@
 #define FO_ALL ""
 #define FO_UNASSIGNED " AND o.assigned_account_id IS NULL"
 #define FO_EXPIRING " AND o.activated = 1 AND o.expiry_key BETWEEN ? AND ?"
-#define COLUMNS \
-	"SELECT o.id, o.order_number, o.sap_order_number, o.reseller_po, o.customer_po, o.tracking_id, o.end_customer_sap," \
+#define COLUMNS "SELECT" COLUMN_LIST
+#define COLUMN_LIST \
+	" o.id, o.order_number, o.sap_order_number, o.reseller_po, o.customer_po, o.tracking_id, o.end_customer_sap," \
 	" DATE_FORMAT(o.start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(o.expiry_date, '%Y-%m-%d') AS expiry_date," \
 	" o.term_months, o.activated, o.licenses, o.assigned_account_id, a.name AS account_name," \
 	" DATE_FORMAT(o.assigned_at, '%Y-%m-%d %H:%i:%s') AS assigned_at, o.assigned_by_name"
@@ -48,8 +49,11 @@
 #define PAGE(f, inner, outer) \
 	COLUMNS " FROM (SELECT id FROM orders WHERE partner_id = ?" f " ORDER BY " inner " LIMIT ? OFFSET ?) p" \
 	" JOIN orders o ON o.id = p.id" ACCOUNT_JOIN " ORDER BY " outer
+/* The matches first (STRAIGHT_JOIN): left to itself, the optimizer may walk
+ * the partner's orders in the list's order and look each up in the matches,
+ * every order for a search that matches none. */
 #define SEARCH_PAGE(fo, outer) \
-	COLUMNS " FROM " MATCHES " JOIN orders o ON o.id = m.id" ACCOUNT_JOIN " WHERE o.partner_id = ?" fo \
+	"SELECT STRAIGHT_JOIN" COLUMN_LIST " FROM " MATCHES " JOIN orders o ON o.id = m.id" ACCOUNT_JOIN " WHERE o.partner_id = ?" fo \
 	" ORDER BY " outer " LIMIT ? OFFSET ?"
 #define PAGES(f) \
 	{{PAGE(f, "expiry_key, id", "o.expiry_key, o.id"), PAGE(f, "expiry_key DESC, id DESC", "o.expiry_key DESC, o.id DESC")}, \
@@ -98,7 +102,7 @@ static const char *const count_sql[3] = {
  * orders reads a thousand of each, not all of them. A filter drops
  * matches after the union, so its ranges are read whole. */
 #define SEARCH_COUNT(matches, fo) \
-	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " matches " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
+	"SELECT COUNT(*) AS n FROM (SELECT STRAIGHT_JOIN 1 FROM " matches " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
 	" LIMIT 1001) c"
 static const char *const search_count_sql[3] = {
 	/* every range is the partner's already: without a filter, nothing to look up per match */

@@ -114,7 +114,8 @@ static void poll_folder(db *d, const struct order_feed *f, char *error, size_t e
 		names = more;
 		n++;
 	}
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		struct body b = {NULL, 0, max_bytes(), 0};
 		read_file(dirfd(dir), names[i], &b);
