@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS accounts (
   -- a partner's billing account in the ordering system (ch2 §3.7): the orders
   -- it publishes name it; NULL for customers and partners without one
   billing_id           VARCHAR(64) NULL,
+  -- a Prime Partner (guide §2.7): no Subscriptions panel; 0 for customers
+  prime_partner        TINYINT(1) NOT NULL DEFAULT 0,
   created_at           DATETIME NOT NULL,
   updated_at           DATETIME NOT NULL,
   CONSTRAINT fk_accounts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id),
@@ -1285,21 +1287,62 @@ CREATE TABLE IF NOT EXISTS partner_order_counts (
   partner_id  CHAR(36) NOT NULL PRIMARY KEY,
   orders      INT NOT NULL DEFAULT 0,
   unassigned  INT NOT NULL DEFAULT 0,
+  -- moves on with every write of the partner's orders: the list's page
+  -- anchors (lib/orders_list.c) are good while it stays
+  version     BIGINT NOT NULL DEFAULT 0,
   CONSTRAINT fk_order_counts_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE TRIGGER IF NOT EXISTS tr_orders_count_insert AFTER INSERT ON orders FOR EACH ROW
-  INSERT INTO partner_order_counts (partner_id, orders, unassigned) VALUES (NEW.partner_id, 1, NEW.assigned_account_id IS NULL)
-  ON DUPLICATE KEY UPDATE orders = orders + 1, unassigned = unassigned + (NEW.assigned_account_id IS NULL);
+  INSERT INTO partner_order_counts (partner_id, orders, unassigned, version) VALUES (NEW.partner_id, 1, NEW.assigned_account_id IS NULL, 1)
+  ON DUPLICATE KEY UPDATE orders = orders + 1, unassigned = unassigned + (NEW.assigned_account_id IS NULL), version = version + 1;
 CREATE TRIGGER IF NOT EXISTS tr_orders_count_update AFTER UPDATE ON orders FOR EACH ROW
-  UPDATE partner_order_counts SET unassigned = unassigned + (NEW.assigned_account_id IS NULL) - (OLD.assigned_account_id IS NULL)
+  UPDATE partner_order_counts SET unassigned = unassigned + (NEW.assigned_account_id IS NULL) - (OLD.assigned_account_id IS NULL),
+    version = version + 1
   WHERE partner_id = NEW.partner_id;
 CREATE TRIGGER IF NOT EXISTS tr_orders_count_delete AFTER DELETE ON orders FOR EACH ROW
-  UPDATE partner_order_counts SET orders = orders - 1, unassigned = unassigned - (OLD.assigned_account_id IS NULL)
+  UPDATE partner_order_counts SET orders = orders - 1, unassigned = unassigned - (OLD.assigned_account_id IS NULL), version = version + 1
   WHERE partner_id = OLD.partner_id;
 CREATE TRIGGER IF NOT EXISTS tr_accounts_orders_unassigned BEFORE DELETE ON accounts FOR EACH ROW
   UPDATE partner_order_counts SET unassigned = unassigned +
-    (SELECT COUNT(*) FROM orders WHERE partner_id = OLD.partner_id AND assigned_account_id = OLD.id)
+    (SELECT COUNT(*) FROM orders WHERE partner_id = OLD.partner_id AND assigned_account_id = OLD.id), version = version + 1
   WHERE partner_id = OLD.partner_id;
+
+-- A partner's order file feed (ch2 §3.7): a folder or the URL of an index
+-- its ordering system leaves order files in (JSON or CSV), polled by syncd
+-- (syncd/order_feeds.c) every Orders.FeedPollMinutes, claimed like a job
+-- (lease_owner, lease_until; SKIP LOCKED). checked_at: the last pass's end.
+CREATE TABLE IF NOT EXISTS order_feeds (
+  id               BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  partner_id       CHAR(36) NOT NULL,
+  source           VARCHAR(1000) NOT NULL,
+  due_at           DATETIME NOT NULL,
+  lease_owner      VARCHAR(96) NULL,
+  lease_until      DATETIME NULL,
+  checked_at       DATETIME(6) NULL,
+  last_error       VARCHAR(1000) NOT NULL DEFAULT '',
+  UNIQUE KEY ux_order_feeds_partner (partner_id),
+  KEY ix_order_feeds_due (due_at),
+  CONSTRAINT fk_order_feeds_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Each file a feed took, by its identity (name, size, SHA-256): written in
+-- the transaction that applies the file, so a file applies exactly once
+-- whichever syncd takes it; a rejected file (a bad file or row: nothing of
+-- it written) is kept too, so it is reported once, until it changes.
+CREATE TABLE IF NOT EXISTS order_feed_files (
+  id           BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  partner_id   CHAR(36) NOT NULL,
+  name         VARCHAR(255) NOT NULL,
+  size         BIGINT NOT NULL,
+  sha256       CHAR(64) NOT NULL,
+  outcome      ENUM('applied','rejected') NOT NULL,
+  -- orders the file created or changed (same or older revisions change nothing)
+  orders       INT NOT NULL DEFAULT 0,
+  error        VARCHAR(1000) NOT NULL DEFAULT '',
+  taken_at     DATETIME NOT NULL,
+  UNIQUE KEY ux_order_feed_files (partner_id, name, size, sha256),
+  CONSTRAINT fk_order_feed_files_partner FOREIGN KEY (partner_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- An order's product lines (Subscription details, Number of licenses).
 CREATE TABLE IF NOT EXISTS order_lines (

@@ -13,6 +13,14 @@
  * remove it: the partner then has no billing account, guide §2.7). */
 int cli_billing_id(int argc, char **argv);
 
+/* console order-feed --partner ID --source SRC: the folder or index URL the
+ * partner's ordering system leaves order files in, polled by syncd (""
+ * removes it); run again, it is polled at once (lib/order_feed.h). */
+int cli_order_feed(int argc, char **argv);
+/* console prime-partner --partner ID --prime yes|no: a Prime Partner has no
+ * Subscriptions panel (guide §2.7). */
+int cli_prime_partner(int argc, char **argv);
+
 /* seed-demo's billing account for the demo partner, when it has none. 0 or -1. */
 int demo_billing(db *d, const char *partner_id, const struct actor *who);
 #endif

@@ -40,6 +40,8 @@ static int usage(void)
 		"                   [--quantity N] [--start YYYY-MM-DD] [--expiry YYYY-MM-DD]\n"
 		"                            a subscription assigned to a customer account; prints its id\n"
 		"  billing-id --partner ID --billing-id BID\n"
+		"  order-feed --partner ID --source /FOLDER|URL\n"
+		"  prime-partner --partner ID --prime yes|no\n"
 		"                            the partner's billing account, which its published orders name (\"\" removes it)\n"
 		"  routes                    print the route table as JSON (what the tests generated from it read)\n");
 	return 1;
@@ -81,6 +83,10 @@ int main(int argc, char **argv)
 		return cli_add_subscription(sub_argc, sub_argv);
 	if (strcmp(cmd, "billing-id") == 0)
 		return cli_billing_id(sub_argc, sub_argv);
+	if (strcmp(cmd, "order-feed") == 0)
+		return cli_order_feed(sub_argc, sub_argv);
+	if (strcmp(cmd, "prime-partner") == 0)
+		return cli_prime_partner(sub_argc, sub_argv);
 	if (strcmp(cmd, "routes") == 0) {
 		routes_print_json(stdout);
 		return 0;

@@ -33,7 +33,7 @@ long long notifications_for_admins(db *d, const char *account_id, const char *to
 {
 	long long a = db_exec(d, "INSERT INTO notifications (user_id, account_id, topic, subject, created_at)"
 				 " SELECT id, account_id, ?, ?, UTC_TIMESTAMP() FROM users"
-				 " WHERE account_id = ? AND role = 'account_admin'", "sss", topic, text, account_id);
+				 " WHERE account_id = ? AND role IN ('account_admin', 'partner_admin')", "sss", topic, text, account_id);
 	long long p = a < 0 ? -1 : db_exec(d, "INSERT INTO notifications (user_id, account_id, topic, subject, created_at)"
 					   " SELECT u.id, a.id, ?, ?, UTC_TIMESTAMP() FROM accounts a"
 					   " JOIN users u ON u.account_id = a.partner_id AND u.role = 'partner_admin'"

@@ -20,7 +20,8 @@ int notification_delete(db *d, long long user_id, long long id);
 
 /* A notification that is no job's end (topic, e.g. "pbx_link_failing", and
  * a short text naming what it is about) for the people who run account_id:
- * its Account Admins and its partner's administrators. Inside the caller's
+ * its Account Admins and its partner's administrators (a partner account's
+ * own administrators when it is a partner). Inside the caller's
  * transaction. The number notified, or -1. */
 long long notifications_for_admins(db *d, const char *account_id, const char *topic, const char *text);
 #endif

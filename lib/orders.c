@@ -362,3 +362,13 @@ int partner_has_billing(db *d, const char *partner_id)
 		return -1;
 	return n > 0;
 }
+
+int partner_set_prime(db *d, const char *partner_id, int prime)
+{
+	long long n;
+	if (db_exec(d, "UPDATE accounts SET prime_partner = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND kind = 'partner'",
+		    "is", (long long)(prime != 0), partner_id) < 0 ||
+	    db_int(d, &n, "SELECT COUNT(*) FROM accounts WHERE id = ? AND kind = 'partner'", "s", partner_id) != 1)
+		return -1;
+	return n > 0;
+}

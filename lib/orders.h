@@ -75,6 +75,8 @@ int order_put(db *d, const struct actor *who, const char *actor_ref, const char 
 int partner_set_billing_id(db *d, const char *partner_id, const char *billing_id);
 /* 1 when the partner has a billing account, 0 not, -1 error. */
 int partner_has_billing(db *d, const char *partner_id);
+/* A Prime Partner or not (guide §2.7): 1 set, 0 no such partner, -1 error. */
+int partner_set_prime(db *d, const char *partner_id, int prime);
 
 /* ---- the status chips (ch2 §3.2) ---- */
 
@@ -106,6 +108,7 @@ struct order_query {
 	int soon_days;
 	long limit, offset;
 	long long matches;             /* a search's count (orders_count), -1 when not known */
+	long long version;             /* the partner's orders' version (orders_count of All or Unassigned), -1 when not known */
 };
 
 struct order_row {
@@ -125,7 +128,7 @@ typedef int (*order_row_fn)(void *ctx, const struct order_row *o);
 /* How many orders match: All and Unassigned from the partner's counters,
  * Expiring by its index range, a search's matches up to
  * ORDERS_SEARCH_EXACT + 1. 0 or -1. */
-int orders_count(db *d, const struct order_query *q, long long *total);
+int orders_count(db *d, struct order_query *q, long long *total);
 /* The page of orders, in the query's order; how many, or -1. */
 int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx);
 

@@ -28,33 +28,46 @@
 #define FO_ALL ""
 #define FO_UNASSIGNED " AND o.assigned_account_id IS NULL"
 #define FO_EXPIRING " AND o.activated = 1 AND o.expiry_key BETWEEN ? AND ?"
-#define COLUMNS \
-	"SELECT o.id, o.order_number, o.sap_order_number, o.reseller_po, o.customer_po, o.tracking_id, o.end_customer_sap," \
+#define COLUMNS "SELECT" COLUMN_LIST
+#define COLUMN_LIST \
+	" o.id, o.order_number, o.sap_order_number, o.reseller_po, o.customer_po, o.tracking_id, o.end_customer_sap," \
 	" DATE_FORMAT(o.start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(o.expiry_date, '%Y-%m-%d') AS expiry_date," \
 	" o.term_months, o.activated, o.licenses, o.assigned_account_id, a.name AS account_name," \
 	" DATE_FORMAT(o.assigned_at, '%Y-%m-%d %H:%i:%s') AS assigned_at, o.assigned_by_name"
 #define ACCOUNT_JOIN " LEFT JOIN accounts a ON a.id = o.assigned_account_id"
-#define MATCHES \
-	"(SELECT id FROM orders WHERE partner_id = ? AND order_number LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND sap_order_number LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND reseller_po LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND customer_po LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND tracking_id LIKE ?" \
-	" UNION SELECT id FROM orders WHERE partner_id = ? AND expiry_key BETWEEN ? AND ?" \
-	" UNION SELECT STRAIGHT_JOIN o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id" \
+#define MATCHES_OF(limit) \
+	"((SELECT id FROM orders WHERE partner_id = ? AND order_number LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND sap_order_number LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND reseller_po LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND customer_po LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND tracking_id LIKE ?" limit ")" \
+	" UNION (SELECT id FROM orders WHERE partner_id = ? AND expiry_key BETWEEN ? AND ?" limit ")" \
+	" UNION (SELECT STRAIGHT_JOIN o2.id FROM accounts a2 JOIN orders o2 ON o2.partner_id = a2.partner_id" \
 	"  AND o2.assigned_account_id = a2.id" \
-	"  WHERE a2.partner_id = ? AND a2.name LIKE ?) m"
+	"  WHERE a2.partner_id = ? AND a2.name LIKE ?" limit ")) m"
+#define MATCHES MATCHES_OF("")
 #define PAGE(f, inner, outer) \
 	COLUMNS " FROM (SELECT id FROM orders WHERE partner_id = ?" f " ORDER BY " inner " LIMIT ? OFFSET ?) p" \
 	" JOIN orders o ON o.id = p.id" ACCOUNT_JOIN " ORDER BY " outer
+/* The matches first (STRAIGHT_JOIN): left to itself, the optimizer may walk
+ * the partner's orders in the list's order and look each up in the matches,
+ * every order for a search that matches none. */
 #define SEARCH_PAGE(fo, outer) \
-	COLUMNS " FROM " MATCHES " JOIN orders o ON o.id = m.id" ACCOUNT_JOIN " WHERE o.partner_id = ?" fo \
+	"SELECT STRAIGHT_JOIN" COLUMN_LIST " FROM " MATCHES " JOIN orders o ON o.id = m.id" ACCOUNT_JOIN " WHERE o.partner_id = ?" fo \
 	" ORDER BY " outer " LIMIT ? OFFSET ?"
 #define PAGES(f) \
 	{{PAGE(f, "expiry_key, id", "o.expiry_key, o.id"), PAGE(f, "expiry_key DESC, id DESC", "o.expiry_key DESC, o.id DESC")}, \
 	 {PAGE(f, "order_number", "o.order_number"), PAGE(f, "order_number DESC", "o.order_number DESC")}, \
 	 {PAGE(f, "sap_order_number, id", "o.sap_order_number, o.id"), \
 	  PAGE(f, "sap_order_number DESC, id DESC", "o.sap_order_number DESC, o.id DESC")}}
+/* The same pages read from the other end of the index: a page past the
+ * middle walks fewer entries backwards (the last page: one page's worth),
+ * then is put back in the list's order. */
+#define PAGES_BACK(f) \
+	{{PAGE(f, "expiry_key DESC, id DESC", "o.expiry_key, o.id"), PAGE(f, "expiry_key, id", "o.expiry_key DESC, o.id DESC")}, \
+	 {PAGE(f, "order_number DESC", "o.order_number"), PAGE(f, "order_number", "o.order_number DESC")}, \
+	 {PAGE(f, "sap_order_number DESC, id DESC", "o.sap_order_number, o.id"), \
+	  PAGE(f, "sap_order_number, id", "o.sap_order_number DESC, o.id DESC")}}
 #define SEARCH_PAGES(fo) \
 	{{SEARCH_PAGE(fo, "o.expiry_key, o.id"), SEARCH_PAGE(fo, "o.expiry_key DESC, o.id DESC")}, \
 	 {SEARCH_PAGE(fo, "o.order_number"), SEARCH_PAGE(fo, "o.order_number DESC")}, \
@@ -76,17 +89,26 @@ static const char *const walk_sql[3][3][2] = {WALKS(F_ALL), WALKS(F_UNASSIGNED),
 
 /* [filter][sort][descending] */
 static const char *const page_sql[3][3][2] = {PAGES(F_ALL), PAGES(F_UNASSIGNED), PAGES(F_EXPIRING)};
+static const char *const page_back_sql[3][3][2] = {PAGES_BACK(F_ALL), PAGES_BACK(F_UNASSIGNED), PAGES_BACK(F_EXPIRING)};
 static const char *const search_sql[3][3][2] = {SEARCH_PAGES(FO_ALL), SEARCH_PAGES(FO_UNASSIGNED), SEARCH_PAGES(FO_EXPIRING)};
 static const char *const count_sql[3] = {
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_ALL,
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_UNASSIGNED,
 	"SELECT COUNT(*) AS n FROM orders WHERE partner_id = ?" F_EXPIRING,
 };
-/* A search's matches, from the union of its ranges, counted up to ORDERS_SEARCH_EXACT + 1. */
-#define SEARCH_COUNT(fo) \
-	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " MATCHES " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
+/* A search's matches, from the union of its ranges, counted up to ORDERS_SEARCH_EXACT + 1.
+ * Without a filter each range stops there too (one range of 1001 already
+ * means more than ORDERS_SEARCH_EXACT), so a search that matches most
+ * orders reads a thousand of each, not all of them. A filter drops
+ * matches after the union, so its ranges are read whole. */
+#define SEARCH_COUNT(matches, fo) \
+	"SELECT COUNT(*) AS n FROM (SELECT STRAIGHT_JOIN 1 FROM " matches " JOIN orders o ON o.id = m.id WHERE o.partner_id = ?" fo \
 	" LIMIT 1001) c"
-static const char *const search_count_sql[3] = {SEARCH_COUNT(FO_ALL), SEARCH_COUNT(FO_UNASSIGNED), SEARCH_COUNT(FO_EXPIRING)};
+static const char *const search_count_sql[3] = {
+	/* every range is the partner's already: without a filter, nothing to look up per match */
+	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM " MATCHES_OF(" LIMIT 1001") " LIMIT 1001) c",
+	SEARCH_COUNT(MATCHES, FO_UNASSIGNED), SEARCH_COUNT(MATCHES, FO_EXPIRING),
+};
 
 /* Today and today plus the expiring days, in UTC (ch2 §3.5). */
 static void dates(int soon_days, char today[11], char soon[11])
@@ -200,7 +222,9 @@ static void bind(struct params *x, const struct order_query *q, enum shape shape
 	}
 	if (searching && shape != PAGE_OF_IDS)
 		bind_union(x, q);
-	add(x, 's', q->partner_id);
+	/* An unfiltered search's count is the union's alone (search_count_sql). */
+	if (!(searching && shape == COUNT && q->filter == ORDERS_ALL))
+		add(x, 's', q->partner_id);
 	if (q->filter == ORDERS_EXPIRING)
 		add(x, 's', x->today), add(x, 's', x->soon);
 	if (searching && shape == PAGE_OF_IDS)
@@ -223,15 +247,30 @@ static int count_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
-int orders_count(db *d, const struct order_query *q, long long *total)
+struct counters {
+	int unassigned;
+	long long n, version;
+};
+
+static int counters_row(void *ctx, const struct db_row *row)
 {
-	/* All and Unassigned come from the partner's counters (partner_order_counts). */
+	struct counters *c = ctx;
+	c->n = row_int(row, c->unassigned ? "unassigned" : "orders");
+	c->version = row_int(row, "version");
+	return 0;
+}
+
+int orders_count(db *d, struct order_query *q, long long *total)
+{
+	/* All and Unassigned come from the partner's counters (partner_order_counts), with their version. */
 	if (!(q->search && *q->search) && q->filter != ORDERS_EXPIRING) {
-		*total = 0;
-		return db_int(d, total,
-			      q->filter == ORDERS_UNASSIGNED ? "SELECT unassigned FROM partner_order_counts WHERE partner_id = ?"
-							     : "SELECT orders FROM partner_order_counts WHERE partner_id = ?",
-			      "s", q->partner_id) < 0 ? -1 : 0;
+		struct counters c = {q->filter == ORDERS_UNASSIGNED, 0, 0};
+		if (db_one(d, counters_row, &c, "SELECT orders, unassigned, version FROM partner_order_counts WHERE partner_id = ?",
+			   "s", q->partner_id) < 0)
+			return -1;
+		*total = c.n;
+		q->version = c.version;
+		return 0;
 	}
 	struct params *x = malloc(sizeof *x);
 	if (!x)
@@ -280,20 +319,152 @@ static int each_row(void *ctx, const struct db_row *row)
 	return c->fn(c->ctx, &o);
 }
 
+/* ---- page anchors: deep pages of All and Unassigned ----
+ * A page of ids walks its index from the list's start to its offset. So
+ * that a deep page walks less, this worker keeps the key of every
+ * ANCHOR_EVERY-th order of a list — good while the partner's orders'
+ * version (partner_order_counts.version, moved on by every write) stays —
+ * and a page starts its walk after the anchor before it. */
+#define ANCHOR_EVERY 100
+#define ANCHORS_MAX 2000               /* lists of up to 200,000 orders; past that, from the last anchor */
+#define ANCHOR_LISTS 4                 /* lists kept at once, the oldest replaced */
+
+#define ANCHORS_OF(f, key, inner) \
+	"SELECT k, id FROM (SELECT " key " AS k, id, ROW_NUMBER() OVER (ORDER BY " inner ") AS rn" \
+	" FROM orders WHERE partner_id = ?" f ") t WHERE rn % ? = 0 ORDER BY rn LIMIT ?"
+#define ANCHORS(f) \
+	{{ANCHORS_OF(f, "DATE_FORMAT(expiry_key, '%Y-%m-%d')", "expiry_key, id"), \
+	  ANCHORS_OF(f, "DATE_FORMAT(expiry_key, '%Y-%m-%d')", "expiry_key DESC, id DESC")}, \
+	 {ANCHORS_OF(f, "order_number", "order_number"), ANCHORS_OF(f, "order_number", "order_number DESC")}, \
+	 {ANCHORS_OF(f, "sap_order_number", "sap_order_number, id"), \
+	  ANCHORS_OF(f, "sap_order_number", "sap_order_number DESC, id DESC")}}
+/* [filter: All, Unassigned][sort][descending] */
+static const char *const anchors_sql[2][3][2] = {ANCHORS(F_ALL), ANCHORS(F_UNASSIGNED)};
+
+/* The page after an anchor (key, id): the rest of the walk is its offset from there. */
+#define AFTER_EXPIRY(op) " AND (expiry_key " op " ? OR (expiry_key = ? AND id " op " ?))"
+#define AFTER_NUMBER(op) " AND order_number " op " ?"
+#define AFTER_SAP(op) " AND (sap_order_number " op " ? OR (sap_order_number = ? AND id " op " ?))"
+#define PAGES_AFTER(f) \
+	{{PAGE(f AFTER_EXPIRY(">"), "expiry_key, id", "o.expiry_key, o.id"), \
+	  PAGE(f AFTER_EXPIRY("<"), "expiry_key DESC, id DESC", "o.expiry_key DESC, o.id DESC")}, \
+	 {PAGE(f AFTER_NUMBER(">"), "order_number", "o.order_number"), \
+	  PAGE(f AFTER_NUMBER("<"), "order_number DESC", "o.order_number DESC")}, \
+	 {PAGE(f AFTER_SAP(">"), "sap_order_number, id", "o.sap_order_number, o.id"), \
+	  PAGE(f AFTER_SAP("<"), "sap_order_number DESC, id DESC", "o.sap_order_number DESC, o.id DESC")}}
+static const char *const page_after_sql[2][3][2] = {PAGES_AFTER(F_ALL), PAGES_AFTER(F_UNASSIGNED)};
+
+struct anchor {
+	char key[101];
+	long long id;
+};
+struct anchor_list {
+	char partner_id[UUID_LEN];
+	int filter, sort, descending;
+	long long version;
+	int n;
+	struct anchor at[ANCHORS_MAX];
+};
+static struct anchor_list lists[ANCHOR_LISTS];
+static unsigned next_list;
+
+static int anchor_row(void *ctx, const struct db_row *row)
+{
+	struct anchor_list *l = ctx;
+	if (l->n < ANCHORS_MAX) {
+		row_copy(row, "k", l->at[l->n].key, sizeof l->at[l->n].key);
+		l->at[l->n++].id = row_int(row, "id");
+	}
+	return 0;
+}
+
+/* The query's list's anchors, read again when its version moved on: NULL on error. */
+static const struct anchor_list *anchors_for(db *d, const struct order_query *q, unsigned sort)
+{
+	int desc = q->descending != 0, filter = (int)filter_of(q);
+	for (int i = 0; i < ANCHOR_LISTS; i++) {
+		struct anchor_list *l = &lists[i];
+		if (l->filter == filter && (unsigned)l->sort == sort && l->descending == desc && l->version == q->version &&
+		    strcmp(l->partner_id, q->partner_id) == 0)
+			return l;
+	}
+	struct anchor_list *l = &lists[next_list++ % ANCHOR_LISTS];
+	memset(l, 0, sizeof *l);
+	if (db_each(d, anchor_row, l, anchors_sql[filter][sort][desc], "sii", q->partner_id,
+		    (long long)ANCHOR_EVERY, (long long)ANCHORS_MAX) < 0) {
+		l->partner_id[0] = 0;
+		return NULL;
+	}
+	snprintf(l->partner_id, sizeof l->partner_id, "%s", q->partner_id);
+	l->filter = filter;
+	l->sort = (int)sort;
+	l->descending = desc;
+	l->version = q->version;
+	return l;
+}
+
+/* A page of All or Unassigned past the first anchor, walked from the anchor
+ * before it: rows, or -2 when it is no such page. */
+static int anchored_page(db *d, const struct order_query *q, unsigned sort, struct each_call *c)
+{
+	if ((q->search && *q->search) || q->filter == ORDERS_EXPIRING || q->version < 0 || q->offset < ANCHOR_EVERY)
+		return -2;
+	const struct anchor_list *l = anchors_for(d, q, sort);
+	if (!l)
+		return -1;
+	long long k = q->offset / ANCHOR_EVERY;   /* the k-th anchor is the (k * ANCHOR_EVERY)-th order */
+	if (k > l->n)
+		k = l->n;
+	/* None before it, or its end is nearer (orders_each reads it from there). */
+	if (k == 0 || (q->matches > 0 && q->matches - q->offset - q->limit < q->offset - k * ANCHOR_EVERY))
+		return -2;
+	const struct anchor *a = &l->at[k - 1];
+	char id[24], limit[24], offset[24];
+	snprintf(id, sizeof id, "%lld", a->id);
+	snprintf(limit, sizeof limit, "%ld", q->limit);
+	snprintf(offset, sizeof offset, "%lld", (long long)q->offset - k * ANCHOR_EVERY);
+	const char *v[7];
+	char fmt[8];
+	int n = 0;
+	v[n] = q->partner_id, fmt[n++] = 's';
+	v[n] = a->key, fmt[n++] = 's';
+	if (sort != ORDER_SORT_NUMBER) {
+		v[n] = a->key, fmt[n++] = 's';
+		v[n] = id, fmt[n++] = 'i';
+	}
+	v[n] = limit, fmt[n++] = 'i';
+	v[n] = offset, fmt[n++] = 'i';
+	fmt[n] = 0;
+	dates(q->soon_days, c->today, c->soon);
+	return db_each_text(d, each_row, c, page_after_sql[filter_of(q)][sort][q->descending != 0], fmt, v);
+}
+
 int orders_each(db *d, const struct order_query *q, order_row_fn fn, void *ctx)
 {
 	struct each_call c = {fn, ctx, "", ""};
+	unsigned sort = (unsigned)q->sort < 3 ? (unsigned)q->sort : 0;
+	int anchored = anchored_page(d, q, sort, &c);
+	if (anchored != -2)
+		return anchored;
 	struct params *x = malloc(sizeof *x);
 	if (!x)
 		return -1;
 	/* A search that matches few takes the union of its ranges; one that matches many (or an
 	 * uncounted one) walks the list's index. */
 	int searching = q->search && *q->search, walk = searching && (q->matches < 0 || q->matches > ORDERS_SEARCH_EXACT);
-	bind(x, q, searching && !walk ? UNION_PAGE : PAGE_OF_IDS);
+	/* A page past the middle of a list whose length is known is read from its end. */
+	struct order_query back = *q;
+	int from_end = !searching && q->matches > 0 && q->offset > 0 && q->offset + q->limit / 2 > q->matches / 2;
+	if (from_end) {
+		back.limit = q->offset + q->limit > q->matches ? q->matches - q->offset : q->limit;
+		back.offset = q->matches - q->offset - back.limit;
+		if (back.limit <= 0 || back.offset < 0)
+			from_end = 0;
+	}
+	bind(x, from_end ? &back : q, searching && !walk ? UNION_PAGE : PAGE_OF_IDS);
 	memcpy(c.today, x->today, sizeof c.today);
 	memcpy(c.soon, x->soon, sizeof c.soon);
-	unsigned sort = (unsigned)q->sort < 3 ? (unsigned)q->sort : 0;
-	const char *sql = (walk ? walk_sql : searching ? search_sql : page_sql)[filter_of(q)][sort][q->descending != 0];
+	const char *sql = (walk ? walk_sql : searching ? search_sql : from_end ? page_back_sql : page_sql)[filter_of(q)][sort][q->descending != 0];
 	int rc = db_each_text(d, each_row, &c, sql, x->fmt, x->v);
 	free(x);
 	return rc;

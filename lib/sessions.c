@@ -8,7 +8,9 @@
 	" u.display_name AS name, u.email, s.csrf_token AS csrf, s.via_idp," \
 	" TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) AS idle," \
 	" cr.base AS custom_base, cr.grants AS custom_grants," \
-	" COALESCE(u.language, '') AS language, a.default_language" bell_columns \
+	" COALESCE(u.language, '') AS language, a.default_language," \
+	" (SELECT p.billing_id IS NOT NULL AND p.prime_partner = 0 FROM accounts p" \
+	"  WHERE p.id = COALESCE(a.partner_id, a.id)) AS subscriptions" bell_columns \
 	" FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts a ON a.id = u.account_id" \
 	" LEFT JOIN roles cr ON cr.id = u.custom_role_id" bell_joins \
 	" WHERE s.id_hash = ? AND a.status = 'active' AND u.active = 1" \
@@ -78,6 +80,7 @@ static int session_from_row(void *ctx, const struct db_row *row)
 		row_copy(row, "custom_grants", s->custom_grants, sizeof s->custom_grants);
 		row_copy(row, "language", s->language, sizeof s->language);
 		row_copy(row, "default_language", s->default_language, sizeof s->default_language);
+		s->subscriptions = row_int(row, "subscriptions") != 0;
 		if (f->with_bell)
 			s->unseen = row_int(row, "unseen");
 	}

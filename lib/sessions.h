@@ -34,6 +34,9 @@ struct session {
 	char custom_base[16], custom_grants[404];
 	char language[16];             /* the user's chosen language, "" for none */
 	char default_language[16];     /* their account's */
+	/* their partner has a billing account and is no Prime Partner: the
+	 * Subscriptions panel is shown (guide §2.7) */
+	int subscriptions;
 	/* The bell, when asked for: the unseen count and the latest
 	 * notifications, newest first. */
 	long long unseen;

@@ -37,6 +37,7 @@ static const struct tick ticks[] = {
 	{"links", scheduler_tick},
 	{"marks", marks_tick},
 	{"scim-sources", scim_client_tick},
+	{"order-feeds", order_feeds_tick},
 };
 
 /* 1 when any tick did something, 0 when none had work. */

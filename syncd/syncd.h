@@ -31,6 +31,9 @@ int scheduler_tick(db *d);
 /* Drops commit marks older than a day (marks.c). */
 int marks_tick(db *d);
 
+/* Claims one due order file feed (order_feeds.c) and applies its new files. */
+int order_feeds_tick(db *d);
+
 /* Claims one due SCIM source (scim_client.c) and pulls its users. */
 int scim_client_tick(db *d);
 #endif

@@ -18,7 +18,7 @@
       <li class="notification<?cs if:n.seen != 1 ?> unseen<?cs /if ?>">
         <?cs if:n.topic ?>
         <div class="what">
-          <strong><?cs var:Lang.pbx.notifications[n.topic] ?></strong>
+          <strong><?cs var:Lang.notices[n.topic] ?></strong>
           <span class="status"><?cs var:n.subject ?></span>
         </div>
         <div class="when"><?cs var:date_text(n.at) ?></div>

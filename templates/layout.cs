@@ -45,8 +45,8 @@
         <?cs if:Can.integrations.view ?>
         <li><a href="/a/<?cs var:Account.id ?>/integrations"<?cs if:string.find(Page.Route, "/a/:acct/integrations") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.integrations.nav ?></a></li>
         <?cs /if ?>
-        <?cs # Billing (ch2 §0.1): the account's Subscriptions (guide §2.7). ?>
-        <?cs if:Can.subscriptions.view ?>
+        <?cs # Billing (ch2 §0.1): the account's Subscriptions (guide §2.7), not for a Prime Partner nor a partner without a billing account. ?>
+        <?cs if:Can.subscriptions.view && Me.subscriptions ?>
         <li class="group"><span><?cs var:Lang.orders.billing_nav ?></span>
           <ul><li><a href="/a/<?cs var:Account.id ?>/subscriptions"<?cs if:Page.Route == "/a/:acct/subscriptions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.subscriptions.nav ?></a></li></ul>
         </li>

@@ -45,6 +45,7 @@ struct me {
 	char email[1024];
 	char language[16];             /* the language they chose, "" for none */
 	char account_language[16];     /* their account's Default Language */
+	int subscriptions;             /* their partner has a billing account and is no Prime Partner (guide §2.7) */
 };
 
 /* The account named by the :acct part of the path, after the scope check;

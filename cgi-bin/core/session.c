@@ -49,6 +49,7 @@ int session_load(struct req *r, int with_bell)
 	perm_effective(m->role, custom, base, &m->grants);
 	m->restricted = m->role == ROLE_ACCOUNT_MANAGER;
 	m->via_idp = s.via_idp;
+	m->subscriptions = s.subscriptions;
 	snprintf(m->language, sizeof m->language, "%s", s.language);
 	snprintf(m->account_language, sizeof m->account_language, "%s", s.default_language);
 	snprintf(r->csrf, sizeof r->csrf, "%s", s.csrf);
@@ -60,6 +61,7 @@ int session_load(struct req *r, int with_bell)
 	hdf_set_value(r->hdf, "Me.partner_id", m->partner_id);
 	if (m->via_idp)
 		hdf_set_value(r->hdf, "Me.via_idp", "1");
+	hdf_set_int_value(r->hdf, "Me.subscriptions", m->subscriptions);
 	if (with_bell)
 		notifications_publish(r, &s);
 	if (s.idle_seconds >= TOUCH_SECONDS)

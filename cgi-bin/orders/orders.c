@@ -51,7 +51,7 @@ int orders_get(struct req *r)
 	struct order_query q = {
 		.partner_id = r->me.partner_id, .filter = filter, .search = "", .sort = (enum order_sort)l.sort->code,
 		.descending = l.descending, .soon_days = order_soon_days(), .limit = l.per_page, .offset = l.offset,
-		.matches = -1,
+		.matches = -1, .version = -1,
 	};
 	long long in_filter = 0, total = 0;
 	if (orders_count(r->db, &q, &in_filter) != 0)

@@ -117,10 +117,8 @@ int subscriptions_panel_publish(struct req *r)
 {
 	if (!can(r, FEAT_SUBSCRIPTIONS, VERB_VIEW) || r->acct.is_partner)
 		return DONE;
-	int billing = partner_has_billing(r->db, r->me.partner_id);
-	if (billing < 0)
-		return SERVER_ERROR;
-	if (!billing)
+	/* Not for a partner without a billing account, nor a Prime Partner (guide §2.7). */
+	if (!r->me.subscriptions)
 		return DONE;
 	hdf_set_int_value(r->hdf, "Subscriptions.shown", 1);
 	/* Add Order: a partner's, with Subscriptions Add (guide §2.14.7) and Orders View to reach the orders. */

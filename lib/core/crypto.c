@@ -41,9 +41,14 @@ int random_token(char out[TOKEN_HEX])
 
 void sha256_hex(const char *in, char out[TOKEN_HEX])
 {
+	sha256_hex_of(in, strlen(in), out);
+}
+
+void sha256_hex_of(const void *data, size_t n, char out[TOKEN_HEX])
+{
 	unsigned char md[32];
 	unsigned len = 0;
-	EVP_Digest(in, strlen(in), md, &len, EVP_sha256(), NULL);
+	EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
 	to_hex(md, sizeof md, out);
 }
 

@@ -9,6 +9,7 @@
 int random_bytes(void *buf, size_t n);
 int random_token(char out[TOKEN_HEX]);          /* 32 random bytes, hex */
 void sha256_hex(const char *in, char out[TOKEN_HEX]);
+void sha256_hex_of(const void *data, size_t n, char out[TOKEN_HEX]);   /* any bytes, NULs too */
 int uuid_v4(char out[UUID_LEN]);
 int password_hash(const char *password, char out[PASSWORD_HASH_MAX]);  /* argon2id, encoded */
 int password_verify(const char *encoded, const char *password);        /* 1 match, 0 not */

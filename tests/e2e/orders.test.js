@@ -136,6 +136,44 @@ describe('a partner with many orders', () => {
     const few = visibleText((await sP.get('/orders?q=A-M00100')).text);
     assert.match(few, /1–10 of 10\b/);
   });
+
+  test('every deep page, in every order and for Unassigned, holds what its offset says, also after orders change', async () => {
+    const p = await newPartner('Orders deep');
+    const sP = await signIn(p.email);
+    const acme = await newCustomer(p.id);
+    await sql(`INSERT INTO orders (partner_id, order_number, sap_order_number, start_date, term_months, expiry_date, activated, licenses,
+                                   revision, assigned_account_id, received_at, updated_at)
+               SELECT ${lit(p.id)}, CONCAT('A-D', LPAD(seq, 6, '0')), IF(seq % 4 = 0, '', LPAD(seq % 37, 5, '0')), UTC_DATE(), 12,
+                      IF(seq % 9 = 0, NULL, UTC_DATE() + INTERVAL seq % 50 DAY), 1, 1, 1, IF(seq % 3 = 0, ${lit(acme.id)}, NULL),
+                      UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_730`);
+    const lists = [
+      ['', 'IFNULL(expiry_date, \'9999-12-31\'), id', ''],
+      ['&dir=desc', 'IFNULL(expiry_date, \'9999-12-31\') DESC, id DESC', ''],
+      ['&sort=number', 'order_number', ''],
+      ['&sort=number&dir=desc', 'order_number DESC', ''],
+      ['&sort=sap', 'sap_order_number, id', ''],
+      ['&sort=sap&dir=desc', 'sap_order_number DESC, id DESC', ''],
+      ['&filter=unassigned', 'IFNULL(expiry_date, \'9999-12-31\'), id', ' AND assigned_account_id IS NULL'],
+    ];
+    const check = async () => {
+      for (const [query, order, where] of lists) {
+        for (const page of where ? [3, 5, 8, 10] : [3, 5, 8, 12, 15]) {
+          const want = (await sql(`SELECT order_number FROM orders WHERE partner_id = ${lit(p.id)}${where}
+            ORDER BY ${order} LIMIT 50 OFFSET ${(page - 1) * 50}`)).map((r) => r[0]);
+          const html = (await sP.get(`/orders?page=${page}${query}`)).text;
+          const got = [...new Set(html.match(/A-D\d{6}/g) ?? [])];
+          assert.deepEqual(got, want, `page ${page}${query}`);
+        }
+      }
+    };
+    await check();
+    // Later revisions move orders around; an assignment leaves Unassigned.
+    await sql(`UPDATE orders SET expiry_date = UTC_DATE() + INTERVAL 1 DAY, sap_order_number = '00000'
+               WHERE partner_id = ${lit(p.id)} AND order_number IN ('A-D000700', 'A-D000701', 'A-D000702')`);
+    await sql(`UPDATE orders SET assigned_account_id = ${lit(acme.id)} WHERE partner_id = ${lit(p.id)} AND order_number = 'A-D000004'`);
+    await sql(`DELETE FROM orders WHERE partner_id = ${lit(p.id)} AND order_number = 'A-D000005'`);
+    await check();
+  });
 });
 
 describe('assigning an order', () => {

@@ -6,7 +6,8 @@
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from './lib/stack.js';
+import { execFileSync } from 'node:child_process';
+import { config, consoleBin, sql } from './lib/stack.js';
 import { lit, newCustomer, newPartner, newUser, signIn, visibleText } from './lib/fixtures.js';
 import { billingFeed, publishOrder } from './lib/orders.js';
 
@@ -78,5 +79,31 @@ describe('the Subscriptions panel', () => {
     const info = visibleText((await sQ.get(`/a/${b.id}/info`)).text);
     assert.ok(!info.includes('Add Order') && !info.includes('SUBSCRIPTION NUMBER'));
     assert.ok(visibleText((await sQ.get(`/a/${b.id}/subscriptions`)).text).includes('billing account'));
+  });
+
+  test('a Prime Partner has no Subscriptions panel nor menu entry, for itself or its customers\' admins', async () => {
+    const q = await newPartner('Prime');
+    const sQ = await signIn(q.email);
+    const qFeed = billingFeed(q.id);
+    const b = await newCustomer(q.id);
+    await assign(sQ, await publishOrder(qFeed), b.id);
+    const admin = await newUser(b.id, { role: 'account_admin' });
+    const sB = await signIn(admin.email);
+    const menu = new RegExp(`href="/a/${b.id}/subscriptions"`);
+    assert.match((await sQ.get(`/a/${b.id}/info`)).text, menu, 'shown before the flag');
+    assert.ok(visibleText((await sB.get(`/a/${b.id}/subscriptions`)).text).includes('0 assigned of 2 license(s)'));
+
+    const prime = (yes) => execFileSync(consoleBin, ['-c', config, 'prime-partner', '--partner', q.id, '--prime', yes ? 'yes' : 'no']);
+    prime(true);
+    assert.equal(String(await sql(`SELECT prime_partner FROM accounts WHERE id = ${lit(q.id)}`).then((r) => r[0][0])), '1');
+    for (const session of [sQ, sB]) {
+      const info = await session.get(`/a/${b.id}/info`);
+      assert.doesNotMatch(info.text, menu, 'no Billing → Subscriptions in the menu');
+      assert.ok(!visibleText(info.text).includes('SUBSCRIPTION NUMBER') && !/>Add Order</.test(info.text), 'no panel on Account Information');
+      const page = visibleText((await session.get(`/a/${b.id}/subscriptions`)).text);
+      assert.ok(!page.includes('assigned of') && page.includes('Prime Partners'), page.slice(0, 800));
+    }
+    prime(false);
+    assert.ok(visibleText((await sQ.get(`/a/${b.id}/subscriptions`)).text).includes('0 assigned of 2 license(s)'), 'back when the flag is off');
   });
 });
