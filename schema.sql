@@ -662,11 +662,17 @@ CREATE TABLE IF NOT EXISTS support_logs (
   last_reminder_at  DATETIME NULL,
   next_reminder_at  DATETIME NULL,
   UNIQUE KEY ux_support_logs_uid (account_id, uid),
-  -- the list, newest first: all logs, by state, by product (and state);
-  -- narrow, so that skipping to a later page reads few index pages
+  -- the list (lib/support_logs.c), newest first: all logs, by state, by
+  -- product (and state); narrow, so that skipping to a later page reads
+  -- few index pages. The same indexes sort by PRODUCT NAME and STATE, and
+  -- two more by REPORTER and LOG TITLE, each sort's ties in date order;
+  -- product and state ride along for the filters.
   KEY ix_support_logs_created (account_id, created_at),
   KEY ix_support_logs_state (account_id, state, created_at),
   KEY ix_support_logs_product (account_id, product, created_at, id, state),
+  KEY ix_support_logs_product_state (account_id, product, state, created_at, id),
+  KEY ix_support_logs_reporter (account_id, reporter_email, created_at, id, product, state),
+  KEY ix_support_logs_title (account_id, title, created_at, id, product, state),
   -- syncd's reminders: the logs due
   KEY ix_support_logs_reminder (next_reminder_at),
   CONSTRAINT fk_support_logs_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
