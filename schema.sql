@@ -1091,6 +1091,10 @@ CREATE TABLE IF NOT EXISTS inventory_platforms (
   report_interval  INT NOT NULL DEFAULT 3600,
   first_seen_at    DATETIME NOT NULL,
   reported_at      DATETIME NOT NULL,
+  -- what the Platform Type, System Family, License Type and Application
+  -- Type filters read, joined: a partner has few kinds of platform
+  kind             VARCHAR(620) CHARACTER SET ascii
+                   AS (CONCAT(platform_type, '/', system_family, '/', license_type, '/', app_types)) STORED,
   PRIMARY KEY (partner_id, host, id),
   UNIQUE KEY ux_platforms_id (id),
   UNIQUE KEY ux_platforms_uid (account_id, platform_uid),
@@ -1098,6 +1102,10 @@ CREATE TABLE IF NOT EXISTS inventory_platforms (
   -- the partner view's walk in HOST order, the filters' columns read from
   -- the index alone (the keys are ascii to keep its entries short)
   KEY ix_platforms_walk (partner_id, host, id, platform_type, system_family, license_type, swa_expiry, app_types),
+  -- the partner view with those filters: one range in HOST order per kind
+  -- that matches (inventory_platform_kinds), SWA Status and the account
+  -- manager's accounts tested on the entries
+  KEY ix_platforms_kind (partner_id, kind, host, id, account_id, license_type, swa_expiry),
   -- the search: a prefix of the platform name, licence or platform id
   KEY ix_platforms_name (partner_id, platform_name),
   KEY ix_platforms_licence (partner_id, licence_id),
@@ -1140,6 +1148,22 @@ CREATE TABLE IF NOT EXISTS inventory_options (
   PRIMARY KEY (partner_id, account_id, app_type),
   KEY ix_inventory_options_account (account_id, app_type),
   CONSTRAINT fk_inventory_options_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The kinds of platform each partner has (inventory_platforms.kind): the
+-- ranges the filters read (lib/inventory.c). Kept by the triggers
+-- tr_inventory_platforms_kinds* whoever writes the inventory: they are
+-- created by migrations/251-platform-kinds.sql, after that migration gave
+-- an older inventory_platforms table its kind. A kind no platform has any
+-- more stays, an empty range.
+CREATE TABLE IF NOT EXISTS inventory_platform_kinds (
+  partner_id     CHAR(36) NOT NULL,
+  kind           VARCHAR(620) CHARACTER SET ascii NOT NULL,
+  platform_type  VARCHAR(32) CHARACTER SET ascii NOT NULL,
+  system_family  VARCHAR(32) CHARACTER SET ascii NOT NULL,
+  license_type   ENUM('unlicensed','subscription','perpetual') NOT NULL,
+  app_types      VARCHAR(512) CHARACTER SET ascii NOT NULL,
+  PRIMARY KEY (partner_id, kind)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TRIGGER IF NOT EXISTS tr_inventory_platforms_options AFTER INSERT ON inventory_platforms FOR EACH ROW
