@@ -664,11 +664,17 @@ CREATE TABLE IF NOT EXISTS support_logs (
   last_reminder_at  DATETIME NULL,
   next_reminder_at  DATETIME NULL,
   UNIQUE KEY ux_support_logs_uid (account_id, uid),
-  -- the list, newest first: all logs, by state, by product (and state);
-  -- narrow, so that skipping to a later page reads few index pages
+  -- the list (lib/support_logs.c), newest first: all logs, by state, by
+  -- product (and state); narrow, so that skipping to a later page reads
+  -- few index pages. The same indexes sort by PRODUCT NAME and STATE, and
+  -- two more by REPORTER and LOG TITLE, each sort's ties in date order;
+  -- product and state ride along for the filters.
   KEY ix_support_logs_created (account_id, created_at),
   KEY ix_support_logs_state (account_id, state, created_at),
   KEY ix_support_logs_product (account_id, product, created_at, id, state),
+  KEY ix_support_logs_product_state (account_id, product, state, created_at, id),
+  KEY ix_support_logs_reporter (account_id, reporter_email, created_at, id, product, state),
+  KEY ix_support_logs_title (account_id, title, created_at, id, product, state),
   -- syncd's reminders: the logs due
   KEY ix_support_logs_reminder (next_reminder_at),
   CONSTRAINT fk_support_logs_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
@@ -1090,6 +1096,10 @@ CREATE TABLE IF NOT EXISTS inventory_platforms (
   report_interval  INT NOT NULL DEFAULT 3600,
   first_seen_at    DATETIME NOT NULL,
   reported_at      DATETIME NOT NULL,
+  -- what the Platform Type, System Family, License Type and Application
+  -- Type filters read, joined: a partner has few kinds of platform
+  kind             VARCHAR(620) CHARACTER SET ascii
+                   AS (CONCAT(platform_type, '/', system_family, '/', license_type, '/', app_types)) STORED,
   PRIMARY KEY (partner_id, host, id),
   UNIQUE KEY ux_platforms_id (id),
   UNIQUE KEY ux_platforms_uid (account_id, platform_uid),
@@ -1097,6 +1107,10 @@ CREATE TABLE IF NOT EXISTS inventory_platforms (
   -- the partner view's walk in HOST order, the filters' columns read from
   -- the index alone (the keys are ascii to keep its entries short)
   KEY ix_platforms_walk (partner_id, host, id, platform_type, system_family, license_type, swa_expiry, app_types),
+  -- the partner view with those filters: one range in HOST order per kind
+  -- that matches (inventory_platform_kinds), SWA Status and the account
+  -- manager's accounts tested on the entries
+  KEY ix_platforms_kind (partner_id, kind, host, id, account_id, license_type, swa_expiry),
   -- the search: a prefix of the platform name, licence or platform id
   KEY ix_platforms_name (partner_id, platform_name),
   KEY ix_platforms_licence (partner_id, licence_id),
@@ -1139,6 +1153,22 @@ CREATE TABLE IF NOT EXISTS inventory_options (
   PRIMARY KEY (partner_id, account_id, app_type),
   KEY ix_inventory_options_account (account_id, app_type),
   CONSTRAINT fk_inventory_options_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The kinds of platform each partner has (inventory_platforms.kind): the
+-- ranges the filters read (lib/inventory.c). Kept by the triggers
+-- tr_inventory_platforms_kinds* whoever writes the inventory: they are
+-- created by migrations/251-platform-kinds.sql, after that migration gave
+-- an older inventory_platforms table its kind. A kind no platform has any
+-- more stays, an empty range.
+CREATE TABLE IF NOT EXISTS inventory_platform_kinds (
+  partner_id     CHAR(36) NOT NULL,
+  kind           VARCHAR(620) CHARACTER SET ascii NOT NULL,
+  platform_type  VARCHAR(32) CHARACTER SET ascii NOT NULL,
+  system_family  VARCHAR(32) CHARACTER SET ascii NOT NULL,
+  license_type   ENUM('unlicensed','subscription','perpetual') NOT NULL,
+  app_types      VARCHAR(512) CHARACTER SET ascii NOT NULL,
+  PRIMARY KEY (partner_id, kind)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TRIGGER IF NOT EXISTS tr_inventory_platforms_options AFTER INSERT ON inventory_platforms FOR EACH ROW

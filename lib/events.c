@@ -26,9 +26,10 @@
 
 /* Past this many kinds a filter walks the time index (see above). */
 #define KIND_RANGES_MAX 48
-/* Past this many kinds the smart filters' options are read with a lookup
- * per kind in a correlated subquery, which cannot use the date range as a
- * range (events_kinds). */
+/* With an Event Date range, past this many kinds the smart filters'
+ * options are read with a lookup per kind in a correlated subquery, which
+ * cannot use the date range as a range (events_kinds); without one, they
+ * always are. */
 #define KIND_PROBES_MAX 128
 
 #define FIRST_TIME "1000-01-01 00:00:00.000000"
@@ -412,10 +413,33 @@ static int kind_row(void *ctx, const struct db_row *row)
 	return c->fn(c->ctx, row_str(row, "event_type"), row_str(row, "asset_type"), row_str(row, "act"));
 }
 
+/* The options by a lookup per kind in one correlated statement: it stops
+ * at a kind's first index entry in the range, which is its first entry
+ * without an Event Date range, but may be far in with one. */
+static int kinds_correlated(db *d, const char *account_id, const struct event_filter *f, const char *lo, const char *hi,
+			    struct kind_call *c)
+{
+	if (f->actor_ref[0])
+		return db_each(d, kind_row, c,
+			"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
+			" AND EXISTS (SELECT 1 FROM events e FORCE INDEX (ix_events_actor_kind) WHERE e.account_id = s.account_id"
+			"  AND e.actor_ref = ? AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ?)"
+			" ORDER BY s.kind",
+			"ssss", account_id, f->actor_ref, lo, hi);
+	return db_each(d, kind_row, c,
+		"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
+		" AND EXISTS (SELECT 1 FROM events e FORCE INDEX (ix_events_kind) WHERE e.account_id = s.account_id"
+		"  AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ?)"
+		" ORDER BY s.kind",
+		"sss", account_id, lo, hi);
+}
+
 int events_kinds(db *d, const char *account_id, const struct event_filter *f, event_kind_fn fn, void *ctx)
 {
 	struct kind_call c = {fn, ctx};
 	const char *lo = f->from[0] ? f->from : FIRST_TIME, *hi = f->to[0] ? f->to : LAST_TIME;
+	if (!f->from[0] && !f->to[0])
+		return kinds_correlated(d, account_id, f, lo, hi, &c);
 	struct kinds k = {0};
 	if (db_each(d, kind_from, &k, "SELECT kind FROM event_kinds_seen WHERE account_id = ? ORDER BY kind", "s",
 		    account_id) < 0) {
@@ -424,50 +448,37 @@ int events_kinds(db *d, const char *account_id, const struct event_filter *f, ev
 	}
 	if (k.n == 0)
 		return 0;
-	int rc;
-	if (k.n <= KIND_PROBES_MAX) {
-		/* One range per kind, its bounds constants: does it hold an event
-		 * in the Event Date range (of the actor)? An index dive each. */
-		struct query *q = calloc(1, sizeof *q);
-		if (!q) {
-			free(k.list);
-			return -1;
-		}
-		query_text(q, "SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ? AND s.kind IN (");
-		query_param(q, 's', account_id);
-		for (int i = 0; i < k.n; i++) {
-			query_text(q, i ? " UNION ALL " : "");
-			query_text(q, f->actor_ref[0]
-				? "SELECT ? FROM DUAL WHERE EXISTS (SELECT 1 FROM events FORCE INDEX (ix_events_actor_kind)"
-				  " WHERE account_id = ? AND actor_ref = ? AND kind = ? AND created_at >= ? AND created_at <= ?)"
-				: "SELECT ? FROM DUAL WHERE EXISTS (SELECT 1 FROM events FORCE INDEX (ix_events_kind)"
-				  " WHERE account_id = ? AND kind = ? AND created_at >= ? AND created_at <= ?)");
-			query_param(q, 's', k.list[i]);
-			query_param(q, 's', account_id);
-			if (f->actor_ref[0])
-				query_param(q, 's', f->actor_ref);
-			query_param(q, 's', k.list[i]);
-			query_param(q, 's', lo);
-			query_param(q, 's', hi);
-		}
-		query_text(q, ") ORDER BY s.kind");
-		rc = q->failed ? -1 : db_each_text(d, kind_row, &c, q->sql, q->fmt, q->values);
-		free(q);
-	} else if (f->actor_ref[0]) {
-		rc = db_each(d, kind_row, &c,
-			"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
-			" AND EXISTS (SELECT 1 FROM events e FORCE INDEX (ix_events_actor_kind) WHERE e.account_id = s.account_id"
-			"  AND e.actor_ref = ? AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ?)"
-			" ORDER BY s.kind",
-			"ssss", account_id, f->actor_ref, lo, hi);
-	} else {
-		rc = db_each(d, kind_row, &c,
-			"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
-			" AND EXISTS (SELECT 1 FROM events e FORCE INDEX (ix_events_kind) WHERE e.account_id = s.account_id"
-			"  AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ?)"
-			" ORDER BY s.kind",
-			"sss", account_id, lo, hi);
+	if (k.n > KIND_PROBES_MAX) {
+		free(k.list);
+		return kinds_correlated(d, account_id, f, lo, hi, &c);
 	}
+	/* One range per kind, its bounds constants: does it hold an event in
+	 * the Event Date range (of the actor)? An index dive each. */
+	struct query *q = calloc(1, sizeof *q);
+	if (!q) {
+		free(k.list);
+		return -1;
+	}
+	query_text(q, "SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ? AND s.kind IN (");
+	query_param(q, 's', account_id);
+	for (int i = 0; i < k.n; i++) {
+		query_text(q, i ? " UNION ALL " : "");
+		query_text(q, f->actor_ref[0]
+			? "SELECT ? FROM DUAL WHERE EXISTS (SELECT 1 FROM events FORCE INDEX (ix_events_actor_kind)"
+			  " WHERE account_id = ? AND actor_ref = ? AND kind = ? AND created_at >= ? AND created_at <= ?)"
+			: "SELECT ? FROM DUAL WHERE EXISTS (SELECT 1 FROM events FORCE INDEX (ix_events_kind)"
+			  " WHERE account_id = ? AND kind = ? AND created_at >= ? AND created_at <= ?)");
+		query_param(q, 's', k.list[i]);
+		query_param(q, 's', account_id);
+		if (f->actor_ref[0])
+			query_param(q, 's', f->actor_ref);
+		query_param(q, 's', k.list[i]);
+		query_param(q, 's', lo);
+		query_param(q, 's', hi);
+	}
+	query_text(q, ") ORDER BY s.kind");
+	int rc = q->failed ? -1 : db_each_text(d, kind_row, &c, q->sql, q->fmt, q->values);
+	free(q);
 	free(k.list);
 	return rc;
 }

@@ -72,7 +72,9 @@ int events_selected(db *d, const char *account_id, const long long *ids, int n, 
 /* The kinds of event the account has among the events the Actor ID and
  * Event Date filters leave (the others are not applied): what the smart
  * filters offer (guide §2.16: the options change with the filters already
- * chosen). One index lookup per kind the account has. Returns how many, or -1. */
+ * chosen). One index lookup per kind the account has: without dates, in one
+ * correlated statement; with them, a probe of each kind's date range. Returns
+ * how many, or -1. */
 typedef int (*event_kind_fn)(void *ctx, const char *event_type, const char *asset_type, const char *act);
 int events_kinds(db *d, const char *account_id, const struct event_filter *f, event_kind_fn fn, void *ctx);
 

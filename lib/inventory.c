@@ -1,10 +1,13 @@
 /* System Inventory's data (lib/inventory.h). The Platforms and
  * Applications lists read a page in HOST order: the partner view walks the
  * partner's entries of ix_platforms_walk, which hold every filter's column,
- * testing each entry it passes, so a page costs at most the partner's
- * platforms' index entries (10,000 in a few milliseconds) and usually a
- * page; the customer view and the Accounts filter read one account's range
- * of ix_platforms_account in the same order; a search reads its prefix
+ * testing each entry it passes; with the Platform Type, System Family,
+ * License Type or Application Type filters, it reads instead a page of each
+ * kind of platform that matches (inventory_platform_kinds, a few dozen at
+ * most), each a range of ix_platforms_kind, and merges them, so a filter
+ * matching few platforms costs what one matching many does. The customer
+ * view and the Accounts filter read one account's range of
+ * ix_platforms_account in the same order; a search reads its prefix
  * ranges. A position is the last row's host and id (no OFFSET). */
 #include "lib/inventory.h"
 #include "lib/credentials.h"
@@ -361,6 +364,54 @@ static void condition(struct query *q, const char *value, const char *sql)
 	}
 }
 
+/* Past this many kinds of platform, a filter walks ix_platforms_walk. */
+#define PLATFORM_KINDS_MAX 48
+
+struct platform_kinds {
+	char list[PLATFORM_KINDS_MAX][621];
+	int n;
+};
+
+static int platform_kind_from(void *ctx, const struct db_row *row)
+{
+	struct platform_kinds *k = ctx;
+	if (k->n < PLATFORM_KINDS_MAX)
+		row_copy(row, "kind", k->list[k->n], sizeof k->list[0]);
+	k->n++;
+	return 0;
+}
+
+/* The partner's kinds of platform the filters match: how many (more than
+ * PLATFORM_KINDS_MAX when so many that only the first are listed), or -1. */
+static int platform_kinds_of(db *d, const char *partner_id, const struct platform_filter *f, struct platform_kinds *out)
+{
+	out->n = 0;
+	if (db_each(d, platform_kind_from, out,
+		    "SELECT kind FROM inventory_platform_kinds WHERE partner_id = ? AND (? = '' OR platform_type = ?)"
+		    " AND (? = '' OR system_family = ?) AND (? = '' OR license_type = ?)"
+		    " AND (? = '' OR FIND_IN_SET(?, app_types) > 0) ORDER BY kind",
+		    "sssssssss", partner_id, f->platform_type, f->platform_type, f->system_family, f->system_family,
+		    f->license_type, f->license_type, f->app_type, f->app_type) < 0)
+		return -1;
+	return out->n;
+}
+
+/* The tests every range of a page makes besides its filters: the account
+ * manager's accounts, SWA Status, and the position. */
+static void platform_bounds(struct query *q, const struct inventory_scope *s, const struct platform_filter *f,
+			    const char *manager, const char *host, const char *id)
+{
+	if (s->manager_id) {
+		query_text(q, MINE("p.account_id"));
+		query_param(q, 'i', manager);
+	}
+	condition(q, f->swa_status, " AND " SWA_STATUS_SQL " = ?");
+	query_text(q, " AND (p.host > ? OR (p.host = ? AND p.id > ?)) ORDER BY p.host, p.id LIMIT ?");
+	query_param(q, 's', host);
+	query_param(q, 's', host);
+	query_param(q, 'i', id);
+}
+
 int inventory_platforms_page(db *d, const struct inventory_scope *s, const struct platform_filter *f,
 			     const char *after_host, long long after_id, int limit, platform_fn fn, void *ctx, int *more)
 {
@@ -371,9 +422,45 @@ int inventory_platforms_page(db *d, const struct inventory_scope *s, const struc
 	snprintf(lim, sizeof lim, "%d", limit + 1);
 	const char *host = after_host ? after_host : "";
 	const char *account = *s->account_id ? s->account_id : f->account_id;
+	*more = 0;
+	struct platform_kinds *kinds = NULL;
+	if (!*account && !*f->q && (*f->platform_type || *f->system_family || *f->license_type || *f->app_type)) {
+		kinds = malloc(sizeof *kinds);
+		int n = kinds ? platform_kinds_of(d, s->partner_id, f, kinds) : -1;
+		if (n <= 0 || n > PLATFORM_KINDS_MAX) {
+			free(kinds);
+			kinds = NULL;
+		}
+		if (n <= 0)
+			return n;
+	}
 	struct query *q = calloc(1, sizeof *q);
-	if (!q)
+	if (!q) {
+		free(kinds);
 		return -1;
+	}
+	if (kinds) {
+		/* A page of each kind's range, merged. */
+		query_text(q, PLATFORM_COLUMNS " JOIN (SELECT id, host FROM (");
+		for (int i = 0; i < kinds->n; i++) {
+			query_text(q, i ? " UNION ALL " : "");
+			query_text(q, "(SELECT p.id, p.host FROM inventory_platforms p FORCE INDEX (ix_platforms_kind)"
+				      " WHERE p.partner_id = ? AND p.kind = ?");
+			query_param(q, 's', s->partner_id);
+			query_param(q, 's', kinds->list[i]);
+			platform_bounds(q, s, f, manager, host, id);
+			query_param(q, 'i', lim);
+			query_text(q, ")");
+		}
+		query_text(q, ") k ORDER BY host, id LIMIT ?) pg ON pg.id = p.id ORDER BY p.host, p.id");
+		query_param(q, 'i', lim);
+		struct platform_call c = {fn, ctx, limit, 0};
+		int rc = q->failed ? -1 : db_each_text(d, platform_row, &c, q->sql, q->fmt, q->values);
+		free(kinds);
+		free(q);
+		*more = c.seen > limit;
+		return rc < 0 ? -1 : (c.seen > limit ? limit : c.seen);
+	}
 	query_text(q, PLATFORM_COLUMNS " JOIN (SELECT p.id FROM inventory_platforms p");
 	/* One account: its own range, in the same order; else the partner's,
 	 * the filters tested on the index's entries alone. */
@@ -391,21 +478,13 @@ int inventory_platforms_page(db *d, const struct inventory_scope *s, const struc
 	query_text(q, " WHERE p.partner_id = ?");
 	query_param(q, 's', s->partner_id);
 	condition(q, account, " AND p.account_id = ?");
-	if (s->manager_id) {
-		query_text(q, MINE("p.account_id"));
-		query_param(q, 'i', manager);
-	}
 	condition(q, f->platform_type, " AND p.platform_type = ?");
 	condition(q, f->system_family, " AND p.system_family = ?");
 	condition(q, f->license_type, " AND p.license_type = ?");
 	condition(q, f->app_type, " AND FIND_IN_SET(?, p.app_types) > 0");
-	condition(q, f->swa_status, " AND " SWA_STATUS_SQL " = ?");
-	query_text(q, " AND (p.host > ? OR (p.host = ? AND p.id > ?)) ORDER BY p.host, p.id LIMIT ?) pg ON pg.id = p.id"
-		      " ORDER BY p.host, p.id");
-	query_param(q, 's', host);
-	query_param(q, 's', host);
-	query_param(q, 'i', id);
+	platform_bounds(q, s, f, manager, host, id);
 	query_param(q, 'i', lim);
+	query_text(q, ") pg ON pg.id = p.id ORDER BY p.host, p.id");
 	struct platform_call c = {fn, ctx, limit, 0};
 	int rc = q->failed ? -1 : db_each_text(d, platform_row, &c, q->sql, q->fmt, q->values);
 	free(q);
@@ -526,16 +605,18 @@ static int account_row(void *ctx, const struct db_row *row)
 int inventory_accounts_each(db *d, const struct inventory_scope *s, inventory_account_fn fn, void *ctx)
 {
 	struct account_call c = {fn, ctx};
-	/* inventory_options (schema.sql): a row per account and application type. */
+	/* inventory_options (schema.sql): a row per account and application
+	 * type, and one with the type '' per account with platforms; read
+	 * first (STRAIGHT_JOIN), whatever the statistics say of accounts. */
 	if (s->manager_id)
 		return db_each(d, account_row, &c,
-			"SELECT a.id, a.name FROM (SELECT DISTINCT account_id FROM inventory_options WHERE partner_id = ?) x"
-			" JOIN accounts a ON a.id = x.account_id"
-			" WHERE a.id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?) ORDER BY a.name, a.id",
+			"SELECT STRAIGHT_JOIN a.id, a.name FROM inventory_options x JOIN accounts a ON a.id = x.account_id"
+			" WHERE x.partner_id = ? AND x.app_type = ''"
+			" AND a.id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?) ORDER BY a.name, a.id",
 			"si", s->partner_id, s->manager_id);
 	return db_each(d, account_row, &c,
-		"SELECT a.id, a.name FROM (SELECT DISTINCT account_id FROM inventory_options WHERE partner_id = ?) x"
-		" JOIN accounts a ON a.id = x.account_id ORDER BY a.name, a.id",
+		"SELECT STRAIGHT_JOIN a.id, a.name FROM inventory_options x JOIN accounts a ON a.id = x.account_id"
+		" WHERE x.partner_id = ? AND x.app_type = '' ORDER BY a.name, a.id",
 		"s", s->partner_id);
 }
 

@@ -271,14 +271,44 @@ int support_log_handle(db *d, const char *account_id, const struct support_log_r
 
 /* ---- the list ---- */
 
-/* The rows the list walks, by filter (none, state, product, both): each a
- * range of a narrow index that keeps it in DATE & TIME order (schema.sql). */
-enum { BY_ALL, BY_STATE, BY_PRODUCT, BY_BOTH };
-static const char *const ranges[] = {
-	[BY_ALL] = "FROM support_logs FORCE INDEX (ix_support_logs_created) WHERE account_id = ?",
-	[BY_STATE] = "FROM support_logs FORCE INDEX (ix_support_logs_state) WHERE account_id = ? AND state = ?",
-	[BY_PRODUCT] = "FROM support_logs FORCE INDEX (ix_support_logs_product) WHERE account_id = ? AND product = ?",
-	[BY_BOTH] = "FROM support_logs FORCE INDEX (ix_support_logs_product) WHERE account_id = ? AND product = ? AND state = ?",
+/* The rows the list walks, by sort and filter (none, state, product, both):
+ * a range of the index (schema.sql) that keeps the sort's order, its ties
+ * in DATE & TIME order, then by id. A filter the index does not begin with
+ * is tested on the index's own entries: the indexes carry product and state. */
+enum { BY_ALL, BY_STATE, BY_PRODUCT, BY_BOTH, BY_FILTERS };
+static const char *const sort_index[SUPPORT_LOG_SORTS][BY_FILTERS] = {
+	[SORT_DATE] = {"ix_support_logs_created", "ix_support_logs_state", "ix_support_logs_product",
+		       "ix_support_logs_product_state"},
+	[SORT_PRODUCT] = {"ix_support_logs_product", "ix_support_logs_product", "ix_support_logs_product",
+			  "ix_support_logs_product_state"},
+	[SORT_REPORTER] = {"ix_support_logs_reporter", "ix_support_logs_reporter", "ix_support_logs_reporter",
+			   "ix_support_logs_reporter"},
+	[SORT_TITLE] = {"ix_support_logs_title", "ix_support_logs_title", "ix_support_logs_title", "ix_support_logs_title"},
+	[SORT_STATE] = {"ix_support_logs_state", "ix_support_logs_state", "ix_support_logs_product_state",
+			"ix_support_logs_product_state"},
+};
+/* The filters' conditions, their values in the order of filter_args. */
+static const char *const filter_where[BY_FILTERS] = {
+	[BY_ALL] = "",
+	[BY_STATE] = " AND state = ?",
+	[BY_PRODUCT] = " AND product = ?",
+	[BY_BOTH] = " AND product = ? AND state = ?",
+};
+/* Each sort's order, descending then ascending: as the index is walked,
+ * and of the page's rows (l). */
+static const char *const walk_order[SUPPORT_LOG_SORTS][2] = {
+	[SORT_DATE] = {"created_at DESC, id DESC", "created_at, id"},
+	[SORT_PRODUCT] = {"product DESC, created_at DESC, id DESC", "product, created_at, id"},
+	[SORT_REPORTER] = {"reporter_email DESC, created_at DESC, id DESC", "reporter_email, created_at, id"},
+	[SORT_TITLE] = {"title DESC, created_at DESC, id DESC", "title, created_at, id"},
+	[SORT_STATE] = {"state DESC, created_at DESC, id DESC", "state, created_at, id"},
+};
+static const char *const list_order[SUPPORT_LOG_SORTS][2] = {
+	[SORT_DATE] = {"l.created_at DESC, l.id DESC", "l.created_at, l.id"},
+	[SORT_PRODUCT] = {"l.product DESC, l.created_at DESC, l.id DESC", "l.product, l.created_at, l.id"},
+	[SORT_REPORTER] = {"l.reporter_email DESC, l.created_at DESC, l.id DESC", "l.reporter_email, l.created_at, l.id"},
+	[SORT_TITLE] = {"l.title DESC, l.created_at DESC, l.id DESC", "l.title, l.created_at, l.id"},
+	[SORT_STATE] = {"l.state DESC, l.created_at DESC, l.id DESC", "l.state, l.created_at, l.id"},
 };
 
 /* A search's matches: the logs with a word of the title starting with the
@@ -292,7 +322,7 @@ static const char *const matches[] = {
 		    " WHERE account_id = ? AND words LIKE ? AND product = ? AND state = ?",
 };
 
-/* The same test, for one log of a walk along ranges[]: a lookup in that
+/* The same test, for one log of a walk along sort_index[]: a lookup in that
  * log's words. (As EXISTS, the optimizer would rather read every word of
  * the table once than look up the few logs a page needs.) */
 #define TITLE_HAS_WORD \
@@ -317,7 +347,7 @@ static void prefix_pattern(const char *text, char *out, size_t size)
 	out[n] = 0;
 }
 
-/* A filter's values, in the order of ranges[] and matches[]. */
+/* A filter's values, in the order of filter_where[] and matches[]. */
 struct filter_args {
 	const char *a[2];
 	int n;
@@ -433,7 +463,7 @@ static int page_start(db *d, const struct support_log_query *q, char day[11], lo
 {
 	const char *state = q->state >= 0 ? support_state_key((enum support_state)q->state) : "";
 	struct days days = {0};
-	int rc = q->oldest_first
+	int rc = q->ascending
 		? db_each(d, day_row, &days, "SELECT day, SUM(logs) AS logs FROM support_log_counts WHERE account_id = ?"
 			  COUNTS_FILTER " GROUP BY day HAVING SUM(logs) > 0 ORDER BY day", "sssss", q->account_id, state,
 			  state, q->product, q->product)
@@ -455,30 +485,58 @@ static int page_start(db *d, const struct support_log_query *q, char day[11], lo
 	return rc < 0 ? -1 : found;
 }
 
+/* "FROM support_logs FORCE INDEX (...) WHERE account_id = ? AND <filters>"
+ * for the query's sort and filters. */
+static void range_of_sort(const struct support_log_query *q, char *out, size_t size)
+{
+	int which = range_of(q);
+	snprintf(out, size, "FROM support_logs FORCE INDEX (%s) WHERE account_id = ?%s", sort_index[q->sort][which],
+		 filter_where[which]);
+}
+
 int support_logs_page(db *d, const struct support_log_query *q, long long total,
 		      int (*fn)(void *ctx, const struct support_log_row *row), void *ctx)
 {
 	struct page_ctx c = {fn, ctx};
-	const char *order = q->oldest_first ? "l.created_at, l.id" : "l.created_at DESC, l.id DESC";
-	const char *walk = q->oldest_first ? "created_at, id" : "created_at DESC, id DESC";
-	char like[1024], sql[1536];
-	int which = range_of(q);
+	const char *order = list_order[q->sort][q->ascending != 0];
+	const char *walk = walk_order[q->sort][q->ascending != 0];
+	char like[1024], range[256], sql[1536];
+	range_of_sort(q, range, sizeof range);
 	if (*q->search) {
 		prefix_pattern(q->search, like, sizeof like);
 		if (total >= 0) {
 			/* Few matches (the caller counted them): read and sort just those. */
 			snprintf(sql, sizeof sql, ROW_COLUMNS " FROM (%s) m JOIN support_logs l ON l.id = m.log_id"
-				 " ORDER BY %s LIMIT ? OFFSET ?", matches[which], order);
+				 " ORDER BY %s LIMIT ? OFFSET ?", matches[range_of(q)], order);
 			return run_page(d, sql, q, like, NULL, q->limit, q->offset, &c);
 		}
 		/* Many: walk the list in order, testing each log, until the page is full. */
 		snprintf(sql, sizeof sql,
 			 ROW_COLUMNS " FROM (SELECT id AS page_id %s" TITLE_HAS_WORD " ORDER BY %s LIMIT ? OFFSET ?) page"
-			 " JOIN support_logs l ON l.id = page.page_id ORDER BY %s", ranges[which], walk, order);
+			 " JOIN support_logs l ON l.id = page.page_id ORDER BY %s", range, walk, order);
 		return run_page(d, sql, q, NULL, like, q->limit, q->offset, &c);
 	}
-	/* Skipping along an index costs per log skipped: the counts per day say
-	 * on which day the page starts, and only that day's earlier logs are skipped. */
+	if (q->sort != SORT_DATE) {
+		/* Skipping along an index costs per entry skipped: a page in the
+		 * list's second half is read from its end, backwards. */
+		long long limit = q->limit, offset = q->offset;
+		if (total >= 0 && offset > total / 2) {
+			walk = walk_order[q->sort][q->ascending == 0];
+			offset = total - q->offset - q->limit;
+			if (offset < 0) {
+				limit += offset;
+				offset = 0;
+			}
+			if (limit <= 0)
+				return 0;
+		}
+		snprintf(sql, sizeof sql,
+			 ROW_COLUMNS " FROM (SELECT id AS page_id %s ORDER BY %s LIMIT ? OFFSET ?) page"
+			 " JOIN support_logs l ON l.id = page.page_id ORDER BY %s", range, walk, order);
+		return run_page(d, sql, q, NULL, NULL, limit, offset, &c);
+	}
+	/* In date order, the counts per day say on which day the page starts,
+	 * and only that day's earlier logs are skipped. */
 	char day[11];
 	long long skip = 0;
 	int found = page_start(d, q, day, &skip);
@@ -487,7 +545,7 @@ int support_logs_page(db *d, const struct support_log_query *q, long long total,
 	snprintf(sql, sizeof sql,
 		 ROW_COLUMNS " FROM (SELECT id AS page_id %s AND %s ORDER BY %s LIMIT ? OFFSET ?) page"
 		 " JOIN support_logs l ON l.id = page.page_id ORDER BY %s",
-		 ranges[which], q->oldest_first ? "created_at >= ?" : "created_at < ? + INTERVAL 1 DAY", walk, order);
+		 range, q->ascending ? "created_at >= ?" : "created_at < ? + INTERVAL 1 DAY", walk, order);
 	return run_page(d, sql, q, NULL, day, q->limit, skip, &c);
 }
 

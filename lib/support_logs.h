@@ -207,12 +207,17 @@ int support_log_handle(db *d, const char *account_id, const struct support_log_r
 
 /* ---- the list (guide §2.10 Support Logs) ---- */
 
+/* The columns the list sorts by: each sort's ties go by DATE & TIME, then
+ * by the log's id, in the same direction, so that pages never overlap. */
+enum support_log_sort { SORT_DATE, SORT_PRODUCT, SORT_REPORTER, SORT_TITLE, SORT_STATE, SUPPORT_LOG_SORTS };
+
 struct support_log_query {
 	const char *account_id;
 	int state;                     /* enum support_state, or -1 for any */
 	const char *product;           /* "" for any */
 	const char *search;            /* "" for none: LOG TITLE contains it */
-	int oldest_first;              /* DATE & TIME ascending; newest first otherwise */
+	enum support_log_sort sort;
+	int ascending;                 /* newest (or Z, or Resolved) first otherwise */
 	long limit, offset;
 };
 /* The list's total: exact without a search (kept counts); with one, counted
@@ -225,7 +230,7 @@ struct support_log_row {
 	enum support_state state;
 	time_t created;
 };
-/* One page of the list, newest first (or oldest): rows in order, strings
+/* One page of the list in the query's order: rows in order, strings
  * valid during the callback. With a search, total is its count from
  * support_logs_total when that was exact, else -1 (the list then walks in
  * order testing each log). Returns the rows, or -1. */

@@ -2,14 +2,15 @@
  * first, with PRODUCT NAME, DATE & TIME, REPORTER, LOG TITLE and STATE;
  * searched by LOG TITLE as you type (a title matches when one of its words
  * starts with the text; nothing else is searched), filtered by Product (the
- * products with logs in the past 60 days) and State, sorted by DATE & TIME,
- * 50 to a page.
+ * products with logs in the past 60 days) and State, sorted by any of the
+ * columns either way (ties in date order), 50 to a page; the sort stays
+ * through pages, searches and filters.
  *
  * It stays fast at 100,000 logs in an account: totals come from counts kept
- * by triggers, pages from indexes that keep each filter in date order, and
- * a search from the titles' words (lib/support_logs.c); a search's total is
- * counted only up to 1,000, past which the list walks in date order testing
- * each log until the page is full. */
+ * by triggers, pages from an index per sort that keeps its order, and a
+ * search from the titles' words (lib/support_logs.c); a search's total is
+ * counted only up to 1,000, past which the list walks in the sort's order
+ * testing each log until the page is full. */
 #include "cgi-bin/core/listing.h"
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/support/support_view.h"
@@ -22,7 +23,11 @@
 #define SEARCH_EXACT 1000
 
 static const struct sort_column columns[] = {
-	{"date", 0},
+	{"date", SORT_DATE},
+	{"product", SORT_PRODUCT},
+	{"reporter", SORT_REPORTER},
+	{"title", SORT_TITLE},
+	{"state", SORT_STATE},
 	{NULL, 0},
 };
 
@@ -89,7 +94,7 @@ static void chip(struct req *r, int n, const char *name, const char *value, cons
 		free(esc);
 	}
 	snprintf(link + (len < sizeof link ? len : sizeof link - 1), sizeof link - (len < sizeof link ? len : sizeof link - 1),
-		 "sort=date&dir=%s", l->descending ? "desc" : "asc");
+		 "sort=%s&dir=%s", l->sort->key, l->descending ? "desc" : "asc");
 	snprintf(key, sizeof key, "Filter.Chips.%d.remove", n);
 	hdf_set_value(r->hdf, key, link);
 }
@@ -98,8 +103,10 @@ int support_logs_get(struct req *r)
 {
 	struct listing l;
 	listing_read(r, &l, columns);
-	/* Newest first unless asked otherwise (guide §2.10's example). */
-	l.descending = strcmp(form(r, "dir"), "asc") != 0;
+	/* Newest first unless asked otherwise (guide §2.10's example); the
+	 * other columns from A (or Open) unless asked otherwise. */
+	if (l.sort->code == SORT_DATE)
+		l.descending = strcmp(form(r, "dir"), "asc") != 0;
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "support.support_logs.title"));
 
 	int state = support_state_from_key(form(r, "state"));
@@ -125,7 +132,7 @@ int support_logs_get(struct req *r)
 
 	struct support_log_query q = {
 		.account_id = r->acct.id, .state = state, .product = product, .search = l.q,
-		.oldest_first = !l.descending, .limit = l.per_page, .offset = l.offset,
+		.sort = (enum support_log_sort)l.sort->code, .ascending = !l.descending, .limit = l.per_page, .offset = l.offset,
 	};
 	long long total = 0;
 	if (support_logs_total(r->db, &q, SEARCH_EXACT, &total) != 0)

@@ -1,5 +1,6 @@
-<?cs # Support Logs (guide §2.10): the account's logs, newest first; search
-     by LOG TITLE as you type; Add Filter → Product, State. ?>
+<?cs # Support Logs (guide §2.10): the account's logs, newest first, or
+     sorted by any column; search by LOG TITLE as you type; Add Filter →
+     Product, State. The sort stays through searches and filters. ?>
 <?cs def:content() ?>
 <?cs set:base = "/a/" + Account.id + "/support-logs" ?>
 <div class="toolbar">
@@ -8,6 +9,7 @@
   <form method="get" action="<?cs var:base ?>" role="search">
     <input type="search" name="q" value="<?cs var:List.Q ?>" placeholder="<?cs var:Lang.support.support_logs.search_placeholder ?>"
       aria-label="<?cs var:Lang.support.support_logs.search_label ?>" aria-controls="list-results" data-live-search>
+    <input type="hidden" name="sort" value="<?cs var:List.Sort ?>">
     <input type="hidden" name="dir" value="<?cs var:List.Dir ?>">
     <?cs if:Filter.state ?><input type="hidden" name="state" value="<?cs var:Filter.state ?>"><?cs /if ?>
     <?cs if:Filter.product ?><input type="hidden" name="product" value="<?cs var:Filter.product ?>"><?cs /if ?>
@@ -21,6 +23,7 @@
     <div>
       <form method="get" action="<?cs var:base ?>">
         <?cs if:List.Q ?><input type="hidden" name="q" value="<?cs var:List.Q ?>"><?cs /if ?>
+        <input type="hidden" name="sort" value="<?cs var:List.Sort ?>">
         <input type="hidden" name="dir" value="<?cs var:List.Dir ?>">
         <div class="field">
           <label for="f-product"><?cs var:Lang.support.support_logs.product ?></label>
@@ -61,11 +64,11 @@
   <div class="table-scroll">
   <table class="list" aria-label="<?cs var:Lang.support.support_logs.results ?>">
     <thead><tr>
-      <th scope="col"><?cs var:Lang.support.support_logs.col_product ?></th>
+      <?cs call:sort_th("product", Lang.support.support_logs.col_product) ?>
       <?cs call:sort_th("date", Lang.support.support_logs.col_date) ?>
-      <th scope="col"><?cs var:Lang.support.support_logs.col_reporter ?></th>
-      <th scope="col"><?cs var:Lang.support.support_logs.col_title ?></th>
-      <th scope="col"><?cs var:Lang.support.support_logs.col_state ?></th>
+      <?cs call:sort_th("reporter", Lang.support.support_logs.col_reporter) ?>
+      <?cs call:sort_th("title", Lang.support.support_logs.col_title) ?>
+      <?cs call:sort_th("state", Lang.support.support_logs.col_state) ?>
     </tr></thead>
     <tbody>
     <?cs each:l = Rows ?>

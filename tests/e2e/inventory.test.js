@@ -288,6 +288,51 @@ describe('System Inventory', () => {
     assert.equal(applications((await s.get('/inventory/applications')).text).length, 2);
   });
 
+  test('the partner view\'s filters: every kind of platform that matches, merged in HOST order, page after page', async () => {
+    const { partner, session } = await partnerSession('Inventory kinds');
+    const a = await newCustomer(partner.id, 'Inventory kinds A');
+    const b = await newCustomer(partner.id, 'Inventory kinds B');
+    // 90 platforms of 24 kinds (type and family, licence, application types), interleaved in HOST order.
+    await sql(`INSERT INTO inventory_platforms (partner_id, account_id, daemon_id, platform_uid, host, platform_type,
+                 system_family, license_type, app_types, first_seen_at, reported_at)
+               SELECT ${lit(partner.id)}, IF(seq % 2 = 0, ${lit(a.id)}, ${lit(b.id)}), 0, CONCAT('PLT-', seq),
+                 CONCAT('kind', LPAD(seq, 3, '0')), IF(seq % 3 = 0, 'windows', 'msl'), IF(seq % 3 = 0, 'windows', 'linux'),
+                 ELT(1 + seq % 2, 'subscription', 'perpetual'), ELT(1 + seq % 4, 'micollab', 'micollab,mivoice-business',
+                 'mivoice-business', ''), UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_90`);
+    const seqs = Array.from({ length: 90 }, (_, i) => i + 1);
+    const host = (n) => `kind${String(n).padStart(3, '0')}`;
+    const apps = (n) => ['micollab', 'micollab,mivoice-business', 'mivoice-business', ''][n % 4].split(',');
+    const all = async (query, who = session) => {
+      const seen = [];
+      let next = query;
+      for (;;) {
+        const page = await who.get(`/inventory/platforms?${next}`);
+        assert.equal(page.status, 200, next);
+        seen.push(...hosts(platforms(page.text)).sort());
+        const link = /rel="next" href="\?([^"]+)"/.exec(page.text);
+        if (!link) return seen;
+        next = link[1].replace(/&amp;/g, '&');
+      }
+    };
+    const msl = seqs.filter((n) => n % 3 !== 0).map(host);
+    const firstPage = platforms((await session.get('/inventory/platforms?type=msl')).text);
+    assert.deepEqual(firstPage.map((r) => r.HOST), msl.slice(0, 50), 'the first page, in HOST order across kinds');
+    assert.deepEqual(await all('type=msl'), msl, 'then the rest');
+    assert.deepEqual(await all('app=mivoice-business&licence=perpetual'),
+      seqs.filter((n) => apps(n).includes('mivoice-business') && n % 2 === 1).map(host));
+    assert.deepEqual(await all('family=windows&app=micollab'),
+      seqs.filter((n) => n % 3 === 0 && apps(n).includes('micollab')).map(host));
+    assert.deepEqual(await all('type=msl&family=windows'), [], 'no kind matches');
+    // A platform whose report changes its kind is found by its new kind.
+    await sql(`UPDATE inventory_platforms SET app_types = 'micc-business' WHERE partner_id = ${lit(partner.id)} AND host = 'kind004'`);
+    assert.deepEqual(await all('app=micc-business'), ['kind004']);
+    assert.ok(!(await all('app=micollab')).includes('kind004'));
+    // An account manager's filters keep to the accounts assigned to them.
+    const manager = await newUser(partner.id, { role: 'account_manager' });
+    await sql(`INSERT INTO account_manager_accounts (user_id, account_id) VALUES (${manager.id}, ${lit(a.id)})`);
+    assert.deepEqual(await all('type=windows', await signIn(manager.email)), seqs.filter((n) => n % 6 === 0).map(host));
+  });
+
   test('pages of platforms follow one another from a position', async () => {
     const { partner, session } = await partnerSession('Inventory pages');
     const account = await newCustomer(partner.id, 'Inventory pages');

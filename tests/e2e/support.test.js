@@ -137,6 +137,94 @@ describe('the Support Logs list', () => {
   });
 });
 
+describe('the Support Logs list\'s sorts', () => {
+  // 25 logs whose columns repeat (product every 3, reporter every 4, state
+  // every 7) and whose times come in pairs, so every sort meets ties: broken
+  // by DATE & TIME, then by the log's id, in the sort's direction.
+  async function sortWorld() {
+    const w = await supportWorld('Sorts');
+    await sql(`INSERT INTO support_logs (account_id, uid, user_id, reporter_email, product, platform, title, description,
+        state, notes, created_at, updated_at)
+      SELECT ${lit(w.account.id)}, UUID(), ${w.admin.id}, CONCAT('r', seq % 4, '@sorts.example.com'),
+        ELT(1 + seq % 3, 'Mitel One Web', 'Mitel One Mobile', 'MiVoice Office'), 'web',
+        CONCAT(ELT(1 + seq % 5, 'Echo', 'delta', 'Charlie', 'bravo', 'Alpha'), ' ', LPAD(seq, 2, '0')), '',
+        ELT(1 + seq % 7 % 3, 'open', 'reported', 'resolved'), '',
+        UTC_TIMESTAMP() - INTERVAL (seq DIV 2) HOUR, UTC_TIMESTAMP() FROM seq_1_to_25`);
+    const logs = (await sql(`SELECT id, product, reporter_email, title, state, created_at FROM support_logs
+      WHERE account_id = ${lit(w.account.id)}`)).map(([id, product, reporter, title, state, created]) =>
+      ({ id: Number(id), product, reporter, title, state, created }));
+    return { w, logs };
+  }
+  const STATES = ['open', 'reported', 'resolved'];
+  const keyOf = {
+    date: () => 0,
+    product: (l) => l.product.toLowerCase(),
+    reporter: (l) => l.reporter.toLowerCase(),
+    title: (l) => l.title.toLowerCase(),
+    state: (l) => STATES.indexOf(l.state),
+  };
+  /** The titles in the order a sort must show them. */
+  function expected(logs, sort, dir) {
+    const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    const sign = dir === 'desc' ? -1 : 1;
+    return [...logs].sort((a, b) => sign * (cmp(keyOf[sort](a), keyOf[sort](b)) || cmp(a.created, b.created) || a.id - b.id))
+      .map((l) => l.title);
+  }
+  const titlesOf = (html) => tableRows(html).map((r) => r[3]);
+
+  test('every column sorts both ways, its ties by date then id, page after page', async () => {
+    const { w, logs } = await sortWorld();
+    for (const sort of ['product', 'date', 'reporter', 'title', 'state']) {
+      for (const dir of ['asc', 'desc']) {
+        const want = expected(logs, sort, dir);
+        const whole = await w.sP.get(`${list(w)}?sort=${sort}&dir=${dir}`);
+        assert.deepEqual(titlesOf(whole.text), want, `${sort} ${dir}`);
+        // Pages of 10 (the third read from the list's end) follow each other.
+        const paged = [];
+        for (let page = 1; page <= 3; page++) {
+          paged.push(...titlesOf((await w.sP.get(`${list(w)}?sort=${sort}&dir=${dir}&per_page=10&page=${page}`)).text));
+        }
+        assert.deepEqual(paged, want, `${sort} ${dir}, pages of 10`);
+      }
+    }
+    // Every heading sorts; the one sorted says which way, and its link turns it.
+    const byTitle = await w.sP.get(`${list(w)}?sort=title&dir=asc`);
+    assert.match(visibleText(byTitle.text), /PRODUCT NAME DATE & TIME REPORTER LOG TITLE ▲ STATE/);
+    assert.match(byTitle.text, /<th scope="col" aria-sort="ascending">\s*<a href="\?sort=title&dir=desc">/);
+    for (const key of ['product', 'date', 'reporter', 'state']) {
+      assert.match(byTitle.text, new RegExp(`<a href="\\?sort=${key}&dir=asc">`));
+    }
+    // The columns other than DATE & TIME start from A; DATE & TIME from the newest.
+    assert.deepEqual(titlesOf((await w.sP.get(`${list(w)}?sort=state`)).text), expected(logs, 'state', 'asc'));
+    assert.deepEqual(titlesOf((await w.sP.get(list(w))).text), expected(logs, 'date', 'desc'));
+  });
+
+  test('the sort stays through pages, the search and the filters', async () => {
+    const { w, logs } = await sortWorld();
+    const page = (await w.sP.get(`${list(w)}?sort=reporter&dir=desc&per_page=10&page=2`)).text;
+    assert.match(page, /href="\?per_page=10&amp;sort=reporter&amp;dir=desc&page=3"/);
+    assert.match(page, /<input type="hidden" name="sort" value="reporter">/);
+    const open = logs.filter((l) => l.state === 'open');
+    assert.deepEqual(titlesOf((await w.sP.get(`${list(w)}?sort=reporter&dir=desc&state=open`)).text),
+      expected(open, 'reporter', 'desc'));
+    const web = logs.filter((l) => l.product === 'Mitel One Web');
+    assert.deepEqual(titlesOf((await w.sP.get(`${list(w)}?sort=state&dir=desc&product=Mitel+One+Web`)).text),
+      expected(web, 'state', 'desc'));
+    const both = web.filter((l) => l.state === 'reported');
+    for (const sort of ['product', 'state', 'title']) {
+      assert.deepEqual(titlesOf((await w.sP.get(`${list(w)}?sort=${sort}&dir=asc&product=Mitel+One+Web&state=reported`)).text),
+        expected(both, sort, 'asc'), sort);
+    }
+    // A search keeps the sort, and so does removing a filter's chip.
+    const bravo = logs.filter((l) => l.title.startsWith('bravo'));
+    const searched = (await w.sP.get(`${list(w)}?q=bravo&sort=product&dir=desc&state=open`)).text;
+    assert.deepEqual(titlesOf(searched), expected(bravo.filter((l) => l.state === 'open'), 'product', 'desc'));
+    assert.match(searched, /href="\?q=bravo&amp;sort=product&amp;dir=desc"/);
+    assert.deepEqual(titlesOf((await w.sP.get(`${list(w)}?q=bravo&sort=product&dir=desc`)).text),
+      expected(bravo, 'product', 'desc'));
+  });
+});
+
 describe('a log\'s details', () => {
   test('show every field, the tabs of its product, and its attachments', async () => {
     const w = await supportWorld('Details');
