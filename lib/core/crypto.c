@@ -43,7 +43,12 @@ void sha256_hex(const char *in, char out[TOKEN_HEX])
 {
 	unsigned char md[32];
 	unsigned len = 0;
-	EVP_Digest(in, strlen(in), md, &len, EVP_sha256(), NULL);
+	/* Fetched once per process: an implicit fetch on every call looks the
+	 * algorithm up again (the API front hashes every bearer token). */
+	static EVP_MD *sha256;
+	if (!sha256)
+		sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	EVP_Digest(in, strlen(in), md, &len, sha256 ? sha256 : EVP_sha256(), NULL);
 	to_hex(md, sizeof md, out);
 }
 
