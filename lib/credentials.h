@@ -64,7 +64,7 @@ int credential_find_reaching(db *d, const char *raw, const char *account_id, str
 			     struct account_ref *reached);
 /* For a route that reads the account it names in the credential's own
  * lookup, one query instead of two (the API front: routes.h's
- * with_credential): the columns credential_reaching_row reads (those of
+ * signing_in): the columns credential_reaching_row reads (those of
  * credential_find's own query, and the account's), the tables -
  * the account as `a`, its columns NULL when out of reach, which the route's
  * own joins may follow - and the condition that the credential is live (not
