@@ -75,9 +75,8 @@ int credentials_purge_expired(db *d, int max)
 	return n < 0 ? -1 : (int)n;
 }
 
-static int credential_from_row(void *ctx, const struct db_row *row)
+static void credential_from_row(const struct db_row *row, struct credential *c)
 {
-	struct credential *c = ctx;
 	memset(c, 0, sizeof *c);
 	c->id = row_int(row, "id");
 	c->kind = (enum credential_kind)credential_kind_from_key(row_str(row, "kind"));
@@ -87,41 +86,57 @@ static int credential_from_row(void *ctx, const struct db_row *row)
 	c->user_id = row_int(row, "user_id");
 	row_copy(row, "label", c->label, sizeof c->label);
 	c->idle_seconds = (long)row_int(row, "idle");
+}
+
+static int found_row(void *ctx, const struct db_row *row)
+{
+	credential_from_row(row, ctx);
 	return 0;
+}
+
+int credential_hash(const char *raw, char hash[TOKEN_HEX])
+{
+	if (!token_well_formed(raw))
+		return 0;
+	sha256_hex(raw, hash);
+	return 1;
 }
 
 int credential_find(db *d, const char *raw, struct credential *out)
 {
-	if (!token_well_formed(raw))
-		return 0;
 	char hash[TOKEN_HEX];
-	sha256_hex(raw, hash);
-	int rc = db_one(d, credential_from_row, out,
-		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.user_id, c.label,"
-		" COALESCE(TIMESTAMPDIFF(SECOND, c.last_used_at, UTC_TIMESTAMP()), 2147483647) AS idle"
-		" FROM machine_credentials c JOIN accounts p ON p.id = c.partner_id"
-		" WHERE c.token_hash = ? AND c.revoked_at IS NULL"
-		" AND (c.expires_at IS NULL OR c.expires_at > UTC_TIMESTAMP()) AND p.status = 'active'",
+	if (!credential_hash(raw, hash))
+		return 0;
+	int rc = db_one(d, found_row, out,
+		"SELECT " CREDENTIAL_COLUMNS
+		" FROM machine_credentials c JOIN accounts p ON p.id = c.partner_id" CREDENTIAL_WHERE,
 		"s", hash);
 	return rc == 1 && out->kind == 0 ? 0 : rc;
+}
+
+int credential_reaching_row(const struct db_row *row, struct credential *c, struct account_ref *reached)
+{
+	credential_from_row(row, c);
+	memset(reached, 0, sizeof *reached);
+	if (!row_null(row, "reached_id")) {
+		row_copy(row, "reached_id", reached->id, sizeof reached->id);
+		row_copy(row, "reached_name", reached->name, sizeof reached->name);
+		reached->is_partner = strcmp(row_str(row, "reached_kind"), "partner") == 0;
+		reached->active = strcmp(row_str(row, "reached_status"), "active") == 0;
+	}
+	return c->kind != 0;
 }
 
 struct reaching_row {
 	struct credential *c;
 	struct account_ref *a;
+	int known;
 };
 
-static int reaching_from_row(void *ctx, const struct db_row *row)
+static int reaching_row(void *ctx, const struct db_row *row)
 {
 	struct reaching_row *r = ctx;
-	credential_from_row(r->c, row);
-	memset(r->a, 0, sizeof *r->a);
-	if (row_null(row, "reached_id"))
-		return 0;
-	row_copy(row, "reached_id", r->a->id, sizeof r->a->id);
-	row_copy(row, "reached_name", r->a->name, sizeof r->a->name);
-	r->a->is_partner = strcmp(row_str(row, "reached_kind"), "partner") == 0;
-	r->a->active = strcmp(row_str(row, "reached_status"), "active") == 0;
+	r->known = credential_reaching_row(row, r->c, r->a);
 	return 0;
 }
 
@@ -129,23 +144,14 @@ int credential_find_reaching(db *d, const char *raw, const char *account_id, str
 			     struct account_ref *reached)
 {
 	memset(reached, 0, sizeof *reached);
-	if (!token_well_formed(raw))
-		return 0;
 	char hash[TOKEN_HEX];
-	sha256_hex(raw, hash);
-	struct reaching_row r = {out, reached};
-	/* account_find_in_reach's rule, with the credential as the asker. */
-	int rc = db_one(d, reaching_from_row, &r,
-		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.label,"
-		" COALESCE(TIMESTAMPDIFF(SECOND, c.last_used_at, UTC_TIMESTAMP()), 2147483647) AS idle,"
-		" a.id AS reached_id, a.name AS reached_name, a.kind AS reached_kind, a.status AS reached_status"
-		" FROM machine_credentials c JOIN accounts p ON p.id = c.partner_id"
-		" LEFT JOIN accounts a ON a.id = ?"
-		"  AND (a.id = COALESCE(c.account_id, c.partner_id) OR (c.account_id IS NULL AND a.partner_id = c.partner_id))"
-		" WHERE c.token_hash = ? AND c.revoked_at IS NULL"
-		" AND (c.expires_at IS NULL OR c.expires_at > UTC_TIMESTAMP()) AND p.status = 'active'",
+	if (!credential_hash(raw, hash))
+		return 0;
+	struct reaching_row r = {out, reached, 0};
+	int rc = db_one(d, reaching_row, &r,
+		"SELECT " CREDENTIAL_REACHING_COLUMNS " FROM " CREDENTIAL_REACHING_FROM CREDENTIAL_WHERE,
 		"ss", account_id, hash);
-	return rc == 1 && out->kind == 0 ? 0 : rc;
+	return rc == 1 && !r.known ? 0 : rc;
 }
 
 int credential_touch(db *d, long long id)

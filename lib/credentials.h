@@ -62,6 +62,31 @@ int credential_find(db *d, const char *raw, struct credential *out);
  * is "" when the account is out of reach (or does not exist). */
 int credential_find_reaching(db *d, const char *raw, const char *account_id, struct credential *out,
 			     struct account_ref *reached);
+/* For a route that reads the account it names in the credential's own
+ * lookup, one query instead of two (the API front: routes.h's
+ * signing_in): the columns credential_reaching_row reads (those of
+ * credential_find's own query, and the account's), the tables -
+ * the account as `a`, its columns NULL when out of reach, which the route's
+ * own joins may follow - and the condition that the credential is live (not
+ * revoked, not expired, its partner active). Parameters: the account id,
+ * then the token's hash (credential_hash). */
+#define CREDENTIAL_COLUMNS \
+	"c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.user_id, c.label," \
+	" COALESCE(TIMESTAMPDIFF(SECOND, c.last_used_at, UTC_TIMESTAMP()), 2147483647) AS idle"
+#define CREDENTIAL_REACHING_COLUMNS \
+	CREDENTIAL_COLUMNS ", a.id AS reached_id, a.name AS reached_name, a.kind AS reached_kind, a.status AS reached_status"
+#define CREDENTIAL_REACHING_FROM \
+	"machine_credentials c JOIN accounts p ON p.id = c.partner_id" \
+	" LEFT JOIN accounts a ON a.id = ?" \
+	"  AND (a.id = COALESCE(c.account_id, c.partner_id) OR (c.account_id IS NULL AND a.partner_id = c.partner_id))"
+#define CREDENTIAL_WHERE \
+	" WHERE c.token_hash = ? AND c.revoked_at IS NULL" \
+	" AND (c.expires_at IS NULL OR c.expires_at > UTC_TIMESTAMP()) AND p.status = 'active'"
+/* raw's hash into hash: 1, or 0 when raw is no token of ours (nothing to look up). */
+int credential_hash(const char *raw, char hash[TOKEN_HEX]);
+/* A row of such a query into c and reached (reached->id "" when out of
+ * reach): 1, or 0 when the credential's kind is unknown (not signed in). */
+int credential_reaching_row(const struct db_row *row, struct credential *c, struct account_ref *reached);
 /* Records a use; callers do it at most once a minute. */
 int credential_touch(db *d, long long id);
 /* A credential as an operator lists it (console list-credentials): never

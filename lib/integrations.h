@@ -14,6 +14,7 @@
 #include <jansson.h>
 #include "lib/audit.h"
 #include "lib/core/db.h"
+#include "lib/credentials.h"
 
 enum integration_tab { TAB_NONE = 0, TAB_MITEL, TAB_THIRD_PARTY };
 const char *integration_tab_key(enum integration_tab t);        /* "", "mitel", "third_party" */
@@ -128,10 +129,17 @@ struct account_integrations {
 	int chat_allow_edit_delete;
 };
 
-/* Loads it all in two queries; for_update locks the account's rows for the
+/* Loads it all in one query; for_update locks the account's rows for the
  * caller's transaction. Rows of kinds no longer in the table are skipped.
  * 0, or -1. */
 int account_integrations_load(db *d, const char *account_id, int for_update, struct account_integrations *out);
+/* The same, read in the lookup of the bearer credential token that asks for
+ * it (lib/credentials.h: credential_find_reaching, whose results it gives
+ * too), in one query: the policy API's request is one round trip. out is
+ * the account's only when reached->id is set. 1, 0 (no such live
+ * credential), or -1. */
+int account_integrations_load_signing_in(db *d, const char *token, const char *account_id, struct credential *c,
+					  struct account_ref *reached, struct account_integrations *out);
 /* The entry of kind k, or NULL when it is not added. */
 const struct integration_entry *integration_entry_of(const struct account_integrations *a,
 						     const struct integration_kind *k);

@@ -1,5 +1,5 @@
 /* The SQL of lib/integrations.h: one account's integrations, privileges
- * and policy, read in two queries and changed one transaction at a time.
+ * and policy, read in one query and changed one transaction at a time.
  * A change locks the account's account_policy row first (creating it with
  * the defaults), so changes of one account queue instead of racing. */
 #include "lib/integrations.h"
@@ -20,7 +20,18 @@ static enum manual_state manual_from_key(const char *key)
 }
 
 /* One row of the account's state: its policy, the privileges set by hand,
- * and one integration (none: the columns are NULL). */
+ * and one integration (none: the columns are NULL). The columns, and the
+ * tables joined to the account `a`: */
+#define STATE_COLUMNS \
+	"ap.bandwidth_optimization AS bandwidth, ap.chat_allow_edit_delete AS chat," \
+	" d.manual_state AS delegated, g.manual_state AS guest," \
+	" i.kind AS integration, i.state, i.status_level, i.status_text"
+#define STATE_JOINS \
+	" LEFT JOIN account_policy ap ON ap.account_id = a.id" \
+	" LEFT JOIN account_privileges d ON d.account_id = a.id AND d.privilege = 'delegated_authentication'" \
+	" LEFT JOIN account_privileges g ON g.account_id = a.id AND g.privilege = 'guest_access'" \
+	" LEFT JOIN account_integrations i ON i.account_id = a.id"
+
 static int state_row(void *ctx, const struct db_row *row)
 {
 	struct account_integrations *a = ctx;
@@ -30,7 +41,7 @@ static int state_row(void *ctx, const struct db_row *row)
 	}
 	a->manual[0] = manual_from_key(row_str(row, "delegated"));
 	a->manual[1] = manual_from_key(row_str(row, "guest"));
-	const struct integration_kind *k = integration_kind(row_str(row, "kind"));
+	const struct integration_kind *k = integration_kind(row_str(row, "integration"));
 	if (!k || (k->flags & INTEG_PERMANENT) || a->n >= INTEGRATION_KINDS_MAX)
 		return 0; /* none, or a kind this build no longer has */
 	struct integration_entry *e = &a->rows[a->n++];
@@ -56,30 +67,58 @@ static void sort_entries(struct account_integrations *a)
 	a->n = m;
 }
 
-int account_integrations_load(db *d, const char *account_id, int for_update, struct account_integrations *out)
+static void clear_state(struct account_integrations *out)
 {
 	memset(out, 0, sizeof *out);
 	out->chat_allow_edit_delete = 1;
+}
+
+int account_integrations_load(db *d, const char *account_id, int for_update, struct account_integrations *out)
+{
+	clear_state(out);
 	if (for_update &&
 	    db_exec(d, "INSERT INTO account_policy (account_id, updated_at) VALUES (?, UTC_TIMESTAMP())"
 		       " ON DUPLICATE KEY UPDATE account_id = account_id", "s", account_id) < 0)
 		return -1;
-	/* One query, every table by its primary key: the policy API reads it on
-	 * every call. The account's row drives it, so a row comes back even
-	 * without integrations or settings. */
-	int rc = db_each(d, state_row, out,
-		"SELECT p.bandwidth_optimization AS bandwidth, p.chat_allow_edit_delete AS chat,"
-		" d.manual_state AS delegated, g.manual_state AS guest,"
-		" i.kind, i.state, i.status_level, i.status_text"
-		" FROM accounts a"
-		" LEFT JOIN account_policy p ON p.account_id = a.id"
-		" LEFT JOIN account_privileges d ON d.account_id = a.id AND d.privilege = 'delegated_authentication'"
-		" LEFT JOIN account_privileges g ON g.account_id = a.id AND g.privilege = 'guest_access'"
-		" LEFT JOIN account_integrations i ON i.account_id = a.id"
-		" WHERE a.id = ?",
-		"s", account_id);
+	/* One query, every table by its primary key. The account's row drives
+	 * it, so a row comes back even without integrations or settings. */
+	int rc = db_each(d, state_row, out, "SELECT " STATE_COLUMNS " FROM accounts a" STATE_JOINS " WHERE a.id = ?",
+			 "s", account_id);
 	sort_entries(out);
 	return rc < 0 ? -1 : 0;
+}
+
+struct signing_in {
+	struct credential *c;
+	struct account_ref *reached;
+	struct account_integrations *state;
+	int known;
+};
+
+static int signing_in_row(void *ctx, const struct db_row *row)
+{
+	struct signing_in *s = ctx;
+	s->known = credential_reaching_row(row, s->c, s->reached);
+	return state_row(s->state, row);
+}
+
+int account_integrations_load_signing_in(db *d, const char *token, const char *account_id, struct credential *c,
+					  struct account_ref *reached, struct account_integrations *out)
+{
+	clear_state(out);
+	memset(reached, 0, sizeof *reached);
+	char hash[TOKEN_HEX];
+	if (!credential_hash(token, hash))
+		return 0;
+	/* The credential's row drives it; out of reach, the account's columns
+	 * and so its state are NULL. */
+	struct signing_in s = {c, reached, out, 0};
+	int rc = db_each(d, signing_in_row, &s,
+		"SELECT " CREDENTIAL_REACHING_COLUMNS ", " STATE_COLUMNS
+		" FROM " CREDENTIAL_REACHING_FROM STATE_JOINS CREDENTIAL_WHERE,
+		"ss", account_id, hash);
+	sort_entries(out);
+	return rc < 0 ? -1 : rc > 0 && s.known;
 }
 
 /* ---- writing ---- */

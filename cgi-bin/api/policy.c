@@ -12,26 +12,25 @@ static json_t *integration_json(const struct integration_kind *k, enum integrati
 			 "enabled", s == INTEG_ENABLED);
 }
 
+/* The account's state came with the credential (routes.def: signing_in). */
 int policy_get(struct req *r)
 {
-	struct account_integrations a;
-	if (account_integrations_load(r->db, r->acct.id, 0, &a) != 0)
-		return SERVER_ERROR;
+	const struct account_integrations *a = &r->obj.integrations;
 	json_t *list = json_array();
 	int n;
 	const struct integration_kind *all = integration_kinds(&n);
 	for (int i = 0; list && i < n; i++) {
-		const struct integration_entry *e = integration_entry_of(&a, &all[i]);
+		const struct integration_entry *e = integration_entry_of(a, &all[i]);
 		if (all[i].flags & INTEG_PERMANENT)
 			json_array_append_new(list, integration_json(&all[i], INTEG_ENABLED));
 		else if (e)
 			json_array_append_new(list, integration_json(&all[i], e->state));
 	}
-	unsigned on = privileges_effective(&a);
+	unsigned on = privileges_effective(a);
 	json_t *doc = json_pack("{s:s,s:o,s:{s:b,s:b},s:b,s:{s:b}}", "accountId", r->acct.id, "integrations", list,
 				"privileges", "delegatedAuthentication", (on & PRIV_DELEGATED_AUTH) != 0,
 				"allowGuestAccess", (on & PRIV_GUEST_ACCESS) != 0,
-				"bandwidthOptimization", a.bandwidth_optimization,
-				"chat", "allowEditDelete", a.chat_allow_edit_delete);
+				"bandwidthOptimization", a->bandwidth_optimization,
+				"chat", "allowEditDelete", a->chat_allow_edit_delete);
 	return api_json(r, 200, doc);
 }

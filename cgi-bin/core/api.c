@@ -63,8 +63,10 @@ int api_authenticate(struct req *r, struct account_ref *reached)
 	memset(reached, 0, sizeof *reached);
 	if (strncasecmp(auth, "Bearer ", 7) != 0)
 		return -401;
-	int found = r->acct.id[0] ? credential_find_reaching(r->db, auth + 7, r->acct.id, &r->machine, reached)
-				  : credential_find(r->db, auth + 7, &r->machine);
+	const char *token = auth + 7;
+	int found = !r->acct.id[0]	     ? credential_find(r->db, token, &r->machine)
+		    : r->route->signing_in ? r->route->signing_in(r, token, reached)
+					     : credential_find_reaching(r->db, token, r->acct.id, &r->machine, reached);
 	if (found < 0)
 		return SERVER_ERROR;
 	if (found == 0)

@@ -5,6 +5,11 @@ int load_user(struct req *r)
 	return users_find(r->db, r->acct.id, r->id, 0, &r->obj.user);
 }
 
+int load_integrations_signing_in(struct req *r, const char *token, struct account_ref *reached)
+{
+	return account_integrations_load_signing_in(r->db, token, r->acct.id, &r->machine, reached, &r->obj.integrations);
+}
+
 struct role_reach role_reach_of(const struct req *r)
 {
 	struct role_reach reach = {"", "", 0};

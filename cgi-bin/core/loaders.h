@@ -20,6 +20,11 @@ int load_scim_source(struct req *r);      /* a SCIM source of the :acct account 
 int load_mivb_range(struct req *r);
 int load_user_template(struct req *r);    /* a user template of the :acct account */       /* a MiVoice Business extension range of the :acct account */
 
+/* The route table's signing_in column (routes.h): the :acct account's
+ * integrations, privileges and policy into r->obj.integrations, read in
+ * the lookup of the bearer credential token. */
+int load_integrations_signing_in(struct req *r, const char *token, struct account_ref *reached);
+
 /* The roles the signed-in user reaches (lib/roles.h): load_role's scope,
  * which the Roles list and a role's Accounts tab apply too. */
 struct role_reach role_reach_of(const struct req *r);

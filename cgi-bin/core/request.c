@@ -50,10 +50,18 @@ static int read_cb(void *data, char *buf, int len)
 static int writef_cb(void *data, const char *fmt, va_list ap) { return FCGX_VFPrintF(current->out, fmt, ap); }
 static int write_cb(void *data, const char *buf, int len) { return FCGX_PutStr(buf, len, current->out); }
 
+/* The CGI kit asks for dozens of names on every request, most of them
+ * absent: a first-letter test spares FCGX_GetParam's comparison with every
+ * parameter of the request for each. */
 static char *getenv_cb(void *data, const char *key)
 {
-	const char *v = FCGX_GetParam(key, current->envp);
-	return v ? strdup(v) : NULL;
+	size_t n = strlen(key);
+	for (int i = 0; i < current_env_len; i++) {
+		const char *kv = current->envp[i];
+		if (kv[0] == key[0] && strncmp(kv, key, n) == 0 && kv[n] == '=')
+			return strdup(kv + n + 1);
+	}
+	return NULL;
 }
 
 static int putenv_cb(void *data, const char *key, const char *value) { return 1; }

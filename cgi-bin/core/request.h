@@ -18,6 +18,7 @@
 #include "lib/core/db.h"
 #include "lib/credentials.h"
 #include "lib/import/import.h"
+#include "lib/integrations.h"
 #include "lib/inventory.h"
 #include "lib/jobs.h"
 #include "lib/notifications.h"
@@ -74,6 +75,7 @@ union route_object {
 	struct scim_source scim_source;
 	struct mivb_range mivb_range;
 	struct user_template user_template;
+	struct account_integrations integrations;   /* read with the credential (routes.h signing_in) */
 };
 
 struct req {

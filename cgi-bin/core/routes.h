@@ -62,6 +62,11 @@ typedef int (*handler_fn)(struct req *r);
 /* Loads the object named by :id under the request's scope into r->obj:
  * 1 found, 0 not (the front line answers 404), -1 error. */
 typedef int (*loader_fn)(struct req *r);
+/* An R_API route with :acct may read that account in the lookup of the
+ * bearer token that asks (one query, not two, on its every call): it fills
+ * r->machine, *reached and r->obj as credential_find_reaching and a
+ * loader would. 1 found, 0 no live credential, -1 error. */
+typedef int (*signing_in_fn)(struct req *r, const char *token, struct account_ref *reached);
 
 struct route {
 	const char *method;
@@ -78,6 +83,7 @@ struct route {
 	const char *confirm;          /* the word typed to confirm (field "confirm"), or NULL */
 	const struct input *inputs;   /* NULL, or ended by a row with no name */
 	unsigned kinds;               /* R_API: the credential kinds it takes (lib/credentials.h) */
+	signing_in_fn signing_in;     /* R_API with :acct: the account read with the credential, or NULL */
 };
 
 /* Finds the row for method and path, filling r->path_id and r->acct.id.

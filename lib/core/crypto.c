@@ -48,7 +48,18 @@ void sha256_hex_of(const void *data, size_t n, char out[TOKEN_HEX])
 {
 	unsigned char md[32];
 	unsigned len = 0;
-	EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
+	/* The algorithm and a context made once per process (the API front
+	 * hashes every bearer token): EVP_Digest would look the algorithm up
+	 * and make a context again on every call. */
+	static EVP_MD *sha256;
+	static EVP_MD_CTX *ctx;
+	if (!sha256)
+		sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	if (!ctx)
+		ctx = EVP_MD_CTX_new();
+	if (!sha256 || !ctx || !EVP_DigestInit_ex2(ctx, sha256, NULL) || !EVP_DigestUpdate(ctx, data, n) ||
+	    !EVP_DigestFinal_ex(ctx, md, &len))
+		EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
 	to_hex(md, sizeof md, out);
 }
 

@@ -1,7 +1,8 @@
 // The machine API front (ARCHITECTURE §3, §7a): a bearer credential instead
 // of a cookie, JSON errors, the credential's kind bounding what it may call,
 // and its scope bounding which accounts it reaches; nginx's limits in front
-// of it (body size, rate per credential) answer in JSON too; the operator's
+// of it (body size, rate per credential) and its own answers when the console
+// cannot be reached are JSON too (SCIM errors on /scim/); the operator's
 // commands issue, list and revoke credentials.
 
 import { describe, test } from 'node:test';
@@ -174,6 +175,39 @@ describe('API front', () => {
     assert.equal(body.status, 429);
     assert.match(body.error, /try again/);
     assert.equal((await api('/api/v1/credential', other)).status, 200, 'each credential has its own rate');
+  });
+
+  test('with the console unreachable nginx answers the API in JSON and SCIM as a SCIM error, the console with its page', async () => {
+    // The dev config passes a request with this header to a console that is
+    // not there (nginx.conf: gone_console): nginx's own 502, through the
+    // same locations as every request of the front.
+    const gone = { 'x-switchboard-upstream': 'gone' };
+    const partner = await newPartner('API gone');
+    const account = await newCustomer(partner.id);
+    const token = issue(partner.id, 'app', account.id);
+    for (const [method, path] of [['GET', `/api/v1/accounts/${account.id}/policy`], ['POST', '/api/v1/support-logs']]) {
+      const res = await api(path, token, { method, headers: gone });
+      assert.equal(res.status, 502, `${method} ${path}`);
+      assert.match(res.headers.get('content-type'), /^application\/json/, `${method} ${path}`);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(res.headers.get('retry-after'), '30');
+      const body = JSON.parse(res.text);
+      assert.equal(body.status, 502);
+      assert.match(body.error, /try again later/);
+    }
+    const scim = await api(`/scim/v2/${account.id}/Users`, issue(partner.id, 'scim', account.id), { headers: gone });
+    assert.equal(scim.status, 502);
+    assert.match(scim.headers.get('content-type'), /^application\/scim\+json/);
+    const error = JSON.parse(scim.text);
+    assert.deepEqual(error.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
+    assert.equal(error.status, '502');
+    assert.match(error.detail, /try again later/);
+    const page = await new Client().request('GET', '/login', { headers: gone });
+    assert.equal(page.status, 502);
+    assert.match(page.headers.get('content-type'), /^text\/html/);
+    assert.match(page.text, /Back to the console/);
+    // Without the header the same requests reach the console.
+    assert.equal((await api(`/api/v1/accounts/${account.id}/policy`, token)).status, 200);
   });
 
   test('issue-credential prints the token alone on stdout and the new credential\'s id beside it', async () => {
