@@ -60,6 +60,8 @@ struct integration_status {
 	int finished;                  /* a driver says its setup is done (see integration_setup_finished) */
 };
 
+struct account_integrations;
+
 /* What a kind that talks to an outside system adds, from its own module.
  * Each hook may be NULL. */
 struct integration_driver {
@@ -69,6 +71,10 @@ struct integration_driver {
 	/* Inside the removal transaction, before the row goes (a factory reset
 	 * queued, licences revoked). 0, or -1. */
 	int (*removed)(db *d, const struct actor *who, const char *account_id);
+	/* Inside the transaction that switches it off, or removes it while it
+	 * is on; before: the account's integrations until then. Records what
+	 * it changed into changes. 0, or -1. */
+	int (*switched_off)(db *d, const char *account_id, const struct account_integrations *before, json_t *changes);
 	/* The status line, when the driver knows better than the row's reported
 	 * status (one bounded query at most); lang is the language the page is
 	 * drawn in, for texts with values in them. 1 set, 0 nothing to say, -1. */
@@ -101,6 +107,7 @@ struct integration_kind {
 extern const struct integration_driver integration_gateway_driver;   /* integrations_gateway.c */
 extern const struct integration_driver integration_sso_driver;       /* integrations_sso.c */
 extern const struct integration_driver integration_azure_driver;     /* integrations_azure.c */
+extern const struct integration_driver integration_miteam_driver;    /* miteam.c */
 
 #define INTEGRATION_KINDS_MAX 32
 

@@ -185,6 +185,8 @@ int integration_switch(db *d, const char *account_id, const struct integration_k
 	if (db_exec(d, "UPDATE account_integrations SET state = ?, updated_at = UTC_TIMESTAMP()"
 		       " WHERE account_id = ? AND kind = ?", "sss", integration_state_key(to), account_id, k->key) != 1)
 		return -1;
+	if (!on && k->driver && k->driver->switched_off && k->driver->switched_off(d, account_id, &before, changes) != 0)
+		return -1;
 	after = before;
 	entry_in(&after, k)->state = to;
 	if (on)
@@ -229,6 +231,9 @@ int integration_remove(db *d, const struct actor *who, const char *account_id, c
 	if (!e || (k->flags & INTEG_PERMANENT))
 		return 0;
 	if (k->driver && k->driver->removed && k->driver->removed(d, who, account_id) != 0)
+		return -1;
+	if (e->state == INTEG_ENABLED && k->driver && k->driver->switched_off &&
+	    k->driver->switched_off(d, account_id, &before, changes) != 0)
 		return -1;
 	if (db_exec(d, "DELETE FROM account_integrations WHERE account_id = ? AND kind = ?", "ss", account_id,
 		    k->key) != 1)
