@@ -133,6 +133,7 @@ struct account_integrations {
 	enum manual_state manual[2];           /* by privilege: [0] delegated, [1] guest */
 	int bandwidth_optimization;
 	int chat_allow_edit_delete;
+	int mitel_one_avatar_change;           /* Mitel One Settings (guide §3.1.4): users may change their avatar */
 };
 
 /* Loads it all in two queries; for_update locks the account's rows for the
@@ -189,4 +190,6 @@ int privilege_set(db *d, const char *account_id, enum privilege p, int on, json_
 int account_set_bandwidth_optimization(db *d, const char *account_id, int on, json_t *changes);
 /* Chat Service Settings' Allow editing and deleting of messages. 1, 0, -1. */
 int account_set_chat_edit_delete(db *d, const char *account_id, int allow, json_t *changes);
+/* Mitel One Settings' Allow users to change their avatar. 1, 0, -1. */
+int account_set_mitel_one_avatar_change(db *d, const char *account_id, int allow, json_t *changes);
 #endif

@@ -27,6 +27,7 @@ static int state_row(void *ctx, const struct db_row *row)
 	if (!row_null(row, "bandwidth")) {
 		a->bandwidth_optimization = row_int(row, "bandwidth") != 0;
 		a->chat_allow_edit_delete = row_int(row, "chat") != 0;
+		a->mitel_one_avatar_change = row_int(row, "avatar") != 0;
 	}
 	a->manual[0] = manual_from_key(row_str(row, "delegated"));
 	a->manual[1] = manual_from_key(row_str(row, "guest"));
@@ -60,6 +61,7 @@ int account_integrations_load(db *d, const char *account_id, int for_update, str
 {
 	memset(out, 0, sizeof *out);
 	out->chat_allow_edit_delete = 1;
+	out->mitel_one_avatar_change = 1;
 	if (for_update &&
 	    db_exec(d, "INSERT INTO account_policy (account_id, updated_at) VALUES (?, UTC_TIMESTAMP())"
 		       " ON DUPLICATE KEY UPDATE account_id = account_id", "s", account_id) < 0)
@@ -69,6 +71,7 @@ int account_integrations_load(db *d, const char *account_id, int for_update, str
 	 * without integrations or settings. */
 	int rc = db_each(d, state_row, out,
 		"SELECT p.bandwidth_optimization AS bandwidth, p.chat_allow_edit_delete AS chat,"
+		" p.mitel_one_avatar_change AS avatar,"
 		" d.manual_state AS delegated, g.manual_state AS guest,"
 		" i.kind, i.state, i.status_level, i.status_text"
 		" FROM accounts a"
@@ -258,33 +261,48 @@ int privilege_set(db *d, const char *account_id, enum privilege p, int on, json_
 	return settle_privileges(d, account_id, &before, &after, changes) == 0 ? 1 : -1;
 }
 
+/* The account's policy settings (account_policy's columns). */
+enum policy { POLICY_BANDWIDTH = 0, POLICY_CHAT, POLICY_AVATAR };
+static const struct {
+	const char *update;         /* the statement that sets it */
+	const char *field;          /* its name in events */
+} policies[] = {
+	[POLICY_BANDWIDTH] = {"UPDATE account_policy SET bandwidth_optimization = ?, updated_at = UTC_TIMESTAMP()"
+			      " WHERE account_id = ?", "callServices.bandwidthOptimization"},
+	[POLICY_CHAT] = {"UPDATE account_policy SET chat_allow_edit_delete = ?, updated_at = UTC_TIMESTAMP()"
+			 " WHERE account_id = ?", "chat.allowEditDelete"},
+	[POLICY_AVATAR] = {"UPDATE account_policy SET mitel_one_avatar_change = ?, updated_at = UTC_TIMESTAMP()"
+			   " WHERE account_id = ?", "mitelOne.allowAvatarChange"},
+};
+
 /* One column of the locked account_policy row. */
-static int policy_set(db *d, const char *account_id, int bandwidth, int value, json_t *changes)
+static int policy_set(db *d, const char *account_id, enum policy which, int value, json_t *changes)
 {
 	struct account_integrations a;
 	if (account_integrations_load(d, account_id, 1, &a) != 0)
 		return -1;
-	int was = bandwidth ? a.bandwidth_optimization : a.chat_allow_edit_delete;
+	int was = which == POLICY_BANDWIDTH ? a.bandwidth_optimization
+		  : which == POLICY_CHAT    ? a.chat_allow_edit_delete
+					    : a.mitel_one_avatar_change;
 	if (was == (value != 0))
 		return 0;
-	long long n = bandwidth
-		? db_exec(d, "UPDATE account_policy SET bandwidth_optimization = ?, updated_at = UTC_TIMESTAMP()"
-			     " WHERE account_id = ?", "is", (long long)(value != 0), account_id)
-		: db_exec(d, "UPDATE account_policy SET chat_allow_edit_delete = ?, updated_at = UTC_TIMESTAMP()"
-			     " WHERE account_id = ?", "is", (long long)(value != 0), account_id);
-	if (n != 1)
+	if (db_exec(d, policies[which].update, "is", (long long)(value != 0), account_id) != 1)
 		return -1;
-	audit_change(changes, bandwidth ? "callServices.bandwidthOptimization" : "chat.allowEditDelete",
-		     was ? "on" : "off", value ? "on" : "off");
+	audit_change(changes, policies[which].field, was ? "on" : "off", value ? "on" : "off");
 	return 1;
 }
 
 int account_set_bandwidth_optimization(db *d, const char *account_id, int on, json_t *changes)
 {
-	return policy_set(d, account_id, 1, on, changes);
+	return policy_set(d, account_id, POLICY_BANDWIDTH, on, changes);
 }
 
 int account_set_chat_edit_delete(db *d, const char *account_id, int allow, json_t *changes)
 {
-	return policy_set(d, account_id, 0, allow, changes);
+	return policy_set(d, account_id, POLICY_CHAT, allow, changes);
+}
+
+int account_set_mitel_one_avatar_change(db *d, const char *account_id, int allow, json_t *changes)
+{
+	return policy_set(d, account_id, POLICY_AVATAR, allow, changes);
 }
