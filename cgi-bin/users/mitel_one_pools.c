@@ -10,8 +10,9 @@ int mitel_one_pools_index(enum mitel_one_tier t)
 void mitel_one_pools_publish(struct req *r, const char *prefix, const struct mitel_one_pools *p)
 {
 	long long available = 0, assigned = 0;
-	for (int t = 0; t < TIER_COUNT; t++) {
-		int i = mitel_one_pools_index((enum mitel_one_tier)t);
+	/* In the order they are listed: HDF keeps its children in the order they are set. */
+	for (int i = 0; i < TIER_COUNT; i++) {
+		int t = mitel_one_pools_index((enum mitel_one_tier)i);
 		long long free_now = p->total[t] > p->held[t] ? p->total[t] - p->held[t] : 0;
 		char key[96];
 		snprintf(key, sizeof key, "%s.Tiers.%d.key", prefix, i);

@@ -9,7 +9,8 @@
 #include "cgi-bin/core/request.h"
 #include "lib/mitel_one.h"
 
-/* The index of tier t under <prefix>.Tiers (the guide lists Elite first). */
+/* The index of tier t under <prefix>.Tiers (the guide lists Elite first),
+ * and the tier at an index likewise. */
 int mitel_one_pools_index(enum mitel_one_tier t);
 void mitel_one_pools_publish(struct req *r, const char *prefix, const struct mitel_one_pools *p);
 #endif

@@ -78,12 +78,14 @@
   </div>
   <?cs # MiTeam Meetings' toggle (guide §3.1.5.1): read-only under MiCollab,
        disabled while no licence is free, "No Licenses" while its
-       integration is off (or under MiCollab for a user holding none). ?>
+       integration is off (or under MiCollab for a user holding none): the
+       row's own words when the user holds other products, else the
+       section's. ?>
   <?cs if:Licenses.Miteam.state ?>
   <?cs with:mt = Licenses.Miteam ?>
   <div class="integration product-toggle" id="miteam-license">
     <div class="what"><span class="name" id="miteam-license-name"><?cs var:Lang.users.user_products.miteam ?></span>
-    <?cs if:mt.state == "no_integration" || (mt.state == "micollab" && !mt.held) ?>
+    <?cs if:(mt.state == "no_integration" || (mt.state == "micollab" && !mt.held)) && Licenses.held > 0 ?>
       <p class="status"><?cs var:Lang.users.user_products.no_licenses ?></p><?cs
     elif:mt.state == "not_available" && !mt.held ?>
       <p class="status level-warn"><?cs var:Lang.users.user_products.not_available ?></p><?cs /if ?>
@@ -108,7 +110,7 @@
   <?cs /with ?>
   <?cs /if ?>
   <?cs if:Licenses.held == 0 ?>
-  <?cs if:!Licenses.Miteam.state ?><p class="empty"><?cs var:Lang.users.user_products.no_licenses ?></p><?cs /if ?>
+  <?cs if:!Licenses.Miteam.held ?><p class="empty"><?cs var:Lang.users.user_products.no_licenses ?></p><?cs /if ?>
   <?cs else ?>
   <ul class="plain products">
     <?cs each:p = Licenses.Products ?><?cs if:p.held && p.product != "MiTeam Meetings" ?>
