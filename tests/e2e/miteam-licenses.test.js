@@ -99,10 +99,18 @@ describe('MiTeam Meetings on the user form', () => {
     assert.deepEqual(ev['miteam.userLicenses'], { from: '1', to: '0' });
     const row = await miteamRow(w, u.id);
     assert.ok(row.text.includes('No Licenses') && !row.button, row.text);
+    const dialog = visibleText((await w.sP.get(`/a/${w.a.id}/users/${u.id}/products`)).text);
+    assert.match(dialog, /MiTeam Meetings\s*No Licenses/);
     const refused = await toggle(w, u.id, true);
     assert.equal(refused.status, 422);
     assert.match(visibleText(refused.text), /The MiTeam Meetings integration is off in this account/);
     assert.equal(await holds(u.id), 0);
+
+    // Removed while on, MiCollab absent: the same.
+    assert.equal((await turn(w, 'miteam', true)).status, 303);
+    assert.equal((await toggle(w, u.id, true)).status, 303);
+    assert.equal((await send(w.sP, `/a/${w.a.id}/integrations/remove`, { kind: 'miteam' })).status, 303);
+    assert.equal(await holds(u.id), 0, 'removing MiTeam Meetings took its licences back');
   });
 
   test('under MiCollab: read-only, MiCollab assigns; MiTeam off keeps the licences, and so does MiCollab off after it', async () => {
