@@ -6,7 +6,6 @@
 #include "cgi-bin/integrations/panel.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 /* The account's integrations, when Mitel One is among them: 1 (a filled),
  * 0 not added, -1 error. */
@@ -25,12 +24,8 @@ int mitel_one_settings_get(struct req *r)
 	free(a);
 	if (is != 1)
 		return is < 0 ? SERVER_ERROR : NOT_FOUND;
-	const char *from = strcmp(form(r, "from"), "info") == 0 ? "info" : "integrations";
-	char back[128];
-	integrations_back(r, from, back, sizeof back);
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "integrations.mitel_one_settings.title"));
-	hdf_set_value(r->hdf, "MitelOne.From", from);
-	hdf_set_value(r->hdf, "MitelOne.Back", back);
+	integrations_publish_from(r, "MitelOne");
 	form_default(r, "allow_avatar", allow ? "1" : "");
 	return DONE;
 }
