@@ -1239,6 +1239,8 @@ CREATE TABLE IF NOT EXISTS account_policy (
   chat_allow_edit_delete  TINYINT(1) NOT NULL DEFAULT 1,
   -- MiTeam Meetings' Optional Waiting Room (guide §3.1.5.2)
   miteam_waiting_room     TINYINT(1) NOT NULL DEFAULT 0,
+  -- Mitel One Settings' Allow users to change their avatar (guide §3.1.4), on until cleared
+  mitel_one_avatar_change TINYINT(1) NOT NULL DEFAULT 1,
   updated_at              DATETIME NOT NULL,
   CONSTRAINT fk_policy_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

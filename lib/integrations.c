@@ -28,7 +28,7 @@ static const struct integration_kind kinds[] = {
 	{.key = "mivb", .tab = TAB_MITEL, .name = "MiVoice Business", .icon = "mivb", .setup_route = SETUP("mivb"),
 	 .enabled_status = "mivb_features"},
 	{.key = "miteam", .tab = TAB_MITEL, .name = "MiTeam Meetings", .icon = "miteam", .privileges = G,
-	 .setup_route = SETUP("miteam"), .products = {"MiTeam Meetings"}},
+	 .setup_route = SETUP("miteam"), .products = {"MiTeam Meetings"}, .driver = &integration_miteam_driver},
 	{.key = "unify", .tab = TAB_MITEL, .name = "Unify Phone", .icon = "unify", .privileges = D,
 	 .flags = INTEG_NEEDS_SETUP, .setup_route = SETUP("unify")},
 	{.key = "workflow_studio", .tab = TAB_MITEL, .name = "Mitel Workflow Studio", .icon = "workflow-studio",

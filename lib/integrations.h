@@ -61,6 +61,8 @@ struct integration_status {
 	int finished;                  /* a driver says its setup is done (see integration_setup_finished) */
 };
 
+struct account_integrations;
+
 /* What a kind that talks to an outside system adds, from its own module.
  * Each hook may be NULL. */
 struct integration_driver {
@@ -70,6 +72,10 @@ struct integration_driver {
 	/* Inside the removal transaction, before the row goes (a factory reset
 	 * queued, licences revoked). 0, or -1. */
 	int (*removed)(db *d, const struct actor *who, const char *account_id);
+	/* Inside the transaction that switches it off, or removes it while it
+	 * is on; before: the account's integrations until then. Records what
+	 * it changed into changes. 0, or -1. */
+	int (*switched_off)(db *d, const char *account_id, const struct account_integrations *before, json_t *changes);
 	/* The status line, when the driver knows better than the row's reported
 	 * status (one bounded query at most); lang is the language the page is
 	 * drawn in, for texts with values in them. 1 set, 0 nothing to say, -1. */
@@ -102,6 +108,7 @@ struct integration_kind {
 extern const struct integration_driver integration_gateway_driver;   /* integrations_gateway.c */
 extern const struct integration_driver integration_sso_driver;       /* integrations_sso.c */
 extern const struct integration_driver integration_azure_driver;     /* integrations_azure.c */
+extern const struct integration_driver integration_miteam_driver;    /* miteam.c */
 
 #define INTEGRATION_KINDS_MAX 32
 
@@ -127,6 +134,7 @@ struct account_integrations {
 	enum manual_state manual[2];           /* by privilege: [0] delegated, [1] guest */
 	int bandwidth_optimization;
 	int chat_allow_edit_delete;
+	int mitel_one_avatar_change;           /* Mitel One Settings (guide §3.1.4): users may change their avatar */
 };
 
 /* Loads it all in one query; for_update locks the account's rows for the
@@ -190,4 +198,6 @@ int privilege_set(db *d, const char *account_id, enum privilege p, int on, json_
 int account_set_bandwidth_optimization(db *d, const char *account_id, int on, json_t *changes);
 /* Chat Service Settings' Allow editing and deleting of messages. 1, 0, -1. */
 int account_set_chat_edit_delete(db *d, const char *account_id, int allow, json_t *changes);
+/* Mitel One Settings' Allow users to change their avatar. 1, 0, -1. */
+int account_set_mitel_one_avatar_change(db *d, const char *account_id, int allow, json_t *changes);
 #endif

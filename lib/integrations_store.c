@@ -24,6 +24,7 @@ static enum manual_state manual_from_key(const char *key)
  * tables joined to the account `a`: */
 #define STATE_COLUMNS \
 	"ap.bandwidth_optimization AS bandwidth, ap.chat_allow_edit_delete AS chat," \
+	" ap.mitel_one_avatar_change AS avatar," \
 	" d.manual_state AS delegated, g.manual_state AS guest," \
 	" i.kind AS integration, i.state, i.status_level, i.status_text"
 #define STATE_JOINS \
@@ -38,6 +39,7 @@ static int state_row(void *ctx, const struct db_row *row)
 	if (!row_null(row, "bandwidth")) {
 		a->bandwidth_optimization = row_int(row, "bandwidth") != 0;
 		a->chat_allow_edit_delete = row_int(row, "chat") != 0;
+		a->mitel_one_avatar_change = row_int(row, "avatar") != 0;
 	}
 	a->manual[0] = manual_from_key(row_str(row, "delegated"));
 	a->manual[1] = manual_from_key(row_str(row, "guest"));
@@ -71,6 +73,7 @@ static void clear_state(struct account_integrations *out)
 {
 	memset(out, 0, sizeof *out);
 	out->chat_allow_edit_delete = 1;
+	out->mitel_one_avatar_change = 1;
 }
 
 int account_integrations_load(db *d, const char *account_id, int for_update, struct account_integrations *out)
@@ -224,6 +227,8 @@ int integration_switch(db *d, const char *account_id, const struct integration_k
 	if (db_exec(d, "UPDATE account_integrations SET state = ?, updated_at = UTC_TIMESTAMP()"
 		       " WHERE account_id = ? AND kind = ?", "sss", integration_state_key(to), account_id, k->key) != 1)
 		return -1;
+	if (!on && k->driver && k->driver->switched_off && k->driver->switched_off(d, account_id, &before, changes) != 0)
+		return -1;
 	after = before;
 	entry_in(&after, k)->state = to;
 	if (on)
@@ -269,6 +274,9 @@ int integration_remove(db *d, const struct actor *who, const char *account_id, c
 		return 0;
 	if (k->driver && k->driver->removed && k->driver->removed(d, who, account_id) != 0)
 		return -1;
+	if (e->state == INTEG_ENABLED && k->driver && k->driver->switched_off &&
+	    k->driver->switched_off(d, account_id, &before, changes) != 0)
+		return -1;
 	if (db_exec(d, "DELETE FROM account_integrations WHERE account_id = ? AND kind = ?", "ss", account_id,
 		    k->key) != 1)
 		return -1;
@@ -292,33 +300,48 @@ int privilege_set(db *d, const char *account_id, enum privilege p, int on, json_
 	return settle_privileges(d, account_id, &before, &after, changes) == 0 ? 1 : -1;
 }
 
+/* The account's policy settings (account_policy's columns). */
+enum policy { POLICY_BANDWIDTH = 0, POLICY_CHAT, POLICY_AVATAR };
+static const struct {
+	const char *update;         /* the statement that sets it */
+	const char *field;          /* its name in events */
+} policies[] = {
+	[POLICY_BANDWIDTH] = {"UPDATE account_policy SET bandwidth_optimization = ?, updated_at = UTC_TIMESTAMP()"
+			      " WHERE account_id = ?", "callServices.bandwidthOptimization"},
+	[POLICY_CHAT] = {"UPDATE account_policy SET chat_allow_edit_delete = ?, updated_at = UTC_TIMESTAMP()"
+			 " WHERE account_id = ?", "chat.allowEditDelete"},
+	[POLICY_AVATAR] = {"UPDATE account_policy SET mitel_one_avatar_change = ?, updated_at = UTC_TIMESTAMP()"
+			   " WHERE account_id = ?", "mitelOne.allowAvatarChange"},
+};
+
 /* One column of the locked account_policy row. */
-static int policy_set(db *d, const char *account_id, int bandwidth, int value, json_t *changes)
+static int policy_set(db *d, const char *account_id, enum policy which, int value, json_t *changes)
 {
 	struct account_integrations a;
 	if (account_integrations_load(d, account_id, 1, &a) != 0)
 		return -1;
-	int was = bandwidth ? a.bandwidth_optimization : a.chat_allow_edit_delete;
+	int was = which == POLICY_BANDWIDTH ? a.bandwidth_optimization
+		  : which == POLICY_CHAT    ? a.chat_allow_edit_delete
+					    : a.mitel_one_avatar_change;
 	if (was == (value != 0))
 		return 0;
-	long long n = bandwidth
-		? db_exec(d, "UPDATE account_policy SET bandwidth_optimization = ?, updated_at = UTC_TIMESTAMP()"
-			     " WHERE account_id = ?", "is", (long long)(value != 0), account_id)
-		: db_exec(d, "UPDATE account_policy SET chat_allow_edit_delete = ?, updated_at = UTC_TIMESTAMP()"
-			     " WHERE account_id = ?", "is", (long long)(value != 0), account_id);
-	if (n != 1)
+	if (db_exec(d, policies[which].update, "is", (long long)(value != 0), account_id) != 1)
 		return -1;
-	audit_change(changes, bandwidth ? "callServices.bandwidthOptimization" : "chat.allowEditDelete",
-		     was ? "on" : "off", value ? "on" : "off");
+	audit_change(changes, policies[which].field, was ? "on" : "off", value ? "on" : "off");
 	return 1;
 }
 
 int account_set_bandwidth_optimization(db *d, const char *account_id, int on, json_t *changes)
 {
-	return policy_set(d, account_id, 1, on, changes);
+	return policy_set(d, account_id, POLICY_BANDWIDTH, on, changes);
 }
 
 int account_set_chat_edit_delete(db *d, const char *account_id, int allow, json_t *changes)
 {
-	return policy_set(d, account_id, 0, allow, changes);
+	return policy_set(d, account_id, POLICY_CHAT, allow, changes);
+}
+
+int account_set_mitel_one_avatar_change(db *d, const char *account_id, int allow, json_t *changes)
+{
+	return policy_set(d, account_id, POLICY_AVATAR, allow, changes);
 }

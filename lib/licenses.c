@@ -10,34 +10,44 @@
 
 const char *license_state_key(enum license_state s)
 {
-	static const char *const keys[] = {"available", "not_available", "micollab"};
+	static const char *const keys[] = {"available", "not_available", "micollab", "no_integration"};
 	return (unsigned)s < sizeof keys / sizeof keys[0] ? keys[s] : "";
 }
 
-static int is_miteam(const char *product)
+#define MITEAM "MiTeam Meetings"
+
+int license_is_miteam(const char *product)
 {
-	return product && strcmp(product, "MiTeam Meetings") == 0;
+	return product && strcmp(product, MITEAM) == 0;
 }
 
-enum license_state license_state_of(const char *product, long long total, long long holders, int held, int micollab)
+enum license_state license_state_of(const char *product, long long total, long long holders, int held,
+				    enum miteam_rule miteam)
 {
-	if (micollab && is_miteam(product))
+	if (license_is_miteam(product) && miteam == MITEAM_MICOLLAB)
 		return LICENSE_MICOLLAB;
+	if (license_is_miteam(product) && miteam == MITEAM_OFF)
+		return LICENSE_NO_INTEGRATION;
 	if (held || holders < total)
 		return LICENSE_AVAILABLE;
 	return LICENSE_NOT_AVAILABLE;
 }
 
-int license_micollab_on(db *d, const char *account_id)
+int license_miteam_rule(db *d, const char *account_id)
 {
 	struct account_integrations *a = calloc(1, sizeof *a);
 	if (!a)
 		return -1;
-	int rc = account_integrations_load(d, account_id, 0, a);
-	const struct integration_entry *e = rc == 0 ? integration_entry_of(a, integration_kind("micollab")) : NULL;
-	int on = rc == 0 ? e && integration_switched_on(e->state) : -1;
+	int rule = -1;
+	if (account_integrations_load(d, account_id, 0, a) == 0) {
+		const struct integration_entry *micollab = integration_entry_of(a, integration_kind("micollab"));
+		const struct integration_entry *miteam = integration_entry_of(a, integration_kind("miteam"));
+		rule = micollab && integration_switched_on(micollab->state) ? MITEAM_MICOLLAB
+		       : miteam && miteam->state == INTEG_ENABLED       ? MITEAM_STANDALONE
+									  : MITEAM_OFF;
+	}
 	free(a);
-	return on;
+	return rule;
 }
 
 int license_pool(db *d, const char *account_id, const char *product, int for_update, long long *total, long long *holders)
@@ -70,12 +80,13 @@ int license_grant(db *d, const char *account_id, long long user_id, const char *
 	*short_by = 0;
 	if (!subscription_per_user(product))
 		return LICENSE_NO_PRODUCT;
-	/* Only MiTeam Meetings is MiCollab's to assign (guide §3.1.5.1). */
-	int micollab = is_miteam(product) ? license_micollab_on(d, account_id) : 0;
-	if (micollab < 0)
+	/* Only MiTeam Meetings is MiCollab's to assign, and only while its
+	 * integration is on (guide §3.1.5.1). */
+	int rule = license_is_miteam(product) ? license_miteam_rule(d, account_id) : MITEAM_STANDALONE;
+	if (rule < 0)
 		return -1;
-	if (micollab)
-		return LICENSE_UNDER_MICOLLAB;
+	if (rule != MITEAM_STANDALONE)
+		return rule == MITEAM_MICOLLAB ? LICENSE_UNDER_MICOLLAB : LICENSE_INTEGRATION_OFF;
 	long long total, holders, held;
 	if (license_pool(d, account_id, product, 1, &total, &holders) != 0)
 		return -1;
@@ -100,6 +111,19 @@ int license_revoke(db *d, const char *account_id, long long user_id, const char 
 	long long n = db_exec(d, "DELETE FROM user_licenses WHERE user_id = ? AND account_id = ? AND product = ?", "iss",
 			      user_id, account_id, product);
 	return n < 0 ? -1 : n > 0;
+}
+
+int license_revocable(db *d, const char *account_id, const char *product)
+{
+	int rule = license_is_miteam(product) ? license_miteam_rule(d, account_id) : MITEAM_STANDALONE;
+	return rule < 0 ? -1 : rule == MITEAM_MICOLLAB ? LICENSE_UNDER_MICOLLAB : LICENSE_GRANTED;
+}
+
+long long license_miteam_switched_off(db *d, const char *account_id, int micollab)
+{
+	if (micollab)
+		return 0;
+	return db_exec(d, "DELETE FROM user_licenses WHERE account_id = ? AND product = '" MITEAM "'", "s", account_id);
 }
 
 /* ---- the user's products ---- */
@@ -157,8 +181,8 @@ int license_products_each(db *d, const char *account_id, long long user_id, lice
 	struct catalogue *c = calloc(1, sizeof *c);
 	if (!c)
 		return -1;
-	int micollab = license_micollab_on(d, account_id);
-	int rc = micollab < 0 || subscriptions_each(d, account_id, 1, subscribed, c) < 0 ||
+	int miteam = license_miteam_rule(d, account_id);
+	int rc = miteam < 0 || subscriptions_each(d, account_id, 1, subscribed, c) < 0 ||
 			 db_each(d, held, c, "SELECT product FROM user_licenses WHERE user_id = ? AND account_id = ? LIMIT 64",
 				 "is", user_id, account_id) < 0 ||
 			 subscription_holders_each(d, account_id, holder, c) < 0
@@ -167,7 +191,8 @@ int license_products_each(db *d, const char *account_id, long long user_id, lice
 	if (rc == 0) {
 		qsort(c->p, (size_t)c->n, sizeof c->p[0], by_product);
 		for (int i = 0; i < c->n && rc == 0; i++) {
-			c->p[i].state = license_state_of(c->p[i].product, c->p[i].total, c->p[i].holders, c->p[i].held, micollab);
+			c->p[i].state = license_state_of(c->p[i].product, c->p[i].total, c->p[i].holders, c->p[i].held,
+						       (enum miteam_rule)miteam);
 			if (fn(ctx, &c->p[i]) != 0)
 				rc = -1;
 		}

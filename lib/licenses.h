@@ -14,8 +14,20 @@ enum license_state {
 	LICENSE_AVAILABLE = 0,         /* licences left: Add */
 	LICENSE_NOT_AVAILABLE,         /* every licence is held: "Licenses not available" */
 	LICENSE_MICOLLAB,              /* MiTeam Meetings under MiCollab: its licences are MiCollab's (guide §3.1.5.1) */
+	LICENSE_NO_INTEGRATION,        /* MiTeam Meetings while its integration is off: "No Licenses" (guide §3.1.5.1) */
 };
-const char *license_state_key(enum license_state s);   /* "available", "not_available", "micollab" */
+/* "available", "not_available", "micollab", "no_integration" */
+const char *license_state_key(enum license_state s);
+
+/* Who assigns MiTeam Meetings licences in an account (guide §3.1.5.1; ch3
+ * §4.3): MiCollab while it is integrated (read-only here, whatever the
+ * MiTeam Meetings integration's state), else this console while the MiTeam
+ * Meetings integration is on, else no one. */
+enum miteam_rule { MITEAM_STANDALONE = 0, MITEAM_MICOLLAB = 1, MITEAM_OFF = 2 };
+/* The account's rule: an enum miteam_rule, or -1. */
+int license_miteam_rule(db *d, const char *account_id);
+/* Whether product is MiTeam Meetings. */
+int license_is_miteam(const char *product);
 
 struct license_product {
 	char product[101];
@@ -25,8 +37,10 @@ struct license_product {
 	enum license_state state;
 };
 
-/* The state of a product for a user, from its pool. Pure. */
-enum license_state license_state_of(const char *product, long long total, long long holders, int held, int micollab);
+/* The state of a product for a user, from its pool and, for MiTeam
+ * Meetings, the account's enum miteam_rule. Pure. */
+enum license_state license_state_of(const char *product, long long total, long long holders, int held,
+				    enum miteam_rule miteam);
 
 typedef int (*license_product_fn)(void *ctx, const struct license_product *p);
 /* The products user_id may hold in account_id: the per-user products of
@@ -40,16 +54,25 @@ enum license_grant_result {
 	LICENSE_SHORT,                 /* the pool is used up: nothing written (*short_by more needed) */
 	LICENSE_NO_PRODUCT,            /* no per-user subscription of that product in the account */
 	LICENSE_UNDER_MICOLLAB,        /* MiCollab assigns it */
+	LICENSE_INTEGRATION_OFF,       /* MiTeam Meetings while its integration is off */
 };
 /* Hands user_id of account_id a licence of product, inside the caller's
  * transaction, the pool's row locked first. The result, or -1. */
 int license_grant(db *d, const char *account_id, long long user_id, const char *product, long long *short_by);
 /* Takes it back: 1 done, 0 the user held none, -1 error. */
 int license_revoke(db *d, const char *account_id, long long user_id, const char *product);
+/* Whether an administrator may take product from a user here: MiTeam
+ * Meetings under MiCollab is MiCollab's (guide §3.1.5.1). LICENSE_GRANTED
+ * (0) yes, LICENSE_UNDER_MICOLLAB, or -1. */
+int license_revocable(db *d, const char *account_id, const char *product);
+/* Guide §3.1.5.1: the MiTeam Meetings integration switched off (or removed
+ * while on) with MiCollab not integrated takes every MiTeam Meetings
+ * licence of the account back; under MiCollab they stay. Inside the
+ * caller's transaction; micollab: MiCollab's state before the change. The
+ * licences taken, or -1. */
+long long license_miteam_switched_off(db *d, const char *account_id, int micollab);
 
 /* The pool of product in account_id, its row locked when for_update
  * (inside the caller's transaction): 0, or -1. */
 int license_pool(db *d, const char *account_id, const char *product, int for_update, long long *total, long long *holders);
-/* Whether MiCollab is integrated and on in the account: 1, 0, or -1. */
-int license_micollab_on(db *d, const char *account_id);
 #endif

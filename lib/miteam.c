@@ -1,5 +1,9 @@
 #include "lib/miteam.h"
 #include "lib/audit.h"
+#include "lib/integrations.h"
+#include "lib/licenses.h"
+
+#include <stdio.h>
 
 int miteam_waiting_room(db *d, const char *account_id)
 {
@@ -24,3 +28,23 @@ int miteam_set_waiting_room(db *d, const char *account_id, int on, json_t *chang
 	audit_change(changes, "miteam.optionalWaitingRoom", was ? "on" : "off", on ? "on" : "off");
 	return 1;
 }
+
+/* Guide §3.1.5.1's order of switching off: MiTeam Meetings off while
+ * MiCollab is not integrated takes its users' licences back. */
+static int miteam_switched_off(db *d, const char *account_id, const struct account_integrations *before, json_t *changes)
+{
+	const struct integration_entry *micollab = integration_entry_of(before, integration_kind("micollab"));
+	long long taken = license_miteam_switched_off(d, account_id, micollab && integration_switched_on(micollab->state));
+	if (taken < 0)
+		return -1;
+	if (taken > 0) {
+		char n[24];
+		snprintf(n, sizeof n, "%lld", taken);
+		audit_change(changes, "miteam.userLicenses", n, "0");
+	}
+	return 0;
+}
+
+const struct integration_driver integration_miteam_driver = {
+	.switched_off = miteam_switched_off,
+};

@@ -2,7 +2,9 @@
 #define SB_MITEAM_H
 /* MiTeam Meetings' account setting (guide §3.1.5.2): Optional Waiting
  * Room, whether the account's users may choose, when they schedule a
- * meeting, to hold guests in a waiting room. */
+ * meeting, to hold guests in a waiting room. Its integration's driver
+ * (integration_miteam_driver, lib/integrations.h) takes the users'
+ * licences back when it is switched off outside MiCollab (guide §3.1.5.1). */
 #include <jansson.h>
 #include "lib/core/db.h"
 

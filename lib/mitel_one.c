@@ -49,21 +49,18 @@ unsigned mitel_one_tier_features(enum mitel_one_tier t)
 	return t >= 0 && t < TIER_COUNT ? features[t] : 0;
 }
 
-static int add_total(void *ctx, const struct db_row *row)
+/* A row of the pools: a plan's licences, or a tier's holders. */
+static int add_pool(void *ctx, const struct db_row *row)
 {
 	struct mitel_one_pools *p = ctx;
-	enum mitel_one_tier t = mitel_one_tier_of_plan(row_str(row, "plan"));
-	if (t != TIER_NONE)
-		p->total[t] += row_int(row, "quantity");
-	return 0;
-}
-
-static int add_held(void *ctx, const struct db_row *row)
-{
-	struct mitel_one_pools *p = ctx;
-	int t = mitel_one_tier_from_key(row_str(row, "tier"));
-	if (t != TIER_NONE)
-		p->held[t] = row_int(row, "holders");
+	int holders = row_int(row, "holders") != 0;
+	int t = holders ? mitel_one_tier_from_key(row_str(row, "name")) : (int)mitel_one_tier_of_plan(row_str(row, "name"));
+	if (t == TIER_NONE)
+		return 0;
+	if (holders)
+		p->held[t] = row_int(row, "n");
+	else
+		p->total[t] += row_int(row, "n");
 	return 0;
 }
 
@@ -78,15 +75,13 @@ int mitel_one_pools(db *d, const char *account_id, int for_update, struct mitel_
 		if (license_pool(d, account_id, MITEL_ONE, 1, &total, &holders) != 0)
 			return -1;
 	}
-	/* The active subscriptions' licences by plan (ix_subscriptions_account), and the holders of each
-	 * tier from their counters (account_mitel_one_tiers, by primary key). */
-	if (db_each(d, add_total, out,
-		    "SELECT plan, SUM(quantity) AS quantity FROM subscriptions WHERE account_id = ? AND product = 'Mitel One'"
-		    " AND (expiry_date IS NULL OR expiry_date >= UTC_DATE()) GROUP BY plan",
-		    "s", account_id) < 0)
-		return -1;
-	return db_each(d, add_held, out, "SELECT tier, holders FROM account_mitel_one_tiers WHERE account_id = ?", "s",
-		       account_id) < 0 ? -1 : 0;
+	/* One query: the active subscriptions' licences by plan (ix_subscriptions_account),
+	 * and the holders of each tier from their counters (account_mitel_one_tiers, by primary key). */
+	return db_each(d, add_pool, out,
+		       "SELECT 0 AS holders, plan AS name, SUM(quantity) AS n FROM subscriptions WHERE account_id = ?"
+		       " AND product = 'Mitel One' AND (expiry_date IS NULL OR expiry_date >= UTC_DATE()) GROUP BY plan"
+		       " UNION ALL SELECT 1, tier, holders FROM account_mitel_one_tiers WHERE account_id = ?",
+		       "ss", account_id, account_id) < 0 ? -1 : 0;
 }
 
 static int user_row(void *ctx, const struct db_row *row)

@@ -18,6 +18,7 @@
  *    search then narrows each row.
  * Each page's ids are read first, then only those users' rows. */
 #include "lib/user_list.h"
+#include "lib/mitel_one.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -286,7 +287,9 @@ int users_count(db *d, const struct user_match *m, struct user_count *c)
 	return db_int(d, &c->total, sql, "s" MATCH_FMT, m->account_id, k.product, k.group, k.sms, k.q) == 1 ? 0 : -1;
 }
 
-/* What a page's rows show, for the ids an inner query chose. The licences
+/* What a page's rows show, for the ids an inner query chose, each row's
+ * Mitel One tier and features ("premier:110") by the primary key of
+ * user_mitel_one in the same statement (no query per row). The licences
  * come in product order from the primary key (user_id, product), which the
  * subquery is held to: an ORDER BY inside GROUP_CONCAT would make MariaDB
  * build an on-disk temporary table for every page, as would the
@@ -298,7 +301,9 @@ int users_count(db *d, const struct user_match *m, struct user_count *c)
 	" DATE_FORMAT(u.updated_at, '%Y-%m-%d %H:%i') AS modified," \
 	" (SELECT rl.name FROM roles rl WHERE rl.id = u.custom_role_id) AS custom_role," \
 	" CAST((SELECT GROUP_CONCAT(l.product SEPARATOR ', ') FROM user_licenses l FORCE INDEX (PRIMARY)" \
-	"  WHERE l.user_id = u.id AND l.account_id = u.account_id) AS CHAR(500)) AS licenses"
+	"  WHERE l.user_id = u.id AND l.account_id = u.account_id) AS CHAR(500)) AS licenses," \
+	" (SELECT CONCAT(m.tier, ':', m.chat, m.miteam, m.telephony) FROM user_mitel_one m" \
+	"  WHERE m.user_id = u.id AND m.account_id = u.account_id) AS mitel_one"
 
 struct row_call {
 	user_row_fn fn;
@@ -307,11 +312,26 @@ struct row_call {
 	long long seen;
 };
 
+/* "premier:110" (chat, MiTeam Meetings, telephony): the tier's key into
+ * tier, the features switched on as FEATURE_* bits. */
+static unsigned mitel_one_of(const char *text, char *tier, size_t size)
+{
+	const char *colon = text ? strchr(text, ':') : NULL;
+	tier[0] = 0;
+	if (!colon || strlen(colon) != 4)
+		return 0;
+	snprintf(tier, size, "%.*s", (int)(colon - text), text);
+	return (colon[1] == '1' ? FEATURE_CHAT : 0) | (colon[2] == '1' ? FEATURE_MITEAM : 0) |
+	       (colon[3] == '1' ? FEATURE_TELEPHONY : 0);
+}
+
 static int each_row(void *ctx, const struct db_row *row)
 {
 	struct row_call *c = ctx;
 	if (c->seen++ >= c->shown)
 		return 0;
+	char tier[17];
+	unsigned features = mitel_one_of(row_null(row, "mitel_one") ? NULL : row_str(row, "mitel_one"), tier, sizeof tier);
 	struct user_list_row u = {
 		.id = row_int(row, "id"),
 		.display_name = row_str(row, "display_name"),
@@ -323,6 +343,8 @@ static int each_row(void *ctx, const struct db_row *row)
 		.modified = row_str(row, "modified"),
 		.updated_by_name = row_str(row, "updated_by_name"),
 		.licenses = row_str(row, "licenses"),
+		.mitel_one_tier = tier,
+		.mitel_one_features = features,
 	};
 	return c->fn(c->ctx, &u);
 }

@@ -51,6 +51,8 @@ struct user_list_row {
 	const char *modified;      /* "YYYY-MM-DD HH:MM", UTC */
 	const char *updated_by_name;
 	const char *licenses;      /* product names, ", " between them */
+	const char *mitel_one_tier;        /* its Mitel One tier's key (lib/mitel_one.h), "" without one */
+	unsigned mitel_one_features;       /* the Mitel One features switched on (FEATURE_*) */
 };
 typedef int (*user_row_fn)(void *ctx, const struct user_list_row *u);
 

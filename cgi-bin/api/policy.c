@@ -1,6 +1,7 @@
 /* GET /api/v1/accounts/{id}/policy (ch2 §2.6): what the apps of a customer
  * account must obey — its integrations, privileges (guide §3.1), Bandwidth
- * Optimization (guide §2.3) and chat policy (guide §2.12). For CloudLink
+ * Optimization (guide §2.3), chat policy (guide §2.12) and whether Mitel
+ * One's users may change their avatar (guide §3.1.4). For CloudLink
  * apps and gateways of the account's partner, and for the access tokens of
  * applications assigned to the account (Developer); anything else is 404. */
 #include "cgi-bin/core/request.h"
@@ -27,10 +28,11 @@ int policy_get(struct req *r)
 			json_array_append_new(list, integration_json(&all[i], e->state));
 	}
 	unsigned on = privileges_effective(a);
-	json_t *doc = json_pack("{s:s,s:o,s:{s:b,s:b},s:b,s:{s:b}}", "accountId", r->acct.id, "integrations", list,
+	json_t *doc = json_pack("{s:s,s:o,s:{s:b,s:b},s:b,s:{s:b},s:{s:b}}", "accountId", r->acct.id, "integrations", list,
 				"privileges", "delegatedAuthentication", (on & PRIV_DELEGATED_AUTH) != 0,
 				"allowGuestAccess", (on & PRIV_GUEST_ACCESS) != 0,
 				"bandwidthOptimization", a->bandwidth_optimization,
-				"chat", "allowEditDelete", a->chat_allow_edit_delete);
+				"chat", "allowEditDelete", a->chat_allow_edit_delete,
+				"mitelOne", "allowAvatarChange", a->mitel_one_avatar_change);
 	return api_json(r, 200, doc);
 }

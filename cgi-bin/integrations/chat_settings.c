@@ -3,19 +3,13 @@
  * cleared; the apps read it from the account policy API. */
 #include "cgi-bin/integrations/panel.h"
 
-#include <string.h>
-
 int chat_settings_get(struct req *r)
 {
 	struct account_integrations a;
 	if (account_integrations_load(r->db, r->acct.id, 0, &a) != 0)
 		return SERVER_ERROR;
-	const char *from = strcmp(form(r, "from"), "info") == 0 ? "info" : "integrations";
-	char back[128];
-	integrations_back(r, from, back, sizeof back);
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "integrations.chat_settings.title"));
-	hdf_set_value(r->hdf, "Chat.From", from);
-	hdf_set_value(r->hdf, "Chat.Back", back);
+	integrations_publish_from(r, "Chat");
 	form_default(r, "allow_edit_delete", a.chat_allow_edit_delete ? "1" : "");
 	return DONE;
 }

@@ -11,6 +11,17 @@ void integrations_back(struct req *r, const char *from, char *out, size_t size)
 	snprintf(out, size, strcmp(from, "info") == 0 ? "/a/%s/info" : "/a/%s/integrations", r->acct.id);
 }
 
+void integrations_publish_from(struct req *r, const char *prefix)
+{
+	const char *from = strcmp(form(r, "from"), "info") == 0 ? "info" : "integrations";
+	char key[64], back[128];
+	integrations_back(r, from, back, sizeof back);
+	snprintf(key, sizeof key, "%s.From", prefix);
+	hdf_set_value(r->hdf, key, from);
+	snprintf(key, sizeof key, "%s.Back", prefix);
+	hdf_set_value(r->hdf, key, back);
+}
+
 const struct integration_kind *integrations_kind_input(struct req *r)
 {
 	const struct integration_kind *k = integration_kind(in(r, "kind"));

@@ -16,6 +16,9 @@ int integrations_panel_publish(struct req *r, const char *from);
 
 /* The path of the panel's page named by from (the declared input "from"). */
 void integrations_back(struct req *r, const char *from, char *out, size_t size);
+/* A settings screen's way back (its query's "from"): <prefix>.From, the
+ * page's name for its form, and <prefix>.Back, the page's path. */
+void integrations_publish_from(struct req *r, const char *prefix);
 /* The kind named by the declared input "kind", or NULL with a message next
  * to the field. Chat is a kind too (permanent). */
 const struct integration_kind *integrations_kind_input(struct req *r);

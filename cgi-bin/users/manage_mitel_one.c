@@ -6,7 +6,7 @@
  * Disable; Save runs it as a job with its progress page. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/manage_selection.h"
-#include "lib/mitel_one.h"
+#include "cgi-bin/users/mitel_one_pools.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -36,23 +36,15 @@ static int count(struct req *r, const struct selection *s, struct counts *c)
 
 static void publish(struct req *r, const struct counts *c)
 {
-	long long available = 0, selected = 0;
-	for (int t = TIER_COUNT - 1; t >= 0; t--) {
-		int i = TIER_COUNT - 1 - t;   /* the guide lists Elite first */
-		long long free_now = c->pools.total[t] > c->pools.held[t] ? c->pools.total[t] - c->pools.held[t] : 0;
-		char key[64];
-		snprintf(key, sizeof key, "Bulk.Tiers.%d.key", i);
-		hdf_set_value(r->hdf, key, mitel_one_tier_key((enum mitel_one_tier)t));
-		snprintf(key, sizeof key, "Bulk.Tiers.%d.name", i);
-		hdf_set_value(r->hdf, key, mitel_one_tier_name((enum mitel_one_tier)t));
-		hdf_set_valuef(r->hdf, "Bulk.Tiers.%d.available=%lld", i, free_now);
+	mitel_one_pools_publish(r, "Bulk", &c->pools);
+	long long selected = 0;
+	for (int t = 0; t < TIER_COUNT; t++) {
+		int i = mitel_one_pools_index((enum mitel_one_tier)t);
 		hdf_set_valuef(r->hdf, "Bulk.Tiers.%d.selected=%lld", i, c->selected_held[t]);
 		hdf_set_valuef(r->hdf, "Bulk.Tiers.%d.fits=%d", i,
 			       mitel_one_tier_fits(c->n, c->pools.total[t], c->pools.held[t], c->selected_held[t]));
-		available += free_now;
 		selected += c->selected_held[t];
 	}
-	hdf_set_valuef(r->hdf, "Bulk.available=%lld", available);
 	hdf_set_valuef(r->hdf, "Bulk.selected=%lld", selected);
 }
 

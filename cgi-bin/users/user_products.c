@@ -1,7 +1,9 @@
 /* Products and licenses (guide §2.4, §3.1.4.1 steps b-c, §3.1.5.1): + Add
  * Product opens the account's products, each with Add while its pool has a
  * licence left, "Licenses not available" when every licence is held, and
- * for MiTeam Meetings under MiCollab the note that MiCollab assigns it. A
+ * for MiTeam Meetings under MiCollab the note that MiCollab assigns it
+ * (neither given nor taken here), "No Licenses" while its integration is
+ * off. The user form's MiTeam Meetings toggle posts here too. A
  * product is added to or removed from the user in one transaction with its
  * event; the pool's row is locked first, so no pool is ever over-assigned
  * (lib/licenses.h), and a short pool says how many more licences it needs. */
@@ -37,6 +39,10 @@ static int apply(struct req *r, void *arg)
 		if (c->result != LICENSE_GRANTED)
 			return c->result < 0 ? -1 : c->result;
 	} else {
+		/* MiTeam Meetings under MiCollab stays as MiCollab set it (guide §3.1.5.1). */
+		int may = license_revocable(r->db, r->acct.id, c->product);
+		if (may != LICENSE_GRANTED)
+			return may;
 		/* Mitel One goes with its tier (lib/mitel_one.h). */
 		c->result = strcmp(c->product, MITEL_ONE) == 0 ? mitel_one_remove(r->db, r->acct.id, u->id)
 							      : license_revoke(r->db, r->acct.id, u->id, c->product);
@@ -72,6 +78,7 @@ int user_products_post(struct req *r)
 		hdf_set_value(r->hdf, "Form.HasErrors", "1");
 	} else {
 		field_error(r, "product", rc == LICENSE_UNDER_MICOLLAB ? "users.user_products.errors.micollab"
+					  : rc == LICENSE_INTEGRATION_OFF ? "users.user_products.errors.miteam_off"
 					  : rc == LICENSE_NO_PRODUCT    ? "users.user_products.errors.no_product"
 					  : c.add                       ? "users.user_products.errors.held"
 									: "users.user_products.errors.not_held");

@@ -1,11 +1,13 @@
 /* The Users list (guide §2.4): one account's users, sortable by name, email,
  * extension, modification time and role, searchable as you type by any
  * word of a name and any part of an email or extension, filterable, 50 to a
- * page. lib/user_list.h reads it (fast at 100,000 users); this fills the
+ * page; with Mitel One, its licences by tier and each user's Available
+ * feature drop-down (guide §3.1.4.1). lib/user_list.h reads it (fast at 100,000 users); this fills the
  * page: rows, count, pager, filters, and the controls the route table
  * allows the signed-in user. */
 #include "cgi-bin/core/listing.h"
 #include "cgi-bin/core/request.h"
+#include "cgi-bin/users/mitel_one_pools.h"
 #include "cgi-bin/users/user_filter.h"
 #include "cgi-bin/users/users_sort.h"
 #include "lib/azure_ad_sync.h"
@@ -36,6 +38,33 @@ static int publish_row(void *ctx, const struct user_list_row *u)
 	hdf_set_value(h, "modified", u->modified);
 	hdf_set_value(h, "updated_by_name", u->updated_by_name);
 	hdf_set_value(h, "licenses", u->licenses);
+	/* Mitel One's Available feature drop-down (guide §3.1.4.1): the
+	 * user's tier and each feature on or off, read with the row. */
+	int tier = mitel_one_tier_from_key(u->mitel_one_tier);
+	if (tier != TIER_NONE) {
+		hdf_set_value(h, "mitel_one.tier", mitel_one_tier_name((enum mitel_one_tier)tier));
+		hdf_set_int_value(h, "mitel_one.chat", (u->mitel_one_features & FEATURE_CHAT) != 0);
+		hdf_set_int_value(h, "mitel_one.miteam", (u->mitel_one_features & FEATURE_MITEAM) != 0);
+		hdf_set_int_value(h, "mitel_one.telephony", (u->mitel_one_features & FEATURE_TELEPHONY) != 0);
+	}
+	return 0;
+}
+
+/* The account's Mitel One licences by tier, available and assigned (guide
+ * §3.1.4.1), above the list while the account has any: one query. 0, or -1. */
+static int publish_mitel_one(struct req *r)
+{
+	if (r->acct.is_partner)
+		return 0;
+	struct mitel_one_pools p;
+	if (mitel_one_pools(r->db, r->acct.id, 0, &p) != 0)
+		return -1;
+	long long any = 0;
+	for (int t = 0; t < TIER_COUNT; t++)
+		any += p.total[t] + p.held[t];
+	if (any)
+		mitel_one_pools_publish(r, "Users.MitelOne", &p);
+	hdf_set_int_value(r->hdf, "Users.MitelOne.shown", any != 0);
 	return 0;
 }
 
@@ -74,7 +103,7 @@ int users_get(struct req *r)
 	listing_read(r, &l, users_sorts);
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.users.title"));
 	publish_controls(r);
-	if (publish_phone_conflicts(r) != 0)
+	if (publish_phone_conflicts(r) != 0 || publish_mitel_one(r) != 0)
 		return SERVER_ERROR;
 
 	struct user_match m;

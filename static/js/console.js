@@ -40,7 +40,7 @@ document.querySelectorAll('input[data-live-search]').forEach(liveSearch);
 // Whole-row links in lists; the row's own link still works without script.
 document.addEventListener('click', (ev) => {
   const row = ev.target.closest('tr[data-href]');
-  if (!row || ev.target.closest('a, button, input, label, select')) return;
+  if (!row || ev.target.closest('a, button, input, label, select, details')) return;
   location.href = row.dataset.href;
 });
 

@@ -1,8 +1,6 @@
 <?cs # Bulk User Settings → Mitel One (guide §3.1.4.1). ?>
 <?cs include:"users/manage_parts.cs" ?>
-<?cs def:tier_counts(label, total, field) ?>
-<p><?cs var:label ?>: (<?cs var:total ?>):<?cs each:t = Bulk.Tiers ?> <?cs var:t.name ?> (<?cs var:t[field] ?>)<?cs if:name(t) < subcount(Bulk.Tiers) - 1 ?>,<?cs /if ?><?cs /each ?></p>
-<?cs /def ?>
+<?cs include:"users/mitel_one_parts.cs" ?>
 <?cs def:content() ?>
 <?cs set:base = "/a/" + Account.id + "/users" ?>
 <section class="card">
@@ -18,8 +16,8 @@
       <?cs call:csrf() ?><?cs call:manage_hidden() ?>
       <h3><?cs var:Lang.users.manage_mitel_one.licenses ?></h3>
       <p class="hint"><?cs var:Lang.users.manage_mitel_one.licenses_hint ?></p>
-      <?cs call:tier_counts(Lang.users.manage_mitel_one.available, Bulk.available, "available") ?>
-      <?cs call:tier_counts(Lang.users.manage_mitel_one.selected, Bulk.selected, "selected") ?>
+      <?cs call:tier_counts(Lang.users.manage_mitel_one.available, Bulk.available, Bulk.Tiers, "available") ?>
+      <?cs call:tier_counts(Lang.users.manage_mitel_one.selected, Bulk.selected, Bulk.Tiers, "selected") ?>
       <div class="field">
         <label for="f-tier"><?cs var:Lang.users.manage_mitel_one.overwrite ?></label>
         <select id="f-tier" name="tier"<?cs if:Form.Errors.tier ?> aria-invalid="true" aria-describedby="e-tier"<?cs /if ?>>

@@ -85,11 +85,44 @@
       <a class="button small secondary" href="<?cs var:mivb_base ?>" aria-label="<?cs var:Lang.mivb.user_config.service_link ?>">⚙ <?cs var:Lang.mivb.user_service.settings ?></a></li>
   </ul>
   <?cs /if ?>
-  <?cs if:Licenses.held == 0 && !Users.MivbService.shown ?>
-  <p class="empty"><?cs var:Lang.users.user_products.no_licenses ?></p>
+  <?cs # MiTeam Meetings' toggle (guide §3.1.5.1): read-only under MiCollab,
+       disabled while no licence is free, "No Licenses" while its
+       integration is off (or under MiCollab for a user holding none): the
+       row's own words when the user holds other products, else the
+       section's. ?>
+  <?cs if:Licenses.Miteam.state ?>
+  <?cs with:mt = Licenses.Miteam ?>
+  <div class="integration product-toggle" id="miteam-license">
+    <div class="what"><span class="name" id="miteam-license-name"><?cs var:Lang.users.user_products.miteam ?></span>
+    <?cs if:(mt.state == "no_integration" || (mt.state == "micollab" && !mt.held)) && Licenses.held > 0 ?>
+      <p class="status"><?cs var:Lang.users.user_products.no_licenses ?></p><?cs
+    elif:mt.state == "not_available" && !mt.held ?>
+      <p class="status level-warn"><?cs var:Lang.users.user_products.not_available ?></p><?cs /if ?>
+    <?cs if:mt.state == "micollab" ?><p class="hint"><?cs var:Lang.users.user_products.micollab ?></p><?cs /if ?>
+    </div>
+    <?cs if:mt.state != "no_integration" && (mt.state != "micollab" || mt.held) ?>
+    <div class="controls">
+    <?cs set:live = mt.state != "micollab" && !Users.ReadOnly && (mt.held || mt.state == "available") ?>
+    <?cs if:live ?>
+      <form method="post" action="/a/<?cs var:Account.id ?>/users/<?cs var:User.id ?>/products" class="inline">
+        <?cs call:csrf() ?>
+        <input type="hidden" name="product" value="MiTeam Meetings">
+        <input type="hidden" name="action" value="<?cs if:mt.held ?>remove<?cs else ?>add<?cs /if ?>">
+    <?cs /if ?>
+        <button type="<?cs if:live ?>submit<?cs else ?>button<?cs /if ?>" class="switch" role="switch" aria-checked="<?cs if:mt.held ?>true<?cs else ?>false<?cs /if ?>"
+          aria-labelledby="miteam-license-name"<?cs if:!live ?> disabled<?cs if:mt.state == "micollab" ?> aria-readonly="true"<?cs /if ?><?cs /if ?>><span class="switch-text"><?cs
+          if:mt.held ?><?cs var:Lang.integrations.panel.on ?><?cs else ?><?cs var:Lang.integrations.panel.off ?><?cs /if ?></span></button>
+    <?cs if:live ?></form><?cs /if ?>
+    </div>
+    <?cs /if ?>
+  </div>
+  <?cs /with ?>
+  <?cs /if ?>
+  <?cs if:Licenses.held == 0 ?>
+  <?cs if:!Licenses.Miteam.held && !Users.MivbService.shown ?><p class="empty"><?cs var:Lang.users.user_products.no_licenses ?></p><?cs /if ?>
   <?cs else ?>
   <ul class="plain products">
-    <?cs each:p = Licenses.Products ?><?cs if:p.held ?>
+    <?cs each:p = Licenses.Products ?><?cs if:p.held && p.product != "MiTeam Meetings" ?>
     <li><?cs var:p.product ?><?cs if:p.product == "Mitel One" ?><?cs if:p.tier ?> - <?cs var:p.tier ?><?cs /if ?>
       <?cs if:!Users.ReadOnly ?><a class="button small" href="/a/<?cs var:Account.id ?>/users/<?cs var:User.id ?>/mitel-one"><?cs
         if:p.tier ?>⚙ <?cs var:Lang.users.user_mitel_one.configure ?><?cs else ?><?cs var:Lang.users.user_mitel_one.complete_setup ?><?cs /if ?></a><?cs /if ?><?cs /if ?>

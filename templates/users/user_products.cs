@@ -16,6 +16,7 @@
         <th scope="row"><?cs var:p.product ?></th>
         <td><?cs if:p.held ?><?cs var:Lang.users.user_products.added ?><?cs
           elif:p.state == "micollab" ?><?cs var:Lang.users.user_products.micollab ?><?cs
+          elif:p.state == "no_integration" ?><span class="muted"><?cs var:Lang.users.user_products.no_licenses ?></span><?cs
           elif:p.state == "not_available" ?><span class="muted"><?cs var:Lang.users.user_products.not_available ?></span><?cs
           else ?>
           <form method="post" action="<?cs var:base ?>/products" class="inline">

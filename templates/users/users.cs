@@ -1,3 +1,4 @@
+<?cs include:"users/mitel_one_parts.cs" ?>
 <?cs # The list's filters (and search), carried by its other forms. ?>
 <?cs def:filter_hidden(with_q) ?>
   <?cs if:Filter.property ?><input type="hidden" name="property" value="<?cs var:Filter.property ?>"><?cs /if ?>
@@ -25,6 +26,14 @@
   <a class="button secondary" href="<?cs var:base ?>/export.csv?<?cs var:List.KeepSort ?>" download title="<?cs var:Lang.users.users.export_hint ?>"><?cs var:Lang.users.users.export ?></a>
   <?cs if:Users.PhoneConflicts ?><a class="button secondary" href="<?cs var:base ?>/phone-conflicts"><?cs var:Lang.users.users.phone_conflicts ?></a><?cs /if ?>
 </div>
+
+<?cs if:Users.MitelOne.shown ?>
+<section class="card mitel-one-licenses" aria-labelledby="mitel-one-licenses-title">
+  <h2 id="mitel-one-licenses-title"><?cs var:Lang.users.manage_mitel_one.licenses ?></h2>
+  <?cs call:tier_counts(Lang.users.manage_mitel_one.available, Users.MitelOne.available, Users.MitelOne.Tiers, "available") ?>
+  <?cs call:tier_counts(Lang.users.users.assigned, Users.MitelOne.assigned, Users.MitelOne.Tiers, "assigned") ?>
+</section>
+<?cs /if ?>
 
 <div class="filter-bar">
   <details class="add-filter">
@@ -116,7 +125,13 @@
         <td><?cs var:u.email ?></td>
         <td><?cs var:u.extension ?></td>
         <td><?cs var:date_text(u.modified) ?><?cs if:u.updated_by_name ?> (<?cs var:u.updated_by_name ?>)<?cs /if ?></td>
-        <td><?cs var:u.licenses ?></td>
+        <td><?cs var:u.licenses ?><?cs if:u.mitel_one.tier ?> (<?cs var:u.mitel_one.tier ?>)
+          <details class="available-features">
+            <summary><?cs var:Lang.users.users.available_feature ?></summary>
+            <ul class="plain"><?cs each:f = Lang.users.user_mitel_one.feature ?>
+              <li><?cs var:f ?>: <?cs if:u.mitel_one[name(f)] ?><?cs var:Lang.users.users.feature_on ?><?cs else ?><span class="muted"><?cs var:Lang.users.users.feature_off ?></span><?cs /if ?></li><?cs /each ?>
+            </ul>
+          </details><?cs /if ?></td>
         <td><?cs if:u.custom_role ?><?cs var:u.custom_role ?><?cs else ?><?cs var:Lang.users.roles[u.role] ?><?cs /if ?></td>
       </tr>
     <?cs /each ?>

@@ -37,6 +37,7 @@ describe('the account policy API', () => {
       privileges: { delegatedAuthentication: false, allowGuestAccess: false },
       bandwidthOptimization: false,
       chat: { allowEditDelete: true },
+      mitelOne: { allowAvatarChange: true },
     });
 
     for (const kind of ['micollab', 'zoom', 'workflow_studio']) {

@@ -270,6 +270,15 @@ async function miteamAccount(w) {
   return w.A.id;
 }
 
+/** w's account A with the Mitel One integration, once. */
+async function mitelOneAccount(w) {
+  if (!w.mitelOne) {
+    await addIntegration(w.sP, w.A.id, 'mitel_one');
+    w.mitelOne = true;
+  }
+  return w.A.id;
+}
+
 /** Gateway Information with DHCP. */
 const siteFields = (overrides = {}) => ({
   site_name: 'Head Office', address: '1 Main Street', city: 'Ottawa', country: 'CA', province: 'Ontario',
@@ -336,6 +345,13 @@ const CASES = {
       body: { scope: 'selected', ids: [(await newUser(w.A.id)).id], tier: 'premier', chat: 'enable' }, status: 303 }),
     bad: async (w) => ({ who: w.sP, path: `/a/${await licencedAccount(w)}/users/manage/mitel-one`,
       body: { scope: 'selected', ids: [w.user.id], tier: 'Gold!' }, status: 422 }),
+  },
+  'GET /a/:acct/integrations/mitel_one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await mitelOneAccount(w)}/integrations/mitel_one`, status: 200 }),
+  },
+  'POST /a/:acct/integrations/mitel_one': {
+    ok: async (w) => ({ who: w.sP, path: `/a/${await mitelOneAccount(w)}/integrations/mitel_one`, body: { allow_avatar: '1' }, status: 303 }),
+    bad: async (w) => ({ who: w.sP, path: `/a/${await mitelOneAccount(w)}/integrations/mitel_one`, body: { allow_avatar: '1', from: 'the info page!' }, status: 422 }),
   },
   'GET /a/:acct/integrations/miteam': {
     ok: async (w) => ({ who: w.sP, path: `/a/${await miteamAccount(w)}/integrations/miteam`, status: 200 }),

@@ -40,7 +40,7 @@ describe('the demo\'s integrations and application', () => {
     const acme = await accountId('Acme Corporation');
     const info = visibleText((await s.get(`/a/${acme}/info`)).text);
     assert.match(info, /There is a Zoom Hybrid subscription assigned to this account but the integration is not enabled\. Add the 'Zoom' integration to ensure functionality\./);
-    assert.match(info, /MiCollab On CloudLink Gateway .* Mitel One On/);
+    assert.match(info, /MiCollab On CloudLink Gateway .* Mitel One ⚙ On/, "Mitel One with its ⚙, Mitel One Settings");
     assert.doesNotMatch(info, /Requires a Mitel One subscription/, 'Acme has its Mitel One subscription');
     const globex = await accountId('Globex Industries');
     const page = (await s.get(`/a/${globex}/info`)).text;

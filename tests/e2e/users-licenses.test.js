@@ -31,6 +31,8 @@ describe('Products and licenses', () => {
       { product: 'Mitel One', plan: 'Premier', planCode: '54013002', quantity: 2 },
       { product: 'MiTeam Meetings', plan: 'MiTeam Meetings Pack', planCode: '54011020', quantity: 1 },
     ]);
+    // MiTeam Meetings' licences are handed out while its integration is on (guide §3.1.5.1).
+    assert.equal((await w.sP.post(`/a/${w.a.id}/integrations/add`, new URLSearchParams({ _csrf: w.sP.csrf, kind: 'miteam' }))).status, 303);
   });
 
   test('a user without licences reads No Licenses; Add Product lists the account\'s products', async () => {

@@ -148,3 +148,38 @@ describe('Bulk User Settings → Mitel One', () => {
     assert.equal(Number(await scalar(`SELECT COUNT(*) FROM user_mitel_one WHERE account_id = ${lit(a.id)} AND tier = 'essential'`)), users15);
   });
 });
+
+describe('The Users page and Mitel One', () => {
+  test('the account\'s Mitel One licences by tier, and each user\'s Available feature drop-down', async () => {
+    const p = await newPartner('Mitel One list');
+    const sP = await signIn(p.email);
+    const a = await newCustomer(p.id);
+    assert.doesNotMatch(visibleText((await sP.get(`/a/${a.id}/users`)).text), /Mitel One licenses/, 'no pool, no summary');
+    const number = await publishOrder(billingFeed(p.id), { lines: [
+      { product: 'Mitel One', plan: 'Essential', planCode: '54013001', quantity: 4 },
+      { product: 'Mitel One', plan: 'Premier', planCode: '54013002', quantity: 3 },
+      { product: 'Mitel One', plan: 'Elite', planCode: '54013003', quantity: 2 },
+    ] });
+    assert.equal((await sP.post(`/orders/${number}`, new URLSearchParams({ _csrf: sP.csrf, account: a.id }))).status, 303);
+    const premier = await newUser(a.id, { last: 'Premier' });
+    const elite = await newUser(a.id, { last: 'Elite' });
+    const none = await newUser(a.id, { last: 'Nothing' });
+    assert.equal((await configure(sP, a.id, premier.id, { action: 'save', tier: 'premier', chat: '1' })).status, 303);
+    assert.equal((await configure(sP, a.id, elite.id, { action: 'save', tier: 'elite', chat: '1', miteam: '1', telephony: '1' })).status, 303);
+
+    const page = await sP.get(`/a/${a.id}/users`);
+    const text = visibleText(page.text);
+    assert.ok(text.includes('Mitel One licenses'), text.slice(0, 400));
+    assert.ok(text.includes('Available licenses: (7): Elite (1), Premier (2), Essential (4)'), text);
+    assert.ok(text.includes('Assigned licenses: (2): Elite (1), Premier (1), Essential (0)'), text);
+    const row = (u) => visibleText(page.text.split('<tr').find((r) => r.includes(u.email)) ?? '');
+    assert.match(row(premier), /Mitel One \(Premier\)\s*Available feature\s*Chat: Enabled\s*MiTeam Meetings: Disabled\s*Telephony: Disabled/);
+    assert.match(row(elite), /Mitel One \(Elite\)\s*Available feature\s*Chat: Enabled\s*MiTeam Meetings: Enabled\s*Telephony: Enabled/);
+    assert.doesNotMatch(row(none), /Available feature/);
+
+    // A feature switched off shows as such.
+    assert.equal((await configure(sP, a.id, elite.id, { action: 'save', tier: 'elite', chat: '1', telephony: '1' })).status, 303);
+    const again = (await sP.get(`/a/${a.id}/users`)).text;
+    assert.match(visibleText(again.split('<tr').find((r) => r.includes(elite.email))), /MiTeam Meetings: Disabled\s*Telephony: Enabled/);
+  });
+});

@@ -123,11 +123,20 @@ static void tiers_and_pools(void **state)
 	assert_int_equal(mitel_one_tier_features(TIER_ELITE), FEATURE_CHAT | FEATURE_MITEAM | FEATURE_TELEPHONY);
 	assert_int_equal(mitel_one_tier_from_key("premier"), TIER_PREMIER);
 	assert_int_equal(mitel_one_tier_from_key("Premier"), TIER_NONE);
-	assert_int_equal(license_state_of("Zoom Hybrid", 2, 1, 0, 0), LICENSE_AVAILABLE);
-	assert_int_equal(license_state_of("Zoom Hybrid", 2, 2, 0, 0), LICENSE_NOT_AVAILABLE);
-	assert_int_equal(license_state_of("Zoom Hybrid", 2, 2, 1, 0), LICENSE_AVAILABLE);
-	assert_int_equal(license_state_of("MiTeam Meetings", 9, 0, 0, 1), LICENSE_MICOLLAB);
-	assert_int_equal(license_state_of("MiTeam Meetings", 9, 0, 0, 0), LICENSE_AVAILABLE);
+	assert_int_equal(license_state_of("Zoom Hybrid", 2, 1, 0, MITEAM_STANDALONE), LICENSE_AVAILABLE);
+	assert_int_equal(license_state_of("Zoom Hybrid", 2, 2, 0, MITEAM_STANDALONE), LICENSE_NOT_AVAILABLE);
+	assert_int_equal(license_state_of("Zoom Hybrid", 2, 2, 1, MITEAM_STANDALONE), LICENSE_AVAILABLE);
+	/* Guide §3.1.5.1: MiCollab's whatever the pool; "No Licenses" while the integration is off. */
+	assert_int_equal(license_state_of("MiTeam Meetings", 9, 0, 0, MITEAM_MICOLLAB), LICENSE_MICOLLAB);
+	assert_int_equal(license_state_of("MiTeam Meetings", 9, 0, 1, MITEAM_MICOLLAB), LICENSE_MICOLLAB);
+	assert_int_equal(license_state_of("MiTeam Meetings", 9, 0, 0, MITEAM_STANDALONE), LICENSE_AVAILABLE);
+	assert_int_equal(license_state_of("MiTeam Meetings", 9, 9, 0, MITEAM_STANDALONE), LICENSE_NOT_AVAILABLE);
+	assert_int_equal(license_state_of("MiTeam Meetings", 9, 0, 0, MITEAM_OFF), LICENSE_NO_INTEGRATION);
+	assert_int_equal(license_state_of("MiTeam Meetings", 9, 1, 1, MITEAM_OFF), LICENSE_NO_INTEGRATION);
+	/* The rule is MiTeam Meetings' only. */
+	assert_int_equal(license_state_of("Zoom Hybrid", 2, 1, 0, MITEAM_OFF), LICENSE_AVAILABLE);
+	assert_int_equal(license_state_of("Zoom Hybrid", 2, 1, 0, MITEAM_MICOLLAB), LICENSE_AVAILABLE);
+	assert_string_equal(license_state_key(LICENSE_NO_INTEGRATION), "no_integration");
 }
 
 static void workflow_studio_skus(void **state)
