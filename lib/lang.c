@@ -241,11 +241,13 @@ void lang_format_datetime(const char *code, const char *iso, char *out, size_t s
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			is_date = 0;
 	const struct lang_locale *l = lang_locale(code);
-	if (!is_date || (s[10] && s[10] != ' ' && s[10] != 'T') || strncmp(l->date, "ymd", 3) == 0) {
+	/* The time follows after ' ', 'T' or ", " (the Events screen's column). */
+	const char *time = is_date && s[10] == ',' && s[11] == ' ' ? s + 12 : s + 11;
+	if (!is_date || (s[10] && s[10] != ' ' && s[10] != 'T' && time == s + 11) || strncmp(l->date, "ymd", 3) == 0) {
 		snprintf(out, size, "%s", s);
 		return;
 	}
 	/* Day, month, year in the locale's order; the time as it was, 24-hour. */
 	char sep = l->date[3];
-	snprintf(out, size, "%.2s%c%.2s%c%.4s%s%s", s + 8, sep, s + 5, sep, s, s[10] ? " " : "", s[10] ? s + 11 : "");
+	snprintf(out, size, "%.2s%c%.2s%c%.4s%s%s", s + 8, sep, s + 5, sep, s, s[10] ? " " : "", s[10] ? time : "");
 }

@@ -18,7 +18,7 @@ img { max-width: 100%; border: 1px solid #d0d5dd; }
 </head>
 <body>
 <h1><?cs var:Log.title ?></h1>
-<p><?cs var:Log.created ?></p>
+<p><?cs var:date_text(Log.created) ?></p>
 <h2><?cs var:Lang.support.support_log.submission ?></h2>
 <?cs call:log_facts() ?>
 <h2><?cs var:Lang.support.support_log.partner_support ?></h2>
