@@ -200,8 +200,9 @@ int mail_render(const char *kind, const char *language, HDF *data, struct mail_p
 		hdf_set_value(data, "hdf.loadpaths.0", cfg_str("Templates.Override", ""));
 	hdf_set_value(data, "hdf.loadpaths.1", cfg_str("Templates.Dir", "templates"));
 	NEOERR *err = read_lang(data, language);
+	snprintf(out->language, sizeof out->language, "%s", lang_exists(language) ? language : "en");
 	if (!err)
-		err = hdf_set_value(data, "Mail.Language", lang_exists(language) ? language : "en");
+		err = hdf_set_value(data, "Mail.Language", out->language);
 	if (!err) {
 		snprintf(key, sizeof key, "Lang.mail.%s.subject", kind);
 		out->subject = strdup(hdf_get_value(data, key, kind));
@@ -292,8 +293,12 @@ char *mail_message(const char *from, const char *from_name, const char *to, cons
 	}
 	string_appendf(&out, "<%s>\r\nTo: <%s>\r\nSubject: ", from, to);
 	append_header_text(&out, m->subject);
-	string_appendf(&out, "\r\nDate: %s\r\nMessage-ID: %s\r\nMIME-Version: 1.0\r\n"
-		       "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", date, msgid, boundary);
+	string_appendf(&out, "\r\nDate: %s\r\nMessage-ID: %s\r\n", date, msgid);
+	/* A code that names a language file is letters and one '-' only (lib/lang.h). */
+	if (lang_code_ok(m->language))
+		string_appendf(&out, "Content-Language: %s\r\n", m->language);
+	string_appendf(&out, "MIME-Version: 1.0\r\n"
+		       "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", boundary);
 	append_part(&out, boundary, "text/plain", m->text);
 	append_part(&out, boundary, "text/html", m->html);
 	string_appendf(&out, "--%s--\r\n", boundary);

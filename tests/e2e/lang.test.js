@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { Client, csrfFrom, sql } from './lib/stack.js';
-import { waitForMail } from './lib/mail.js';
+import { allMails, waitForMail } from './lib/mail.js';
 import {
   email, eventsOf, lit, newCustomer, newPartner, newUser, scalar, signIn,
 } from './lib/fixtures.js';
@@ -182,6 +182,12 @@ describe('mail and exports in the language', () => {
     const de = await waitForMail(plain.email);
     assert.equal(de.subject, languageText('de').get('mail.welcome.subject'));
     assert.match(de.html, /<html lang="de">/);
+    assert.equal(fr.headers['content-language'], 'fr', 'Content-Language names the language the mail is in');
+    assert.equal(de.headers['content-language'], 'de');
+    // Every mail the outbox has sent so far says its language, the one its HTML is in.
+    for (const m of allMails()) {
+      assert.equal(m.headers['content-language'], /<html lang="([^"]+)"/.exec(m.html)?.[1], `${m.file} (${m.subject})`);
+    }
   });
 
   test('the users export in German: semicolons between fields and dates day first', async () => {
