@@ -208,3 +208,47 @@ describe('mail and exports in the language', () => {
     assert.match(en.text, /2026-03-05 14:07/);
   });
 });
+
+describe('the machine front in the caller\'s language', () => {
+  /** An API call's status and JSON body, asked in acceptLanguage (none when null). */
+  async function call(method, path, { body, type = 'application/json', acceptLanguage } = {}) {
+    const headers = { 'content-type': type };
+    if (acceptLanguage) headers['accept-language'] = acceptLanguage;
+    const res = await new Client().request(method, path, { body, headers });
+    return { status: res.status, body: JSON.parse(res.text) };
+  }
+
+  test('an /api/v1 error\'s message follows Accept-Language; its status, code and fields do not', async () => {
+    const cases = [
+      ['GET', '/api/v1/credential', undefined, 401, 'unauthorized'],
+      ['POST', '/api/v1/app-token', '{}', 422, 'credentials_body'],
+      ['POST', '/api/v1/app-token', '{"email": ', 400, 'bad_json'],
+      ['GET', '/api/v1/no-such-thing', undefined, 404, 'not_found'],
+    ];
+    for (const [method, path, body, status, code] of cases) {
+      const asked = {};
+      for (const [header, language] of [[null, 'en'], ['fr-CA, en;q=0.5', 'fr'], ['de', 'de']]) {
+        const res = await call(method, path, { body, acceptLanguage: header });
+        assert.equal(res.status, status, `${path} in ${language}`);
+        assert.equal(res.body.status, status);
+        assert.equal(res.body.code, code, `${path}: the code is the same in every language`);
+        const words = languageText(language).get(`api.errors.${code}`);
+        assert.ok(res.body.error.startsWith(words), `${path} in ${language}: "${res.body.error}" starts with "${words}"`);
+        asked[language] = res.body;
+      }
+      assert.notEqual(asked.fr.error, asked.en.error, `${path}: French words differ from English`);
+      assert.notEqual(asked.de.error, asked.en.error, `${path}: German words differ from English`);
+      assert.deepEqual(Object.keys(asked.fr.fields ?? {}), Object.keys(asked.en.fields ?? {}), 'the same fields');
+      assert.deepEqual(Object.keys(asked.de.fields ?? {}), Object.keys(asked.en.fields ?? {}));
+    }
+  });
+
+  test('a SCIM error stays RFC 7644\'s Error, its detail in the caller\'s language', async () => {
+    const res = await call('GET', '/scim/v2/00000000-0000-4000-8000-000000000000/Users', { acceptLanguage: 'de' });
+    assert.equal(res.status, 401);
+    assert.deepEqual(res.body.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
+    assert.equal(res.body.status, '401');
+    assert.equal(res.body.detail, languageText('de').get('api.errors.unauthorized'));
+    assert.equal(res.body.code, undefined, 'nothing RFC 7644 does not define');
+  });
+});
