@@ -16,7 +16,7 @@ static int sso_removed(db *d, const struct actor *who, const char *account_id)
 	return sso_config_remove(d, account_id) < 0 ? -1 : 0;
 }
 
-static int sso_status(db *d, HDF *lang, const char *account_id, struct integration_status *out)
+static int sso_status(db *d, HDF *lang, const char *language, const char *account_id, struct integration_status *out)
 {
 	struct sso_status s;
 	if (sso_status_line(d, account_id, time(NULL), &s) != 0)

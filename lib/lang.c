@@ -251,3 +251,25 @@ void lang_format_datetime(const char *code, const char *iso, char *out, size_t s
 	char sep = l->date[3];
 	snprintf(out, size, "%.2s%c%.2s%c%.4s%s%s", s + 8, sep, s + 5, sep, s, s[10] ? " " : "", s[10] ? time : "");
 }
+
+void lang_fill(const char *text, const char *const args[], int n, char *out, size_t size)
+{
+	size_t o = 0;
+	if (!size)
+		return;
+	for (const char *p = text; *p && o + 1 < size; p++) {
+		int i = p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' ? p[1] - '1' : -1;
+		const char *put = i >= 0 && i < n && args[i] ? args[i] : NULL;
+		if (!put) {
+			out[o++] = *p;
+			continue;
+		}
+		size_t len = strlen(put);
+		if (len > size - 1 - o)
+			len = size - 1 - o;
+		memcpy(out + o, put, len);
+		o += len;
+		p += 2;
+	}
+	out[o] = 0;
+}

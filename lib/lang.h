@@ -42,4 +42,9 @@ void lang_format_int(const char *code, long long n, char *out, size_t size);
  * French writes 05/03/2026 14:07, German 05.03.2026 14:07. Text that is not
  * such a date is copied as it is. */
 void lang_format_datetime(const char *code, const char *iso, char *out, size_t size);
+
+/* text with its placeholders {1} to {9} replaced by args[0] to args[n - 1]
+ * (a placeholder without an argument is left as it is): a message stored
+ * as a key and its arguments, in any language's words. */
+void lang_fill(const char *text, const char *const args[], int n, char *out, size_t size);
 #endif

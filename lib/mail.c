@@ -2,6 +2,7 @@
 #include "lib/core/config.h"
 #include "lib/core/log.h"
 #include "lib/lang.h"
+#include "lib/lang_tree.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,46 +123,6 @@ void mail_parts_free(struct mail_parts *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* One language file into Lang, from the override directory first (an
- * administrator's fr.hdf wins for French). 1 read, 0 none there. */
-static NEOERR *read_lang_file(HDF *lang, const char *code, int *found)
-{
-	const char *dirs[] = {cfg_str("Templates.Override", NULL), cfg_str("Templates.Dir", "templates")};
-	char path[1024];
-	struct stat st;
-	*found = 0;
-	for (int i = 0; i < 2 && lang_code_ok(code); i++) {
-		if (!dirs[i] || !*dirs[i])
-			continue;
-		snprintf(path, sizeof path, "%s/lang/%s.hdf", dirs[i], code);
-		if (stat(path, &st) == 0) {
-			*found = 1;
-			return hdf_read_file(lang, path);
-		}
-	}
-	return STATUS_OK;
-}
-
-/* The texts of code: English first, the language's own over it, so that a
- * key the language lacks still reads (as the console's pages do). */
-static NEOERR *read_lang(HDF *hdf, const char *code)
-{
-	HDF *lang = hdf_get_obj(hdf, "Lang");
-	if (!lang) {
-		NEOERR *err = hdf_set_value(hdf, "Lang", "");
-		if (err)
-			return err;
-		lang = hdf_get_obj(hdf, "Lang");
-	}
-	int found = 0;
-	NEOERR *err = read_lang_file(lang, "en", &found);
-	if (!err && !found)
-		return nerr_raise(NERR_NOT_FOUND, "no language file lang/en.hdf");
-	if (!err && code && strcmp(code, "en") != 0)
-		err = read_lang_file(lang, code, &found);
-	return err;
-}
-
 static NEOERR *append_output(void *ctx, char *s)
 {
 	return string_append((STRING *)ctx, s);
@@ -199,7 +160,7 @@ int mail_render(const char *kind, const char *language, HDF *data, struct mail_p
 	if (cfg_str("Templates.Override", NULL))
 		hdf_set_value(data, "hdf.loadpaths.0", cfg_str("Templates.Override", ""));
 	hdf_set_value(data, "hdf.loadpaths.1", cfg_str("Templates.Dir", "templates"));
-	NEOERR *err = read_lang(data, language);
+	NEOERR *err = lang_tree_read(data, language);
 	snprintf(out->language, sizeof out->language, "%s", lang_exists(language) ? language : "en");
 	if (!err)
 		err = hdf_set_value(data, "Mail.Language", out->language);

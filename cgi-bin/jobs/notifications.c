@@ -6,7 +6,9 @@
  * hides them from the current view (a reload shows them again, as the
  * guide says); the delete icon removes one for good. */
 #include "cgi-bin/jobs/notifications.h"
+#include "cgi-bin/core/render.h"
 #include "lib/notifications.h"
+#include "lib/pbx_error.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -28,6 +30,12 @@ void notifications_publish(struct req *r, const struct session *s)
 		if (it->topic[0]) {
 			hdf_set_value(n, "topic", it->topic);
 			hdf_set_value(n, "subject", it->subject);
+			/* Why, in the reader's language: kept as a key (lib/pbx_error.h). */
+			if (it->detail_key[0]) {
+				char words[640];
+				pbx_error_words(render_lang(), it->detail_key, it->detail_args, "", words, sizeof words);
+				hdf_set_value(n, "detail", words);
+			}
 		}
 		if (it->job_id) {
 			hdf_set_valuef(n, "job_id=%lld", it->job_id);
