@@ -12,6 +12,7 @@
 #include "cgi-bin/core/reply.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/session.h"
+#include "cgi-bin/jobs/notifications.h"
 #include "lib/accounts.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
@@ -473,6 +474,8 @@ static int front_line(struct req *r)
 	r->signed_in = signed_in;
 	if (!bare)
 		choose_language(r);
+	if (r->signed_in)
+		notifications_in_language(r);
 	if (r->signed_in)
 		publish_permissions(r);
 	if (!r->route)

@@ -30,12 +30,8 @@ void notifications_publish(struct req *r, const struct session *s)
 		if (it->topic[0]) {
 			hdf_set_value(n, "topic", it->topic);
 			hdf_set_value(n, "subject", it->subject);
-			/* Why, in the reader's language: kept as a key (lib/pbx_error.h). */
-			if (it->detail_key[0]) {
-				char words[640];
-				pbx_error_words(render_lang(), it->detail_key, it->detail_args, "", words, sizeof words);
-				hdf_set_value(n, "detail", words);
-			}
+			hdf_set_value(n, "detail_key", it->detail_key);
+			hdf_set_value(n, "detail_args", it->detail_args);
 		}
 		if (it->job_id) {
 			hdf_set_valuef(n, "job_id=%lld", it->job_id);
@@ -47,6 +43,18 @@ void notifications_publish(struct req *r, const struct session *s)
 			hdf_set_valuef(n, "pending=%lld", it->pending);
 			hdf_set_valuef(n, "mail_failed=%lld", it->mail_failed);
 		}
+	}
+}
+
+void notifications_in_language(struct req *r)
+{
+	for (HDF *n = hdf_get_child(r->hdf, "Notifications.Items"); n; n = hdf_obj_next(n)) {
+		const char *key = hdf_get_value(n, "detail_key", "");
+		if (!*key)
+			continue;
+		char words[640];
+		pbx_error_words(render_lang(), key, hdf_get_value(n, "detail_args", ""), "", words, sizeof words);
+		hdf_set_value(n, "detail", words);
 	}
 }
 

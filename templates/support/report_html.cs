@@ -2,7 +2,7 @@
      read offline; its images are the files beside it in report.zip. ?>
 <?cs include:"support/support_log_parts.cs" ?>
 <!doctype html>
-<html lang="en">
+<html lang="<?cs alt:Page.Language ?>en<?cs /alt ?>">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; form-action 'none'">

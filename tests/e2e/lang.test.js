@@ -15,6 +15,7 @@ import {
   email, eventsOf, lit, newCustomer, newPartner, newUser, scalar, signIn,
 } from './lib/fixtures.js';
 import { ensureLanguages, languageText, languagesOnStack, overrideDir, removeStandIns, shippedDir } from './lib/lang.js';
+import { newPbx, onboard, pbxFault, syncNow } from './lib/pbx.js';
 
 let standIns = [];
 before(() => { standIns = ensureLanguages(); });
@@ -250,5 +251,37 @@ describe('the machine front in the caller\'s language', () => {
     assert.equal(res.body.status, '401');
     assert.equal(res.body.detail, languageText('de').get('api.errors.unauthorized'));
     assert.equal(res.body.code, undefined, 'nothing RFC 7644 does not define');
+  });
+});
+
+describe('a PBX sync\'s error in the reader\'s language', () => {
+  /** The page's text with ClearSilver's entities read back. */
+  const decoded = (html) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+  test('the Connect tab, the status line and the bell say why in each reader\'s language; the API keeps English', async () => {
+    const { partner, account, admin } = await customerWithAdmin('de');
+    await sql(`UPDATE users SET language = 'fr' WHERE id = ${admin.id}`);
+    await sql(`UPDATE users SET language = 'de' WHERE id = ${partner.adminId}`);
+    const pbx = await newPbx('mxone', 5);
+    await onboard(account.id, pbx);
+    await pbxFault(pbx, 'auth');
+    const link = await syncNow(account.id);
+    await pbxFault(pbx, 'none');
+    assert.equal(link.failing, true);
+    const english = languageText('en').get('pbx.errors.login_refused');
+    assert.equal(link.lastError, english, 'the API and the CLI read English words');
+    assert.equal(await scalar(`SELECT last_error_key FROM pbx_links WHERE account_id = ${lit(account.id)}`), 'login_refused');
+
+    for (const [who, code] of [[admin.email, 'fr'], [partner.email, 'de']]) {
+      const words = languageText(code).get('pbx.errors.login_refused');
+      const s = await signIn(who);
+      const page = decoded((await s.get(`/a/${account.id}/integrations/gateway/connect`)).text);
+      assert.equal(htmlLang(page), code);
+      assert.ok(page.includes(`${languageText(code).get('gateway.status.pbx_failing')}: ${words}`), `${code}: the status line says why`);
+      const bell = [...page.matchAll(/<span class="detail">([^<]*)<\/span>/g)].map((m) => m[1]);
+      assert.deepEqual(bell, [words], `${code}: the bell's notification says why`);
+      assert.ok(!page.includes(english), `${code}: no English words of the error`);
+    }
   });
 });
