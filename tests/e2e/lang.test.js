@@ -16,6 +16,7 @@ import {
 } from './lib/fixtures.js';
 import { ensureLanguages, languageText, languagesOnStack, overrideDir, removeStandIns, shippedDir } from './lib/lang.js';
 import { newPbx, onboard, pbxFault, syncNow } from './lib/pbx.js';
+import { download, reportedLog, supportWorld, textBytes, zipEntries } from './lib/support.js';
 
 let standIns = [];
 before(() => { standIns = ensureLanguages(); });
@@ -283,5 +284,30 @@ describe('a PBX sync\'s error in the reader\'s language', () => {
       assert.deepEqual(bell, [words], `${code}: the bell's notification says why`);
       assert.ok(!page.includes(english), `${code}: no English words of the error`);
     }
+  });
+});
+
+describe('Export Logs in the reader\'s language', () => {
+  test('report.zip in German: report.html in German with day-first dates, signal-strength.csv split on semicolons', async () => {
+    const w = await supportWorld('Bericht');
+    await sql(`UPDATE users SET language = 'de' WHERE id = ${w.partner.adminId}`);
+    const id = await reportedLog(w.admin, {
+      product: 'Mitel One Mobile', platform: 'android', logLevel: 'info', title: 'Anrufe brechen ab',
+      signalStrength: [{ time: '12:00', strength: -1097, network: 'LTE' }],
+    }, [{ part: 'log', name: 'mobile.txt', data: textBytes(200) }]);
+    await sql(`UPDATE support_logs SET created_at = '2026-03-05 14:07:00' WHERE id = ${id}`);
+    const s = await signIn(w.partner.email);
+    const rep = await download(s, `/a/${w.account.id}/support-logs/${id}/report.zip`);
+    assert.equal(rep.status, 200);
+    const entries = zipEntries(rep.data);
+    const html = entries.find((e) => e.name === 'report.html').data.toString('utf8');
+    const de = languageText('de');
+    assert.equal(htmlLang(html), 'de');
+    assert.match(html, /<p>05\.03\.2026 14:07<\/p>/, 'the date day first');
+    assert.ok(html.includes(de.get('support.support_log.submission')), 'headings in German');
+    const csv = entries.find((e) => e.name === 'signal-strength.csv').data.toString('utf8').replace(/^\uFEFF/, '');
+    assert.equal(csv.split('\r\n')[0], ['signal_time', 'signal_strength', 'signal_network']
+      .map((k) => de.get(`support.support_log.${k}`)).join(';'));
+    assert.match(csv, /\r\n12:00;'-1\.097;LTE\r\n$/, 'semicolons, and the number as German writes it');
   });
 });
