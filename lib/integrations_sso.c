@@ -26,7 +26,7 @@ static int sso_status(db *d, HDF *lang, const char *language, const char *accoun
 	memset(out, 0, sizeof *out);
 	out->finished = 1;
 	out->level = status_level_from_key(s.level);
-	sso_status_text(lang, &s, out->text, sizeof out->text);
+	sso_status_text(lang, language, &s, out->text, sizeof out->text);
 	return 1;
 }
 
