@@ -549,6 +549,9 @@ CREATE TABLE IF NOT EXISTS notifications (
   -- a notification that is no job's end (migrations/110): its topic and subject
   topic       VARCHAR(32) NULL,
   subject     VARCHAR(255) NOT NULL DEFAULT '',
+  -- why, as a message key and its arguments (a PBX sync's error; migrations/240)
+  detail_key  VARCHAR(40) NULL,
+  detail_args TEXT NULL,
   seen        TINYINT(1) NOT NULL DEFAULT 0,
   created_at  DATETIME NOT NULL,
   KEY ix_notifications_user (user_id, id),
@@ -901,6 +904,10 @@ CREATE TABLE IF NOT EXISTS pbx_links (
   last_attempt_at      DATETIME NULL,
   last_success_at      DATETIME NULL,
   last_error           VARCHAR(512) NOT NULL DEFAULT '',
+  -- the same as a message key and its arguments (lib/pbx_error.h, migrations/240):
+  -- each reader sees the error in their language
+  last_error_key       VARCHAR(40) NULL,
+  last_error_args      TEXT NULL,
   users_count          INT NOT NULL DEFAULT 0,
   dids_count           INT NOT NULL DEFAULT 0,
   no_email_count       INT NOT NULL DEFAULT 0,

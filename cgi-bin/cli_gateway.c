@@ -165,10 +165,10 @@ static int print_status(db *d, const char *account)
 							      "lastSeen", g.last_seen, "online", g.online, "ip", g.ip_address));
 	json_t *result = has_l ? json_loads(l.last_result, 0, NULL) : NULL;
 	if (has_l)
-		json_object_set_new(doc, "link", json_pack("{s:I,s:s,s:s,s:b,s:b,s:b,s:b,s:s,s:s,s:s,s:i,s:i,s:i,s:i,s:i,s:o}",
+		json_object_set_new(doc, "link", json_pack("{s:I,s:s,s:s,s:b,s:b,s:b,s:b,s:s,s:s,s:s,s:s,s:i,s:i,s:i,s:i,s:i,s:o}",
 			"id", (json_int_t)l.id, "type", l.pbx_type, "name", l.name, "connected", l.connected, "failing",
 			l.failing, "queued", l.queued, "running", l.running, "lastAttempt", l.last_attempt, "lastSuccess",
-			l.last_success, "lastError", l.last_error, "users", l.users_count, "dids", l.dids_count, "noEmail",
+			l.last_success, "lastError", l.last_error, "lastErrorCode", l.last_error_key, "users", l.users_count, "dids", l.dids_count, "noEmail",
 			l.no_email_count, "dupEmail", l.dup_email_count, "syncs", l.syncs, "lastResult",
 			result ? result : json_object()));
 	json_dumpf(doc, stdout, JSON_COMPACT);

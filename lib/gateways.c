@@ -3,7 +3,9 @@
 #include "lib/core/validate.h"
 #include "lib/credentials.h"
 #include "lib/jobs.h"
+#include "lib/lang.h"
 #include "lib/integrations.h"
+#include "lib/pbx_error.h"
 #include "lib/pbx_types.h"
 
 #include <ctype.h>
@@ -870,6 +872,8 @@ void gateway_status_compose(const struct gateway_facts *f, struct gateway_status
 		out->text_key = "gateway.status.pbx_failing";
 		problem = "PBX sync failing";
 		snprintf(out->detail, sizeof out->detail, "%s", f->link_error ? f->link_error : "");
+		snprintf(out->detail_key, sizeof out->detail_key, "%s", f->link_error_key ? f->link_error_key : "");
+		snprintf(out->detail_args, sizeof out->detail_args, "%s", f->link_error_args ? f->link_error_args : "");
 		out->tab = "connect";
 	} else if (f->onboarding_error && *f->onboarding_error) {
 		out->text_key = "gateway.status.error";
@@ -897,6 +901,7 @@ void gateway_status_compose(const struct gateway_facts *f, struct gateway_status
 	" COALESCE(DATE_FORMAT(g.last_seen_at, '%Y-%m-%d %H:%i:%s'), '') AS last_seen," \
 	" COALESCE(g.version, '') AS version, COALESCE(g.available_version, '') AS available_version," \
 	" COALESCE(l.failing, 0) AS link_failing, COALESCE(l.last_error, '') AS link_error," \
+	" COALESCE(l.last_error_key, '') AS link_error_key, COALESCE(l.last_error_args, '') AS link_error_args," \
 	" COALESCE(l.no_email_count, 0) AS no_email, COALESCE(l.dup_email_count, 0) AS dup_email"
 #define FACTS_JOINS(account) \
 	" LEFT JOIN gateways g ON g.account_id = " account \
@@ -912,6 +917,8 @@ static void facts_from_row(const struct db_row *row, struct gateway_facts *f)
 	f->last_seen = row_str(row, "last_seen");
 	f->link_failing = (int)row_int(row, "link_failing");
 	f->link_error = row_str(row, "link_error");
+	f->link_error_key = row_str(row, "link_error_key");
+	f->link_error_args = row_str(row, "link_error_args");
 	f->onboarding_error = row_str(row, "onboarding_error");
 	f->no_email = row_int(row, "no_email");
 	f->dup_email = row_int(row, "dup_email");
@@ -927,13 +934,16 @@ static int line_from_row(void *ctx, const struct db_row *row)
 	return 0;
 }
 
-void gateway_status_text(HDF *lang, const struct gateway_status_line *l, char *out, size_t size)
+void gateway_status_text(HDF *lang, const char *language, const struct gateway_status_line *l, char *out, size_t size)
 {
 	const char *text = l->text_key ? hdf_get_value(lang, l->text_key, l->text_key) : "";
+	char since[64], detail[640];
+	lang_format_datetime(language, l->since, since, sizeof since);
+	pbx_error_words(lang, l->detail_key, l->detail_args, l->detail, detail, sizeof detail);
 	if (l->since[0])
-		snprintf(out, size, "%s (%s %s UTC)", text, hdf_get_value(lang, "gateway.status.since", "since"), l->since);
-	else if (l->detail[0])
-		snprintf(out, size, "%s: %s", text, l->detail);
+		snprintf(out, size, "%s (%s %s UTC)", text, hdf_get_value(lang, "gateway.status.since", "since"), since);
+	else if (detail[0])
+		snprintf(out, size, "%s: %s", text, detail);
 	else
 		snprintf(out, size, "%s", text);
 }

@@ -230,7 +230,9 @@ struct gateway_facts {
 	int online;                    /* ... within Gateway.OfflineSeconds */
 	const char *last_seen;         /* "YYYY-MM-DD HH:MM:SS" UTC, "" never */
 	int link_failing;
-	const char *link_error;        /* the PBX link's last error in words */
+	const char *link_error;        /* the PBX link's last error in English words */
+	const char *link_error_key;    /* ... and as its key and arguments (lib/pbx_error.h), "" none */
+	const char *link_error_args;
 	const char *onboarding_error;
 	long long no_email, dup_email;
 	const char *version, *available_version;
@@ -245,6 +247,8 @@ struct gateway_status_line {
 	const char *text_key;          /* the text's lang key: pbx.steps.<step> (the next step), or
 					  gateway.status.<problem> (unreachable, pbx_failing, error) */
 	char detail[513];              /* words that follow the text: the PBX's or the onboarding's error; "" */
+	char detail_key[41];           /* a PBX error's key and arguments (lib/pbx_error.h): the detail in any language */
+	char detail_args[1100];
 	char since[20];                /* unreachable: the gateway's last report, "YYYY-MM-DD HH:MM:SS" UTC */
 	char text[640];                /* the same in English: the CLI, logs, or a panel showing it word for word */
 	const char *warning_key;       /* gateway.status.email_irregular, or NULL */
@@ -258,9 +262,10 @@ struct gateway_status_line {
 void gateway_status_compose(const struct gateway_facts *f, struct gateway_status_line *out);
 /* The account's line, in one query. 1 (added), 0 not added, -1 error. */
 int gateway_status_line(db *d, const char *account_id, struct gateway_status_line *out);
-/* The line's words in a language (templates/lang): its text, then since
- * when the gateway is silent, or the error's detail. */
-void gateway_status_text(HDF *lang, const struct gateway_status_line *l, char *out, size_t size);
+/* The line's words in a language (lang: its templates/lang tree; language:
+ * its code, for the date): its text, then since when the gateway is silent,
+ * or the error's detail (a PBX sync's error in that language's words). */
+void gateway_status_text(HDF *lang, const char *language, const struct gateway_status_line *l, char *out, size_t size);
 
 /* ---- the partner dashboard (seed 001; ch2 §10) ---- */
 

@@ -79,7 +79,7 @@ struct integration_driver {
 	/* The status line, when the driver knows better than the row's reported
 	 * status (one bounded query at most); lang is the language the page is
 	 * drawn in, for texts with values in them. 1 set, 0 nothing to say, -1. */
-	int (*status)(db *d, HDF *lang, const char *account_id, struct integration_status *out);
+	int (*status)(db *d, HDF *lang, const char *language, const char *account_id, struct integration_status *out);
 };
 
 /* One kind of integration. Its catalogue description is the lang file's

@@ -13,7 +13,7 @@ static int azure_removed(db *d, const struct actor *who, const char *account_id)
 	return azure_ad_sync_remove(d, account_id) < 0 ? -1 : 0;
 }
 
-static int azure_status(db *d, HDF *lang, const char *account_id, struct integration_status *out)
+static int azure_status(db *d, HDF *lang, const char *language, const char *account_id, struct integration_status *out)
 {
 	(void)lang;   /* its texts are keys of the lang file */
 	struct azure_ad_sync s;

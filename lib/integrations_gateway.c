@@ -21,7 +21,7 @@ static int gateway_removed(db *d, const struct actor *who, const char *account_i
 
 /* The gateway's own status line (lib/gateways.h): the onboarding step, or
  * the error that overlays it (an unreachable gateway, a failing PBX sync). */
-static int gateway_status(db *d, HDF *lang, const char *account_id, struct integration_status *out)
+static int gateway_status(db *d, HDF *lang, const char *language, const char *account_id, struct integration_status *out)
 {
 	struct gateway_status_line l;
 	int added = gateway_status_line(d, account_id, &l);
@@ -32,7 +32,7 @@ static int gateway_status(db *d, HDF *lang, const char *account_id, struct integ
 	out->finished = l.step == STEP_COMPLETE;
 	out->setup_link = setup_link && !out->finished;
 	out->level = status_level_from_key(l.level);
-	gateway_status_text(lang, &l, out->text, sizeof out->text);
+	gateway_status_text(lang, language, &l, out->text, sizeof out->text);
 	return 1;
 }
 

@@ -16,7 +16,7 @@ static int sso_removed(db *d, const struct actor *who, const char *account_id)
 	return sso_config_remove(d, account_id) < 0 ? -1 : 0;
 }
 
-static int sso_status(db *d, HDF *lang, const char *account_id, struct integration_status *out)
+static int sso_status(db *d, HDF *lang, const char *language, const char *account_id, struct integration_status *out)
 {
 	struct sso_status s;
 	if (sso_status_line(d, account_id, time(NULL), &s) != 0)
@@ -26,7 +26,7 @@ static int sso_status(db *d, HDF *lang, const char *account_id, struct integrati
 	memset(out, 0, sizeof *out);
 	out->finished = 1;
 	out->level = status_level_from_key(s.level);
-	sso_status_text(lang, &s, out->text, sizeof out->text);
+	sso_status_text(lang, language, &s, out->text, sizeof out->text);
 	return 1;
 }
 

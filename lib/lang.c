@@ -241,11 +241,35 @@ void lang_format_datetime(const char *code, const char *iso, char *out, size_t s
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			is_date = 0;
 	const struct lang_locale *l = lang_locale(code);
-	if (!is_date || (s[10] && s[10] != ' ' && s[10] != 'T') || strncmp(l->date, "ymd", 3) == 0) {
+	/* The time follows after ' ', 'T' or ", " (the Events screen's column). */
+	const char *time = is_date && s[10] == ',' && s[11] == ' ' ? s + 12 : s + 11;
+	if (!is_date || (s[10] && s[10] != ' ' && s[10] != 'T' && time == s + 11) || strncmp(l->date, "ymd", 3) == 0) {
 		snprintf(out, size, "%s", s);
 		return;
 	}
 	/* Day, month, year in the locale's order; the time as it was, 24-hour. */
 	char sep = l->date[3];
-	snprintf(out, size, "%.2s%c%.2s%c%.4s%s%s", s + 8, sep, s + 5, sep, s, s[10] ? " " : "", s[10] ? s + 11 : "");
+	snprintf(out, size, "%.2s%c%.2s%c%.4s%s%s", s + 8, sep, s + 5, sep, s, s[10] ? " " : "", s[10] ? time : "");
+}
+
+void lang_fill(const char *text, const char *const args[], int n, char *out, size_t size)
+{
+	size_t o = 0;
+	if (!size)
+		return;
+	for (const char *p = text; *p && o + 1 < size; p++) {
+		int i = p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' ? p[1] - '1' : -1;
+		const char *put = i >= 0 && i < n && args[i] ? args[i] : NULL;
+		if (!put) {
+			out[o++] = *p;
+			continue;
+		}
+		size_t len = strlen(put);
+		if (len > size - 1 - o)
+			len = size - 1 - o;
+		memcpy(out + o, put, len);
+		o += len;
+		p += 2;
+	}
+	out[o] = 0;
 }

@@ -38,8 +38,13 @@ const struct lang_locale *lang_locale(const char *code);
 /* n in code's way ("12,345", "12 345", "12.345"). */
 void lang_format_int(const char *code, long long n, char *out, size_t size);
 /* A date or date and time as the database writes it ("2026-03-05" or
- * "2026-03-05 14:07[:09]") in code's way: English keeps the ISO order,
+ * "2026-03-05 14:07[:09]", also "2026-03-05, 14:07:09") in code's way: English keeps the ISO order,
  * French writes 05/03/2026 14:07, German 05.03.2026 14:07. Text that is not
  * such a date is copied as it is. */
 void lang_format_datetime(const char *code, const char *iso, char *out, size_t size);
+
+/* text with its placeholders {1} to {9} replaced by args[0] to args[n - 1]
+ * (a placeholder without an argument is left as it is): a message stored
+ * as a key and its arguments, in any language's words. */
+void lang_fill(const char *text, const char *const args[], int n, char *out, size_t size);
 #endif

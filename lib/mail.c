@@ -2,6 +2,7 @@
 #include "lib/core/config.h"
 #include "lib/core/log.h"
 #include "lib/lang.h"
+#include "lib/lang_tree.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,46 +123,6 @@ void mail_parts_free(struct mail_parts *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* One language file into Lang, from the override directory first (an
- * administrator's fr.hdf wins for French). 1 read, 0 none there. */
-static NEOERR *read_lang_file(HDF *lang, const char *code, int *found)
-{
-	const char *dirs[] = {cfg_str("Templates.Override", NULL), cfg_str("Templates.Dir", "templates")};
-	char path[1024];
-	struct stat st;
-	*found = 0;
-	for (int i = 0; i < 2 && lang_code_ok(code); i++) {
-		if (!dirs[i] || !*dirs[i])
-			continue;
-		snprintf(path, sizeof path, "%s/lang/%s.hdf", dirs[i], code);
-		if (stat(path, &st) == 0) {
-			*found = 1;
-			return hdf_read_file(lang, path);
-		}
-	}
-	return STATUS_OK;
-}
-
-/* The texts of code: English first, the language's own over it, so that a
- * key the language lacks still reads (as the console's pages do). */
-static NEOERR *read_lang(HDF *hdf, const char *code)
-{
-	HDF *lang = hdf_get_obj(hdf, "Lang");
-	if (!lang) {
-		NEOERR *err = hdf_set_value(hdf, "Lang", "");
-		if (err)
-			return err;
-		lang = hdf_get_obj(hdf, "Lang");
-	}
-	int found = 0;
-	NEOERR *err = read_lang_file(lang, "en", &found);
-	if (!err && !found)
-		return nerr_raise(NERR_NOT_FOUND, "no language file lang/en.hdf");
-	if (!err && code && strcmp(code, "en") != 0)
-		err = read_lang_file(lang, code, &found);
-	return err;
-}
-
 static NEOERR *append_output(void *ctx, char *s)
 {
 	return string_append((STRING *)ctx, s);
@@ -199,9 +160,10 @@ int mail_render(const char *kind, const char *language, HDF *data, struct mail_p
 	if (cfg_str("Templates.Override", NULL))
 		hdf_set_value(data, "hdf.loadpaths.0", cfg_str("Templates.Override", ""));
 	hdf_set_value(data, "hdf.loadpaths.1", cfg_str("Templates.Dir", "templates"));
-	NEOERR *err = read_lang(data, language);
+	NEOERR *err = lang_tree_read(data, language);
+	snprintf(out->language, sizeof out->language, "%s", lang_exists(language) ? language : "en");
 	if (!err)
-		err = hdf_set_value(data, "Mail.Language", lang_exists(language) ? language : "en");
+		err = hdf_set_value(data, "Mail.Language", out->language);
 	if (!err) {
 		snprintf(key, sizeof key, "Lang.mail.%s.subject", kind);
 		out->subject = strdup(hdf_get_value(data, key, kind));
@@ -292,8 +254,12 @@ char *mail_message(const char *from, const char *from_name, const char *to, cons
 	}
 	string_appendf(&out, "<%s>\r\nTo: <%s>\r\nSubject: ", from, to);
 	append_header_text(&out, m->subject);
-	string_appendf(&out, "\r\nDate: %s\r\nMessage-ID: %s\r\nMIME-Version: 1.0\r\n"
-		       "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", date, msgid, boundary);
+	string_appendf(&out, "\r\nDate: %s\r\nMessage-ID: %s\r\n", date, msgid);
+	/* A code that names a language file is letters and one '-' only (lib/lang.h). */
+	if (lang_code_ok(m->language))
+		string_appendf(&out, "Content-Language: %s\r\n", m->language);
+	string_appendf(&out, "MIME-Version: 1.0\r\n"
+		       "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", boundary);
 	append_part(&out, boundary, "text/plain", m->text);
 	append_part(&out, boundary, "text/html", m->html);
 	string_appendf(&out, "--%s--\r\n", boundary);

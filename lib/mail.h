@@ -46,6 +46,7 @@ int mail_mark_failed(db *d, long long id, const char *owner, int attempts, int g
 
 struct mail_parts {
 	char *subject, *text, *html;   /* malloc'd */
+	char language[16];             /* the language they are written in (Content-Language) */
 };
 void mail_parts_free(struct mail_parts *m);
 
@@ -54,7 +55,8 @@ void mail_parts_free(struct mail_parts *m);
 int mail_render(const char *kind, const char *language, HDF *data, struct mail_parts *out, char *err, size_t err_size);
 
 /* A complete RFC 5322 message with a text and an HTML alternative (UTF-8,
- * base64 bodies, the subject encoded when not ASCII). date is an RFC 5322
+ * base64 bodies, the subject encoded when not ASCII), and a Content-Language
+ * header (RFC 3282) naming m->language when it is set. date is an RFC 5322
  * date, msgid a unique id "<...@host>". Returns a malloc'd string, or NULL. */
 char *mail_message(const char *from, const char *from_name, const char *to, const char *date, const char *msgid,
 		   const struct mail_parts *m);

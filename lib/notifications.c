@@ -29,14 +29,16 @@ int notification_delete(db *d, long long user_id, long long id)
 	return db_exec(d, "DELETE FROM notifications WHERE id = ? AND user_id = ?", "ii", id, user_id) < 0 ? -1 : 0;
 }
 
-long long notifications_for_admins(db *d, const char *account_id, const char *topic, const char *text)
+long long notifications_for_admins(db *d, const char *account_id, const char *topic, const char *text,
+				   const char *detail_key, const char *detail_args)
 {
-	long long a = db_exec(d, "INSERT INTO notifications (user_id, account_id, topic, subject, created_at)"
-				 " SELECT id, account_id, ?, ?, UTC_TIMESTAMP() FROM users"
-				 " WHERE account_id = ? AND role IN ('account_admin', 'partner_admin')", "sss", topic, text, account_id);
-	long long p = a < 0 ? -1 : db_exec(d, "INSERT INTO notifications (user_id, account_id, topic, subject, created_at)"
-					   " SELECT u.id, a.id, ?, ?, UTC_TIMESTAMP() FROM accounts a"
+	long long a = db_exec(d, "INSERT INTO notifications (user_id, account_id, topic, subject, detail_key, detail_args,"
+				 " created_at) SELECT id, account_id, ?, ?, ?, ?, UTC_TIMESTAMP() FROM users"
+				 " WHERE account_id = ? AND role IN ('account_admin', 'partner_admin')",
+			      "sssss", topic, text, detail_key, detail_args, account_id);
+	long long p = a < 0 ? -1 : db_exec(d, "INSERT INTO notifications (user_id, account_id, topic, subject, detail_key,"
+					   " detail_args, created_at) SELECT u.id, a.id, ?, ?, ?, ?, UTC_TIMESTAMP() FROM accounts a"
 					   " JOIN users u ON u.account_id = a.partner_id AND u.role = 'partner_admin'"
-					   " WHERE a.id = ?", "sss", topic, text, account_id);
+					   " WHERE a.id = ?", "sssss", topic, text, detail_key, detail_args, account_id);
 	return a < 0 || p < 0 ? -1 : a + p;
 }

@@ -164,7 +164,7 @@ static int reject_body(void *ctx)
 		return n < 0 ? -1 : TAKEN_BEFORE;
 	char subject[1100];
 	subject_of(a, subject, sizeof subject);
-	return notifications_for_admins(a->d, a->partner_id, "order_feed_rejected", subject) < 0 ? -1 : 0;
+	return notifications_for_admins(a->d, a->partner_id, "order_feed_rejected", subject, NULL, NULL) < 0 ? -1 : 0;
 }
 
 int order_feed_apply(db *d, const char *partner_id, const char *name, const char *data, size_t len, const char *refused,

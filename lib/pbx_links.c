@@ -154,7 +154,8 @@ long long pbx_link_create(db *d, const struct actor *who, const char *account_id
 	" sync_minutes, connected, failing, failures, syncs," \
 	" COALESCE(due_at <= UTC_TIMESTAMP(), 0) AS queued, COALESCE(lease_until > UTC_TIMESTAMP(), 0) AS running," \
 	" " FMT("last_attempt_at") " AS last_attempt, " FMT("last_success_at") " AS last_success," \
-	" " FMT("due_at") " AS due, last_error, users_count, dids_count, no_email_count, dup_email_count," \
+	" " FMT("due_at") " AS due, last_error, COALESCE(last_error_key, '') AS last_error_key," \
+	" COALESCE(last_error_args, '[]') AS last_error_args, users_count, dids_count, no_email_count, dup_email_count," \
 	" pbx_version, COALESCE(last_result, '{}') AS last_result FROM pbx_links"
 
 static int link_from_row(void *ctx, const struct db_row *row)
@@ -184,6 +185,8 @@ static int link_from_row(void *ctx, const struct db_row *row)
 	row_copy(row, "last_success", l->last_success, sizeof l->last_success);
 	row_copy(row, "due", l->due, sizeof l->due);
 	row_copy(row, "last_error", l->last_error, sizeof l->last_error);
+	row_copy(row, "last_error_key", l->last_error_key, sizeof l->last_error_key);
+	row_copy(row, "last_error_args", l->last_error_args, sizeof l->last_error_args);
 	l->users_count = (int)row_int(row, "users_count");
 	l->dids_count = (int)row_int(row, "dids_count");
 	l->no_email_count = (int)row_int(row, "no_email_count");
@@ -457,7 +460,9 @@ int pbx_link_lease_held(db *d, long long id, const char *owner)
 struct failed_call {
 	db *d;
 	long long id;
-	const char *owner, *error;
+	const char *owner;
+	const struct pbx_error *error;
+	const char *words;
 	int retry_minutes;
 };
 
@@ -471,20 +476,27 @@ static int record_failure(void *ctx)
 	if (held != 1)
 		return held < 0 ? -1 : 0;
 	char text[513];
-	snprintf(text, sizeof text, "%s", f->error);
+	snprintf(text, sizeof text, "%s", f->words);
+	char *args = pbx_error_args_json(f->error);
+	if (!args)
+		return -1;
 	int ok = db_int(d, &failing, "SELECT failing FROM pbx_links WHERE id = ?", "i", f->id) == 1 &&
 		 db_str(d, account, sizeof account, "SELECT account_id FROM pbx_links WHERE id = ?", "i", f->id) == 1 &&
 		 db_str(d, name, sizeof name, "SELECT name FROM pbx_links WHERE id = ?", "i", f->id) == 1 &&
 		 db_exec(d, "UPDATE pbx_links SET failing = 1, failures = failures + 1, last_error = ?,"
+			    " last_error_key = ?, last_error_args = ?,"
 			    " due_at = UTC_TIMESTAMP() + INTERVAL LEAST(sync_minutes, ?) MINUTE, sync_requested = 0,"
 			    " lease_owner = NULL, lease_until = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
-			 "sii", text, (long long)(f->retry_minutes > 0 ? f->retry_minutes : 1), f->id) == 1 &&
-		 (failing || notifications_for_admins(d, account, "pbx_link_failing", name) >= 0);
+			 "sssii", text, f->error->key, args, (long long)(f->retry_minutes > 0 ? f->retry_minutes : 1),
+			 f->id) == 1 &&
+		 (failing || notifications_for_admins(d, account, "pbx_link_failing", name, f->error->key, args) >= 0);
+	free(args);
 	return ok ? 0 : -1;
 }
 
-int pbx_link_failed(db *d, long long id, const char *owner, const char *error, int retry_minutes)
+int pbx_link_failed(db *d, long long id, const char *owner, const struct pbx_error *error, const char *words,
+		    int retry_minutes)
 {
-	struct failed_call f = {d, id, owner, error, retry_minutes};
+	struct failed_call f = {d, id, owner, error, words, retry_minutes};
 	return db_tx(d, record_failure, &f) == 0 ? 0 : -1;
 }

@@ -22,6 +22,7 @@
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
+#include "lib/pbx_error.h"
 
 #define PBX_SYNC_MINUTES_DEFAULT 20
 #define PBX_SYNC_MINUTES_MAX (7 * 24 * 60)
@@ -77,7 +78,10 @@ struct pbx_link {
 	int queued;                    /* a sync is due now (Sync Now, Connect) */
 	int running;                   /* a syncd holds it */
 	char last_attempt[20], last_success[20], due[20];
-	char last_error[513];          /* in words, "" after a success */
+	char last_error[513];          /* in English words, "" after a success */
+	char last_error_key[41];       /* the same as a key under pbx.errors (lib/pbx_error.h); "" for a
+					  failure recorded before errors had keys */
+	char last_error_args[1100];    /* its arguments, a JSON array */
 	int users_count, dids_count, no_email_count, dup_email_count;
 	char pbx_version[65];
 	char last_result[1024];        /* JSON: added, changed, removed, unlinked, writes, seconds, unchanged */
@@ -168,9 +172,11 @@ int pbx_link_lease_extend(db *d, long long id, const char *owner, int lease_seco
 /* Inside the caller's transaction, locking the link: 1 while owner holds it. */
 int pbx_link_lease_held(db *d, long long id, const char *owner);
 
-/* A failed sync (nothing was written): records the error in words,
- * notifies the account's administrators when the link starts failing,
- * makes it due again after retry_minutes (at most its schedule) and
- * releases it. Its own transaction; 0 or -1. */
-int pbx_link_failed(db *d, long long id, const char *owner, const char *error, int retry_minutes);
+/* A failed sync (nothing was written): records the error (its key and
+ * arguments, and its English words), notifies the account's administrators
+ * when the link starts failing (with the error's key and arguments), makes
+ * it due again after retry_minutes (at most its schedule) and releases it.
+ * Its own transaction; 0 or -1. */
+int pbx_link_failed(db *d, long long id, const char *owner, const struct pbx_error *error, const char *words,
+		    int retry_minutes);
 #endif

@@ -544,7 +544,7 @@ static int write_success(void *ctx)
 		 db_int(d, &connected, "SELECT connected FROM pbx_links WHERE id = ?", "i", link_id) == 1 &&
 		 db_str(d, name, sizeof name, "SELECT name FROM pbx_links WHERE id = ?", "i", link_id) == 1 &&
 		 db_exec(d, "UPDATE pbx_links SET connected = 1, failing = 0, failures = 0, syncs = syncs + 1,"
-			    " last_success_at = UTC_TIMESTAMP(), last_error = '',"
+			    " last_success_at = UTC_TIMESTAMP(), last_error = '', last_error_key = NULL, last_error_args = NULL,"
 			    " users_count = IF(?, users_count, ?), dids_count = IF(?, dids_count, ?),"
 			    " no_email_count = IF(?, no_email_count, ?), dup_email_count = IF(?, dup_email_count, ?),"
 			    " etag = ?, pbx_version = ?, last_result = ?,"
@@ -554,7 +554,7 @@ static int write_success(void *ctx)
 			 (long long)snap->n_dids, (long long)snap->unchanged, (long long)diff->no_email,
 			 (long long)snap->unchanged, (long long)diff->dup_email, snap->etag, snap->version, k->text,
 			 link_id) == 1 &&
-		 (!failing || notifications_for_admins(d, account_id, "pbx_link_recovered", name) >= 0);
+		 (!failing || notifications_for_admins(d, account_id, "pbx_link_recovered", name, NULL, NULL) >= 0);
 	if (ok && !connected) {
 		char id_text[24];
 		snprintf(id_text, sizeof id_text, "%lld", link_id);

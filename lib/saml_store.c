@@ -3,6 +3,7 @@
 #include "lib/saml_store.h"
 #include "lib/audit.h"
 #include "lib/core/validate.h"
+#include "lib/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,13 +177,14 @@ static void fill(const char *text, const char *name, const char *value, char *ou
 	out[k] = 0;
 }
 
-void sso_status_text(HDF *lang, const struct sso_status *s, char *out, size_t size)
+void sso_status_text(HDF *lang, const char *language, const struct sso_status *s, char *out, size_t size)
 {
 	const char *text = lang ? hdf_get_value(lang, s->text_key, NULL) : NULL;
-	char days[24], once[1024];
+	char days[24], once[1024], date[64];
 	snprintf(days, sizeof days, "%ld", s->days);
+	lang_format_datetime(language, s->date, date, sizeof date);
 	fill(text ? text : s->text_key, "{n}", days, once, sizeof once);
-	fill(once, "{date}", s->date, out, size);
+	fill(once, "{date}", date, out, size);
 }
 
 /* ---- who signs in, and how ---- */

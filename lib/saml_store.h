@@ -63,8 +63,8 @@ void sso_status_of(const struct sso_config *c, time_t now, struct sso_status *ou
 /* The same for an account, read in one query by primary key. 0, or -1. */
 int sso_status_line(db *d, const char *account_id, time_t now, struct sso_status *out);
 /* The status's text from a lang tree (templates/lang), with {n} and {date}
- * filled in, into out. */
-void sso_status_text(HDF *lang, const struct sso_status *s, char *out, size_t size);
+ * (written language's way) filled in, into out. */
+void sso_status_text(HDF *lang, const char *language, const struct sso_status *s, char *out, size_t size);
 
 /* ---- who signs in, and how (guide §1.2, §3.2.2.1) ---- */
 

@@ -26,6 +26,7 @@
 #define BELL_COLUMNS \
 	", (SELECT COUNT(*) FROM notifications WHERE user_id = u.id AND seen = 0) AS unseen," \
 	" n.id AS n_id, n.seen AS n_seen, n.account_id AS n_account, n.topic AS n_topic, n.subject AS n_subject," \
+	" COALESCE(n.detail_key, '') AS n_detail_key, COALESCE(n.detail_args, '') AS n_detail_args," \
 	" DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i') AS n_at," \
 	" j.id AS j_id, j.kind AS j_kind, j.state AS j_state, j.total AS j_total, j.processed AS j_processed," \
 	" j.skipped AS j_skipped," \
@@ -51,6 +52,8 @@ static void item_from_row(struct bell_item *it, const struct db_row *row)
 	row_copy(row, "n_at", it->at, sizeof it->at);
 	row_copy(row, "n_topic", it->topic, sizeof it->topic);
 	row_copy(row, "n_subject", it->subject, sizeof it->subject);
+	row_copy(row, "n_detail_key", it->detail_key, sizeof it->detail_key);
+	row_copy(row, "n_detail_args", it->detail_args, sizeof it->detail_args);
 	it->job_id = row_int(row, "j_id");
 	row_copy(row, "j_kind", it->kind, sizeof it->kind);
 	row_copy(row, "j_state", it->state, sizeof it->state);

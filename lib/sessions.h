@@ -15,6 +15,7 @@ struct bell_item {
 	char account_id[UUID_LEN];
 	char at[20];                   /* "YYYY-MM-DD HH:MM", UTC */
 	char topic[33], subject[1024];
+	char detail_key[41], detail_args[1100];   /* why (lib/notifications.h), "" when nothing says */
 	long long job_id;              /* 0: no job's */
 	char kind[16], state[16];
 	long long total, processed, skipped, pending, mail_failed;

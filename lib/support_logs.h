@@ -270,11 +270,17 @@ int support_mail_enqueue(db *d, const char *account_id, long long id, const char
 /* The zip of the log text (and, for a product without the HTML report, the
  * attachments) written into the file at path. 0, or -1. */
 int support_export_logs_zip(db *d, const char *account_id, long long id, const char *path);
+/* How signal-strength.csv is written: the reader's language (its
+ * separator and numbers) and its column headings in that language. */
+struct support_signal_csv {
+	const char *language;
+	const char *headers[3];        /* time, strength (dBm), network */
+};
 /* The HTML report's zip: report.html (given), the attachments, and at the
  * debug log level a "SIP logs" folder and the log text; the Android signal
  * strength as signal-strength.csv. signal may be NULL. 0, or -1. */
 int support_export_report_zip(db *d, const char *account_id, long long id, const char *html, size_t html_len,
-			      json_t *signal, const char *path);
+			      json_t *signal, const struct support_signal_csv *how, const char *path);
 /* Whether a product's export has the HTML report (Mitel One Mobile). */
 int support_export_has_report(const char *product);
 #endif

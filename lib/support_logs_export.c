@@ -11,6 +11,7 @@
  *    "SIP logs" folder and the log text. */
 #include "lib/support_logs.h"
 #include "lib/core/log.h"
+#include "lib/lang.h"
 #include "lib/sheet/csv_write.h"
 
 #include <stdio.h>
@@ -227,24 +228,30 @@ int support_export_logs_zip(db *d, const char *account_id, long long id, const c
 	return close_archive(&a);
 }
 
-/* The Filtered Signal Strength Logs as CSV, every cell neutralised. */
-static int signal_csv(json_t *signal, char **data, size_t *len)
+/* The Filtered Signal Strength Logs as CSV, every cell neutralised, in the
+ * reader's spreadsheet conventions: the locale's separator and numbers. */
+static int signal_csv(json_t *signal, const struct support_signal_csv *how, char **data, size_t *len)
 {
+	const struct lang_locale *l = lang_locale(how->language);
 	struct csv_out o;
 	csv_begin(&o);
-	csv_field(&o, "time");
-	csv_field(&o, "strength (dBm)");
-	csv_field(&o, "network");
+	o.sep = l->csv_sep;
+	for (int i = 0; i < 3; i++)
+		csv_field(&o, how->headers[i]);
 	csv_end_record(&o);
 	size_t i;
 	json_t *row;
 	json_array_foreach(signal, i, row) {
 		char strength[64];
 		json_t *s = json_object_get(row, "strength");
-		if (json_is_integer(s))
-			snprintf(strength, sizeof strength, "%lld", (long long)json_integer_value(s));
-		else
+		if (json_is_integer(s)) {
+			lang_format_int(how->language, (long long)json_integer_value(s), strength, sizeof strength);
+		} else {
 			snprintf(strength, sizeof strength, "%g", json_number_value(s));
+			char *point = strchr(strength, '.');
+			if (point && strlen(l->decimal) == 1)
+				*point = l->decimal[0];
+		}
 		csv_field(&o, json_string_value(json_object_get(row, "time")));
 		csv_field(&o, strength);
 		csv_field(&o, json_string_value(json_object_get(row, "network")));
@@ -254,7 +261,7 @@ static int signal_csv(json_t *signal, char **data, size_t *len)
 }
 
 int support_export_report_zip(db *d, const char *account_id, long long id, const char *html, size_t html_len,
-			      json_t *signal, const char *path)
+			      json_t *signal, const struct support_signal_csv *how, const char *path)
 {
 	struct support_log_ref log;
 	if (support_log_find(d, account_id, id, 0, &log) != 1)
@@ -266,7 +273,7 @@ int support_export_report_zip(db *d, const char *account_id, long long id, const
 	if (signal && json_array_size(signal)) {
 		char *csv = NULL;
 		size_t len = 0;
-		if (signal_csv(signal, &csv, &len) != 0)
+		if (signal_csv(signal, how, &csv, &len) != 0)
 			a.failed = 1;
 		else
 			add_memory(&a, "signal-strength.csv", csv, len);

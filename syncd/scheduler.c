@@ -11,10 +11,12 @@
 #include "syncd/lease.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
+#include "lib/lang_tree.h"
 #include "lib/pbx_links.h"
 #include "lib/pbx_sync.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -33,11 +35,34 @@ static int keep_lease(void *ctx)
 	return pbx_link_lease_extend(h->d, h->id, lease_owner(), lease_seconds()) == 1;
 }
 
-static void failed(db *d, long long id, const char *error)
+/* Records why: its key and arguments for each reader's language, and its
+ * English words for the log, the API and the CLI. */
+static void failed(db *d, long long id, const struct pbx_error *e)
 {
-	log_error("pbx link %lld: sync failed: %s", id, error);
-	if (pbx_link_failed(d, id, lease_owner(), error, retry_minutes()) != 0)
+	char words[513];
+	HDF *hdf = NULL;
+	NEOERR *err = hdf_init(&hdf);
+	if (!err)
+		err = lang_tree_read(hdf, "en");
+	if (err) {
+		nerr_ignore(&err);
+		snprintf(words, sizeof words, "%s", e->key);
+	} else {
+		char *args = pbx_error_args_json(e);
+		pbx_error_words(hdf_get_obj(hdf, "Lang"), e->key, args, e->key, words, sizeof words);
+		free(args);
+	}
+	hdf_destroy(&hdf);
+	log_error("pbx link %lld: sync failed: %s", id, words);
+	if (pbx_link_failed(d, id, lease_owner(), e, words, retry_minutes()) != 0)
 		log_error("pbx link %lld: could not record the failure: %s", id, db_error(d));
+}
+
+static void failed_for(db *d, long long id, const char *key, const char *arg)
+{
+	struct pbx_error e;
+	pbx_error_set(&e, key, arg, NULL);
+	failed(d, id, &e);
 }
 
 static double since(const struct timespec *t0)
@@ -54,7 +79,7 @@ static void sync_link(db *d, long long id)
 	if (found == 0)
 		return;
 	if (found == -2) {
-		failed(d, id, "the stored PBX credentials cannot be opened (was Crypto.Key changed?)");
+		failed_for(d, id, "credentials_unreadable", NULL);
 		return;
 	}
 	if (found < 0) {
@@ -64,7 +89,7 @@ static void sync_link(db *d, long long id)
 	const struct pbx_driver *drv = pbx_driver_for(t.pbx_type);
 	if (!drv) {
 		explicit_bzero(&t, sizeof t);
-		failed(d, id, "unknown PBX type");
+		failed_for(d, id, "unknown_type", NULL);
 		return;
 	}
 	struct pbx_fetch_limits lim = {cfg_int("Pbx.TimeoutSeconds", 30), cfg_int("Pbx.PageSize", 1000)};
@@ -72,15 +97,15 @@ static void sync_link(db *d, long long id)
 		lim.page_size = 1000;
 	struct pbx_snapshot snap;
 	struct holder h = {d, id};
-	char error[512];
+	struct pbx_error error;
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int rc = pbx_fetch(drv, &t, &lim, &snap, error, sizeof error, keep_lease, &h);
+	int rc = pbx_fetch(drv, &t, &lim, &snap, &error, keep_lease, &h);
 	char account[UUID_LEN];
 	snprintf(account, sizeof account, "%s", t.account_id);
 	explicit_bzero(&t, sizeof t);
 	if (rc != 0) {
-		failed(d, id, error);
+		failed(d, id, &error);
 		return;
 	}
 	double fetched = since(&t0);
@@ -93,12 +118,9 @@ static void sync_link(db *d, long long id)
 	else if (rc == 1)
 		log_info("pbx link %lld: another syncd took the link over", id);
 	else if (rc == -2)
-		failed(d, id, "the PBX sent an inconsistent snapshot (one user id twice)");
-	else {
-		char text[512];
-		snprintf(text, sizeof text, "the sync could not be saved (%s)", db_error(d));
-		failed(d, id, text);
-	}
+		failed_for(d, id, "inconsistent_snapshot", NULL);
+	else
+		failed_for(d, id, "not_saved", db_error(d));
 	pbx_snapshot_free(&snap);
 }
 

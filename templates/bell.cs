@@ -20,6 +20,7 @@
         <div class="what">
           <strong><?cs var:Lang.notices[n.topic] ?></strong>
           <span class="status"><?cs var:n.subject ?></span>
+          <?cs if:n.detail ?><span class="detail"><?cs var:n.detail ?></span><?cs /if ?>
         </div>
         <div class="when"><?cs var:date_text(n.at) ?></div>
         <?cs else ?>

@@ -16,21 +16,21 @@ int gateway_claim_post(struct req *r)
 {
 	const char *code = str(r->json, "code");
 	if (!json_is_object(r->json) || !code)
-		return api_error(r, 422, "the body must be a JSON object with the claim code", json_pack("{s:s}", "code", "required"));
+		return api_error(r, 422, "claim_body", json_pack("{s:s}", "code", "required"));
 	struct gateway_report g = {str(r->json, "serial"), str(r->json, "kind"), str(r->json, "platform"),
 				   str(r->json, "version"), str(r->json, "availableVersion"), str(r->json, "ip"),
 				   str(r->json, "relayUrl")};
 	const char *bad;
 	if (!gateway_report_check(&g, &bad))
-		return api_error(r, 422, "the gateway's report is not valid", json_pack("{s:s}", bad, "invalid"));
+		return api_error(r, 422, "gateway_report_invalid", json_pack("{s:s}", bad, "invalid"));
 	struct gateway_claimed out;
 	int rc = gateway_claim_redeem(r->db, code, &g, cfg_str("Crypto.Key", ""), &out);
 	if (rc < 0)
 		return SERVER_ERROR;
 	if (rc == 0)
-		return api_error(r, 404, "no administrator has entered this claim code", NULL);
+		return api_error(r, 404, "claim_unknown", NULL);
 	if (rc == 2)
-		return api_error(r, 410, "this claim code has expired or was already used", NULL);
+		return api_error(r, 410, "claim_gone", NULL);
 	json_t *doc = json_pack("{s:I,s:s,s:s,s:s}", "gatewayId", (json_int_t)out.gateway_id, "accountId", out.account_id,
 				"token", out.token, "relayKey", out.relay_key);
 	explicit_bzero(&out, sizeof out);

@@ -57,7 +57,7 @@ static char *lines(json_t *v, int *bad)
 int gateway_status_put(struct req *r)
 {
 	if (!json_is_object(r->json))
-		return api_error(r, 422, "the body must be a JSON object", NULL);
+		return api_error(r, 422, "body_not_object", NULL);
 	struct gateway g;
 	int found = gateway_find_by_credential(r->db, r->machine.id, &g);
 	if (found != 1)
@@ -67,7 +67,7 @@ int gateway_status_put(struct req *r)
 				     str(r->json, "relayUrl")};
 	const char *bad_field;
 	if (!gateway_report_check(&rep, &bad_field))
-		return api_error(r, 422, "the report is not valid", json_pack("{s:s}", bad_field, "invalid"));
+		return api_error(r, 422, "report_invalid", json_pack("{s:s}", bad_field, "invalid"));
 	json_t *trace = json_object_get(r->json, "callTrace");
 	json_t *results = json_object_get(r->json, "commandResults");
 	json_t *pbx = json_object_get(r->json, "pbx");
@@ -79,7 +79,7 @@ int gateway_status_put(struct req *r)
 	    (trace && !json_is_object(trace))) {
 		free(logs);
 		free(trace_text);
-		return api_error(r, 422, "the report is not valid",
+		return api_error(r, 422, "report_invalid",
 				 json_pack("{s:s}", bad ? "logs" : results && !json_is_array(results) ? "commandResults" :
 						    trace && !json_is_object(trace) ? "callTrace" : "pbx", "invalid"));
 	}

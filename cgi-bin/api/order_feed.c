@@ -37,7 +37,7 @@ int order_feed_put(struct req *r)
 	json_t *errors = json_object();
 	if (order_parse(r->json, &p->doc, errors) != 0) {
 		free(p);
-		return api_error(r, 422, "the order is not valid", errors);
+		return api_error(r, 422, "order_invalid", errors);
 	}
 	snprintf(p->actor_ref, sizeof p->actor_ref, "billing-feed:%lld", r->machine.id);
 	p->who = (struct actor){0, r->machine.label[0] ? r->machine.label : "Ordering system", ""};
@@ -51,7 +51,7 @@ int order_feed_put(struct req *r)
 	}
 	if (result == ORDER_UNKNOWN_PARTNER) {
 		json_object_set_new(errors, "partnerBillingId", json_string("is not the billing account of this credential's partner"));
-		return api_error(r, 422, "the order is not valid", errors);
+		return api_error(r, 422, "order_invalid", errors);
 	}
 	json_decref(errors);
 	static const char *const words[] = {"", "created", "updated", "unchanged", "stale"};

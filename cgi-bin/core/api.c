@@ -87,14 +87,16 @@ static int body_type_ok(struct req *r)
 	if (r->route->flags & R_UPLOAD) {
 		if (multipart)
 			return 1;
-		api_error(r, 415, "send this as multipart/form-data", NULL);
+		api_error(r, 415, "send_multipart", NULL);
 		return 0;
 	}
 	if (!multipart)
 		return 1;
-	api_error(r, 415, "send this as application/json", NULL);
+	api_error(r, 415, "send_json", NULL);
 	return 0;
 }
+
+static int error_document(struct req *r, int status, const char *code, const char *message, json_t *fields);
 
 int api_read_body(struct req *r)
 {
@@ -108,9 +110,10 @@ int api_read_body(struct req *r)
 	r->json = json_loads(body, JSON_REJECT_DUPLICATES, &error);
 	if (r->json)
 		return DONE;
-	char text[256];
-	snprintf(text, sizeof text, "the body is not valid JSON (line %d: %s)", error.line, error.text);
-	api_error(r, 400, text, NULL);
+	/* The parser's own words say where: they come after the language's. */
+	char text[512];
+	snprintf(text, sizeof text, "%s (line %d: %s)", lang(r, "api.errors.bad_json"), error.line, error.text);
+	error_document(r, 400, "bad_json", text, NULL);
 	return DONE;
 }
 
@@ -139,38 +142,47 @@ int api_json(struct req *r, int status, json_t *doc)
 	return DONE;
 }
 
-int api_error(struct req *r, int status, const char *message, json_t *fields)
+/* The error document with its text as given: the error's code, the same in
+ * every language, and the text a person reads, in the request's language. */
+static int error_document(struct req *r, int status, const char *code, const char *message, json_t *fields)
 {
 	if (is_scim(r)) {
-		char code[8];
-		snprintf(code, sizeof code, "%d", status);
+		char status_text[8];
+		snprintf(status_text, sizeof status_text, "%d", status);
 		json_decref(fields);
 		/* a body that is no JSON is invalidSyntax; the others carry no scimType */
 		return api_json(r, status, json_pack("{s:[s],s:s,s:s,s:s*}", "schemas", "urn:ietf:params:scim:api:messages:2.0:Error",
-						     "status", code, "detail", message, "scimType",
+						     "status", status_text, "detail", message, "scimType",
 						     status == 400 ? "invalidSyntax" : NULL));
 	}
-	json_t *doc = json_pack("{s:i,s:s}", "status", status, "error", message);
+	json_t *doc = json_pack("{s:i,s:s,s:s}", "status", status, "code", code, "error", message);
 	if (doc && fields)
 		json_object_set(doc, "fields", fields);
 	json_decref(fields);
 	return api_json(r, status, doc);
 }
 
+int api_error(struct req *r, int status, const char *code, json_t *fields)
+{
+	char key[96];
+	snprintf(key, sizeof key, "api.errors.%s", code);
+	return error_document(r, status, code, lang(r, key), fields);
+}
+
 void api_error_body(struct req *r, int status)
 {
-	const char *text;
+	const char *code;
 	switch (status) {
-	case 400: text = "bad request"; break;
-	case 401: text = "a valid bearer credential is required"; break;
-	case 403: text = "this credential may not call this endpoint"; break;
-	case 404: text = "not found"; break;
-	case 405: text = "method not allowed"; break;
-	case 415: text = "this kind of body is not taken here"; break;
-	case 413: text = "the request body is too large"; break;
-	case 422: text = "the request is not valid"; break;
-	case 503: text = "the service is unavailable; try again later"; break;
-	default: text = "the request could not be completed"; break;
+	case 400: code = "bad_request"; break;
+	case 401: code = "unauthorized"; break;
+	case 403: code = "forbidden"; break;
+	case 404: code = "not_found"; break;
+	case 405: code = "method_not_allowed"; break;
+	case 415: code = "unsupported_body"; break;
+	case 413: code = "too_large"; break;
+	case 422: code = "request_invalid"; break;
+	case 503: code = "unavailable"; break;
+	default: code = "failed"; break;
 	}
-	api_error(r, status, text, NULL);
+	api_error(r, status, code, NULL);
 }

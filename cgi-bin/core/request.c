@@ -12,6 +12,7 @@
 #include "cgi-bin/core/reply.h"
 #include "cgi-bin/core/routes.h"
 #include "cgi-bin/core/session.h"
+#include "cgi-bin/jobs/notifications.h"
 #include "lib/accounts.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
@@ -449,9 +450,22 @@ static void choose_language(struct req *r)
 	hdf_set_value(r->hdf, "Page.Language", r->language);
 }
 
+/* The machine front has no session or cookie to choose by: its messages
+ * follow the caller's Accept-Language, else English. */
+static void choose_machine_language(struct req *r)
+{
+	char accepted[LANG_CODE];
+	if (lang_from_accept(FCGX_GetParam("HTTP_ACCEPT_LANGUAGE", current->envp), accepted)) {
+		snprintf(r->language, sizeof r->language, "%s", accepted);
+		render_use_language(r->language);
+	}
+}
+
 static int front_line(struct req *r)
 {
 	int path_matched;
+	if (api_machine_path(r->path))
+		choose_machine_language(r);
 	r->route = route_match(r->method, r->path, r, &path_matched);
 	if (r->route && (r->route->flags & R_API))
 		return api_front_line(r);
@@ -468,6 +482,8 @@ static int front_line(struct req *r)
 	r->signed_in = signed_in;
 	if (!bare)
 		choose_language(r);
+	if (r->signed_in)
+		notifications_in_language(r);
 	if (r->signed_in)
 		publish_permissions(r);
 	if (!r->route)

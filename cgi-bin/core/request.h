@@ -194,9 +194,13 @@ int reply_write(struct req *r, const void *data, size_t n);
 
 /* Answers with a JSON document (taken; NULL is an error). Returns DONE. */
 int api_json(struct req *r, int status, json_t *doc);
-/* Answers status with {"status", "error": message, "fields": {name: message}}
- * (fields taken, may be NULL). Returns DONE. */
-int api_error(struct req *r, int status, const char *message, json_t *fields);
+/* Answers status with {"status", "code", "error": message, "fields": {name:
+ * problem}} (fields taken, may be NULL): code names the error for programs,
+ * the same in every language; the message is templates/lang's
+ * api.errors.<code> in the request's language (Accept-Language on the
+ * machine front). A SCIM request gets RFC 7644's Error with that message as
+ * its detail. Returns DONE. */
+int api_error(struct req *r, int status, const char *code, json_t *fields);
 
 /* ---- text ---- */
 

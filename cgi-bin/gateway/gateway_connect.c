@@ -7,6 +7,8 @@
  * Sync Now, disabled while a sync of the link is queued or running. Next
  * keeps the schedule and goes on to Deployment. */
 #include "cgi-bin/gateway/wizard.h"
+#include "cgi-bin/core/render.h"
+#include "lib/pbx_error.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +64,9 @@ int gateway_connect_get(struct req *r)
 	hdf_set_int_value(h, "busy", l->queued || l->running);
 	hdf_set_value(h, "last_attempt", l->last_attempt);
 	hdf_set_value(h, "last_success", l->last_success);
-	hdf_set_value(h, "last_error", l->last_error);
+	char error[640];   /* in the reader's language (lib/pbx_error.h) */
+	pbx_error_words(render_lang(), l->last_error_key, l->last_error_args, l->last_error, error, sizeof error);
+	hdf_set_value(h, "last_error", error);
 	char text[64];
 	snprintf(text, sizeof text, "%d", l->sync_minutes);
 	hdf_set_value(h, "sync_minutes", text);

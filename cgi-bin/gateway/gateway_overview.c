@@ -3,6 +3,8 @@
  * report), the PBX link (its password only as ●●●●), the last sync and what
  * it did, the counts, and the status line's warnings. */
 #include "cgi-bin/gateway/wizard.h"
+#include "cgi-bin/core/render.h"
+#include "lib/pbx_error.h"
 #include "lib/core/countries.h"
 #include "lib/pbx_types.h"
 
@@ -51,7 +53,9 @@ static void publish_link(struct req *r, const struct pbx_link *l)
 	hdf_set_int_value(h, "syncs", l->syncs);
 	hdf_set_value(h, "last_attempt", l->last_attempt);
 	hdf_set_value(h, "last_success", l->last_success);
-	hdf_set_value(h, "last_error", l->last_error);
+	char error[640];   /* in the reader's language (lib/pbx_error.h) */
+	pbx_error_words(render_lang(), l->last_error_key, l->last_error_args, l->last_error, error, sizeof error);
+	hdf_set_value(h, "last_error", error);
 	hdf_set_value(h, "pbx_version", l->pbx_version);
 	hdf_set_int_value(h, "users", l->users_count);
 	hdf_set_int_value(h, "dids", l->dids_count);

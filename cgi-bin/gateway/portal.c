@@ -57,7 +57,7 @@ static int publish_row(void *ctx, const struct gateway_portal_row *row)
 		if (strcmp(line.level, "ok") == 0 || strcmp(line.level, "warn") == 0)
 			snprintf(text, sizeof text, "%s", lang(r, "gateway.portal.overview"));
 		else
-			gateway_status_text(render_lang(), &line, text, sizeof text);
+			gateway_status_text(render_lang(), r->language, &line, text, sizeof text);
 		hdf_set_value(h, "status", text);
 		hdf_set_value(h, "level", line.level);
 		if (line.warning_key)

@@ -109,7 +109,7 @@ void wizard_publish(struct req *r, const struct wizard *w, const char *tab)
 	}
 	if (w->added) {
 		hdf_set_value(r->hdf, "Status.level", w->line.level);
-		gateway_status_text(render_lang(), &w->line, text, sizeof text);
+		gateway_status_text(render_lang(), r->language, &w->line, text, sizeof text);
 		hdf_set_value(r->hdf, "Status.text", text);
 		if (w->line.warning_key)
 			hdf_set_value(r->hdf, "Status.warning", lang(r, w->line.warning_key));

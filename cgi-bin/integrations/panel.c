@@ -145,7 +145,7 @@ static int publish_row(struct req *r, int i, const struct integration_kind *k, c
 		integration_status_of(e, subscribed, setup, &st);
 		/* A driver knows better while the integration is on (one query). */
 		if (k->driver && k->driver->status && integration_switched_on(e->state) &&
-		    k->driver->status(r->db, render_lang(), r->acct.id, &st) < 0)
+		    k->driver->status(r->db, render_lang(), r->language, r->acct.id, &st) < 0)
 			return SERVER_ERROR;
 	}
 	set_row(r, i, "key", k->key);

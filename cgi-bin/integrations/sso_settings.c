@@ -55,7 +55,7 @@ static void publish_status(struct req *r, const struct sso_config *c)
 	struct sso_status s;
 	char text[1024];
 	sso_status_of(c, time(NULL), &s);
-	sso_status_text(render_lang(), &s, text, sizeof text);
+	sso_status_text(render_lang(), r->language, &s, text, sizeof text);
 	hdf_set_value(r->hdf, "SSO.Status.Level", s.level);
 	hdf_set_value(r->hdf, "SSO.Status.Text", text);
 }

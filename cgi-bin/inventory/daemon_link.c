@@ -43,7 +43,7 @@ int daemon_link_post(struct req *r)
 	l.host = field(r, errors, "host", 255);
 	l.platform_uid = field(r, errors, "platformId", 128);
 	if (json_object_size(errors))
-		return api_error(r, 422, "the link request is not valid", errors);
+		return api_error(r, 422, "link_request_invalid", errors);
 	int rc = tx(r, do_link, &l);
 	if (rc < 0) {
 		json_decref(errors);
@@ -51,7 +51,7 @@ int daemon_link_post(struct req *r)
 	}
 	if (rc > 0) {
 		json_object_set_new(errors, "code", json_string("is not valid, was used already, or expired"));
-		return api_error(r, 422, "the link code is not valid", errors);
+		return api_error(r, 422, "link_code_invalid", errors);
 	}
 	json_decref(errors);
 	return api_json(r, 201, json_pack("{s:I,s:s,s:s,s:s}", "daemonId", (json_int_t)l.out.daemon_id, "accountId",

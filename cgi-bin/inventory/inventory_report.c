@@ -32,7 +32,7 @@ int inventory_report_put(struct req *r)
 	json_t *errors = json_object();
 	if (inventory_report_parse(r->json, &x->rep, errors) != 0) {
 		free(x);
-		return api_error(r, 422, "the report is not valid", errors);
+		return api_error(r, 422, "report_invalid", errors);
 	}
 	int rc = tx(r, apply, x);
 	if (rc != 0) {
@@ -42,7 +42,7 @@ int inventory_report_put(struct req *r)
 			return SERVER_ERROR;
 		}
 		json_object_set_new(errors, "platform.platformId", json_string("is not the platform this daemon was linked on"));
-		return api_error(r, 422, "the report is not valid", errors);
+		return api_error(r, 422, "report_invalid", errors);
 	}
 	json_decref(errors);
 	json_t *doc = json_pack("{s:I,s:i,s:i}", "platform", (json_int_t)x->platform_id, "changes", x->changes,

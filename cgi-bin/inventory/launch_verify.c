@@ -26,11 +26,11 @@ int launch_verify_post(struct req *r)
 		return found < 0 ? SERVER_ERROR : -403;
 	v.token = json_string_value(json_object_get(r->json, "token"));
 	if (!v.token)
-		return api_error(r, 422, "the request is not valid", json_pack("{s:s}", "token", "is required"));
+		return api_error(r, 422, "request_invalid", json_pack("{s:s}", "token", "is required"));
 	if (tx(r, check, &v) != 0)
 		return SERVER_ERROR;
 	if (!v.valid)
-		return api_error(r, 404, "the launch link is not valid, was used already, or expired", NULL);
+		return api_error(r, 404, "launch_invalid", NULL);
 	return api_json(r, 200, json_pack("{s:s,s:s,s:s}", "platformId", v.grant.platform_uid, "application", v.grant.app_type,
 					  "user", v.grant.user_name));
 }

@@ -6,7 +6,9 @@
  * hides them from the current view (a reload shows them again, as the
  * guide says); the delete icon removes one for good. */
 #include "cgi-bin/jobs/notifications.h"
+#include "cgi-bin/core/render.h"
 #include "lib/notifications.h"
+#include "lib/pbx_error.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -28,6 +30,8 @@ void notifications_publish(struct req *r, const struct session *s)
 		if (it->topic[0]) {
 			hdf_set_value(n, "topic", it->topic);
 			hdf_set_value(n, "subject", it->subject);
+			hdf_set_value(n, "detail_key", it->detail_key);
+			hdf_set_value(n, "detail_args", it->detail_args);
 		}
 		if (it->job_id) {
 			hdf_set_valuef(n, "job_id=%lld", it->job_id);
@@ -39,6 +43,18 @@ void notifications_publish(struct req *r, const struct session *s)
 			hdf_set_valuef(n, "pending=%lld", it->pending);
 			hdf_set_valuef(n, "mail_failed=%lld", it->mail_failed);
 		}
+	}
+}
+
+void notifications_in_language(struct req *r)
+{
+	for (HDF *n = hdf_get_child(r->hdf, "Notifications.Items"); n; n = hdf_obj_next(n)) {
+		const char *key = hdf_get_value(n, "detail_key", "");
+		if (!*key)
+			continue;
+		char words[640];
+		pbx_error_words(render_lang(), key, hdf_get_value(n, "detail_args", ""), "", words, sizeof words);
+		hdf_set_value(n, "detail", words);
 	}
 }
 

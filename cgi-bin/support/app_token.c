@@ -28,7 +28,7 @@ int app_token_post(struct req *r)
 	if (!password || !*password || strlen(password) > 1024)
 		json_object_set_new(fields, "password", json_string("is required"));
 	if (json_object_size(fields))
-		return api_error(r, 422, "send {\"email\", \"password\"} as JSON", fields);
+		return api_error(r, 422, "credentials_body", fields);
 	json_decref(fields);
 
 	const char *addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
@@ -36,10 +36,10 @@ int app_token_post(struct req *r)
 	if (wait < 0)
 		return SERVER_ERROR;
 	if (wait > 0) {
-		char text[128];
-		snprintf(text, sizeof text, "too many failed sign-ins: try again in %ld second%s", wait, wait == 1 ? "" : "s");
-		return api_json(r, 429, json_pack("{s:i,s:s,s:I}", "status", 429, "error", text, "retryAfterSeconds",
-						  (json_int_t)wait));
+		char text[256];
+		lang_number(r, "api.errors.too_many_sign_ins", wait, text, sizeof text);
+		return api_json(r, 429, json_pack("{s:i,s:s,s:s,s:I}", "status", 429, "code", "too_many_sign_ins", "error", text,
+						  "retryAfterSeconds", (json_int_t)wait));
 	}
 	struct support_reporter who;
 	int found = support_app_user_find(r->db, email, password, &who);
@@ -48,12 +48,12 @@ int app_token_post(struct req *r)
 	if (found == 0) {
 		if (throttle_fail(r->db, email, addr) != 0)
 			return SERVER_ERROR;
-		return api_error(r, 401, "the email or password is not right", NULL);
+		return api_error(r, 401, "sign_in_failed", NULL);
 	}
 	if (throttle_clear(r->db, email, addr) != 0)
 		return SERVER_ERROR;
 	if (!who.customer)
-		return api_error(r, 403, "app tokens are for the users of customer accounts", NULL);
+		return api_error(r, 403, "app_tokens_customers", NULL);
 
 	long minutes = cfg_int("SupportLogs.AppTokenMinutes", 60);
 	char token[TOKEN_HEX], label[300];

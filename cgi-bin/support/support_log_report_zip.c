@@ -29,7 +29,9 @@ int support_log_report_zip_get(struct req *r)
 		const char *doc = html.buf ? html.buf : "";
 		while (*doc == '\n' || *doc == ' ')
 			doc++;
-		if (support_export_report_zip(r->db, r->acct.id, r->id, doc, strlen(doc), signal, path) == 0)
+		const struct support_signal_csv how = {r->language, {lang(r, "support.support_log.signal_time"),
+			lang(r, "support.support_log.signal_strength"), lang(r, "support.support_log.signal_network")}};
+		if (support_export_report_zip(r->db, r->acct.id, r->id, doc, strlen(doc), signal, &how, path) == 0)
 			rc = support_export_send(r, dir, path, "report.zip");
 		else
 			support_export_abandon(dir, path);

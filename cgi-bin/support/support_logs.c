@@ -42,7 +42,7 @@ static int row_fields(void *ctx, const struct support_log_row *row)
 	HDF *h = rows->r->hdf;
 	char key[48], when[64];
 	int n = rows->n++;
-	support_time_text(row->created, 0, when, sizeof when);
+	support_time_text(rows->r->language, row->created, 0, when, sizeof when);
 	hdf_set_valuef(h, "Rows.%d.id=%lld", n, row->id);
 	hdf_set_valuef(h, "Rows.%d.state=%s", n, support_state_key(row->state));
 	snprintf(key, sizeof key, "Rows.%d.created", n);

@@ -104,22 +104,22 @@ static int take_file(struct req *r, struct upload *u, HDF *part, long *total)
 	const char *part_name = hdf_obj_name(part);
 	int role = support_file_role_of(part_name);
 	if (role < 0)
-		return refuse(r, 422, "a part of the request is not one the reports take", part_name,
+		return refuse(r, 422, "part_unknown", part_name,
 			      "is not a part the reports take: report, log, sip..., attachment... or screenshot...");
 	if (u->n >= SUPPORT_MAX_FILES)
-		return refuse(r, 422, "a report takes at most 10 files", part_name, "is one file too many (at most 10)");
+		return refuse(r, 422, "too_many_files", part_name, "is one file too many (at most 10)");
 	FILE *f = cgi_filehandle(r->cgi, part_name);
 	struct stat st;
 	if (!f || fstat(fileno(f), &st) != 0)
 		return SERVER_ERROR;
 	if (st.st_size > SUPPORT_MAX_FILE_BYTES)
-		return refuse(r, 413, "a file is larger than 10 MB", part_name, "is larger than 10 MB");
+		return refuse(r, 413, "file_too_large", part_name, "is larger than 10 MB");
 	*total += (long)st.st_size;
 	if (*total > SUPPORT_MAX_TOTAL_BYTES)
-		return refuse(r, 413, "the files are larger than 25 MB together", part_name,
+		return refuse(r, 413, "files_too_large", part_name,
 			      "takes the files past 25 MB together");
 	if (st.st_size == 0)
-		return refuse(r, 422, "a file is empty", part_name, "is empty");
+		return refuse(r, 422, "file_empty", part_name, "is empty");
 
 	unsigned char head[HEAD_BYTES];
 	rewind(f);
@@ -132,7 +132,7 @@ static int take_file(struct req *r, struct upload *u, HDF *part, long *total)
 	support_file_name_clean(hdf_obj_value(part) ? hdf_obj_value(part) : "", fallback, in->name, sizeof in->name);
 	const char *problem;
 	if (support_file_type_settle((enum support_file_role)role, in->name, sniffed, text_ok, &type, &problem) != 0)
-		return refuse(r, 422, "a file is not of a type the reports take", part_name, problem);
+		return refuse(r, 422, "file_type", part_name, problem);
 	unique_name(u->files, u->n, in->name, sizeof in->name);
 	in->role = (enum support_file_role)role;
 	in->type = type;
@@ -151,7 +151,7 @@ static int take_files(struct req *r, struct upload *u)
 		if (hdf_get_int_value(part, "FileHandle", -1) < 0) {
 			/* A file's part sent as a plain field would be lost without a word. */
 			if (support_file_role_of(hdf_obj_name(part)) >= 0)
-				return refuse(r, 422, "files are sent as file parts", hdf_obj_name(part),
+				return refuse(r, 422, "file_parts", hdf_obj_name(part),
 					      "must be a file part (with a filename)");
 			continue;
 		}
@@ -164,7 +164,7 @@ static int take_files(struct req *r, struct upload *u)
 	}
 	/* Two file parts of one name leave one in Query.*: refuse rather than drop one. */
 	if (r->cgi->files && uListLength(r->cgi->files) != parts)
-		return refuse(r, 422, "each file needs a part name of its own", NULL, NULL);
+		return refuse(r, 422, "part_names", NULL, NULL);
 	return DONE;
 }
 
@@ -201,21 +201,21 @@ int support_report_post(struct req *r)
 	if (found == 0)
 		return -401;
 	if (!who.customer)
-		return api_error(r, 403, "support logs belong to customer accounts", NULL);
+		return api_error(r, 403, "customer_only", NULL);
 	if (!who.account_active)
-		return api_error(r, 403, "the account is deactivated", NULL);
+		return api_error(r, 403, "account_deactivated", NULL);
 
 	int too_big;
 	char *text = report_text(r, &too_big);
 	if (too_big)
-		return refuse(r, 413, "the report's document is larger than 256 KB", "report", "is larger than 256 KB");
+		return refuse(r, 413, "report_too_large", "report", "is larger than 256 KB");
 	json_t *doc = NULL;
 	struct support_report rep;
 	const char *field, *problem;
 	int rc = support_report_read(text, &doc, &rep, &field, &problem);
 	free(text);
 	if (rc != 0)
-		return refuse(r, 422, "the report is not valid", field, problem);
+		return refuse(r, 422, "report_invalid", field, problem);
 
 	struct upload u;
 	memset(&u, 0, sizeof u);

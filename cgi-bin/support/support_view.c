@@ -1,14 +1,24 @@
 /* The Support Logs screens' shared drawing (support_view.h). */
 #include "cgi-bin/support/support_view.h"
 
+#include "lib/lang.h"
+
 #include <stdio.h>
 #include <string.h>
 
-void support_time_text(time_t t, int long_form, char *out, size_t size)
+void support_time_text(const char *language, time_t t, int long_form, char *out, size_t size)
 {
 	struct tm tm;
 	char month[32];
 	gmtime_r(&t, &tm);
+	/* The guide's month names and AM/PM are English; other languages write
+	 * the date their own way, as every other screen does. */
+	if (strncmp(lang_locale(language)->date, "ymd", 3) != 0) {
+		char iso[24];
+		strftime(iso, sizeof iso, "%Y-%m-%d %H:%M", &tm);
+		lang_format_datetime(language, iso, out, size);
+		return;
+	}
 	strftime(month, sizeof month, long_form ? "%B" : "%b", &tm);
 	int hour = tm.tm_hour % 12 ? tm.tm_hour % 12 : 12;
 	snprintf(out, size, "%s %d, %d %d:%02d %s", month, tm.tm_mday, tm.tm_year + 1900, hour, tm.tm_min,
@@ -88,7 +98,7 @@ static int log_fields(void *ctx, const struct support_log_view *v)
 	hdf_set_valuef(h, "Log.id=%lld", v->id);
 	hdf_set_value(h, "Log.uid", v->uid);
 	hdf_set_value(h, "Log.title", v->title);
-	support_time_text(v->created, 1, when, sizeof when);
+	support_time_text(f->r->language, v->created, 1, when, sizeof when);
 	hdf_set_value(h, "Log.created", when);
 	hdf_set_value(h, "Log.product", v->product);
 	hdf_set_value(h, "Log.platform", v->platform);
@@ -103,7 +113,7 @@ static int log_fields(void *ctx, const struct support_log_view *v)
 	hdf_set_value(h, "Log.notes", v->notes);
 	hdf_set_value(h, "Log.updated_by_name", v->updated_by_name);
 	if (*v->updated_by_name) {
-		support_time_text(v->updated, 1, when, sizeof when);
+		support_time_text(f->r->language, v->updated, 1, when, sizeof when);
 		hdf_set_value(h, "Log.updated", when);
 	}
 	return 0;

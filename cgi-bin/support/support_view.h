@@ -5,9 +5,10 @@
  * details page and the export's report.html draw the same Log.*). */
 #include "cgi-bin/core/request.h"
 
-/* "Aug 19, 2022 12:02 AM" (the list), or "August 19, 2022 12:02 AM" (the
- * details) with long_form; UTC. */
-void support_time_text(time_t t, int long_form, char *out, size_t size);
+/* In English as the guide writes them: "Aug 19, 2022 12:02 AM" (the list),
+ * or "August 19, 2022 12:02 AM" (the details) with long_form; in another
+ * language, as lang_format_datetime writes a date ("19/08/2022 00:02"). UTC. */
+void support_time_text(const char *language, time_t t, int long_form, char *out, size_t size);
 
 /* A long file name cut as the details page shows it: its start, "...", and
  * its extension ("2a03091d-6da3-40c7-9...txt"). */

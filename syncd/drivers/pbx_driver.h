@@ -8,6 +8,7 @@
  * timed-out read gives an error in words and no snapshot. */
 #include <jansson.h>
 #include "lib/pbx_diff.h"
+#include "lib/pbx_error.h"
 #include "lib/pbx_links.h"
 
 /* Scratch space a mapping may build strings in (joined DNs, split names). */
@@ -50,9 +51,9 @@ struct pbx_fetch_limits {
 
 /* Reads the complete snapshot of the link's PBX: login, system, every page
  * of users and DIDs under one snapshot token, or 304 when its etag is
- * unchanged (out->unchanged). 0 done; -1 with the reason in words in error
- * (out left empty). keep_lease is called between pages (NULL: none) and
+ * unchanged (out->unchanged). 0 done; -1 with the reason in error (out
+ * left empty). keep_lease is called between pages (NULL: none) and
  * stops the fetch when it returns 0. */
 int pbx_fetch(const struct pbx_driver *drv, const struct pbx_link_target *t, const struct pbx_fetch_limits *lim,
-	      struct pbx_snapshot *out, char *error, size_t error_size, int (*keep_lease)(void *ctx), void *ctx);
+	      struct pbx_snapshot *out, struct pbx_error *error, int (*keep_lease)(void *ctx), void *ctx);
 #endif

@@ -18,8 +18,7 @@ struct conn {
 	const struct pbx_link_target *t;
 	const struct pbx_fetch_limits *lim;
 	char token[512];
-	char *error;
-	size_t error_size;
+	struct pbx_error *error;
 };
 
 /* The error of a failed answer: its {code, message}. */
@@ -39,7 +38,7 @@ static enum outcome request(struct conn *c, const char *method, const char *path
 	*doc = NULL;
 	*status = 0;
 	if (!c->t->relay_url[0]) {
-		snprintf(c->error, c->error_size, "gateway unreachable: the gateway has not reported its relay");
+		pbx_error_set(c->error, "no_relay", NULL);
 		return FAILED;
 	}
 	struct pbx_relay_call call = {method, path, body, c->token, if_none_match, c->lim->request_seconds, BODY_MAX};
@@ -47,15 +46,20 @@ static enum outcome request(struct conn *c, const char *method, const char *path
 	pbx_relay_send(c->curl, c->t, &call, &ans);
 	CURLcode rc = ans.rc;
 	enum outcome out = FAILED;
+	char number[24], where[300];
+	if (strchr(c->t->host, ':'))
+		snprintf(where, sizeof where, "[%s]:%d", c->t->host, c->t->port);
+	else
+		snprintf(where, sizeof where, "%s:%d", c->t->host, c->t->port);
 	if (rc == CURLE_OPERATION_TIMEDOUT) {
-		snprintf(c->error, c->error_size, "the PBX did not answer within %ld seconds (%s %s)", c->lim->request_seconds,
-			 method, path);
+		snprintf(number, sizeof number, "%ld", c->lim->request_seconds);
+		pbx_error_set(c->error, "timeout", number, method, path, NULL);
 	} else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST) {
-		snprintf(c->error, c->error_size, "gateway unreachable");
+		pbx_error_set(c->error, "gateway_unreachable", NULL);
 	} else if (ans.too_big) {
-		snprintf(c->error, c->error_size, "the PBX's answer to %s is too large", path);
+		pbx_error_set(c->error, "answer_too_large", path, NULL);
 	} else if (rc != CURLE_OK) {
-		snprintf(c->error, c->error_size, "gateway unreachable (%s)", curl_easy_strerror(rc));
+		pbx_error_set(c->error, "gateway_unreachable_because", curl_easy_strerror(rc), NULL);
 	} else {
 		*status = ans.status;
 		json_t *parsed = ans.doc;
@@ -68,25 +72,27 @@ static enum outcome request(struct conn *c, const char *method, const char *path
 			parsed = NULL;
 			out = OK;
 		} else if (*status == 200) {
-			snprintf(c->error, c->error_size, "the PBX's answer to %s is not a JSON object", path);
+			pbx_error_set(c->error, "answer_not_object", path, NULL);
 		} else if (*status == 502 || strcmp(code, "pbx_unreachable") == 0) {
-			snprintf(c->error, c->error_size, "PBX unreachable from the gateway (%s:%d)%s%s", c->t->host,
-				 c->t->port, *message ? ": " : "", message);
+			pbx_error_set(c->error, *message ? "pbx_unreachable_because" : "pbx_unreachable", where, message, NULL);
 		} else if (*status == 504 || strcmp(code, "pbx_timeout") == 0) {
-			snprintf(c->error, c->error_size, "the PBX did not answer the gateway in time (%s %s)", method, path);
+			pbx_error_set(c->error, "pbx_timeout", method, path, NULL);
 		} else if (strcmp(code, "relay_key") == 0) {
-			snprintf(c->error, c->error_size, "gateway unreachable: it refused our relay key");
+			pbx_error_set(c->error, "relay_key_refused", NULL);
 		} else if (*status == 503 && strncmp(code, "gateway", 7) == 0) {
-			snprintf(c->error, c->error_size, "gateway unreachable: %s", *message ? message : "it is restarting");
+			if (*message)
+				pbx_error_set(c->error, "gateway_unreachable_because", message, NULL);
+			else
+				pbx_error_set(c->error, "gateway_restarting", NULL);
 		} else if (*status == 401) {
 			out = UNAUTHORISED;
-			snprintf(c->error, c->error_size, "the PBX refused the CloudLink system username or password");
+			pbx_error_set(c->error, "login_refused", NULL);
 		} else if (*status == 410) {
 			out = EXPIRED;
-			snprintf(c->error, c->error_size, "the PBX's data changed while it was being read");
+			pbx_error_set(c->error, "data_changed", NULL);
 		} else {
-			snprintf(c->error, c->error_size, "PBX error %ld on %s %s%s%s", *status, method, path,
-				 *message ? ": " : "", message);
+			snprintf(number, sizeof number, "%ld", *status);
+			pbx_error_set(c->error, *message ? "pbx_error_because" : "pbx_error", number, method, path, message, NULL);
 		}
 		json_decref(parsed);
 	}
@@ -110,7 +116,7 @@ static enum outcome login(struct conn *c)
 		return out == EXPIRED ? FAILED : out;
 	const char *token = pbx_json_str(doc, "token");
 	if (!*token || strlen(token) >= sizeof c->token || strpbrk(token, "\r\n")) {
-		snprintf(c->error, c->error_size, "the PBX's login answer has no usable token");
+		pbx_error_set(c->error, "no_token", NULL);
 		json_decref(doc);
 		return FAILED;
 	}
@@ -138,8 +144,12 @@ static enum outcome read_system(struct conn *c, const struct pbx_driver *drv, st
 	const char *type = pbx_json_str(doc, "type");
 	if (strcmp(type, drv->type) != 0) {
 		const struct pbx_type *want = pbx_type_find(drv->type), *got = pbx_type_find(type);
-		snprintf(c->error, c->error_size, "the PBX at %s:%d is a %s, not a %s", c->t->host, c->t->port,
-			 got ? got->label : *type ? type : "PBX of unknown type", want ? want->label : drv->type);
+		char where[300];
+		snprintf(where, sizeof where, "%s:%d", c->t->host, c->t->port);
+		if (got || *type)
+			pbx_error_set(c->error, "wrong_type", where, got ? got->label : type, want ? want->label : drv->type, NULL);
+		else
+			pbx_error_set(c->error, "unknown_type_found", where, want ? want->label : drv->type, NULL);
 		json_decref(doc);
 		return FAILED;
 	}
@@ -168,7 +178,7 @@ static int add_user(struct conn *c, struct pbx_snapshot *out, struct pbx_user *u
 {
 	char first[404], last[404], dept[404], loc[404], ext[1024];
 	if (!*u->pbx_id || strlen(u->pbx_id) > 64) {
-		snprintf(c->error, c->error_size, "the PBX sent a user without a usable id");
+		pbx_error_set(c->error, "user_without_id", NULL);
 		return -1;
 	}
 	u->first_name = clip(u->first_name, 100, first, sizeof first);
@@ -192,7 +202,7 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 	int is_users = strcmp(what, "users") == 0;
 	for (int page = 0;; page++) {
 		if (keep_lease && page > 0 && !keep_lease(ctx)) {
-			snprintf(c->error, c->error_size, "another syncd took the link over");
+			pbx_error_set(c->error, "taken_over", NULL);
 			return FAILED;
 		}
 		long status;
@@ -210,7 +220,7 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 		const char *snapshot = pbx_json_str(doc, "snapshot");
 		if (!json_is_array(items) || !json_is_integer(jtotal) || !json_is_integer(joffset) ||
 		    !(json_is_string(next) || json_is_null(next) || !next)) {
-			snprintf(c->error, c->error_size, "the PBX sent a malformed page of %s", what);
+			pbx_error_set(c->error, "malformed_page", what, NULL);
 			json_decref(doc);
 			return FAILED;
 		}
@@ -220,8 +230,10 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 				snprintf(out->etag, sizeof out->etag, "%s", strlen(snapshot) < sizeof out->etag ? snapshot : "");
 		}
 		if (json_integer_value(joffset) != got || json_integer_value(jtotal) != total) {
-			snprintf(c->error, c->error_size, "incomplete snapshot: a page of %s is missing (expected offset %lld, got %lld)",
-				 what, got, (long long)json_integer_value(joffset));
+			char expected[24], offset[24];
+			snprintf(expected, sizeof expected, "%lld", got);
+			snprintf(offset, sizeof offset, "%lld", (long long)json_integer_value(joffset));
+			pbx_error_set(c->error, "page_missing", what, expected, offset, NULL);
 			json_decref(doc);
 			return FAILED;
 		}
@@ -240,8 +252,8 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 				      pbx_snapshot_add_did(out, number, target) != 0;
 			}
 			if (bad) {
-				if (!c->error[0])
-					snprintf(c->error, c->error_size, "the PBX sent a malformed entry in its %s", what);
+				if (!c->error->key[0])
+					pbx_error_set(c->error, "malformed_entry", what, NULL);
 				json_decref(doc);
 				return FAILED;
 			}
@@ -261,7 +273,10 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 		}
 	}
 	if (got != total) {
-		snprintf(c->error, c->error_size, "incomplete snapshot: %lld of %lld %s arrived", got, total, what);
+		char arrived[24], announced[24];
+		snprintf(arrived, sizeof arrived, "%lld", got);
+		snprintf(announced, sizeof announced, "%lld", total);
+		pbx_error_set(c->error, "incomplete", arrived, announced, what, NULL);
 		return FAILED;
 	}
 	return OK;
@@ -287,28 +302,28 @@ static enum outcome fetch_once(struct conn *c, const struct pbx_driver *drv, str
 }
 
 int pbx_fetch(const struct pbx_driver *drv, const struct pbx_link_target *t, const struct pbx_fetch_limits *lim,
-	      struct pbx_snapshot *out, char *error, size_t error_size, int (*keep_lease)(void *ctx), void *ctx)
+	      struct pbx_snapshot *out, struct pbx_error *error, int (*keep_lease)(void *ctx), void *ctx)
 {
 	memset(out, 0, sizeof *out);
-	error[0] = 0;
-	struct conn c = {curl_easy_init(), t, lim, "", error, error_size};
+	memset(error, 0, sizeof *error);
+	struct conn c = {curl_easy_init(), t, lim, "", error};
 	if (!c.curl) {
-		snprintf(error, error_size, "out of memory");
+		pbx_error_set(error, "out_of_memory", NULL);
 		return -1;
 	}
 	/* A snapshot that changed while it was read is read again, once. */
 	enum outcome o = fetch_once(&c, drv, out, keep_lease, ctx);
 	if (o == EXPIRED) {
 		pbx_snapshot_free(out);
-		error[0] = 0;
+		memset(error, 0, sizeof *error);
 		o = fetch_once(&c, drv, out, keep_lease, ctx);
 	}
 	curl_easy_cleanup(c.curl);
 	explicit_bzero(c.token, sizeof c.token);
 	if (o != OK) {
 		pbx_snapshot_free(out);
-		if (!error[0])
-			snprintf(error, error_size, "the PBX could not be read");
+		if (!error->key[0])
+			pbx_error_set(error, "unreadable", NULL);
 		return -1;
 	}
 	return 0;

@@ -10,7 +10,7 @@
   </div>
   <div class="field readonly">
     <span class="label"><?cs var:Lang.developer.application.client_secret ?></span>
-    <span class="value"><?cs var:Lang.developer.application.secret_hidden ?> <?cs var:App.secret_created ?> UTC</span>
+    <span class="value"><?cs var:Lang.developer.application.secret_hidden ?> <?cs var:date_text(App.secret_created) ?> UTC</span>
   </div>
   <form method="post" action="/developer/<?cs var:App.id ?>/secret">
     <?cs call:csrf() ?>

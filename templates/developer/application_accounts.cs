@@ -39,7 +39,7 @@
       <tr>
         <th scope="row"><?cs var:a.name ?></th>
         <td><code class="id"><?cs var:a.id ?></code></td>
-        <td><?cs var:a.assigned ?></td>
+        <td><?cs var:date_text(a.assigned) ?></td>
         <td>
           <form method="post" action="/developer/<?cs var:App.id ?>/accounts" class="inline">
             <?cs call:csrf() ?>

@@ -18,7 +18,7 @@
 <?cs /if ?>
 <?cs if:Form.Errors.action ?><p class="flash flash-error" role="alert" id="e-action"><?cs var:Form.Errors.action ?></p><?cs /if ?>
 <?cs if:Controls.known ?>
-<?cs if:!Controls.reachable ?><p class="hint"><?cs var:t.last_known ?> <?cs var:Gateway.last_seen ?> UTC.</p><?cs /if ?>
+<?cs if:!Controls.reachable ?><p class="hint"><?cs var:t.last_known ?> <?cs var:date_text(Gateway.last_seen) ?> UTC.</p><?cs /if ?>
 <section class="card" aria-labelledby="sw-heading">
   <h2 id="sw-heading"><?cs var:t.software ?></h2>
   <?cs call:readonly(t.appliance, t.kinds[Gateway.kind] + " · " + t.platforms[Gateway.platform]) ?>
@@ -90,7 +90,7 @@
     <thead><tr><th scope="col"><?cs var:t.col_command ?></th><th scope="col"><?cs var:t.col_by ?></th><th scope="col"><?cs var:t.col_when ?></th>
       <th scope="col"><?cs var:t.col_state ?></th><th scope="col"><?cs var:t.col_result ?></th></tr></thead>
     <tbody>
-    <?cs each:c = Commands ?><tr><td><?cs var:c.kind ?></td><td><?cs var:c.created_by ?></td><td><?cs var:c.created ?></td><td><?cs var:c.state ?></td><td><?cs var:c.result ?></td></tr><?cs /each ?>
+    <?cs each:c = Commands ?><tr><td><?cs var:c.kind ?></td><td><?cs var:c.created_by ?></td><td><?cs var:date_text(c.created) ?></td><td><?cs var:c.state ?></td><td><?cs var:c.result ?></td></tr><?cs /each ?>
     </tbody>
   </table>
   </div>

@@ -29,8 +29,8 @@
   </div>
   <?cs /if ?>
   <dl class="summary">
-    <dt><?cs var:t.last_success ?></dt><dd><?cs var:Link.last_success ?> UTC</dd>
-    <dt><?cs var:t.last_attempt ?></dt><dd><?cs var:Link.last_attempt ?> UTC</dd>
+    <dt><?cs var:t.last_success ?></dt><dd><?cs var:date_text(Link.last_success) ?> UTC</dd>
+    <dt><?cs var:t.last_attempt ?></dt><dd><?cs var:date_text(Link.last_attempt) ?> UTC</dd>
   </dl>
   <?cs # Sync Now is its own form, so that Enter in the schedule means Next. ?>
   <form method="post" action="<?cs var:Wizard.base ?>/connect" id="sync-now-form"><?cs call:csrf() ?></form>

@@ -44,7 +44,7 @@
     <?cs call:readonly(t.version, Gateway.version) ?>
     <?cs if:Gateway.update_available ?><?cs call:readonly(t.available_version, Gateway.available_version) ?><?cs /if ?>
     <?cs call:shown(t.ip_address, Gateway.ip_address) ?>
-    <?cs if:Gateway.seen ?><?cs call:readonly(t.last_report, Gateway.last_seen + " UTC") ?><?cs else ?><?cs call:readonly(t.last_report, t.never) ?><?cs /if ?>
+    <?cs if:Gateway.seen ?><?cs call:readonly(t.last_report, date_text(Gateway.last_seen) + " UTC") ?><?cs else ?><?cs call:readonly(t.last_report, t.never) ?><?cs /if ?>
     <?cs if:Gateway.online ?><?cs call:readonly(t.status, t.reachable) ?><?cs else ?><?cs call:readonly(t.status, t.unreachable) ?><?cs /if ?>
   <?cs else ?><p><?cs var:t.not_yet ?></p><?cs /if ?>
 </section>
@@ -65,8 +65,8 @@
 <?cs if:Link.name ?>
 <section class="card overview" aria-labelledby="ov-sync">
   <h2 id="ov-sync"><?cs var:t.last_sync ?></h2>
-  <?cs if:Link.last_attempt ?><?cs call:readonly(t.last_attempt, Link.last_attempt + " UTC") ?><?cs else ?><?cs call:readonly(t.last_attempt, t.never) ?><?cs /if ?>
-  <?cs if:Link.last_success ?><?cs call:readonly(t.last_success, Link.last_success + " UTC") ?><?cs else ?><?cs call:readonly(t.last_success, t.never) ?><?cs /if ?>
+  <?cs if:Link.last_attempt ?><?cs call:readonly(t.last_attempt, date_text(Link.last_attempt) + " UTC") ?><?cs else ?><?cs call:readonly(t.last_attempt, t.never) ?><?cs /if ?>
+  <?cs if:Link.last_success ?><?cs call:readonly(t.last_success, date_text(Link.last_success) + " UTC") ?><?cs else ?><?cs call:readonly(t.last_success, t.never) ?><?cs /if ?>
   <?cs if:Link.last_error ?><?cs call:readonly(t.last_error, Link.last_error) ?><?cs /if ?>
   <?cs if:Link.result.known ?>
     <?cs if:Link.result.unchanged ?><?cs call:readonly(t.result, t.unchanged) ?><?cs

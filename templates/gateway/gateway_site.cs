@@ -19,7 +19,7 @@
   <h2><?cs var:t.heading ?></h2>
   <p><?cs var:t.intro ?></p>
   <?cs if:Site.pending_until ?>
-  <p class="status-line level-incomplete"><?cs var:t.pending ?> <?cs var:Site.pending_until ?> UTC.</p>
+  <p class="status-line level-incomplete"><?cs var:t.pending ?> <?cs var:date_text(Site.pending_until) ?> UTC.</p>
   <?cs call:wizard_wait() ?>
   <?cs /if ?>
   <form method="post" action="<?cs var:Wizard.base ?>/claim" novalidate>

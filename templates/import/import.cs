@@ -36,7 +36,7 @@
     </tr></thead>
     <tbody>
     <?cs each:b = Unfinished ?>
-      <tr><td><?cs var:b.file_name ?></td><td><?cs var:b.created ?></td><td><?cs var:b.pending ?></td>
+      <tr><td><?cs var:b.file_name ?></td><td><?cs var:date_text(b.created) ?></td><td><?cs var:b.pending ?></td>
         <td><a href="<?cs var:base ?>/<?cs var:b.id ?>"><?cs var:Lang.import.import.resume ?></a></td></tr>
     <?cs /each ?>
     </tbody>

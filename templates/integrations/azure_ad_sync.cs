@@ -22,7 +22,7 @@
         aria-label="<?cs var:Lang.integrations.azure_ad_sync.copy_token ?>"><?cs var:Lang.common.copy ?></button></dd>
     <?cs elif:Sync.SetUp ?>
     <dt><?cs var:Lang.integrations.azure_ad_sync.secret_token ?></dt>
-    <dd><?cs var:Lang.integrations.azure_ad_sync.generated_on ?> <?cs var:Sync.GeneratedAt ?> UTC<?cs
+    <dd><?cs var:Lang.integrations.azure_ad_sync.generated_on ?> <?cs var:date_text(Sync.GeneratedAt) ?> UTC<?cs
       if:Sync.GeneratedBy ?> (<?cs var:Sync.GeneratedBy ?>)<?cs /if ?>. <?cs var:Lang.integrations.azure_ad_sync.token_hidden ?></dd>
     <?cs /if ?>
   </dl>
@@ -45,14 +45,14 @@
 
   <section class="activity" aria-labelledby="activity-title">
     <h2 id="activity-title"><?cs var:Lang.integrations.azure_ad_sync.activity ?></h2>
-    <p><?cs var:Lang.integrations.azure_ad_sync.last_request ?>: <?cs if:Sync.LastRequest ?><?cs var:Sync.LastRequest ?> UTC<?cs else ?><?cs var:Lang.integrations.azure_ad_sync.never ?><?cs /if ?></p>
+    <p><?cs var:Lang.integrations.azure_ad_sync.last_request ?>: <?cs if:Sync.LastRequest ?><?cs var:date_text(Sync.LastRequest) ?> UTC<?cs else ?><?cs var:Lang.integrations.azure_ad_sync.never ?><?cs /if ?></p>
     <table class="counts">
       <caption><?cs var:Lang.integrations.azure_ad_sync.last_24h ?></caption>
-      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.created ?></th><td><?cs var:Activity.Created ?></td></tr>
-      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.updated ?></th><td><?cs var:Activity.Updated ?></td></tr>
-      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.deactivated ?></th><td><?cs var:Activity.Deactivated ?></td></tr>
-      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.deleted ?></th><td><?cs var:Activity.Deleted ?></td></tr>
-      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.failed ?></th><td><?cs var:Activity.Failed ?></td></tr>
+      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.created ?></th><td><?cs var:number_text(Activity.Created) ?></td></tr>
+      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.updated ?></th><td><?cs var:number_text(Activity.Updated) ?></td></tr>
+      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.deactivated ?></th><td><?cs var:number_text(Activity.Deactivated) ?></td></tr>
+      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.deleted ?></th><td><?cs var:number_text(Activity.Deleted) ?></td></tr>
+      <tr><th scope="row"><?cs var:Lang.integrations.azure_ad_sync.failed ?></th><td><?cs var:number_text(Activity.Failed) ?></td></tr>
     </table>
     <?cs if:Activity.ErrorCount ?>
     <div class="table-scroll">
@@ -66,7 +66,7 @@
       </tr></thead>
       <tbody>
       <?cs each:e = Activity.Errors ?>
-        <tr><td><?cs var:e.at ?></td><td><?cs var:e.method ?> <?cs var:e.path ?></td>
+        <tr><td><?cs var:date_text(e.at) ?></td><td><?cs var:e.method ?> <?cs var:e.path ?></td>
           <td><?cs var:e.status ?><?cs if:e.scim_type ?> <?cs var:e.scim_type ?><?cs /if ?></td><td><?cs var:e.detail ?></td></tr>
       <?cs /each ?>
       </tbody>

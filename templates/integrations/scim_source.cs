@@ -5,9 +5,9 @@
   <h1><?cs var:Source.name ?></h1>
   <section aria-labelledby="pull-title">
     <h2 id="pull-title"><?cs var:Lang.integrations.scim_source.last_pull ?></h2>
-    <p><?cs var:Lang.integrations.scim_source.last_attempt ?>: <?cs if:Source.last_attempt ?><?cs var:Source.last_attempt ?> UTC<?cs else ?><?cs var:Lang.integrations.scim_sources.never ?><?cs /if ?>
+    <p><?cs var:Lang.integrations.scim_source.last_attempt ?>: <?cs if:Source.last_attempt ?><?cs var:date_text(Source.last_attempt) ?> UTC<?cs else ?><?cs var:Lang.integrations.scim_sources.never ?><?cs /if ?>
       <?cs if:Source.running ?>(<?cs var:Lang.integrations.scim_source.running ?>)<?cs elif:Source.due_now ?>(<?cs var:Lang.integrations.scim_source.due ?>)<?cs /if ?></p>
-    <p><?cs var:Lang.integrations.scim_sources.last_success ?>: <?cs if:Source.last_success ?><?cs var:Source.last_success ?> UTC<?cs else ?><?cs var:Lang.integrations.scim_sources.never ?><?cs /if ?></p>
+    <p><?cs var:Lang.integrations.scim_sources.last_success ?>: <?cs if:Source.last_success ?><?cs var:date_text(Source.last_success) ?> UTC<?cs else ?><?cs var:Lang.integrations.scim_sources.never ?><?cs /if ?></p>
     <?cs if:Source.last_error ?><p class="error" role="alert"><?cs var:Source.last_error ?></p><?cs /if ?>
     <?cs if:Source.has_result ?>
     <table class="counts">
@@ -38,6 +38,6 @@
     </div>
   </form>
   <?cs /if ?>
-  <p class="hint"><?cs var:Lang.integrations.scim_source.added_by ?> <?cs var:Source.created_by ?>, <?cs var:Source.created ?> UTC</p>
+  <p class="hint"><?cs var:Lang.integrations.scim_source.added_by ?> <?cs var:Source.created_by ?>, <?cs var:date_text(Source.created) ?> UTC</p>
 </section>
 <?cs /def ?>

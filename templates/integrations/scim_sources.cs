@@ -19,7 +19,7 @@
       <tr data-href="<?cs var:base ?>/<?cs var:s.id ?>">
         <td><a href="<?cs var:base ?>/<?cs var:s.id ?>"><?cs var:s.name ?></a></td>
         <td><?cs var:s.base_url ?></td>
-        <td><?cs if:s.last_success ?><?cs var:s.last_success ?> UTC<?cs else ?><?cs var:Lang.integrations.scim_sources.never ?><?cs /if ?></td>
+        <td><?cs if:s.last_success ?><?cs var:date_text(s.last_success) ?> UTC<?cs else ?><?cs var:Lang.integrations.scim_sources.never ?><?cs /if ?></td>
         <td><?cs if:s.last_error ?><?cs var:s.last_error ?><?cs else ?><?cs var:Lang.integrations.scim_sources.ok ?><?cs /if ?></td>
       </tr>
     <?cs /each ?>

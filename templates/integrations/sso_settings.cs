@@ -56,7 +56,7 @@
           <thead><tr><th scope="col"><?cs var:t.cert_subject ?></th><th scope="col"><?cs var:t.cert_expires ?></th><th scope="col"><?cs var:t.cert_fingerprint ?></th></tr></thead>
           <tbody>
           <?cs each:c = SSO.Certificates ?>
-            <tr><td><?cs var:c.subject ?></td><td><?cs var:c.not_after ?></td><td><code><?cs var:c.sha256 ?></code></td></tr>
+            <tr><td><?cs var:c.subject ?></td><td><?cs var:date_text(c.not_after) ?></td><td><code><?cs var:c.sha256 ?></code></td></tr>
           <?cs /each ?>
           </tbody>
         </table>
@@ -73,7 +73,7 @@
         <p class="hint" id="h-mitel_credentials"><?cs var:t.mitel_credentials_note ?></p>
       </div>
     </fieldset>
-    <?cs if:SSO.Updated ?><p class="hint"><?cs var:t.updated ?>: <?cs var:SSO.Updated ?> UTC, <?cs var:SSO.UpdatedBy ?></p><?cs /if ?>
+    <?cs if:SSO.Updated ?><p class="hint"><?cs var:t.updated ?>: <?cs var:date_text(SSO.Updated) ?> UTC, <?cs var:SSO.UpdatedBy ?></p><?cs /if ?>
     <div class="actions">
       <?cs if:SSO.Configured && Can.integrations.delete ?><a class="button danger" href="/a/<?cs var:Account.id ?>/integrations/sso/remove"><?cs var:t.remove ?></a><?cs /if ?>
       <a class="button secondary" href="/a/<?cs var:Account.id ?>/info"><?cs var:Lang.common.cancel ?></a>

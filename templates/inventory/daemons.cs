@@ -15,7 +15,7 @@
   <h2 id="code-title"><?cs var:t.code_title ?></h2>
   <p class="link-code" data-link-code><?cs var:LinkCode.code ?></p>
   <p><?cs var:t.code_how ?></p>
-  <p class="hint"><?cs var:t.code_expires ?> <?cs var:LinkCode.expires ?> UTC</p>
+  <p class="hint"><?cs var:t.code_expires ?> <?cs var:date_text(LinkCode.expires) ?> UTC</p>
   <button type="button" class="secondary" data-copy="<?cs var:LinkCode.code ?>" data-copied="<?cs var:Lang.common.copied ?>"><?cs var:Lang.common.copy ?></button>
 </section>
 <?cs /if ?>
@@ -38,9 +38,9 @@
     <tr>
       <td><?cs var:d.host ?></td>
       <td><?cs var:d.platform_id ?></td>
-      <td><?cs var:d.linked_at ?><?cs if:d.linked_by ?> (<?cs var:d.linked_by ?>)<?cs /if ?></td>
-      <td><?cs var:d.last_report ?></td>
-      <td><?cs if:d.state != "unlinked" ?><?cs var:d.next_report ?><?cs /if ?></td>
+      <td><?cs var:date_text(d.linked_at) ?><?cs if:d.linked_by ?> (<?cs var:d.linked_by ?>)<?cs /if ?></td>
+      <td><?cs var:date_text(d.last_report) ?></td>
+      <td><?cs if:d.state != "unlinked" ?><?cs var:date_text(d.next_report) ?><?cs /if ?></td>
       <td><span class="badge<?cs if:d.state == "linked" ?> ok<?cs elif:d.state == "stale" ?> warn<?cs /if ?>"><?cs var:t.states[d.state] ?></span></td>
       <td><?cs if:d.state != "unlinked" && Can.account.edit ?><a href="<?cs var:base ?>/daemons/<?cs var:d.id ?>/unlink"><?cs var:t.unlink ?></a><?cs /if ?></td>
     </tr>

@@ -21,11 +21,11 @@
     <dt><?cs var:c.licence ?></dt><dd><?cs var:p.licence ?> (<?cs var:Lang.inventory.licences[p.license_type] ?>)</dd>
     <dt><?cs var:c.version ?></dt><dd><?cs var:p.version ?></dd>
     <dt><?cs var:c.swa_status ?></dt><dd><?cs call:swa_badge(p.swa) ?></dd>
-    <dt><?cs var:c.swa_expiry ?></dt><dd><?cs var:p.swa_expiry ?></dd>
+    <dt><?cs var:c.swa_expiry ?></dt><dd><?cs var:date_text(p.swa_expiry) ?></dd>
     <dt><?cs var:c.platform_id ?></dt><dd><?cs var:p.platform_id ?></dd>
-    <dt><?cs var:t.first_seen ?></dt><dd><?cs var:p.first_seen ?> UTC</dd>
-    <dt><?cs var:t.reported ?></dt><dd><?cs var:p.reported ?> UTC</dd>
-    <?cs if:Daemon.next_report ?><dt><?cs var:t.next_report ?></dt><dd><?cs var:Daemon.next_report ?> UTC</dd><?cs /if ?>
+    <dt><?cs var:t.first_seen ?></dt><dd><?cs var:date_text(p.first_seen) ?> UTC</dd>
+    <dt><?cs var:t.reported ?></dt><dd><?cs var:date_text(p.reported) ?> UTC</dd>
+    <?cs if:Daemon.next_report ?><dt><?cs var:t.next_report ?></dt><dd><?cs var:date_text(Daemon.next_report) ?> UTC</dd><?cs /if ?>
   </dl>
 </section>
 

@@ -23,7 +23,7 @@
         <tr>
           <td><input type="checkbox" name="ids" value="<?cs var:it.id ?>" aria-label="<?cs var:it.name ?>"></td>
           <td><?cs var:it.name ?></td>
-          <td><?cs if:it.synced ?><?cs var:it.synced ?><?cs else ?><?cs var:Lang.mivb.tools.never ?><?cs /if ?></td>
+          <td><?cs if:it.synced ?><?cs var:date_text(it.synced) ?><?cs else ?><?cs var:Lang.mivb.tools.never ?><?cs /if ?></td>
           <td><button type="submit" name="one" value="<?cs var:it.id ?>" formnovalidate class="secondary" aria-label="<?cs var:Lang.mivb.tools.sync ?> <?cs var:it.name ?>"><?cs var:Lang.mivb.tools.sync ?></button></td>
         </tr>
       <?cs /each ?>

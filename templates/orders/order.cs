@@ -10,10 +10,10 @@
   <h1 id="order-title"><?cs var:Order.number ?><?cs if:Order.status ?> <span class="badge order-<?cs var:Order.status ?>"><?cs var:Lang.orders.status[Order.status] ?></span><?cs /if ?></h1>
   <dl class="details">
     <dt><?cs var:Lang.orders.order.subscription_number ?></dt><dd><?cs var:Order.number ?></dd>
-    <dt><?cs var:Lang.orders.order.start_date ?></dt><dd><?cs call:value(Order.start) ?></dd>
+    <dt><?cs var:Lang.orders.order.start_date ?></dt><dd><?cs call:value(date_text(Order.start)) ?></dd>
     <dt><?cs var:Lang.orders.order.assigned_account ?></dt><dd><?cs if:Order.account ?><?cs var:Order.account ?><?cs else ?><?cs var:Lang.orders.unassigned ?><?cs /if ?></dd>
     <dt><?cs var:Lang.orders.order.term ?></dt><dd><?cs if:Order.term ?><?cs var:Order.term ?> <?cs var:Lang.orders.order.months ?><?cs else ?><?cs var:Lang.orders.status.perpetual ?><?cs /if ?></dd>
-    <dt><?cs var:Lang.orders.order.expiry ?></dt><dd><?cs if:Order.expiry ?><?cs var:Order.expiry ?><?cs else ?><?cs var:Lang.orders.status.perpetual ?><?cs /if ?></dd>
+    <dt><?cs var:Lang.orders.order.expiry ?></dt><dd><?cs if:Order.expiry ?><?cs var:date_text(Order.expiry) ?><?cs else ?><?cs var:Lang.orders.status.perpetual ?><?cs /if ?></dd>
     <dt><?cs var:Lang.orders.order.details ?></dt>
     <dd><ul class="plain">
       <?cs each:l = Order.Lines ?>
@@ -34,7 +34,7 @@
     </dl>
     <?cs if:subcount(Order.Tracking) ?>
     <ol class="timeline">
-      <?cs each:t = Order.Tracking ?><li><span class="nowrap"><?cs var:t.at ?></span> <strong><?cs var:t.stage ?></strong><?cs if:t.detail ?> — <?cs var:t.detail ?><?cs /if ?></li><?cs /each ?>
+      <?cs each:t = Order.Tracking ?><li><span class="nowrap"><?cs var:date_text(t.at) ?></span> <strong><?cs var:t.stage ?></strong><?cs if:t.detail ?> — <?cs var:t.detail ?><?cs /if ?></li><?cs /each ?>
     </ol>
     <?cs else ?><p class="muted"><?cs var:Lang.orders.order.no_tracking ?></p><?cs /if ?>
   </details>

@@ -49,7 +49,7 @@
         <td><?cs call:cell(o.reseller_po) ?></td>
         <td><?cs call:cell(o.customer_po) ?></td>
         <td><?cs if:o.account ?><?cs if:o.account_link ?><a href="/a/<?cs var:o.account_id ?>/info"><?cs var:o.account ?></a><?cs else ?><?cs var:o.account ?><?cs /if ?><?cs else ?><?cs var:Lang.orders.unassigned ?><?cs /if ?></td>
-        <td class="nowrap"><?cs var:o.expiry ?></td>
+        <td class="nowrap"><?cs var:date_text(o.expiry) ?></td>
         <td><?cs if:o.status == "assign" ?><a class="button small" href="<?cs var:href ?>"><?cs var:Lang.orders.status.assign ?></a><?cs
           elif:o.status ?><span class="badge order-<?cs var:o.status ?>"><?cs var:Lang.orders.status[o.status] ?></span><?cs /if ?></td>
       </tr>

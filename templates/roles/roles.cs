@@ -28,7 +28,7 @@
         <td><?cs var:x.description ?></td>
         <td><?cs var:Lang.roles.role_form.bases[x.base] ?></td>
         <td><?cs var:x.accounts ?></td>
-        <td><?cs var:x.modified ?><?cs if:x.updated_by_name ?> (<?cs var:x.updated_by_name ?>)<?cs /if ?></td>
+        <td><?cs var:date_text(x.modified) ?><?cs if:x.updated_by_name ?> (<?cs var:x.updated_by_name ?>)<?cs /if ?></td>
       </tr>
     <?cs /each ?>
     </tbody>

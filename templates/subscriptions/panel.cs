@@ -17,7 +17,7 @@
       <td><?cs var:s.product ?><?cs if:s.plan_code ?>: <?cs var:s.plan_code ?><?cs /if ?><?cs
         if:s.plan_details ?> <span class="info" tabindex="0" role="img" aria-label="<?cs var:Lang.subscriptions.panel.plan_details ?>: <?cs var:s.plan_details ?>" title="<?cs var:s.plan_details ?>">i</span><?cs /if ?></td>
       <td><?cs var:s.licenses ?></td>
-      <td class="nowrap"><?cs var:s.start ?></td>
+      <td class="nowrap"><?cs var:date_text(s.start) ?></td>
     </tr>
   <?cs /each ?>
   </tbody>

@@ -2,7 +2,7 @@
      read offline; its images are the files beside it in report.zip. ?>
 <?cs include:"support/support_log_parts.cs" ?>
 <!doctype html>
-<html lang="en">
+<html lang="<?cs alt:Page.Language ?>en<?cs /alt ?>">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; form-action 'none'">
@@ -18,7 +18,7 @@ img { max-width: 100%; border: 1px solid #d0d5dd; }
 </head>
 <body>
 <h1><?cs var:Log.title ?></h1>
-<p><?cs var:Log.created ?></p>
+<p><?cs var:date_text(Log.created) ?></p>
 <h2><?cs var:Lang.support.support_log.submission ?></h2>
 <?cs call:log_facts() ?>
 <h2><?cs var:Lang.support.support_log.partner_support ?></h2>

@@ -34,6 +34,7 @@
   </table>
   </div>
 <?cs else ?>
-  <dl class="facts"><?cs each:e = Tab[t.key] ?><dt><?cs var:e.name ?></dt><dd><?cs var:e.value ?></dd><?cs /each ?></dl>
+  <?cs # The app's own names and values: words of the app, not the console's (translate="no"). ?>
+  <dl class="facts" translate="no"><?cs each:e = Tab[t.key] ?><dt><?cs var:e.name ?></dt><dd><?cs var:e.value ?></dd><?cs /each ?></dl>
 <?cs /if ?>
 <?cs /def ?>

@@ -1,7 +1,9 @@
 // The console in French and German in a real browser: a partner
 // administrator switches language with the footer's picker (found by its
 // label, in the language of the moment), keeps the page's search, and walks
-// the main screens. On each, html lang is the language's, and no text the
+// the main screens, then the screens that show dates, times and counts
+// (Developer, SCIM sources, Azure AD Sync, Support → Gateway, Support Logs),
+// where no date is left in the database's ISO form. On each, html lang is the language's, and no text the
 // language translates is left in English: a string of en.hdf shown on the
 // English page whose key the language words differently must not appear
 // on the language's page. With the real translations every key counts;
@@ -10,8 +12,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser } from './lib/stack.js';
-import { newCustomer, newPartner } from './lib/fixtures.js';
+import { lit, newCustomer, newPartner, scalar, uid } from './lib/fixtures.js';
 import { signedIn } from './lib/browser.js';
+import { gatewayAccount } from './lib/gateway.js';
+import { generateKeys } from './lib/scim.js';
+import { reportedLog, supportWorld } from './lib/support.js';
+import { sql } from './lib/stack.js';
 import { english, ensureLanguages, languageText, removeStandIns } from './lib/lang.js';
 
 let browser;
@@ -31,8 +37,9 @@ function textsOf(page) {
     const out = new Set();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      // The picker names each language in its own words, in every language.
-      if (n.parentElement?.closest('script, style, #language')) continue;
+      // The picker names each language in its own words, in every language;
+      // translate="no" marks words that are not the console's (an app's report).
+      if (n.parentElement?.closest('script, style, #language, [translate="no"]')) continue;
       const t = n.textContent.replace(/\s+/g, ' ').trim();
       if (t) out.add(t);
     }
@@ -76,14 +83,30 @@ async function choose(page, labelNow, applyNow, languageName) {
   await page.getByRole('button', { name: applyNow, exact: true }).click();
 }
 
-test('French and German: the picker switches, keeps the search, and the main screens read in the language', async () => {
-  const partner = await newPartner('Languages');
-  const account = await newCustomer(partner.id, 'Langues');
-  const page = await signedIn(browser, partner.email);
-  const screens = ['/', '/accounts', '/accounts/new', `/a/${account.id}/info`, `/a/${account.id}/users`,
-    `/a/${account.id}/users/new`, '/roles', '/account-managers', `/a/${account.id}/events`,
-    `/a/${account.id}/integrations`, '/password'];
+/**
+ * Text that shows a date as the database writes it ("2026-03-05"), left
+ * unformatted; what a gateway or an app sent (logs in pre or code) is theirs.
+ */
+function isoDatesOf(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement?.closest('script, style, pre, code, textarea')) continue;
+      const t = n.textContent.replace(/\s+/g, ' ').trim();
+      if (/\b\d{4}-\d{2}-\d{2}\b/.test(t)) out.push(t);
+    }
+    return out;
+  });
+}
 
+/**
+ * Walks screens in English, then in French and German chosen with the
+ * picker (from first, which keeps its search): html lang is the language's,
+ * no text the language words differently is left in English, and, with
+ * datesToo, no date is left in ISO form. Back to English at the end.
+ */
+async function walk(page, screens, first, { datesToo = false } = {}) {
   const englishTexts = new Map();
   for (const path of screens) {
     await page.goto(path);
@@ -96,15 +119,17 @@ test('French and German: the picker switches, keeps the search, and the main scr
   let apply = en.get('layout.apply');
   for (const code of ['fr', 'de']) {
     const words = languageText(code);
-    await page.goto(`/a/${account.id}/users?q=te`);
+    await page.goto(first);
     await choose(page, label, apply, words.get(`accounts.account_form.languages.${code}`));
     await page.waitForFunction((c) => document.documentElement.lang === c, code);
     const url = new URL(page.url());
-    assert.equal(url.pathname, `/a/${account.id}/users`);
-    assert.equal(url.searchParams.get('q'), 'te', 'Apply keeps the page\'s search');
+    const asked = new URL(first, url);
+    assert.equal(url.pathname, asked.pathname);
+    for (const [k, v] of asked.searchParams) assert.equal(url.searchParams.get(k), v, 'Apply keeps the page\'s search');
 
     const english = untranslated(code);
     const left = [];
+    const raw = [];
     for (const path of screens) {
       await page.goto(path);
       assert.equal(await page.getAttribute('html', 'lang'), code, `${path} in ${code}`);
@@ -112,8 +137,10 @@ test('French and German: the picker switches, keeps the search, and the main scr
       for (const t of await textsOf(page)) {
         if (english.has(t) && shownInEnglish.has(t)) left.push(`${path}: "${t}"`);
       }
+      if (datesToo) raw.push(...(await isoDatesOf(page)).map((t) => `${path}: "${t}"`));
     }
     assert.deepEqual(left, [], `English left on the ${code} pages`);
+    assert.deepEqual(raw, [], `dates left in ISO form on the ${code} pages`);
     label = words.get('layout.language');
     apply = words.get('layout.apply');
   }
@@ -121,5 +148,54 @@ test('French and German: the picker switches, keeps the search, and the main scr
   // Back to English with the German picker, where English is named in English.
   await choose(page, label, apply, en.get('accounts.account_form.languages.en'));
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+}
+
+test('French and German: the picker switches, keeps the search, and the main screens read in the language', async () => {
+  const partner = await newPartner('Languages');
+  const account = await newCustomer(partner.id, 'Langues');
+  const page = await signedIn(browser, partner.email);
+  const screens = ['/', '/accounts', '/accounts/new', `/a/${account.id}/info`, `/a/${account.id}/users`,
+    `/a/${account.id}/users/new`, '/roles', '/account-managers', `/a/${account.id}/events`,
+    `/a/${account.id}/integrations`, '/password'];
+  await walk(page, screens, `/a/${account.id}/users?q=te`);
+  await page.context().close();
+});
+
+test('French and German: Developer, SCIM sources, Azure AD Sync, Support → Gateway and Support Logs, dates and counts too', async () => {
+  const { partner, account, admin, sP } = await supportWorld('Dates');
+  const log = await reportedLog(admin);
+  // An application, its secret dated.
+  const app = await sP.send('/developer/new', { name: `App ${uid()}`, description: 'Dates', redirect_uris: 'https://app.example.com/cb' });
+  assert.equal(app.status, 200, `register (${app.status})`);
+  const appId = await scalar(`SELECT id FROM applications WHERE partner_id = ${lit(partner.id)}`);
+  // Azure AD Sync set up, with a day of activity in thousands.
+  await generateKeys(sP, account.id);
+  await sql(`INSERT INTO scim_activity (account_id, hour, created, updated, deactivated, deleted, failed)
+    VALUES (${lit(account.id)}, DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:00:00'), 1234, 5678, 1, 2, 3)`);
+  // A SCIM source whose pulls have dates.
+  const source = await sP.send(`/a/${account.id}/integrations/scim-sources/new`, {
+    name: 'Annuaire', base_url: 'http://127.0.0.1:9/scim/v2', token: 'x', interval_minutes: '60', filter: '',
+  });
+  assert.equal(source.status, 303, `Add SCIM Source (${source.status})`);
+  const sourceId = /scim-sources\/(\d+)$/.exec(source.location)[1];
+  await sql(`UPDATE scim_sources SET last_attempt_at = '2026-03-05 14:07:00', last_success_at = '2026-03-04 09:30:00'
+    WHERE id = ${sourceId}`);
+  // A gateway with a command sent to it.
+  const gateway = await gatewayAccount(sP, partner.id, 'claimed');
+  const sent = await sP.send(`/a/${gateway.id}/support/gateway`, { action: 'update_now', from: 'support' });
+  assert.equal(sent.status, 303);
+
+  const page = await signedIn(browser, partner.email);
+  const screens = ['/developer', `/developer/${appId}`, `/a/${account.id}/integrations/azure-ad-sync`,
+    `/a/${account.id}/integrations/scim-sources`, `/a/${account.id}/integrations/scim-sources/${sourceId}`,
+    `/a/${gateway.id}/support/gateway`, `/a/${account.id}/support-logs`, `/a/${account.id}/support-logs/${log}`];
+  await walk(page, screens, '/developer', { datesToo: true });
+
+  // The counts in thousands, the language's way.
+  await choose(page, english().get('layout.language'), english().get('layout.apply'), languageText('de').get('accounts.account_form.languages.de'));
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  await page.goto(`/a/${account.id}/integrations/azure-ad-sync`);
+  const counts = await page.locator('table.counts td').allTextContents();
+  assert.deepEqual(counts.slice(0, 2), ['1.234', '5.678']);
   await page.context().close();
 });

@@ -10,11 +10,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { Client, csrfFrom, sql } from './lib/stack.js';
-import { waitForMail } from './lib/mail.js';
+import { allMails, waitForMail } from './lib/mail.js';
 import {
   email, eventsOf, lit, newCustomer, newPartner, newUser, scalar, signIn,
 } from './lib/fixtures.js';
 import { ensureLanguages, languageText, languagesOnStack, overrideDir, removeStandIns, shippedDir } from './lib/lang.js';
+import { newPbx, onboard, pbxFault, syncNow } from './lib/pbx.js';
+import { download, reportedLog, supportWorld, textBytes, zipEntries } from './lib/support.js';
 
 let standIns = [];
 before(() => { standIns = ensureLanguages(); });
@@ -182,6 +184,12 @@ describe('mail and exports in the language', () => {
     const de = await waitForMail(plain.email);
     assert.equal(de.subject, languageText('de').get('mail.welcome.subject'));
     assert.match(de.html, /<html lang="de">/);
+    assert.equal(fr.headers['content-language'], 'fr', 'Content-Language names the language the mail is in');
+    assert.equal(de.headers['content-language'], 'de');
+    // Every mail the outbox has sent so far says its language, the one its HTML is in.
+    for (const m of allMails()) {
+      assert.equal(m.headers['content-language'], /<html lang="([^"]+)"/.exec(m.html)?.[1], `${m.file} (${m.subject})`);
+    }
   });
 
   test('the users export in German: semicolons between fields and dates day first', async () => {
@@ -200,5 +208,106 @@ describe('mail and exports in the language', () => {
     const en = await s.get(`/a/${account.id}/users/export.csv`);
     assert.equal(en.text.replace(/^\uFEFF/, '').split('\r\n')[0].split(',').length, 7);
     assert.match(en.text, /2026-03-05 14:07/);
+  });
+});
+
+describe('the machine front in the caller\'s language', () => {
+  /** An API call's status and JSON body, asked in acceptLanguage (none when null). */
+  async function call(method, path, { body, type = 'application/json', acceptLanguage } = {}) {
+    const headers = { 'content-type': type };
+    if (acceptLanguage) headers['accept-language'] = acceptLanguage;
+    const res = await new Client().request(method, path, { body, headers });
+    return { status: res.status, body: JSON.parse(res.text) };
+  }
+
+  test('an /api/v1 error\'s message follows Accept-Language; its status, code and fields do not', async () => {
+    const cases = [
+      ['GET', '/api/v1/credential', undefined, 401, 'unauthorized'],
+      ['POST', '/api/v1/app-token', '{}', 422, 'credentials_body'],
+      ['POST', '/api/v1/app-token', '{"email": ', 400, 'bad_json'],
+      ['GET', '/api/v1/no-such-thing', undefined, 404, 'not_found'],
+    ];
+    for (const [method, path, body, status, code] of cases) {
+      const asked = {};
+      for (const [header, language] of [[null, 'en'], ['fr-CA, en;q=0.5', 'fr'], ['de', 'de']]) {
+        const res = await call(method, path, { body, acceptLanguage: header });
+        assert.equal(res.status, status, `${path} in ${language}`);
+        assert.equal(res.body.status, status);
+        assert.equal(res.body.code, code, `${path}: the code is the same in every language`);
+        const words = languageText(language).get(`api.errors.${code}`);
+        assert.ok(res.body.error.startsWith(words), `${path} in ${language}: "${res.body.error}" starts with "${words}"`);
+        asked[language] = res.body;
+      }
+      assert.notEqual(asked.fr.error, asked.en.error, `${path}: French words differ from English`);
+      assert.notEqual(asked.de.error, asked.en.error, `${path}: German words differ from English`);
+      assert.deepEqual(Object.keys(asked.fr.fields ?? {}), Object.keys(asked.en.fields ?? {}), 'the same fields');
+      assert.deepEqual(Object.keys(asked.de.fields ?? {}), Object.keys(asked.en.fields ?? {}));
+    }
+  });
+
+  test('a SCIM error stays RFC 7644\'s Error, its detail in the caller\'s language', async () => {
+    const res = await call('GET', '/scim/v2/00000000-0000-4000-8000-000000000000/Users', { acceptLanguage: 'de' });
+    assert.equal(res.status, 401);
+    assert.deepEqual(res.body.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
+    assert.equal(res.body.status, '401');
+    assert.equal(res.body.detail, languageText('de').get('api.errors.unauthorized'));
+    assert.equal(res.body.code, undefined, 'nothing RFC 7644 does not define');
+  });
+});
+
+describe('a PBX sync\'s error in the reader\'s language', () => {
+  /** The page's text with ClearSilver's entities read back. */
+  const decoded = (html) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+  test('the Connect tab, the status line and the bell say why in each reader\'s language; the API keeps English', async () => {
+    const { partner, account, admin } = await customerWithAdmin('de');
+    await sql(`UPDATE users SET language = 'fr' WHERE id = ${admin.id}`);
+    await sql(`UPDATE users SET language = 'de' WHERE id = ${partner.adminId}`);
+    const pbx = await newPbx('mxone', 5);
+    await onboard(account.id, pbx);
+    await pbxFault(pbx, 'auth');
+    const link = await syncNow(account.id);
+    await pbxFault(pbx, 'none');
+    assert.equal(link.failing, true);
+    const english = languageText('en').get('pbx.errors.login_refused');
+    assert.equal(link.lastError, english, 'the API and the CLI read English words');
+    assert.equal(link.lastErrorCode, 'login_refused', 'and its code, the same in every language');
+
+    for (const [who, code] of [[admin.email, 'fr'], [partner.email, 'de']]) {
+      const words = languageText(code).get('pbx.errors.login_refused');
+      const s = await signIn(who);
+      const page = decoded((await s.get(`/a/${account.id}/integrations/gateway/connect`)).text);
+      assert.equal(htmlLang(page), code);
+      assert.ok(page.includes(`${languageText(code).get('gateway.status.pbx_failing')}: ${words}`), `${code}: the status line says why`);
+      const bell = [...page.matchAll(/<span class="detail">([^<]*)<\/span>/g)].map((m) => m[1]);
+      assert.deepEqual(bell, [words], `${code}: the bell's notification says why`);
+      assert.ok(!page.includes(english), `${code}: no English words of the error`);
+    }
+  });
+});
+
+describe('Export Logs in the reader\'s language', () => {
+  test('report.zip in German: report.html in German with day-first dates, signal-strength.csv split on semicolons', async () => {
+    const w = await supportWorld('Bericht');
+    await sql(`UPDATE users SET language = 'de' WHERE id = ${w.partner.adminId}`);
+    const id = await reportedLog(w.admin, {
+      product: 'Mitel One Mobile', platform: 'android', logLevel: 'info', title: 'Anrufe brechen ab',
+      signalStrength: [{ time: '12:00', strength: -1097, network: 'LTE' }],
+    }, [{ part: 'log', name: 'mobile.txt', data: textBytes(200) }]);
+    await sql(`UPDATE support_logs SET created_at = '2026-03-05 14:07:00' WHERE id = ${id}`);
+    const s = await signIn(w.partner.email);
+    const rep = await download(s, `/a/${w.account.id}/support-logs/${id}/report.zip`);
+    assert.equal(rep.status, 200);
+    const entries = zipEntries(rep.data);
+    const html = entries.find((e) => e.name === 'report.html').data.toString('utf8');
+    const de = languageText('de');
+    assert.equal(htmlLang(html), 'de');
+    assert.match(html, /<p>05\.03\.2026 14:07<\/p>/, 'the date day first');
+    assert.ok(html.includes(de.get('support.support_log.submission')), 'headings in German');
+    const csv = entries.find((e) => e.name === 'signal-strength.csv').data.toString('utf8').replace(/^\uFEFF/, '');
+    assert.equal(csv.split('\r\n')[0], ['signal_time', 'signal_strength', 'signal_network']
+      .map((k) => de.get(`support.support_log.${k}`)).join(';'));
+    assert.match(csv, /\r\n12:00;'-1\.097;LTE\r\n$/, 'semicolons, and the number as German writes it');
   });
 });

@@ -135,6 +135,8 @@ static void numbers_and_dates_in_each_language_s_way(void **state)
 	assert_string_equal(out, "05/03/2026 14:07:09");
 	lang_format_datetime("de", "2026-03-05", out, sizeof out);
 	assert_string_equal(out, "05.03.2026");
+	lang_format_datetime("de", "2026-03-05, 14:07:09", out, sizeof out);   /* the Events screen's */
+	assert_string_equal(out, "05.03.2026 14:07:09");
 	lang_format_datetime("de", "soon", out, sizeof out);
 	assert_string_equal(out, "soon");
 	lang_format_datetime("de", "", out, sizeof out);

@@ -53,7 +53,7 @@ static void message_has_both_parts(void **state)
 	char text[] = "Hello Ada,\n\nhttp://x/register?t=abc\n— Switchboard\n";
 	char html[] = "<p>Hello Ada</p>";
 	char subject[] = "Finish building your account";
-	struct mail_parts m = {subject, text, html};
+	struct mail_parts m = {subject, text, html, "de"};
 	char *msg = mail_message("no-reply@example.com", "Switchboard", "ada@example.com",
 				 "Mon, 02 Jan 2023 03:04:05 +0000", "<1.abc@example.com>", &m);
 	assert_non_null(msg);
@@ -61,6 +61,7 @@ static void message_has_both_parts(void **state)
 	assert_non_null(strstr(msg, "To: <ada@example.com>\r\n"));
 	assert_non_null(strstr(msg, "Subject: Finish building your account\r\n"));
 	assert_non_null(strstr(msg, "Message-ID: <1.abc@example.com>\r\n"));
+	assert_non_null(strstr(msg, "Content-Language: de\r\n"));
 	assert_non_null(strstr(msg, "Content-Type: multipart/alternative; boundary=\"=_sb_1.abc\"\r\n"));
 	char decoded[512];
 	part_of(msg, "text/plain", decoded);
@@ -74,7 +75,7 @@ static void message_has_both_parts(void **state)
 static void subject_encoded_when_not_ascii(void **state)
 {
 	char subject[] = "Bienvenue, Zoë";
-	struct mail_parts m = {subject, (char *)"t", (char *)"h"};
+	struct mail_parts m = {subject, (char *)"t", (char *)"h", ""};
 	char *msg = mail_message("a@example.com", "", "b@example.com", "d", "<1@x>", &m);
 	assert_non_null(msg);
 	assert_non_null(strstr(msg, "Subject: =?UTF-8?B?"));
@@ -85,7 +86,7 @@ static void subject_encoded_when_not_ascii(void **state)
 
 static void header_injection_refused(void **state)
 {
-	struct mail_parts m = {(char *)"Hi\r\nBcc: evil@example.com", (char *)"t", (char *)"h"};
+	struct mail_parts m = {(char *)"Hi\r\nBcc: evil@example.com", (char *)"t", (char *)"h", ""};
 	assert_null(mail_message("a@example.com", "", "b@example.com", "d", "<1@x>", &m));
 	m.subject = (char *)"Hi";
 	assert_null(mail_message("a@example.com", "", "b@example.com>\r\nBcc: <evil@example.com", "d", "<1@x>", &m));
@@ -151,6 +152,7 @@ static void renders_the_welcome_templates(void **state)
 	char err[256];
 	assert_int_equal(mail_render("welcome", "xx", h, &m, err, sizeof err), 0);
 	assert_string_equal(m.subject, "Finish building your account");
+	assert_string_equal(m.language, "en");   /* "xx" has no file: the mail is in English */
 	assert_non_null(strstr(m.text, "Hello Ada <Lovelace>,"));
 	assert_non_null(strstr(m.text, "Acme & Co"));
 	assert_non_null(strstr(m.text, "http://127.0.0.1/register?t=abc"));

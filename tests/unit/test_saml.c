@@ -70,8 +70,10 @@ static void status_text_fills_days_and_date(void **state)
 	struct sso_status s = {.level = "warn", .text_key = "sso.status.expiring", .days = 12};
 	snprintf(s.date, sizeof s.date, "2027-01-02");
 	char out[128];
-	sso_status_text(lang, &s, out, sizeof out);
+	sso_status_text(lang, "en", &s, out, sizeof out);
 	assert_string_equal(out, "in 12 days (2027-01-02)");
+	sso_status_text(lang, "de", &s, out, sizeof out);   /* the date as the reader's language writes it */
+	assert_string_equal(out, "in 12 days (02.01.2027)");
 	hdf_destroy(&lang);
 }
 

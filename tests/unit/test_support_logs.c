@@ -241,11 +241,15 @@ static void states_and_kinds(void **state)
 static void dates_and_names_as_the_guide_shows_them(void **state)
 {
 	char out[64];
-	support_time_text(1660867320, 0, out, sizeof out); /* 2022-08-19 00:02 UTC */
+	support_time_text("en", 1660867320, 0, out, sizeof out); /* 2022-08-19 00:02 UTC */
 	assert_string_equal(out, "Aug 19, 2022 12:02 AM");
-	support_time_text(1660867320, 1, out, sizeof out);
+	support_time_text("en", 1660867320, 1, out, sizeof out);
 	assert_string_equal(out, "August 19, 2022 12:02 AM");
-	support_time_text(1660910400 + 13 * 60, 0, out, sizeof out); /* 12:13 PM */
+	support_time_text("fr", 1660867320, 1, out, sizeof out);
+	assert_string_equal(out, "19/08/2022 00:02");
+	support_time_text("de", 1660910400 + 13 * 60, 0, out, sizeof out);
+	assert_string_equal(out, "19.08.2022 12:13");
+	support_time_text("en", 1660910400 + 13 * 60, 0, out, sizeof out); /* 12:13 PM */
 	assert_string_equal(out, "Aug 19, 2022 12:13 PM");
 	char name[128];
 	support_short_name("2a03091d-6da3-40c7-9f0e-af311f490963.txt", name, sizeof name);
