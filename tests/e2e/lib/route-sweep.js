@@ -3,24 +3,26 @@
 // inputs or a typed confirmation, a refusal without its CSRF token when it is
 // a POST, and a 404 for another tenant when it names an account or an object.
 // The cases live below, keyed by "METHOD pattern"; a route without its cases
-// fails the first test, so no route lands untested.
+// fails the first test, so no route lands untested. The sweep runs in parts,
+// one per file (tests/e2e/core-routes-N.test.js), each within the runner's
+// time limit for a file.
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { Client, config, consoleBin, csrfFrom, routes, sql } from './lib/stack.js';
-import { eventually, linkIn, waitForMail } from './lib/mail.js';
-import { generateKeys } from './lib/scim.js';
-import { configureSso, idpRespond, idpUser, startSignIn, testIdpFields } from './lib/sso.js';
+import { Client, config, consoleBin, csrfFrom, routes, sql } from './stack.js';
+import { eventually, linkIn, waitForMail } from './mail.js';
+import { generateKeys } from './scim.js';
+import { configureSso, idpRespond, idpUser, startSignIn, testIdpFields } from './sso.js';
 import {
   accountFields, email, lit, newCustomer, newPartner, newUser, paced, PASSWORD, scalar, signIn, tableCounts, uid,
   userFields,
-} from './lib/fixtures.js';
-import { gatewayAccount, wizard } from './lib/gateway.js';
-import { mivbAccount, pbxState } from './lib/mivb.js';
-import { appToken, pngBytes, report, reportedLog, textBytes } from './lib/support.js';
-import { api, linkCode, linkSite, report as inventoryReport } from './lib/inventory.js';
-import { billingFeed, orderDoc, orderNumber, publishOrder } from './lib/orders.js';
+} from './fixtures.js';
+import { gatewayAccount, wizard } from './gateway.js';
+import { mivbAccount, pbxState } from './mivb.js';
+import { appToken, pngBytes, report, reportedLog, textBytes } from './support.js';
+import { api, linkCode, linkSite, report as inventoryReport } from './inventory.js';
+import { billingFeed, orderDoc, orderNumber, publishOrder } from './orders.js';
 
 /** A form body; arrays repeat their field. */
 function form(fields, csrf) {
@@ -1189,73 +1191,81 @@ async function snapshot() {
       (SELECT COUNT(*) FROM subscriptions), (SELECT COUNT(*) FROM user_licenses), (SELECT COUNT(*) FROM user_mitel_one)`)];
 }
 
-describe('every route of the table', () => {
-  let w1, w2;
-  before(async () => {
-    w1 = await world('Routes one');
-    w2 = await world('Routes two');
-  });
-
-  test('has its cases: success, bad input (inputs or a typed word), and no case for a route that is gone', () => {
-    const missing = [];
-    for (const r of table) {
-      const c = CASES[key(r)];
-      if (!c?.ok) missing.push(`${key(r)}: success`);
-      if (needsBad(r) && !c?.bad) missing.push(`${key(r)}: bad input`);
-    }
-    const known = new Set(table.map(key));
-    const stale = Object.keys(CASES).filter((k) => !known.has(k));
-    assert.deepEqual(missing, [], 'routes without their cases');
-    assert.deepEqual(stale, [], 'cases of routes the table no longer has');
-  });
-
-  for (const r of table) {
-    const c = CASES[key(r)];
-    if (!c) continue;
-    test(`${key(r)} succeeds`, async () => {
-      const req = { method: r.method, ...(await c.ok(w1)) };
-      const res = await perform(req);
-      assert.equal(res.status, req.status, `${key(r)} → ${res.status}: ${res.text.slice(0, 300)}`);
+/** Part `part` (from 1) of `parts`: a consecutive slice of the table, with two worlds of its own. */
+export function sweep(part, parts) {
+  const size = Math.ceil(table.length / parts);
+  const slice = table.slice((part - 1) * size, part * size);
+  describe(`every route of the table, part ${part} of ${parts}`, () => {
+    let w1, w2;
+    before(async () => {
+      w1 = await world('Routes one');
+      w2 = await world('Routes two');
     });
-    if (c.bad) {
-      test(`${key(r)} with bad input is 422 and changes nothing`, async () => {
-        const req = { method: r.method, ...(await c.bad(w1)) };
-        const before = await snapshot();
-        const res = await perform(req);
-        assert.equal(res.status, 422, `${key(r)} → ${res.status}`);
-        assert.deepEqual(await snapshot(), before);
+
+    // Part 1 also holds the table's completeness check.
+    if (part === 1) {
+      test('has its cases: success, bad input (inputs or a typed word), and no case for a route that is gone', () => {
+        const missing = [];
+        for (const r of table) {
+          const c = CASES[key(r)];
+          if (!c?.ok) missing.push(`${key(r)}: success`);
+          if (needsBad(r) && !c?.bad) missing.push(`${key(r)}: bad input`);
+        }
+        const known = new Set(table.map(key));
+        const stale = Object.keys(CASES).filter((k) => !known.has(k));
+        assert.deepEqual(missing, [], 'routes without their cases');
+        assert.deepEqual(stale, [], 'cases of routes the table no longer has');
       });
     }
-    // The SAML endpoints' POSTs (foreign) come from identity providers, signed instead.
-    if (r.method === 'POST' && !r.flags.includes('api') && !r.flags.includes('foreign')) {
-      test(`${key(r)} without its CSRF token is 403 and changes nothing`, async () => {
+
+    for (const r of slice) {
+      const c = CASES[key(r)];
+      if (!c) continue;
+      test(`${key(r)} succeeds`, async () => {
         const req = { method: r.method, ...(await c.ok(w1)) };
-        const before = await snapshot();
-        const res = await perform(req, { withCsrf: false });
-        assert.equal(res.status, 403, `${key(r)} → ${res.status}`);
-        assert.deepEqual(await snapshot(), before);
+        const res = await perform(req);
+        assert.equal(res.status, req.status, `${key(r)} → ${res.status}: ${res.text.slice(0, 300)}`);
       });
-    }
-    if (tenantScoped(r) && !r.flags.includes('public')) {
-      test(`${key(r)} of another tenant is 404 and changes nothing`, async () => {
-        if (r.flags.includes('api')) {
-          // the other tenant's credential on this tenant's path
-          const req = { method: r.method, ...(await c.ok(w1)) };
-          req.headers = { ...req.headers, authorization: (await c.ok(w2)).headers.authorization };
+      if (c.bad) {
+        test(`${key(r)} with bad input is 422 and changes nothing`, async () => {
+          const req = { method: r.method, ...(await c.bad(w1)) };
           const before = await snapshot();
           const res = await perform(req);
-          assert.equal(res.status, 404, `another account's credential: ${key(r)} → ${res.status}`);
+          assert.equal(res.status, 422, `${key(r)} → ${res.status}`);
           assert.deepEqual(await snapshot(), before);
-          return;
-        }
-        const req = { method: r.method, ...(await c.ok(w1)), who: w2.sP };
-        const before = await snapshot();
-        const res = await perform(req);
-        assert.equal(res.status, 404, `another partner: ${key(r)} → ${res.status}`);
-        const res2 = await perform({ ...req, who: w2.sA });
-        assert.equal(res2.status, 404, `another account's admin: ${key(r)} → ${res2.status}`);
-        assert.deepEqual(await snapshot(), before);
-      });
+        });
+      }
+      // The SAML endpoints' POSTs (foreign) come from identity providers, signed instead.
+      if (r.method === 'POST' && !r.flags.includes('api') && !r.flags.includes('foreign')) {
+        test(`${key(r)} without its CSRF token is 403 and changes nothing`, async () => {
+          const req = { method: r.method, ...(await c.ok(w1)) };
+          const before = await snapshot();
+          const res = await perform(req, { withCsrf: false });
+          assert.equal(res.status, 403, `${key(r)} → ${res.status}`);
+          assert.deepEqual(await snapshot(), before);
+        });
+      }
+      if (tenantScoped(r) && !r.flags.includes('public')) {
+        test(`${key(r)} of another tenant is 404 and changes nothing`, async () => {
+          if (r.flags.includes('api')) {
+            // the other tenant's credential on this tenant's path
+            const req = { method: r.method, ...(await c.ok(w1)) };
+            req.headers = { ...req.headers, authorization: (await c.ok(w2)).headers.authorization };
+            const before = await snapshot();
+            const res = await perform(req);
+            assert.equal(res.status, 404, `another account's credential: ${key(r)} → ${res.status}`);
+            assert.deepEqual(await snapshot(), before);
+            return;
+          }
+          const req = { method: r.method, ...(await c.ok(w1)), who: w2.sP };
+          const before = await snapshot();
+          const res = await perform(req);
+          assert.equal(res.status, 404, `another partner: ${key(r)} → ${res.status}`);
+          const res2 = await perform({ ...req, who: w2.sA });
+          assert.equal(res2.status, 404, `another account's admin: ${key(r)} → ${res2.status}`);
+          assert.deepEqual(await snapshot(), before);
+        });
+      }
     }
-  }
-});
+  });
+}

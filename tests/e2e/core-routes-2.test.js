@@ -1,0 +1,4 @@
+// Every route of the table, part 2 of 3 (the cases: lib/route-sweep.js).
+import { sweep } from './lib/route-sweep.js';
+
+sweep(2, 3);
