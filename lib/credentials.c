@@ -136,7 +136,7 @@ int credential_find_reaching(db *d, const char *raw, const char *account_id, str
 	struct reaching_row r = {out, reached};
 	/* account_find_in_reach's rule, with the credential as the asker. */
 	int rc = db_one(d, reaching_from_row, &r,
-		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.label,"
+		"SELECT c.id, c.kind, c.partner_id, c.account_id, c.application_id, c.user_id, c.label,"
 		" COALESCE(TIMESTAMPDIFF(SECOND, c.last_used_at, UTC_TIMESTAMP()), 2147483647) AS idle,"
 		" a.id AS reached_id, a.name AS reached_name, a.kind AS reached_kind, a.status AS reached_status"
 		" FROM machine_credentials c JOIN accounts p ON p.id = c.partner_id"

@@ -331,7 +331,7 @@ static int apply_change(void *ctx)
 	struct scim_writer w = {c->s->id, c->r->key};
 	if (!c->l) {
 		long long id;
-		return scim_user_create(d, c->s->account_id, &w, c->r->doc, &id, &what, &c->err);
+		return scim_user_create(d, c->s->account_id, &w, c->r->doc, &id, &what, NULL, NULL, &c->err);
 	}
 	return scim_user_replace(d, c->s->account_id, &w, c->l->user_id, c->r->doc, &what, &c->err);
 }
