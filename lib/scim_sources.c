@@ -202,7 +202,7 @@ int scim_source_finish(db *d, long long id, const char *owner, const char *error
 		" last_error = IF(?, '', LEFT(?, 512)), last_result = COALESCE(?, last_result),"
 		" watermark = IF(?, ?, watermark), listed_all_at = IF(?, UTC_TIMESTAMP(), listed_all_at)"
 		" WHERE id = ? AND lease_owner = ?",
-		"iiiississiis", wait, (long long)ok, (long long)ok, (long long)ok, error ? error : "", text, (long long)ok,
+		"iiiissisiis", wait, (long long)ok, (long long)ok, (long long)ok, error ? error : "", text, (long long)ok,
 		mark ? mark->watermark : NULL, (long long)(mark && mark->listed_all), id, owner);
 	free(text);
 	return rc < 0 ? -1 : 0;
