@@ -572,9 +572,6 @@ static int taken(db *d, const char *acct, long long self, const char *kind, cons
 	return rc;
 }
 
-/* The account's uniqueness rule (guide §3.2.6): user name, email, mobile,
- * phone and extension. 0, SCIM_REFUSED (409 uniqueness naming the
- * attribute), or -1. */
 /* What a create looks up about its userName in one statement: the console
  * user it adopts, and who else holds it as a userName or as an email. */
 struct name_holders {
@@ -605,8 +602,10 @@ static int name_holders(db *d, const char *acct, const char *user_name, struct n
 		      "ssssssss", acct, user_name, acct, user_name, acct, user_name, acct, user_name) == 1 ? 0 : -1;
 }
 
-/* known: a create's name_holders (NULL for a replace), which answer for
- * the userName and for an email that is the userName. */
+/* The account's uniqueness rule (guide §3.2.6): user name, email, mobile,
+ * phone and extension. known: a create's name_holders (NULL for a
+ * replace), which answer for the userName and for an email that is the
+ * userName. 0, SCIM_REFUSED (409 uniqueness naming the attribute), or -1. */
 static int check_unique(db *d, const char *acct, long long self, const struct scim_user_fields *f,
 			const struct name_holders *known, struct scim_error *err)
 {
