@@ -1584,6 +1584,11 @@ CREATE TABLE IF NOT EXISTS scim_sources (
   last_error        VARCHAR(512) NOT NULL DEFAULT '',
   -- the last pull: {fetched, added, changed, removed, skipped, writes, seconds}
   last_result       JSON NULL,
+  -- the newest meta.lastModified the source has listed (its own clock):
+  -- the next pull asks only for users modified since (NULL: list them all)
+  watermark         VARCHAR(64) NULL,
+  -- when every user was last listed (a full listing at least daily)
+  listed_all_at     DATETIME NULL,
   created_by_name   VARCHAR(255) NOT NULL DEFAULT '',
   created_at        DATETIME NOT NULL,
   updated_at        DATETIME NOT NULL,

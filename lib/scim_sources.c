@@ -91,10 +91,11 @@ int scim_source_update(db *d, const char *account_id, long long id, const struct
 	struct scim_source old;
 	if (scim_source_find(d, account_id, id, &old) != 1)
 		return -1;
+	/* another address, filter or token may list other users: the next pull lists them all */
 	if (db_exec(d,
 		    "UPDATE scim_sources SET name = ?, base_url = ?, filter = ?, interval_minutes = ?,"
 		    " token_sealed = COALESCE(?, token_sealed), due_at = LEAST(due_at, UTC_TIMESTAMP() + INTERVAL ? MINUTE),"
-		    " updated_at = UTC_TIMESTAMP() WHERE account_id = ? AND id = ?",
+		    " watermark = NULL, listed_all_at = NULL, updated_at = UTC_TIMESTAMP() WHERE account_id = ? AND id = ?",
 		    "sssisisi", f->name, f->base_url, f->filter, (long long)f->interval_minutes, token_sealed,
 		    (long long)f->interval_minutes, account_id, id) < 0)
 		return -1;
@@ -146,6 +147,8 @@ static int claim_row(void *ctx, const struct db_row *row)
 	row_copy(row, "token_sealed", c->token_sealed, sizeof c->token_sealed);
 	c->interval_minutes = (int)row_int(row, "interval_minutes");
 	c->failures = (int)row_int(row, "failures");
+	row_copy(row, "watermark", c->watermark, sizeof c->watermark);
+	c->list_all = (int)row_int(row, "list_all");
 	return 0;
 }
 
@@ -163,7 +166,9 @@ int scim_source_claim(db *d, const char *owner, int lease_seconds, struct scim_s
 		return id < 0 ? -1 : 0;
 	/* Deleted from the console since: nothing to pull. */
 	return db_one(d, claim_row, out,
-		      "SELECT id, account_id, name, base_url, filter, token_sealed, interval_minutes, failures"
+		      "SELECT id, account_id, name, base_url, filter, token_sealed, interval_minutes, failures,"
+		      " COALESCE(watermark, '') AS watermark,"
+		      " listed_all_at IS NULL OR listed_all_at < UTC_TIMESTAMP() - INTERVAL 1 DAY AS list_all"
 		      " FROM scim_sources WHERE id = ? AND lease_owner = ?", "is", id, owner);
 }
 
@@ -180,9 +185,10 @@ int scim_source_lease_keep(db *d, long long id, const char *owner, int lease_sec
 	return ours == 1;
 }
 
-int scim_source_finish(db *d, long long id, const char *owner, int ok, const char *error, json_t *result,
-		       int interval_minutes, int failures)
+int scim_source_finish(db *d, long long id, const char *owner, const char *error, json_t *result,
+		       const struct scim_pull_mark *mark, int interval_minutes, int failures)
 {
+	int ok = mark != NULL;
 	/* after a failure: a minute, doubling, never later than the schedule */
 	long long wait = 60LL * interval_minutes;
 	if (!ok) {
@@ -193,9 +199,11 @@ int scim_source_finish(db *d, long long id, const char *owner, int ok, const cha
 	long long rc = db_exec(d,
 		"UPDATE scim_sources SET lease_owner = NULL, lease_until = NULL, due_at = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
 		" failures = IF(?, 0, failures + 1), last_success_at = IF(?, UTC_TIMESTAMP(), last_success_at),"
-		" last_error = IF(?, '', LEFT(?, 512)), last_result = COALESCE(?, last_result)"
+		" last_error = IF(?, '', LEFT(?, 512)), last_result = COALESCE(?, last_result),"
+		" watermark = IF(?, ?, watermark), listed_all_at = IF(?, UTC_TIMESTAMP(), listed_all_at)"
 		" WHERE id = ? AND lease_owner = ?",
-		"iiiissis", wait, (long long)ok, (long long)ok, (long long)ok, error ? error : "", text, id, owner);
+		"iiiissisiis", wait, (long long)ok, (long long)ok, (long long)ok, error ? error : "", text, (long long)ok,
+		mark ? mark->watermark : NULL, (long long)(mark && mark->listed_all), id, owner);
 	free(text);
 	return rc < 0 ? -1 : 0;
 }

@@ -16,6 +16,7 @@
 
 #define SCIM_SOURCE_TOKEN_MAX 1024
 #define SCIM_SOURCE_SEALED_MAX SECRET_SEALED(SCIM_SOURCE_TOKEN_MAX)
+#define SCIM_SOURCE_WATERMARK_MAX 64
 
 struct scim_source {
 	long long id;
@@ -66,6 +67,10 @@ struct scim_source_claim {
 	char filter[1028];
 	char token_sealed[SCIM_SOURCE_SEALED_MAX];
 	int interval_minutes, failures;
+	/* the newest meta.lastModified listed so far, "" when unknown; list_all:
+	 * every user is to be listed this time (none yet today) */
+	char watermark[SCIM_SOURCE_WATERMARK_MAX + 1];
+	int list_all;
 };
 
 /* Claims one due source whose lease is free, leasing it to owner (db_claim:
@@ -74,11 +79,17 @@ struct scim_source_claim {
 int scim_source_claim(db *d, const char *owner, int lease_seconds, struct scim_source_claim *out);
 /* Extends the lease while the pull holds it: 1 held, 0 lost, -1 error. */
 int scim_source_lease_keep(db *d, long long id, const char *owner, int lease_seconds);
+/* What a successful pull learnt: the watermark the next asks from (NULL:
+ * the next lists every user), and whether it listed every user. */
+struct scim_pull_mark {
+	const char *watermark;
+	int listed_all;
+};
 /* Ends a pull: releases the lease and schedules the next (the interval
  * after a success; after a failure, sooner, backing off). result is a JSON
- * object or NULL. 0 or -1. */
-int scim_source_finish(db *d, long long id, const char *owner, int ok, const char *error, json_t *result,
-		       int interval_minutes, int failures);
+ * object or NULL; mark is a success's (NULL after a failure). 0 or -1. */
+int scim_source_finish(db *d, long long id, const char *owner, const char *error, json_t *result,
+		       const struct scim_pull_mark *mark, int interval_minutes, int failures);
 
 /* The users a source owns: its id of each, the console user and the
  * fingerprint of the document last applied. fn per user; the number, or -1. */

@@ -314,13 +314,17 @@ static int run_lookup(db *d, const char *acct, const struct lookup *l, struct ca
 	/* Lookups of two indexes are two statements: a UNION would build a
 	 * temporary table for every lookup. The candidate set drops repeats. */
 	case LK_USERNAME:
-		/* a SCIM user's userName, or a console user's email */
+		/* a SCIM user's userName, or a console user's email: each a unique
+		 * key, looked up once (a constant), then read by id, in one
+		 * statement. By id only: weighing every index of the account's
+		 * users for two ids costs the optimizer more than the reads. */
 		return db_each(d, candidate_row, c,
-			       "SELECT " USER_COLS " FROM scim_users s JOIN users u ON u.id = s.user_id"
-			       " WHERE s.account_id = ? AND s.user_name = ?", "ss", acct, l->value) < 0 ||
-		       db_each(d, candidate_row, c,
-			       "SELECT " USER_COLS FROM_USERS " WHERE u.account_id = ? AND u.email = ? AND s.user_id IS NULL", "ss",
-			       acct, l->value) < 0 ? -1 : 0;
+			       "SELECT " USER_COLS " FROM users u FORCE INDEX (PRIMARY) LEFT JOIN scim_users s ON s.user_id = u.id"
+			       " WHERE u.account_id = ? AND u.id IN ("
+			       " (SELECT user_id FROM scim_users WHERE account_id = ? AND user_name = ?),"
+			       " (SELECT u2.id FROM users u2 LEFT JOIN scim_users s2 ON s2.user_id = u2.id"
+			       "  WHERE u2.account_id = ? AND u2.email = ? AND s2.user_id IS NULL))",
+			       "sssss", acct, acct, l->value, acct, l->value) < 0 ? -1 : 0;
 	case LK_USERNAME_PREFIX:
 		return db_each(d, candidate_row, c,
 			       "SELECT " USER_COLS " FROM scim_users s JOIN users u ON u.id = s.user_id"
@@ -532,18 +536,17 @@ json_t *scim_user_patchable(db *d, const char *account_id, long long id, json_t 
 /* ---- writing ---- */
 
 /* 1 when another user of the account (not self) holds the value: kind
- * "userName" (a SCIM user's, or a console user's email), "userName of
- * SCIM" (a SCIM user's only), "email" or "phone". */
+ * "userName" (a SCIM user's, or a console user's email), "email" or
+ * "phone". */
 static int taken(db *d, const char *acct, long long self, const char *kind, const char *value)
 {
 	/* each index its own statement (a UNION builds a temporary table), the first hit enough */
 	long long other = 0;
 	int rc;
-	if (strncmp(kind, "userName", 8) == 0) {
+	if (strcmp(kind, "userName") == 0) {
 		rc = db_int(d, &other, "SELECT user_id FROM scim_users WHERE account_id = ? AND user_name = ? AND user_id <> ?",
 			    "ssi", acct, value, self);
-		/* a create asked already whether a console user signs in with it (the adoption) */
-		if (rc == 0 && strcmp(kind, "userName") == 0)
+		if (rc == 0)
 			rc = db_int(d, &other,
 				    "SELECT u.id FROM users u LEFT JOIN scim_users s ON s.user_id = u.id"
 				    " WHERE u.account_id = ? AND u.email = ? AND u.id <> ? AND s.user_id IS NULL LIMIT 1",
@@ -569,18 +572,50 @@ static int taken(db *d, const char *acct, long long self, const char *kind, cons
 	return rc;
 }
 
-/* The account's uniqueness rule (guide §3.2.6): user name, email, mobile,
- * phone and extension. 0, SCIM_REFUSED (409 uniqueness naming the
- * attribute), or -1. */
-static int check_unique(db *d, const char *acct, long long self, const struct scim_user_fields *f,
-			struct scim_error *err)
+/* What a create looks up about its userName in one statement: the console
+ * user it adopts, and who else holds it as a userName or as an email. */
+struct name_holders {
+	long long adoptee, named, emailed;
+};
+
+static int name_holders_row(void *ctx, const struct db_row *row)
 {
-	int rc = taken(d, acct, self, self ? "userName" : "userName of SCIM", f->user_name);
+	struct name_holders *h = ctx;
+	h->adoptee = row_int(row, "adoptee");
+	h->named = row_int(row, "named");
+	h->emailed = row_int(row, "emailed");
+	return 0;
+}
+
+/* The adoptee is a plain read: locking the gap where no such user is would
+ * deadlock concurrent creates (the replace locks the row). */
+static int name_holders(db *d, const char *acct, const char *user_name, struct name_holders *h)
+{
+	memset(h, 0, sizeof *h);
+	return db_one(d, name_holders_row, h,
+		      "SELECT (SELECT u.id FROM users u LEFT JOIN scim_users s ON s.user_id = u.id"
+		      "        WHERE u.account_id = ? AND u.email = ? AND s.user_id IS NULL) AS adoptee,"
+		      " (SELECT user_id FROM scim_users WHERE account_id = ? AND user_name = ?) AS named,"
+		      " COALESCE((SELECT id FROM users WHERE account_id = ? AND email = ?),"
+		      "  (SELECT user_id FROM scim_user_values WHERE account_id = ? AND kind = 'email' AND value = ? LIMIT 1))"
+		      " AS emailed",
+		      "ssssssss", acct, user_name, acct, user_name, acct, user_name, acct, user_name) == 1 ? 0 : -1;
+}
+
+/* The account's uniqueness rule (guide §3.2.6): user name, email, mobile,
+ * phone and extension. known: a create's name_holders (NULL for a
+ * replace), which answer for the userName and for an email that is the
+ * userName. 0, SCIM_REFUSED (409 uniqueness naming the attribute), or -1. */
+static int check_unique(db *d, const char *acct, long long self, const struct scim_user_fields *f,
+			const struct name_holders *known, struct scim_error *err)
+{
+	int rc = known ? known->named != 0 : taken(d, acct, self, "userName", f->user_name);
 	if (rc != 0)
 		return rc < 0 ? -1 : (scim_fail(err, 409, "uniqueness", "userName \"%.200s\" is already taken in this account",
 						f->user_name), SCIM_REFUSED);
 	for (int i = 0; i < f->n_emails; i++) {
-		rc = taken(d, acct, self, "email", f->emails[i]);
+		rc = known && strcmp(f->emails[i], f->user_name) == 0 ? known->emailed != 0
+								       : taken(d, acct, self, "email", f->emails[i]);
 		if (rc != 0)
 			return rc < 0 ? -1 : (scim_fail(err, 409, "uniqueness", "emails: %.200s is already used by another user",
 							f->emails[i]), SCIM_REFUSED);
@@ -604,6 +639,12 @@ void scim_fingerprint(json_t *doc, char out[17])
 	snprintf(out, 17, "%.16s", hash);
 }
 
+/* The externalId kept: a source's own id of the user, else the document's. */
+static const char *external_of(const struct scim_writer *w, const struct scim_user_fields *f)
+{
+	return w->source_id ? w->source_key : f->external_id;
+}
+
 /* The scim_users row and the user's values, as doc and f say. */
 static int store_document(db *d, const char *acct, long long id, const struct scim_writer *w, int adopted, int fresh,
 			  json_t *doc, const struct scim_user_fields *f)
@@ -611,7 +652,7 @@ static int store_document(db *d, const char *acct, long long id, const struct sc
 	char fp[17];
 	scim_fingerprint(doc, fp);
 	char *text = json_dumps(doc, JSON_COMPACT);
-	const char *external = w->source_id ? w->source_key : f->external_id;
+	const char *external = external_of(w, f);
 	long long rc = text ? db_exec(d,
 		"INSERT INTO scim_users (user_id, account_id, source_id, user_name, external_id, adopted, fingerprint, doc,"
 		" created_at, updated_at) VALUES (?, ?, NULLIF(?, 0), ?, NULLIF(?, ''), ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
@@ -658,40 +699,53 @@ static int last_admin(db *d, const char *acct, long long id)
 	return is_admin && others == 0;
 }
 
-int scim_user_create(db *d, const char *account_id, const struct scim_writer *w, json_t *doc, long long *id,
-		     enum scim_change *change, struct scim_error *err)
+/* The new row's id and its time, from the INSERT itself (RETURNING). */
+struct inserted {
+	long long id;
+	char at[24];
+};
+
+static int inserted_row(void *ctx, const struct db_row *row)
 {
+	struct inserted *x = ctx;
+	x->id = row_int(row, "id");
+	row_copy(row, "at", x->at, sizeof x->at);
+	return 0;
+}
+
+int scim_user_create(db *d, const char *account_id, const struct scim_writer *w, json_t *doc, long long *id,
+		     enum scim_change *change, const char *base, json_t **created, struct scim_error *err)
+{
+	if (created)
+		*created = NULL;
 	struct scim_user_fields f;
 	if (scim_user_fields(doc, &f, err) != 0)
 		return SCIM_REFUSED;
-	/* A console user signed in with this userName is adopted, not
-	 * duplicated. A plain read: locking the gap where no such user is
-	 * would deadlock concurrent creates (the replace locks the row). */
-	long long adoptee = 0;
-	int rc = db_int(d, &adoptee,
-			"SELECT u.id FROM users u LEFT JOIN scim_users s ON s.user_id = u.id"
-			" WHERE u.account_id = ? AND u.email = ? AND s.user_id IS NULL",
-			"ss", account_id, f.user_name);
-	if (rc < 0)
+	/* A console user signed in with this userName is adopted, not duplicated. */
+	struct name_holders known;
+	if (name_holders(d, account_id, f.user_name, &known) != 0)
 		return -1;
-	if (rc == 1) {
-		rc = scim_user_replace(d, account_id, w, adoptee, doc, change, err);
+	int rc;
+	if (known.adoptee) {
+		rc = scim_user_replace(d, account_id, w, known.adoptee, doc, change, err);
 		if (rc == 0) {
-			*id = adoptee;
+			*id = known.adoptee;
 			*change = SCIM_ADOPTED;
 		}
 		return rc;
 	}
-	if ((rc = check_unique(d, account_id, 0, &f, err)) != 0)
+	if ((rc = check_unique(d, account_id, 0, &f, &known, err)) != 0)
 		return rc;
-	if (db_exec(d,
-		    "INSERT INTO users (account_id, first_name, last_name, name, display_name, email, mobile, role, registered,"
-		    " source, active, created_at, updated_at, updated_by_name)"
-		    " VALUES (?, ?, ?, ?, ?, ?, ?, 'user', 0, 'SCIM', ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), 'SCIM')",
-		    "sssssssi", account_id, f.first_name, f.last_name, f.name, f.display_name, f.email, f.mobile,
-		    (long long)f.active) != 1)
+	struct inserted row = {0};
+	if (db_one(d, inserted_row, &row,
+		   "INSERT INTO users (account_id, first_name, last_name, name, display_name, email, mobile, role, registered,"
+		   " source, active, created_at, updated_at, updated_by_name)"
+		   " VALUES (?, ?, ?, ?, ?, ?, ?, 'user', 0, 'SCIM', ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), 'SCIM')"
+		   " RETURNING id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS at",
+		   "sssssssi", account_id, f.first_name, f.last_name, f.name, f.display_name, f.email, f.mobile,
+		   (long long)f.active) != 1)
 		return write_failed(d, &f, err);
-	*id = (long long)db_insert_id(d);
+	*id = row.id;
 	if (store_document(d, account_id, *id, w, 0, 1, doc, &f) != 0)
 		return write_failed(d, &f, err);
 	char id_text[24];
@@ -701,7 +755,19 @@ int scim_user_create(db *d, const char *account_id, const struct scim_writer *w,
 	rc = audit_event(d, account_id, &scim_actor, "user.create", "user", id_text, f.display_name, details);
 	json_decref(details);
 	*change = SCIM_CREATED;
-	return rc == 0 ? 0 : -1;
+	if (rc != 0)
+		return -1;
+	/* what a read of the new row would give, without the read: a new user is in no group */
+	if (created) {
+		const struct scim_user_view v = {
+			.id = *id, .user_name = f.user_name, .external_id = external_of(w, &f), .first_name = f.first_name,
+			.last_name = f.last_name, .name = f.name, .display_name = f.display_name, .email = f.email,
+			.mobile = f.mobile, .active = f.active, .created = row.at, .modified = row.at,
+		};
+		if (!(*created = scim_user_resource(&v, doc, NULL, base)))
+			return -1;
+	}
+	return 0;
 }
 
 /* The stored state of a user, to compare with the new. */
@@ -750,7 +816,7 @@ int scim_user_replace(db *d, const char *account_id, const struct scim_writer *w
 	free(old.doc);
 	int same_doc = old_doc && json_equal(old_doc, doc);
 	json_decref(old_doc);
-	const char *external = w->source_id ? w->source_key : f.external_id;
+	const char *external = external_of(w, &f);
 	if (same_doc && strcmp(old.first_name, f.first_name) == 0 && strcmp(old.last_name, f.last_name) == 0 &&
 	    strcmp(old.name, f.name) == 0 && strcmp(old.email, f.email) == 0 && strcmp(old.mobile, f.mobile) == 0 &&
 	    old.active == f.active && strcmp(old.user_name, f.user_name) == 0 &&
@@ -760,7 +826,7 @@ int scim_user_replace(db *d, const char *account_id, const struct scim_writer *w
 		return rc < 0 ? -1 : (scim_fail(err, 400, "mutability",
 						"the account's last active Account Admin cannot be deactivated by provisioning"),
 				      SCIM_REFUSED);
-	if ((rc = check_unique(d, account_id, id, &f, err)) != 0)
+	if ((rc = check_unique(d, account_id, id, &f, NULL, err)) != 0)
 		return rc;
 	if (db_exec(d,
 		    "UPDATE users SET first_name = ?, last_name = ?, name = ?, display_name = ?, email = ?, mobile = ?,"

@@ -61,9 +61,11 @@ int scim_users_list(db *d, const char *account_id, const struct scim_list_query 
 /* Creates the user a normalized User document describes — or adopts the
  * console user whose email is its userName — with its event. 0 (*id set,
  * *change CREATED or ADOPTED), SCIM_REFUSED (err: invalidValue, 409
- * uniqueness naming the attribute), or -1. */
+ * uniqueness naming the attribute), or -1. created (may be NULL): the new
+ * user's resource (base: the service's base URL), built from what was
+ * written; NULL when a user was adopted. */
 int scim_user_create(db *d, const char *account_id, const struct scim_writer *w, json_t *doc, long long *id,
-		     enum scim_change *change, struct scim_error *err);
+		     enum scim_change *change, const char *base, json_t **created, struct scim_error *err);
 
 /* Makes user id what a normalized User document describes (PUT, and PATCH
  * after the engine ran), with its event; a console user becomes

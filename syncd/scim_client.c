@@ -1,19 +1,25 @@
 /* SCIM sources pulled on their schedules (ch3 §8.5, beyond the guide): a
- * SCIM 2.0 client over libcurl. A pull claims a due source under a lease,
- * lists the source's Users page by page, and only when every page came back
- * whole and consistent (the same totalResults throughout, every user with
- * an id, none twice) compares them with the users the source owns here, by
+ * SCIM 2.0 client over libcurl. A pull claims a due source under a lease
+ * and lists the source's Users page by page. A source that dates its users
+ * (meta.lastModified) is asked, between its daily full listings, only for
+ * the users modified since the newest date it listed before, and for its
+ * total (count=0): when the total is the users owned here plus the new ones
+ * among the changes, nothing was removed and the changes are the whole
+ * story; else every user is listed. Only when every page came back whole
+ * and consistent (the same totalResults throughout, every user with an id,
+ * none twice) are they compared with the users the source owns here, by
  * the source's id: new ones are created (or adopt the console user their
  * userName names), changed ones — their document's fingerprint differs —
- * replaced, and the ones the source no longer lists deleted (or let go, if
- * adopted). Each change is one transaction with its event (actor SCIM). A
- * failed or partial fetch changes no user; an unchanged source changes
- * none either. */
+ * replaced, and, after a full listing, the ones the source no longer lists
+ * deleted (or let go, if adopted). Each change is one transaction with its
+ * event (actor SCIM). A failed or partial fetch changes no user; an
+ * unchanged source changes none either. */
 #include "syncd/syncd.h"
 #include "syncd/lease.h"
 #include "lib/core/config.h"
 #include "lib/core/crypto.h"
 #include "lib/core/log.h"
+#include "lib/scim/json_util.h"
 #include "lib/scim/resource.h"
 #include "lib/scim/schema.h"
 #include "lib/scim_sources.h"
@@ -56,18 +62,19 @@ static size_t on_data(char *ptr, size_t size, size_t n, void *ctx)
 	return add;
 }
 
-/* One page of the source's Users: its ListResponse, or NULL with why. */
-static json_t *fetch_page(CURL *curl, const struct scim_source_claim *s, const char *token, long start, char *why,
-			  size_t why_size)
+/* One page of the source's Users (filter: "" for none): its ListResponse,
+ * or NULL with why and the HTTP status (0 when there was no answer). */
+static json_t *fetch_page(CURL *curl, const struct scim_source_claim *s, const char *token, const char *filter,
+			  long start, int count, long *status, char *why, size_t why_size)
 {
 	char url[4096], auth[1200];
 	size_t n = strlen(s->base_url);
 	while (n > 0 && s->base_url[n - 1] == '/')
 		n--;
-	char *filter = s->filter[0] ? curl_easy_escape(curl, s->filter, 0) : NULL;
-	snprintf(url, sizeof url, "%.*s/Users?startIndex=%ld&count=%d%s%s", (int)n, s->base_url, start, PAGE_SIZE,
-		 filter ? "&filter=" : "", filter ? filter : "");
-	curl_free(filter);
+	char *escaped = filter[0] ? curl_easy_escape(curl, filter, 0) : NULL;
+	snprintf(url, sizeof url, "%.*s/Users?startIndex=%ld&count=%d%s%s", (int)n, s->base_url, start, count,
+		 escaped ? "&filter=" : "", escaped ? escaped : "");
+	curl_free(escaped);
 	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
 	struct curl_slist *headers = curl_slist_append(NULL, auth);
 	headers = curl_slist_append(headers, "Accept: application/scim+json, application/json");
@@ -83,14 +90,14 @@ static json_t *fetch_page(CURL *curl, const struct scim_source_claim *s, const c
 	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(curl, CURLOPT_USERAGENT, "Switchboard-syncd");
 	CURLcode rc = curl_easy_perform(curl);
-	long status = 0;
-	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+	*status = 0;
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, status);
 	curl_slist_free_all(headers);
 	json_t *doc = NULL;
 	if (rc != CURLE_OK)
 		snprintf(why, why_size, "%s", b.too_big ? "a page larger than the limit" : curl_easy_strerror(rc));
-	else if (status != 200)
-		snprintf(why, why_size, "the source answered HTTP %ld", status);
+	else if (*status != 200)
+		snprintf(why, why_size, "the source answered HTTP %ld", *status);
 	else if (!(doc = json_loadb(b.data ? b.data : "", b.len, 0, NULL)) || !json_is_object(doc))
 		snprintf(why, why_size, "the source's answer is not a SCIM ListResponse");
 	free(b.data);
@@ -113,95 +120,146 @@ static int by_key(const void *a, const void *b)
 	return strcmp(((const struct remote *)a)->key, ((const struct remote *)b)->key);
 }
 
-/* Every user the source lists, or -1 with why: a failure anywhere fails all. */
-static int fetch_all(const struct scim_source_claim *s, const char *token, json_t **pages, struct remote **out, int *n,
-		     char *why, size_t why_size)
+/* What one listing of the source's Users brought: its users, sorted by
+ * key, and the newest meta.lastModified among them (the source's clock). */
+struct listing {
+	json_t *pages;                     /* owns the keys */
+	struct remote *v;
+	int n, cap;
+	long status;                       /* of a refused request */
+	char newest[SCIM_SOURCE_WATERMARK_MAX + 1];
+	double newest_at;
+	int undated;                       /* a user came without a usable meta.lastModified */
+};
+
+static void listing_free(struct listing *l)
 {
-	CURL *curl = curl_easy_init();
-	if (!curl) {
-		snprintf(why, why_size, "no HTTP client");
+	for (int i = 0; i < l->n; i++)
+		json_decref(l->v[i].doc);
+	free(l->v);
+	json_decref(l->pages);
+	memset(l, 0, sizeof *l);
+}
+
+/* Notes the user's meta.lastModified: a watermark is put inside a filter's
+ * quotes, so only a plain date-time is kept. */
+static void note_modified(struct listing *l, json_t *res)
+{
+	const char *text = json_string_value(json_object_get(json_object_get(res, "meta"), "lastModified"));
+	double at;
+	if (!text || strlen(text) > SCIM_SOURCE_WATERMARK_MAX || strpbrk(text, "\"\\") || !scim_datetime(text, &at)) {
+		l->undated = 1;
+		return;
+	}
+	if (!l->newest[0] || at > l->newest_at) {
+		snprintf(l->newest, sizeof l->newest, "%s", text);
+		l->newest_at = at;
+	}
+}
+
+/* One user of a page into l. 0, or -1 with why. */
+static int take_user(struct listing *l, json_t *res, char *why, size_t why_size)
+{
+	json_t *id = json_object_get(res, "id");
+	if (!json_is_string(id) || !json_string_length(id) || json_string_length(id) > 255) {
+		snprintf(why, why_size, "a user of the source has no id");
 		return -1;
 	}
-	*pages = json_array();
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 1024;
+		struct remote *more = realloc(l->v, (size_t)cap * sizeof *l->v);
+		if (!more) {
+			snprintf(why, why_size, "out of memory");
+			return -1;
+		}
+		l->v = more;
+		l->cap = cap;
+	}
+	note_modified(l, res);
+	struct remote *r = &l->v[l->n++];
+	r->key = json_string_value(id);
+	r->doc = json_deep_copy(res);
+	struct scim_error err = {0};
+	if (scim_normalize(r->doc, &scim_user_type, &err) != 0) {
+		/* kept as it came: applying it fails and is counted, the rest goes on */
+		json_decref(r->doc);
+		r->doc = NULL;
+		r->print[0] = 0;
+	} else {
+		scim_fingerprint(r->doc, r->print);
+	}
+	return 0;
+}
+
+/* Every user the source lists under filter, into l (zeroed), or -1 with
+ * why: a failure anywhere fails all. */
+static int list_users(CURL *curl, const struct scim_source_claim *s, const char *token, const char *filter,
+		      struct listing *l, char *why, size_t why_size)
+{
+	l->pages = json_array();
 	long total = -1, start = 1;
-	int cap = 0;
-	*out = NULL;
-	*n = 0;
 	for (;;) {
-		json_t *page = fetch_page(curl, s, token, start, why, why_size);
+		json_t *page = fetch_page(curl, s, token, filter, start, PAGE_SIZE, &l->status, why, why_size);
 		if (!page)
-			break;
-		json_array_append_new(*pages, page);
+			return -1;
+		json_array_append_new(l->pages, page);
 		json_t *t = json_object_get(page, "totalResults"), *list = json_object_get(page, "Resources");
 		if (!json_is_integer(t) || (list && !json_is_array(list))) {
 			snprintf(why, why_size, "the source's answer is not a SCIM ListResponse");
-			break;
+			return -1;
 		}
 		if (total < 0)
 			total = (long)json_integer_value(t);
 		if (json_integer_value(t) != total) {
 			snprintf(why, why_size, "the source's users changed during the pull (totalResults %ld, then %lld)", total,
 				 (long long)json_integer_value(t));
-			break;
+			return -1;
 		}
 		if (total > SOURCE_USERS_MAX) {
 			snprintf(why, why_size, "the source lists more than %d users", SOURCE_USERS_MAX);
-			break;
+			return -1;
 		}
 		size_t i;
 		json_t *res;
-		json_array_foreach(list, i, res) {
-			json_t *id = json_object_get(res, "id");
-			if (!json_is_string(id) || !json_string_length(id) || json_string_length(id) > 255) {
-				snprintf(why, why_size, "a user of the source has no id");
-				goto fail;
-			}
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 1024;
-				struct remote *more = realloc(*out, (size_t)cap * sizeof **out);
-				if (!more) {
-					snprintf(why, why_size, "out of memory");
-					goto fail;
-				}
-				*out = more;
-			}
-			struct remote *r = &(*out)[(*n)++];
-			r->key = json_string_value(id);
-			r->doc = json_deep_copy(res);
-			struct scim_error err = {0};
-			if (scim_normalize(r->doc, &scim_user_type, &err) != 0) {
-				/* kept as it came: applying it fails and is counted, the rest goes on */
-				json_decref(r->doc);
-				r->doc = NULL;
-				r->print[0] = 0;
-			} else {
-				scim_fingerprint(r->doc, r->print);
-			}
-		}
+		json_array_foreach(list, i, res)
+			if (take_user(l, res, why, why_size) != 0)
+				return -1;
 		start += (long)json_array_size(list);
-		if (*n >= total) {
-			if (*n > total) {
-				snprintf(why, why_size, "the source listed more users than its totalResults");
-				break;
-			}
-			if (*n > 1)
-				qsort(*out, (size_t)*n, sizeof **out, by_key);
-			for (int k = 1; k < *n; k++)
-				if (strcmp((*out)[k - 1].key, (*out)[k].key) == 0) {
-					snprintf(why, why_size, "the source listed user %.100s twice", (*out)[k].key);
-					goto fail;
-				}
-			curl_easy_cleanup(curl);
-			return 0;
-		}
-		if (json_array_size(list) == 0) {
-			snprintf(why, why_size, "the source stopped after %d of its %ld users", *n, total);
+		if (l->n >= total)
 			break;
+		if (json_array_size(list) == 0) {
+			snprintf(why, why_size, "the source stopped after %d of its %ld users", l->n, total);
+			return -1;
 		}
 	}
-fail:
-	curl_easy_cleanup(curl);
-	return -1;
+	if (l->n > total) {
+		snprintf(why, why_size, "the source listed more users than its totalResults");
+		return -1;
+	}
+	if (l->n > 1)
+		qsort(l->v, (size_t)l->n, sizeof *l->v, by_key);
+	for (int k = 1; k < l->n; k++)
+		if (strcmp(l->v[k - 1].key, l->v[k].key) == 0) {
+			snprintf(why, why_size, "the source listed user %.100s twice", l->v[k].key);
+			return -1;
+		}
+	return 0;
+}
+
+/* How many users the source lists under its filter (count=0, RFC 7644
+ * §3.4.2.4: the total without a page), or -1 with why. */
+static long count_users(CURL *curl, const struct scim_source_claim *s, const char *token, char *why, size_t why_size)
+{
+	long status;
+	json_t *page = fetch_page(curl, s, token, s->filter, 1, 0, &status, why, why_size);
+	if (!page)
+		return -1;
+	json_t *t = json_object_get(page, "totalResults");
+	long total = json_is_integer(t) ? (long)json_integer_value(t) : -1;
+	json_decref(page);
+	if (total < 0)
+		snprintf(why, why_size, "the source's answer is not a SCIM ListResponse");
+	return total;
 }
 
 /* The users the source owns here. */
@@ -273,7 +331,7 @@ static int apply_change(void *ctx)
 	struct scim_writer w = {c->s->id, c->r->key};
 	if (!c->l) {
 		long long id;
-		return scim_user_create(d, c->s->account_id, &w, c->r->doc, &id, &what, &c->err);
+		return scim_user_create(d, c->s->account_id, &w, c->r->doc, &id, &what, NULL, NULL, &c->err);
 	}
 	return scim_user_replace(d, c->s->account_id, &w, c->l->user_id, c->r->doc, &what, &c->err);
 }
@@ -295,43 +353,108 @@ static int change_one(db *d, struct change *c, long *counter, struct result *res
 	return 0;
 }
 
+static double since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static struct local *local_of(struct locals *local, const char *key)
+{
+	struct local k;
+	snprintf(k.key, sizeof k.key, "%s", key);
+	return local->n ? bsearch(&k, local->v, (size_t)local->n, sizeof *local->v, by_local_key) : NULL;
+}
+
+/* The users modified since the watermark, when they tell the whole story:
+ * the source's total is the users owned here plus the new ones among them
+ * (else some were removed, which only a full listing shows). 1 they do, 0
+ * they do not (or the source takes no such filter), -1 with why. */
+static int list_changes(CURL *curl, const struct scim_source_claim *s, const char *token, struct locals *local,
+			struct listing *changes, long *total, char *why, size_t why_size)
+{
+	char filter[sizeof s->filter + 128];
+	snprintf(filter, sizeof filter, "%s%s%smeta.lastModified ge \"%s\"", s->filter[0] ? "(" : "", s->filter,
+		 s->filter[0] ? ") and " : "", s->watermark);
+	if (list_users(curl, s, token, filter, changes, why, why_size) != 0) {
+		/* a source that cannot filter on meta.lastModified (RFC 7644 §3.4.2.2) is listed whole */
+		if (changes->status == 400 || changes->status == 501) {
+			why[0] = 0;
+			return 0;
+		}
+		return -1;
+	}
+	if ((*total = count_users(curl, s, token, why, why_size)) < 0)
+		return -1;
+	long fresh = 0;
+	for (int i = 0; i < changes->n; i++)
+		fresh += local_of(local, changes->v[i].key) == NULL;
+	return *total == local->n + fresh;
+}
+
+/* The watermark the next pull asks from: it moves on with what was listed;
+ * a full listing where a user came undated leaves none (the next lists
+ * every user again). */
+static const char *next_watermark(const struct scim_source_claim *s, const struct listing *l, int delta)
+{
+	if (!delta)
+		return l->undated || !l->newest[0] ? NULL : l->newest;
+	double at;
+	return l->newest[0] && (!scim_datetime(s->watermark, &at) || l->newest_at > at) ? l->newest : s->watermark;
+}
+
 static void pull(db *d, const struct scim_source_claim *s)
 {
-	struct timespec t0, t_fetched;
+	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	t_fetched = t0;
+	double fetching = 0;
 	char token[SCIM_SOURCE_TOKEN_MAX + 1], why[600] = "";
-	json_t *pages = NULL;
-	struct remote *remote = NULL;
+	struct listing listed = {0};
 	struct locals local = {0};
 	struct result res = {0};
-	int n = 0, ok = 0;
+	int ok = 0, delta = 0;
+	long total = 0;
+	CURL *curl = curl_easy_init();
+	if (!curl) {
+		snprintf(why, sizeof why, "no HTTP client");
+		goto done;
+	}
 	if (secret_open(cfg_str("Crypto.Key", ""), s->token_sealed, token, sizeof token) != 0) {
 		snprintf(why, sizeof why, "the source's token cannot be opened (Crypto.Key changed?)");
 		goto done;
 	}
-	if (fetch_all(s, token, &pages, &remote, &n, why, sizeof why) != 0)
-		goto done;
-	clock_gettime(CLOCK_MONOTONIC, &t_fetched);
-	res.fetched = n;
 	if (scim_source_users_each(d, s->id, local_row, &local) < 0) {
 		snprintf(why, sizeof why, "the database is unavailable");
 		goto done;
 	}
 	if (local.n > 1)
 		qsort(local.v, (size_t)local.n, sizeof *local.v, by_local_key);
+	/* Only what changed since the last pull, when the source dates its
+	 * users; every user at least daily, and whenever the changes do not add
+	 * up (a user was removed). */
+	if (s->watermark[0] && !s->list_all && (delta = list_changes(curl, s, token, &local, &listed, &total, why,
+								       sizeof why)) < 0)
+		goto done;
+	if (!delta) {
+		listing_free(&listed);
+		if (list_users(curl, s, token, s->filter, &listed, why, sizeof why) != 0)
+			goto done;
+		total = listed.n;
+	}
+	fetching = since(&t0);
+	res.fetched = total;
 	long changes = 0;
-	for (int i = 0; i < n; i++) {
-		struct local key;
-		snprintf(key.key, sizeof key.key, "%s", remote[i].key);
-		struct local *l = local.n ? bsearch(&key, local.v, (size_t)local.n, sizeof *local.v, by_local_key) : NULL;
+	for (int i = 0; i < listed.n; i++) {
+		struct remote *r = &listed.v[i];
+		struct local *l = local_of(&local, r->key);
 		if (l)
 			l->seen = 1;
-		if (l && remote[i].doc && strcmp(l->print, remote[i].print) == 0) {
+		if (l && r->doc && strcmp(l->print, r->print) == 0) {
 			res.unchanged++;
 			continue;
 		}
-		struct change c = {.s = s, .r = &remote[i], .l = l};
+		struct change c = {.s = s, .r = r, .l = l};
 		if (change_one(d, &c, l ? &res.changed : &res.added, &res) != 0) {
 			snprintf(why, sizeof why, "the database is unavailable");
 			goto done;
@@ -344,6 +467,11 @@ static void pull(db *d, const struct scim_source_claim *s)
 	for (int i = 0; i < local.n; i++) {
 		if (local.v[i].seen)
 			continue;
+		/* not among the changes: as it was */
+		if (delta) {
+			res.unchanged++;
+			continue;
+		}
 		struct change c = {.s = s, .l = &local.v[i]};
 		if (change_one(d, &c, local.v[i].adopted ? &res.released : &res.removed, &res) != 0) {
 			snprintf(why, sizeof why, "the database is unavailable");
@@ -354,29 +482,28 @@ static void pull(db *d, const struct scim_source_claim *s)
 	if (res.skipped)
 		snprintf(why, sizeof why, "%ld users could not be applied, e.g. %s", res.skipped, res.first_refusal);
 done:;
-	struct timespec t1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	double seconds = since(&t0);
+	struct scim_pull_mark mark = {next_watermark(s, &listed, delta), !delta};
 	/* how long the source took to list its users, and how long the rest (the diff, the changes) */
-	double fetching = (double)(t_fetched.tv_sec - t0.tv_sec) + (double)(t_fetched.tv_nsec - t0.tv_nsec) / 1e9;
-	json_t *result = ok ? json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:f,s:f}", "fetched", (int)res.fetched, "added",
+	json_t *result = ok ? json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:s,s:f,s:f}", "fetched", (int)res.fetched, "added",
 					(int)res.added, "changed", (int)res.changed, "removed", (int)res.removed, "released",
 					(int)res.released, "skipped", (int)res.skipped, "unchanged", (int)res.unchanged,
-					"seconds", seconds, "fetch_seconds", fetching)
+					"listed", delta ? "changes" : "all", "seconds", seconds, "fetch_seconds", fetching)
 			    : NULL;
-	if (scim_source_finish(d, s->id, lease_owner(), ok, why, result, s->interval_minutes, s->failures) != 0)
+	if (scim_source_finish(d, s->id, lease_owner(), why, result, ok ? &mark : NULL, s->interval_minutes,
+			       s->failures) != 0)
 		log_error("scim source %lld: could not record the pull: %s", s->id, db_error(d));
 	if (!ok)
 		log_error("scim source %lld (%s): %s; nothing was changed", s->id, s->name, why);
 	else
-		log_info("scim source %lld (%s): %ld listed, %ld added, %ld changed, %ld removed, %ld let go, %ld skipped in %.2f s",
-			 s->id, s->name, res.fetched, res.added, res.changed, res.removed, res.released, res.skipped, seconds);
+		log_info("scim source %lld (%s): %ld listed (%s), %ld added, %ld changed, %ld removed, %ld let go, %ld skipped"
+			 " in %.2f s", s->id, s->name, res.fetched, delta ? "changes only" : "all", res.added, res.changed,
+			 res.removed, res.released, res.skipped, seconds);
 	json_decref(result);
-	for (int i = 0; i < n; i++)
-		json_decref(remote[i].doc);
-	free(remote);
+	listing_free(&listed);
 	free(local.v);
-	json_decref(pages);
+	if (curl)
+		curl_easy_cleanup(curl);
 	memset(token, 0, sizeof token);
 }
 

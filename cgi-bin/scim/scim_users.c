@@ -44,6 +44,8 @@ int scim_users_get(struct req *r)
 struct create {
 	json_t *doc;
 	long long id;
+	const char *base;
+	json_t *res;                       /* the new user's resource; NULL for an adopted one */
 	struct scim_error err;
 };
 
@@ -52,7 +54,9 @@ static int create(struct req *r, void *arg)
 	struct create *c = arg;
 	enum scim_change change;
 	struct scim_writer server = {0, NULL};
-	int rc = scim_user_create(r->db, r->acct.id, &server, c->doc, &c->id, &change, &c->err);
+	json_decref(c->res);
+	c->res = NULL;
+	int rc = scim_user_create(r->db, r->acct.id, &server, c->doc, &c->id, &change, c->base, &c->res, &c->err);
 	return rc == 0 ? scim_count(r, change) : rc;
 }
 
@@ -66,15 +70,18 @@ int scim_users_post(struct req *r)
 		json_decref(c.doc);
 		return scim_refuse(r, &c.err);
 	}
+	char base[1200];
+	scim_base(r, base, sizeof base);
+	c.base = base;
 	int rc = scim_tx(r, create, &c);
 	json_decref(c.doc);
 	scim_params_free(&p);
-	if (rc != 0)
+	if (rc != 0) {
+		json_decref(c.res);
 		return rc < 0 ? scim_broken(r) : scim_refuse(r, &c.err);
-	char base[1200];
-	scim_base(r, base, sizeof base);
-	json_t *res = NULL;
-	if (scim_user_read(r->db, r->acct.id, c.id, 0, base, &res) != 1)
+	}
+	/* an adopted user is read: it has a past (groups, times) */
+	if (!c.res && scim_user_read(r->db, r->acct.id, c.id, 0, base, &c.res) != 1)
 		return scim_broken(r);
-	return scim_resource_reply(r, 201, res, &p);
+	return scim_resource_reply(r, 201, c.res, &p);
 }

@@ -10,7 +10,9 @@
  * read-only with a note naming it (guide §2.4 notes): a PBX the user is
  * synced from (lib/pbx_links.h pbx_owned_field), or the SCIM client that
  * provisioned it, Azure AD Sync or a SCIM source (guide §3.2.6;
- * lib/scim_users.h user_field_source_owned). A save writes the row and one
+ * lib/scim_users.h user_field_source_owned). A SCIM-provisioned user's page
+ * also shows, read-only, the SCIM document it was provisioned with (the
+ * guide's Advanced section, §2.4 notes). A save writes the row and one
  * "user.update" event listing what changed. */
 #include "cgi-bin/core/request.h"
 #include "cgi-bin/users/user_form.h"
@@ -52,7 +54,8 @@ static void with_source(const char *text, const char *source, char *out, size_t 
 /* User.Owned.<field>: for each field a source owns, the note that says
  * which (the template draws it read-only; keep_owned keeps its value). A
  * PBX's claim comes first; a SCIM client owns the rest of its fields.
- * synced_from_pbx: whether a PBX has the user. */
+ * synced_from_pbx: whether a PBX has the user. User.ScimDocument: the SCIM
+ * document of a user a SCIM client owns, as stored (the Advanced section). */
 static int publish_owned(struct req *r, HDF *h, int *synced_from_pbx)
 {
 	const struct user *u = &r->obj.user;
@@ -64,6 +67,12 @@ static int publish_owned(struct req *r, HDF *h, int *synced_from_pbx)
 	int scim = scim_user_owner(r->db, r->acct.id, u->id, source, sizeof source);
 	if (scim < 0)
 		return -1;
+	if (scim) {
+		char *doc = scim_user_document(r->db, r->acct.id, u->id);
+		if (doc)
+			hdf_set_value(h, "ScimDocument", doc);
+		free(doc);
+	}
 	if (scim == SCIM_OWNER_SOURCE)
 		with_source(lang(r, "users.user_edit.scim_source_owned"), source, scim_note, sizeof scim_note);
 	else if (scim == SCIM_OWNER_SERVER)

@@ -68,6 +68,15 @@
   <?cs /if ?>
 </section>
 
+<?cs # A SCIM-provisioned user's document as its client sent it (guide §2.4 notes: Advanced) ?>
+<?cs if:User.ScimDocument ?>
+<section class="card" aria-labelledby="advanced-heading">
+  <h2 id="advanced-heading"><?cs var:Lang.users.user_edit.advanced ?></h2>
+  <p class="hint"><?cs var:Lang.users.user_edit.scim_data ?></p>
+  <pre class="scim-data" aria-label="<?cs var:Lang.users.user_edit.scim_data ?>"><?cs var:User.ScimDocument ?></pre>
+</section>
+<?cs /if ?>
+
 <?cs if:Licenses.shown ?>
 <section class="card" aria-labelledby="products-heading">
   <div class="toolbar">

@@ -8,7 +8,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from './lib/stack.js';
 import { Client } from './lib/stack.js';
-import { count, email, lit, newUser, PASSWORD, scalar, signIn, uid } from './lib/fixtures.js';
+import { count, email, lit, newUser, partnerSession, PASSWORD, scalar, signIn, uid } from './lib/fixtures.js';
 import { generateKeys, scimAccount, ScimClient, scimUser } from './lib/scim.js';
 
 const SCIM_JSON = /^application\/scim\+json/;
@@ -260,6 +260,38 @@ describe('SCIM Users', () => {
     assert.equal(await scalar(`SELECT source FROM users WHERE id = ${u.id}`), 'SCIM');
     const [details] = (await sql(`SELECT details FROM events WHERE asset_id = ${lit(u.id)} AND actor_name = 'SCIM' ORDER BY id DESC LIMIT 1`))[0];
     assert.equal(JSON.parse(details).adopted.to, 'SCIM');
+  });
+
+  test('Edit User of a provisioned user shows its SCIM data read-only, escaped, to who may see the user only', async () => {
+    const name = email('advanced');
+    const res = await s.client.post('/Users', scimUser(name, {
+      title: '<script>alert(1)</script> & Co', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { department: 'R&D' },
+    }));
+    assert.equal(res.status, 201, res.text);
+    const path = `/a/${s.account.id}/users/${res.json.id}`;
+    const page = await s.session.get(path);
+    assert.equal(page.status, 200);
+    const section = /<section class="card" aria-labelledby="advanced-heading">([\s\S]*?)<\/section>/.exec(page.text);
+    assert.ok(section, 'an Advanced section');
+    assert.match(section[1], />Advanced</);
+    const pre = /<pre class="scim-data"[^>]*>([\s\S]*?)<\/pre>/.exec(section[1]);
+    assert.ok(pre, 'the SCIM data, as text');
+    assert.ok(!pre[1].includes('<script>'), 'escaped');
+    const decoded = pre[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const doc = JSON.parse(decoded);
+    assert.equal(doc.userName, name);
+    assert.equal(doc.title, '<script>alert(1)</script> & Co');
+    assert.equal(doc['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].department, 'R&D');
+    // a console user has no SCIM data to show
+    const plain = await newUser(s.account.id);
+    const other = await s.session.get(`/a/${s.account.id}/users/${plain.id}`);
+    assert.equal(other.status, 200);
+    assert.ok(!other.text.includes('advanced-heading'));
+    // another partner reaches neither the page nor the data
+    const stranger = await partnerSession('Stranger');
+    const refused = await stranger.session.get(path);
+    assert.equal(refused.status, 404);
+    assert.ok(!refused.text.includes(name));
   });
 
   test('active false deactivates: sessions end, sign-in is refused, GET still answers; true restores', async () => {

@@ -1,6 +1,7 @@
 // SCIM sources pulled by syncd (ch3 §8.5), against scim-peer, a SCIM service
 // built on npm scimmy: a pull adds, changes and removes users to match the
-// source; an unchanged source writes nothing; a failed or partial fetch —
+// source, asking only for what changed since the last pull when that tells
+// the whole story; an unchanged source writes nothing; a failed or partial fetch —
 // an error, a refused token, a cut body, a total that moves, a page that
 // comes back empty — writes nothing either; the token is sealed at rest.
 
@@ -129,7 +130,21 @@ describe('a SCIM source', () => {
     const { error, result } = await pull(ctx);
     assert.equal(error, '');
     assert.equal(result.unchanged, 3);
+    assert.equal(result.listed, 'changes', 'asked only for what changed');
     assert.deepEqual(await stateOf(ctx.account.id), before);
+  });
+
+  test('a pull asks only for the users changed since the last one, and applies them', async () => {
+    const list = (await peerScim(tenant, 'GET', '/Users')).json.Resources;
+    const grace = list.find((u) => u.userName.startsWith('grace'));
+    assert.equal((await peerScim(tenant, 'PUT', `/Users/${grace.id}`, { ...person('grace', { tag }), title: 'Rear Admiral' })).status, 200);
+    const { error, result } = await pull(ctx);
+    assert.equal(error, '');
+    assert.equal(result.listed, 'changes');
+    assert.deepEqual([result.fetched, result.added, result.changed, result.removed, result.unchanged], [3, 0, 1, 0, 2]);
+    const doc = JSON.parse(await scalar(`SELECT s.doc FROM scim_users s JOIN users u ON u.id = s.user_id
+      WHERE u.account_id = ${lit(ctx.account.id)} AND u.email LIKE 'grace@%'`));
+    assert.equal(doc.title, 'Rear Admiral');
   });
 
   test('a pull follows the source: a change, a removal and a newcomer', async () => {
@@ -142,6 +157,7 @@ describe('a SCIM source', () => {
     const { error, result } = await pull(ctx);
     assert.equal(error, '');
     assert.deepEqual([result.added, result.changed, result.removed], [1, 1, 1]);
+    assert.equal(result.listed, 'all', 'a removal is seen in the total, then in the full listing');
     assert.equal(await scalar(`SELECT last_name FROM users WHERE account_id = ${lit(ctx.account.id)} AND email LIKE 'ada@%'`), 'Lovelace');
     assert.equal(await count('users', `account_id = ${lit(ctx.account.id)} AND email LIKE 'alan@%'`), 0);
     assert.equal(await count('users', `account_id = ${lit(ctx.account.id)} AND email LIKE 'edsger@%'`), 1);
@@ -161,12 +177,15 @@ describe('a SCIM source that fails', () => {
     await peerScim(tenant, 'PUT', `/Users/${first[1].id}`, { ...first[1], displayName: 'Changed Meanwhile' });
   });
 
-  for (const [mode, page, why] of [
-    ['500', 2, /HTTP 500/], ['401', 1, /HTTP 401/], ['truncate', 2, /not a SCIM ListResponse/],
-    ['drift', 2, /changed during the pull/], ['short', 2, /stopped after 500 of its 619 users/],
+  // A pull asks first for the changes since the last one and for the total;
+  // the total says a user was removed, so it then lists them all.
+  for (const [mode, page, of, why] of [
+    ['500', 1, 'changes', /HTTP 500/], ['truncate', 1, 'count', /not a SCIM ListResponse/],
+    ['500', 2, 'all', /HTTP 500/], ['401', 1, 'all', /HTTP 401/], ['truncate', 2, 'all', /not a SCIM ListResponse/],
+    ['drift', 2, 'all', /changed during the pull/], ['short', 2, 'all', /stopped after 500 of its 619 users/],
   ]) {
-    test(`${mode} on page ${page}: nothing is written, the error is shown`, async () => {
-      await control(`/sim/tenants/${tenant.tenant}/fail`, { mode, page });
+    test(`${mode} on page ${page} of the ${of === 'all' ? 'full listing' : of === 'count' ? 'total' : 'changes'}: nothing is written, the error is shown`, async () => {
+      await control(`/sim/tenants/${tenant.tenant}/fail`, { mode, page, of });
       const before = await stateOf(ctx.account.id);
       const { error } = await pull(ctx);
       assert.match(error, why);
