@@ -34,5 +34,11 @@ int mivb_user_link(db *d, long long link_id, const char *account_id, long long u
 				  " VALUES (?, ?, ?, ?, LEFT(?, 100), LEFT(?, 100), ?, ?, ?, ?, UTC_TIMESTAMP())",
 			       "ississssss", link_id, pbx_id, account_id, user_id, u->first_name, u->last_name, u->email,
 			       u->dn, pbx_email_state_key(*u->email ? PBX_EMAIL_OK : PBX_EMAIL_MISSING), fingerprint);
-	return rc < 0 ? -1 : 0;
+	if (rc < 0)
+		return -1;
+	/* now a user the PBX has (guide §2.4 notes): the fields it owns follow
+	 * it, and the console's extension is its first DN, as the sync keeps them */
+	rc = db_exec(d, "UPDATE users SET pbx_user = 1, extension = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND account_id = ?",
+		     "sis", u->dn, user_id, account_id);
+	return rc == 1 ? 0 : -1;
 }

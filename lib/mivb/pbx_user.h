@@ -18,7 +18,8 @@ int mivb_user_create(struct pbx_admin *a, const struct mivb_new_user *u, char pb
 
 /* Inside the caller's transaction, once the PBX created it: the console's
  * copy of the PBX user, linked to user_id, on the account's MiVoice
- * Business link. 0, or -1. */
+ * Business link; user_id becomes a user the PBX has, its extension the DN.
+ * 0, or -1. */
 int mivb_user_link(db *d, long long link_id, const char *account_id, long long user_id, const char *pbx_id,
 		   const struct mivb_new_user *u);
 #endif
