@@ -6,8 +6,11 @@
  * off. The user form's MiTeam Meetings toggle posts here too. A
  * product is added to or removed from the user in one transaction with its
  * event; the pool's row is locked first, so no pool is ever over-assigned
- * (lib/licenses.h), and a short pool says how many more licences it needs. */
+ * (lib/licenses.h), and a short pool says how many more licences it needs.
+ * On an account with MiVoice Business, the MiVoice Business Service is one
+ * of them: no licence, but a user on the PBX (cgi-bin/mivb/user_product.h). */
 #include "cgi-bin/core/request.h"
+#include "cgi-bin/mivb/user_product.h"
 #include "cgi-bin/users/user_licenses.h"
 #include "lib/licenses.h"
 #include "lib/mitel_one.h"
@@ -20,7 +23,7 @@ int user_products_get(struct req *r)
 	hdf_set_value(r->hdf, "Page.Title", lang(r, "users.user_products.title"));
 	hdf_set_valuef(r->hdf, "User.id=%lld", r->obj.user.id);
 	hdf_set_value(r->hdf, "User.display_name", r->obj.user.display_name);
-	return user_licenses_publish(r) == 0 ? DONE : SERVER_ERROR;
+	return user_licenses_publish(r) == 0 && mivb_product_publish(r) == 0 ? DONE : SERVER_ERROR;
 }
 
 struct change {
@@ -60,6 +63,8 @@ static int apply(struct req *r, void *arg)
 int user_products_post(struct req *r)
 {
 	const char *action = in(r, "action");
+	if (strcmp(in(r, "product"), MIVB_SERVICE_PRODUCT) == 0 && strcmp(action, "add") == 0)
+		return mivb_product_add(r);
 	struct change c = {in(r, "product"), strcmp(action, "add") == 0, 0, 0};
 	if (!c.add && strcmp(action, "remove") != 0)
 		field_error(r, "action", "errors.invalid_choice");

@@ -121,6 +121,17 @@ int mivb_services_put(struct pbx_admin *a, const char *pbx_id, const struct mivb
 	return rc;
 }
 
+int mivb_services_delete(struct pbx_admin *a, const char *pbx_id, struct mivb_services *stored, struct pbx_reply *rep)
+{
+	char path[256];
+	path_of(a, pbx_id, path, sizeof path);
+	snprintf(path + strlen(path), sizeof path - strlen(path), "/delete");
+	int rc = pbx_admin_call(a, "POST", path, NULL, rep) != 0 ? -1 : pbx_reply_ok(rep) ? 0 : 1;
+	if (rc == 0)
+		services_of(rep->doc, stored);
+	return rc;
+}
+
 struct service_of {
 	char *pbx_id, *category;
 };

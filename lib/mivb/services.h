@@ -54,6 +54,10 @@ int mivb_services_get(struct pbx_admin *a, const char *pbx_id, struct mivb_servi
 int mivb_services_put(struct pbx_admin *a, const char *pbx_id, const struct mivb_services *s, struct mivb_services *stored,
 		      struct pbx_reply *rep);
 
+/* Removes the user's services on the PBX (§8.6.1): its category and its
+ * phones with their DNs; the user stays. stored: what the PBX now holds. */
+int mivb_services_delete(struct pbx_admin *a, const char *pbx_id, struct mivb_services *stored, struct pbx_reply *rep);
+
 /* The account's user as the PBX has them, with the service category the
  * console last wrote for them ("" for MiVoice Business (no service
  * assigned), guide §3.1.2.1). 1 found, 0 the PBX does not have the user, -1. */

@@ -91,7 +91,9 @@
       <a class="button small" href="<?cs var:mivb_base ?>/service"><?cs var:Lang.mivb.user_service.upgrade ?></a><?cs
       else ?><?cs var:Lang.mivb.user_service.no_service ?>
       <a class="button small" href="<?cs var:mivb_base ?>/service"><?cs var:Lang.mivb.user_service.complete_setup ?></a><?cs /if ?>
-      <a class="button small secondary" href="<?cs var:mivb_base ?>" aria-label="<?cs var:Lang.mivb.user_config.service_link ?>">⚙ <?cs var:Lang.mivb.user_service.settings ?></a></li>
+      <a class="button small secondary" href="<?cs var:mivb_base ?>" aria-label="<?cs var:Lang.mivb.user_config.service_link ?>">⚙ <?cs var:Lang.mivb.user_service.settings ?></a><?cs
+      if:!Users.ReadOnly ?>
+      <a class="button small secondary" href="<?cs var:mivb_base ?>/remove" aria-label="<?cs var:Lang.mivb.user_product.remove_title ?>"><?cs var:Lang.users.user_products.remove ?></a><?cs /if ?></li>
   </ul>
   <?cs /if ?>
   <?cs # MiTeam Meetings' toggle (guide §3.1.5.1): read-only under MiCollab,

@@ -1,13 +1,32 @@
 <?cs # Products and licenses (guide §3.1.4.1 step b): the account's products,
-     each with Add while its pool has a licence left. ?>
+     each with Add while its pool has a licence left; with MiVoice Business, its
+     MiVoice Business Service (guide §3.1.2.1). ?>
 <?cs def:content() ?>
 <?cs set:base = "/a/" + Account.id + "/users/" + User.id ?>
 <section class="dialog" role="dialog" aria-labelledby="products-title">
   <h1 id="products-title"><?cs var:Lang.users.user_products.title ?></h1>
   <p class="hint"><?cs var:User.display_name ?></p>
   <?cs if:Form.Errors.product ?><p class="error" id="e-product" role="alert"><?cs var:Form.Errors.product ?></p><?cs /if ?>
+  <?cs if:Form.Errors.pbx ?><p class="error" id="e-pbx" role="alert"><?cs var:Form.Errors.pbx ?></p><?cs /if ?>
+  <?cs if:Products.Mivb.name ?>
+  <table class="list products">
+    <tbody>
+      <tr>
+        <th scope="row"><?cs var:Products.Mivb.name ?></th>
+        <td><?cs if:Products.Mivb.added ?><?cs var:Lang.users.user_products.added ?><?cs else ?>
+          <form method="post" action="<?cs var:base ?>/products" class="inline">
+            <?cs call:csrf() ?>
+            <input type="hidden" name="product" value="<?cs var:Products.Mivb.name ?>">
+            <input type="hidden" name="action" value="add">
+            <button type="submit" class="secondary" aria-label="<?cs var:Lang.users.user_products.add ?> <?cs var:Products.Mivb.name ?>"><?cs var:Lang.users.user_products.add ?></button>
+            <span class="hint"><?cs var:Lang.mivb.user_product.hint ?></span>
+          </form><?cs /if ?></td>
+      </tr>
+    </tbody>
+  </table>
+  <?cs /if ?>
   <?cs if:subcount(Licenses.Products) == 0 ?>
-  <p class="empty"><?cs var:Lang.users.user_products.none ?></p>
+  <?cs if:!Products.Mivb.name ?><p class="empty"><?cs var:Lang.users.user_products.none ?></p><?cs /if ?>
   <?cs else ?>
   <table class="list products">
     <tbody>

@@ -5,13 +5,16 @@
 // and programmable keys, to the PBX, reads them back and records the
 // console's copy with its MiVB event in one transaction; Upgrade Service
 // changes it later; a PBX failing part-way through the write leaves both
-// sides as they were.
+// sides as they were. For a user the PBX does not have, + Add Product →
+// MiVoice Business Service creates the user on the PBX with the next free
+// DN of the extension ranges, links it and goes on to Complete setup;
+// Remove deletes the user's services on the PBX, confirmed.
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldError, lastEventId, lit, newUser, partnerSession, scalar, visibleText } from './lib/fixtures.js';
+import { fieldError, lastEventId, lit, newUser, partnerSession, scalar, signIn, visibleText } from './lib/fixtures.js';
 import { sql } from './lib/stack.js';
-import { pbxFault } from './lib/pbx.js';
+import { pbxFault, sim } from './lib/pbx.js';
 import { mivbAccount, pbxServices, pbxState } from './lib/mivb.js';
 
 /** The MiVB events after id `from`: action, event type, asset, properties changed. */
@@ -126,5 +129,174 @@ describe('MiVoice Business Service: Complete setup and Upgrade Service', () => {
     assert.deepEqual(await pbxServices(a.pbx, pbxId), pbxBefore);
     assert.deepEqual(await consoleCopy(a.id, pbxId), copyBefore);
     assert.deepEqual(await mivbEvents(a.id, from), []);
+  });
+});
+
+/** The message next to a field of the products dialog or a confirmation. */
+const errorOf = (html, field) => {
+  const m = new RegExp(`<p class="error" id="e-${field}"[^>]*>([\\s\\S]*?)</p>`).exec(html);
+  return m ? visibleText(m[1]).trim() : null;
+};
+
+describe('+ Add Product → MiVoice Business Service for a user the PBX does not have', () => {
+  let s, a;
+  const pbxUsers = async () => (await sim('GET', `/sim/pbxs/${a.pbx.name}`)).users;
+  const linkOf = async (userId) => (await sql(`SELECT pbx_id, extensions, service_category FROM pbx_users
+    WHERE account_id = ${lit(a.id)} AND user_id = ${Number(userId)}`))[0];
+  const add = (who, userId, fields = {}) => who.send(`/a/${a.id}/users/${userId}/products`,
+    { product: 'MiVoice Business Service', action: 'add', ...fields });
+  /** Neither side changed since `was` (PBX user count) and event `from`. */
+  async function unchanged(userId, was, from) {
+    assert.equal(await pbxUsers(), was, 'no user created on the PBX');
+    assert.equal(await linkOf(userId), undefined, 'no link in the console');
+    assert.deepEqual((await mivbEvents(a.id, from)).filter((e) => e.action.startsWith('pbx_user')), []);
+  }
+
+  before(async () => {
+    const { partner, session } = await partnerSession('MiVB add service');
+    s = session;
+    a = await mivbAccount(s, partner.id, { users: 8, step: 'connected' });
+  });
+
+  test('the products dialog offers MiVoice Business Service with Add', async () => {
+    const u = await newUser(a.id, { signIn: false });
+    const page = await s.get(`/a/${a.id}/users/${u.id}/products`);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /aria-label="Add MiVoice Business Service"/);
+  });
+
+  test('no free directory number in the extension ranges: said next to the product, nothing created', async () => {
+    const u = await newUser(a.id, { signIn: false });
+    const was = await pbxUsers();
+    const from = await lastEventId();
+    let res = await add(s, u.id);
+    assert.equal(res.status, 422, 'no ranges at all');
+    assert.match(errorOf(res.text, 'product'), /No directory number is free/);
+    // the PBX's users hold 1000-1007
+    assert.equal((await s.send(`/a/${a.id}/mivb/ranges/new`, { start: '1000', end: '1007' })).status, 303);
+    res = await add(s, u.id);
+    assert.equal(res.status, 422, 'every DN of the range taken');
+    assert.match(errorOf(res.text, 'product'), /No directory number is free/);
+    await unchanged(u.id, was, from);
+  });
+
+  test('Add creates the user on the PBX with the next free DN, links it with one MiVB event, then Complete setup', async () => {
+    assert.equal((await s.send(`/a/${a.id}/mivb/ranges/new`, { start: '1010', end: '1019' })).status, 303);
+    const u = await newUser(a.id, { signIn: false, first: 'Grace', last: `Hopper${Date.now() % 100000}` });
+    const was = await pbxUsers();
+    const from = await lastEventId();
+    const res = await add(s, u.id);
+    assert.equal(res.status, 303, errorOf(res.text ?? '', 'product') ?? '');
+    assert.equal(res.location, `/a/${a.id}/users/${u.id}/mivb/service`);
+    assert.equal(await pbxUsers(), was + 1);
+    const [pbxId, extensions, category] = await linkOf(u.id);
+    assert.equal(extensions, '1010');
+    assert.equal(category, '');
+    const v = await pbxServices(a.pbx, pbxId);
+    assert.deepEqual(v.phones.map((ph) => ph.dn), ['1010'], 'the user is on the PBX with the DN');
+    const evs = await mivbEvents(a.id, from);
+    assert.equal(evs.length, 1);
+    assert.deepEqual([evs[0].action, evs[0].type, evs[0].assetId], ['pbx_user.create', 'mivb', pbxId]);
+    // Complete setup follows: the user's row, the categories, Apply
+    assert.match(visibleText((await s.get(`/a/${a.id}/users/${u.id}`)).text), /MiVoice Business \(no service assigned\) Complete setup/);
+    assert.match((await s.get(res.location)).text, /aria-label="Select Basic"/);
+    assert.equal((await s.send(res.location, { action: 'apply', category: 'Basic' })).status, 303);
+    assert.equal((await pbxServices(a.pbx, pbxId)).category, 'Basic');
+    // added once: the dialog says Added, a second Add is refused
+    assert.doesNotMatch((await s.get(`/a/${a.id}/users/${u.id}/products`)).text, /aria-label="Add MiVoice Business Service"/);
+    const again = await add(s, u.id);
+    assert.equal(again.status, 422);
+    assert.equal(errorOf(again.text, 'product'), 'The user already has this product.');
+    assert.equal(await pbxUsers(), was + 1);
+    // the next free DN moves on
+    const other = await newUser(a.id, { signIn: false });
+    assert.equal((await add(s, other.id)).status, 303);
+    assert.equal((await linkOf(other.id))[1], '1011');
+  });
+
+  test('the PBX refuses a user whose name another user has: its message next to the product, nothing changed', async () => {
+    const [[first, last]] = await sql(`SELECT first_name, last_name FROM pbx_users WHERE account_id = ${lit(a.id)}
+      ORDER BY pbx_id LIMIT 1`);
+    const u = await newUser(a.id, { signIn: false, first, last });
+    const was = await pbxUsers();
+    const from = await lastEventId();
+    const res = await add(s, u.id);
+    assert.equal(res.status, 422);
+    assert.equal(errorOf(res.text, 'product'), `A user named ${first} ${last} already exists.`);
+    await unchanged(u.id, was, from);
+  });
+
+  test('a PBX that does not answer: said so, nothing changed on either side', async () => {
+    const u = await newUser(a.id, { signIn: false });
+    const was = await pbxUsers();
+    const from = await lastEventId();
+    await pbxFault(a.pbx, 'down');
+    let res;
+    try {
+      res = await add(s, u.id);
+    } finally {
+      await pbxFault(a.pbx, 'none');
+    }
+    assert.equal(res.status, 422);
+    assert.match(errorOf(res.text, 'pbx'), /could not be reached|not reach|unreachable/i);
+    await unchanged(u.id, was, from);
+  });
+
+  test('without the CSRF token, from another partner, or without MiVoice Business View: refused, nothing changed', async () => {
+    const u = await newUser(a.id, { signIn: false });
+    const was = await pbxUsers();
+    const from = await lastEventId();
+    const path = `/a/${a.id}/users/${u.id}/products`;
+    assert.equal((await s.post(path, { product: 'MiVoice Business Service', action: 'add', _csrf: '0'.repeat(64) })).status, 403);
+    const stranger = (await partnerSession('MiVB add stranger')).session;
+    assert.ok([403, 404].includes((await add(stranger, u.id)).status), 'cross-tenant');
+    // an Account Admin whose role has Users View and Edit but not MiVoice Business View
+    const role = await s.send('/roles/new', { name: `No MiVB ${Date.now()}`, base: 'admin', admin_account_view: '1',
+      admin_users_view: '1', admin_users_edit: '1' });
+    assert.equal(role.status, 303);
+    const roleId = /^\/roles\/(\d+)/.exec(role.location)[1];
+    assert.equal((await s.send(`/roles/${roleId}/accounts`, { action: 'assign', accounts: a.id })).status, 303);
+    const admin = await newUser(a.id, { role: 'account_admin' });
+    await sql(`UPDATE users SET custom_role_id = ${roleId} WHERE id = ${admin.id}`);
+    const limited = await signIn(admin.email);
+    const dialog = await limited.get(path);
+    assert.equal(dialog.status, 200);
+    assert.doesNotMatch(dialog.text, /MiVoice Business Service/);
+    assert.equal((await add(limited, u.id)).status, 404);
+    // a plain user manages no products
+    const plain = await newUser(a.id);
+    assert.ok([403, 404].includes((await add(await signIn(plain.email), u.id)).status));
+    await unchanged(u.id, was, from);
+  });
+
+  test('Remove, confirmed, deletes the user\'s services on the PBX and keeps the user linked with no service', async () => {
+    const u = await newUser(a.id, { signIn: false });
+    assert.equal((await add(s, u.id)).status, 303);
+    const [pbxId, dn] = await linkOf(u.id);
+    const userPage = await s.get(`/a/${a.id}/users/${u.id}`);
+    const removePath = `/a/${a.id}/users/${u.id}/mivb/remove`;
+    assert.match(userPage.text, new RegExp(`href="${removePath}"`));
+    const confirm = await s.get(removePath);
+    assert.equal(confirm.status, 200);
+    assert.match(visibleText(confirm.text), /Remove MiVoice Business Service\?/);
+    assert.equal((await s.post(removePath, { _csrf: '0'.repeat(64) })).status, 403);
+    assert.deepEqual((await pbxServices(a.pbx, pbxId)).phones.map((ph) => ph.dn), [dn], 'nothing removed without the token');
+    const from = await lastEventId();
+    const res = await s.send(removePath);
+    assert.equal(res.status, 303, errorOf(res.text ?? '', 'pbx') ?? '');
+    const v = await pbxServices(a.pbx, pbxId);
+    assert.deepEqual([v.category, v.phones], [null, []]);
+    assert.deepEqual(await linkOf(u.id), [pbxId, '', '']);
+    const evs = await mivbEvents(a.id, from);
+    assert.equal(evs.length, 1);
+    assert.deepEqual([evs[0].action, evs[0].assetId], ['pbx_user_profile.update', pbxId]);
+    assert.match(visibleText((await s.get(`/a/${a.id}/users/${u.id}`)).text), /no service assigned/);
+    // the freed DN is offered again
+    const next = await newUser(a.id, { signIn: false });
+    assert.equal((await add(s, next.id)).status, 303);
+    assert.equal((await linkOf(next.id))[1], dn);
+    // a user the PBX does not have has nothing to remove
+    const none = await newUser(a.id, { signIn: false });
+    assert.equal((await s.get(`/a/${a.id}/users/${none.id}/mivb/remove`)).status, 404);
   });
 });

@@ -1096,6 +1096,15 @@ Object.assign(CASES, {
     ok: async (w) => ({ who: w.sP, path: `${await mivbUserPath(w)}/service`, body: { action: 'select', category: 'Basic' }, status: 200 }),
     bad: async (w) => ({ who: w.sP, path: `${await mivbUserPath(w)}/service`, body: { action: 'apply', category: '' }, status: 422 }),
   },
+  'GET /a/:acct/users/:id/mivb/remove': { ok: async (w) => ({ who: w.sP, path: `${await mivbUserPath(w)}/remove`, status: 200 }) },
+  'POST /a/:acct/users/:id/mivb/remove': {
+    // another of the PBX's users than the other cases': its services go
+    ok: async (w) => {
+      await mivbUserPath(w);
+      const user = await scalar(`SELECT MAX(user_id) FROM pbx_users WHERE account_id = ${lit(w.mivbSynced.id)}`);
+      return { who: w.sP, path: `/a/${w.mivbSynced.id}/users/${user}/mivb/remove`, status: 303 };
+    },
+  },
   'GET /a/:acct/integrations/mivb': {
     ok: async (w) => ({ who: w.sP, path: `/a/${(await mivbAt(w)).id}/integrations/mivb`, status: 200 }),
   },
