@@ -92,7 +92,7 @@ describe('the account policy API', () => {
     assert.equal((await policy(mine.id, token)).status, 200);
     const foreign = await policy(theirs.id, token);
     assert.equal(foreign.status, 404);
-    assert.deepEqual(foreign.body, { status: 404, error: 'not found' });
+    assert.deepEqual(foreign.body, { status: 404, code: 'not_found', error: 'not found' });
     // Nor a partner account (it has no integrations), its own or another's.
     assert.equal((await policy(p1.id, token)).status, 404);
     assert.equal((await policy(p2.id, token)).status, 404);
