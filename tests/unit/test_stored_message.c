@@ -1,4 +1,4 @@
-/* A PBX sync's error as a key and its arguments (lib/pbx_error.h), and
+/* A PBX sync's error as a key and its arguments (lib/stored_message.h), and
  * lang_fill that words it (lib/lang.h): each reader's language, the stored
  * English words for a row written before errors had keys. */
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "lib/lang.h"
-#include "lib/pbx_error.h"
+#include "lib/stored_message.h"
 
 static void placeholders_take_their_arguments(void **state)
 {
@@ -28,18 +28,18 @@ static void an_error_reads_in_the_reader_s_language(void **state)
 	HDF *fr = NULL;
 	assert_null(hdf_init(&fr));
 	hdf_set_value(fr, "pbx.errors.wrong_type", "le PBX à l'adresse {1} est un {2}, pas un {3}");
-	struct pbx_error e;
-	pbx_error_set(&e, "wrong_type", "10.0.0.1:443", "MiVoice Business", "MX-ONE", NULL);
+	struct stored_message e;
+	stored_message_set(&e, "wrong_type", "10.0.0.1:443", "MiVoice Business", "MX-ONE", NULL);
 	assert_int_equal(e.n, 3);
-	char *args = pbx_error_args_json(&e);
+	char *args = stored_message_args_json(&e);
 	assert_string_equal(args, "[\"10.0.0.1:443\",\"MiVoice Business\",\"MX-ONE\"]");
 	char out[256];
-	pbx_error_words(fr, e.key, args, "the English words", out, sizeof out);
+	stored_message_words(fr, "pbx.errors", e.key, args, "the English words", out, sizeof out);
 	assert_string_equal(out, "le PBX à l'adresse 10.0.0.1:443 est un MiVoice Business, pas un MX-ONE");
 	/* Written before errors had keys, or a key the language file lacks: the words stored. */
-	pbx_error_words(fr, "", "", "gateway unreachable (timeout)", out, sizeof out);
+	stored_message_words(fr, "pbx.errors", "", "", "gateway unreachable (timeout)", out, sizeof out);
 	assert_string_equal(out, "gateway unreachable (timeout)");
-	pbx_error_words(fr, "no_such_key", "[]", "stored", out, sizeof out);
+	stored_message_words(fr, "pbx.errors", "no_such_key", "[]", "stored", out, sizeof out);
 	assert_string_equal(out, "stored");
 	free(args);
 	hdf_destroy(&fr);
@@ -51,5 +51,5 @@ int main(void)
 		cmocka_unit_test(placeholders_take_their_arguments),
 		cmocka_unit_test(an_error_reads_in_the_reader_s_language),
 	};
-	return cmocka_run_group_tests_name("pbx_error", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("stored_message", tests, NULL, NULL);
 }
