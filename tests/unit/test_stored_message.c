@@ -1,4 +1,4 @@
-/* A PBX sync's error as a key and its arguments (lib/stored_message.h), and
+/* A stored message (a PBX sync's error, a SCIM source's) as a key and its arguments (lib/stored_message.h), and
  * lang_fill that words it (lib/lang.h): each reader's language, the stored
  * English words for a row written before errors had keys. */
 #include <stdarg.h>
@@ -45,11 +45,39 @@ static void an_error_reads_in_the_reader_s_language(void **state)
 	hdf_destroy(&fr);
 }
 
+/* Each kind of message has its own keys: a SCIM source's error reads from
+ * scim.errors, the same key under pbx.errors is another message. */
+static void a_message_reads_from_its_own_kind(void **state)
+{
+	HDF *de = NULL;
+	assert_null(hdf_init(&de));
+	hdf_set_value(de, "scim.errors.http_status", "die Quelle hat mit HTTP {1} geantwortet");
+	hdf_set_value(de, "pbx.errors.out_of_memory", "nicht genügend Speicher (PBX)");
+	hdf_set_value(de, "scim.errors.out_of_memory", "nicht genügend Speicher");
+	struct stored_message m;
+	stored_message_set(&m, "http_status", "401", NULL);
+	char *args = stored_message_args_json(&m);
+	char out[256];
+	stored_message_words(de, "scim.errors", m.key, args, "the source answered HTTP 401", out, sizeof out);
+	assert_string_equal(out, "die Quelle hat mit HTTP 401 geantwortet");
+	stored_message_words(de, "pbx.errors", m.key, args, "the source answered HTTP 401", out, sizeof out);
+	assert_string_equal(out, "the source answered HTTP 401");
+	stored_message_words(de, "scim.errors", "out_of_memory", "[]", "out of memory", out, sizeof out);
+	assert_string_equal(out, "nicht genügend Speicher");
+	/* more arguments than a message holds are cut, none is lost in the middle */
+	stored_message_set(&m, "k", "1", "2", "3", "4", "5", NULL);
+	assert_int_equal(m.n, STORED_MESSAGE_ARGS);
+	assert_string_equal(m.args[3], "4");
+	free(args);
+	hdf_destroy(&de);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(placeholders_take_their_arguments),
 		cmocka_unit_test(an_error_reads_in_the_reader_s_language),
+		cmocka_unit_test(a_message_reads_from_its_own_kind),
 	};
 	return cmocka_run_group_tests_name("stored_message", tests, NULL, NULL);
 }
