@@ -904,7 +904,7 @@ CREATE TABLE IF NOT EXISTS pbx_links (
   last_attempt_at      DATETIME NULL,
   last_success_at      DATETIME NULL,
   last_error           VARCHAR(512) NOT NULL DEFAULT '',
-  -- the same as a message key and its arguments (lib/pbx_error.h, migrations/240):
+  -- the same as a message key and its arguments (lib/stored_message.h, migrations/240):
   -- each reader sees the error in their language
   last_error_key       VARCHAR(40) NULL,
   last_error_args      TEXT NULL,
@@ -1582,6 +1582,10 @@ CREATE TABLE IF NOT EXISTS scim_sources (
   last_attempt_at   DATETIME NULL,
   last_success_at   DATETIME NULL,
   last_error        VARCHAR(512) NOT NULL DEFAULT '',
+  -- the same as a key under scim.errors and its arguments (lib/stored_message.h):
+  -- each reader sees it in their language; NULL for a row written before
+  last_error_key    VARCHAR(40) NULL,
+  last_error_args   TEXT NULL,
   -- the last pull: {fetched, added, changed, removed, skipped, writes, seconds}
   last_result       JSON NULL,
   -- the newest meta.lastModified the source has listed (its own clock):

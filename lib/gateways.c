@@ -5,7 +5,7 @@
 #include "lib/jobs.h"
 #include "lib/lang.h"
 #include "lib/integrations.h"
-#include "lib/pbx_error.h"
+#include "lib/stored_message.h"
 #include "lib/pbx_types.h"
 
 #include <ctype.h>
@@ -939,7 +939,7 @@ void gateway_status_text(HDF *lang, const char *language, const struct gateway_s
 	const char *text = l->text_key ? hdf_get_value(lang, l->text_key, l->text_key) : "";
 	char since[64], detail[640];
 	lang_format_datetime(language, l->since, since, sizeof since);
-	pbx_error_words(lang, l->detail_key, l->detail_args, l->detail, detail, sizeof detail);
+	stored_message_words(lang, "pbx.errors", l->detail_key, l->detail_args, l->detail, detail, sizeof detail);
 	if (l->since[0])
 		snprintf(out, size, "%s (%s %s UTC)", text, hdf_get_value(lang, "gateway.status.since", "since"), since);
 	else if (detail[0])

@@ -231,7 +231,7 @@ struct gateway_facts {
 	const char *last_seen;         /* "YYYY-MM-DD HH:MM:SS" UTC, "" never */
 	int link_failing;
 	const char *link_error;        /* the PBX link's last error in English words */
-	const char *link_error_key;    /* ... and as its key and arguments (lib/pbx_error.h), "" none */
+	const char *link_error_key;    /* ... and as its key and arguments (lib/stored_message.h), "" none */
 	const char *link_error_args;
 	const char *onboarding_error;
 	long long no_email, dup_email;
@@ -247,7 +247,7 @@ struct gateway_status_line {
 	const char *text_key;          /* the text's lang key: pbx.steps.<step> (the next step), or
 					  gateway.status.<problem> (unreachable, pbx_failing, error) */
 	char detail[513];              /* words that follow the text: the PBX's or the onboarding's error; "" */
-	char detail_key[41];           /* a PBX error's key and arguments (lib/pbx_error.h): the detail in any language */
+	char detail_key[41];           /* a PBX error's key and arguments (lib/stored_message.h): the detail in any language */
 	char detail_args[1100];
 	char since[20];                /* unreachable: the gateway's last report, "YYYY-MM-DD HH:MM:SS" UTC */
 	char text[640];                /* the same in English: the CLI, logs, or a panel showing it word for word */

@@ -23,7 +23,7 @@ int notification_delete(db *d, long long user_id, long long id);
  * its Account Admins and its partner's administrators (a partner account's
  * own administrators when it is a partner). detail_key and detail_args (a
  * JSON array), or NULL: why, as a message key that each reader sees in
- * their own language (a PBX sync's error: lib/pbx_error.h). Inside the
+ * their own language (a PBX sync's error: lib/stored_message.h). Inside the
  * caller's transaction. The number notified, or -1. */
 long long notifications_for_admins(db *d, const char *account_id, const char *topic, const char *text,
 				   const char *detail_key, const char *detail_args);

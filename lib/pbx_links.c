@@ -461,7 +461,7 @@ struct failed_call {
 	db *d;
 	long long id;
 	const char *owner;
-	const struct pbx_error *error;
+	const struct stored_message *error;
 	const char *words;
 	int retry_minutes;
 };
@@ -477,7 +477,7 @@ static int record_failure(void *ctx)
 		return held < 0 ? -1 : 0;
 	char text[513];
 	snprintf(text, sizeof text, "%s", f->words);
-	char *args = pbx_error_args_json(f->error);
+	char *args = stored_message_args_json(f->error);
 	if (!args)
 		return -1;
 	int ok = db_int(d, &failing, "SELECT failing FROM pbx_links WHERE id = ?", "i", f->id) == 1 &&
@@ -494,7 +494,7 @@ static int record_failure(void *ctx)
 	return ok ? 0 : -1;
 }
 
-int pbx_link_failed(db *d, long long id, const char *owner, const struct pbx_error *error, const char *words,
+int pbx_link_failed(db *d, long long id, const char *owner, const struct stored_message *error, const char *words,
 		    int retry_minutes)
 {
 	struct failed_call f = {d, id, owner, error, words, retry_minutes};

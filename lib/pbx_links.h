@@ -22,7 +22,7 @@
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
-#include "lib/pbx_error.h"
+#include "lib/stored_message.h"
 
 #define PBX_SYNC_MINUTES_DEFAULT 20
 #define PBX_SYNC_MINUTES_MAX (7 * 24 * 60)
@@ -79,7 +79,7 @@ struct pbx_link {
 	int running;                   /* a syncd holds it */
 	char last_attempt[20], last_success[20], due[20];
 	char last_error[513];          /* in English words, "" after a success */
-	char last_error_key[41];       /* the same as a key under pbx.errors (lib/pbx_error.h); "" for a
+	char last_error_key[41];       /* the same as a key under pbx.errors (lib/stored_message.h); "" for a
 					  failure recorded before errors had keys */
 	char last_error_args[1100];    /* its arguments, a JSON array */
 	int users_count, dids_count, no_email_count, dup_email_count;
@@ -177,6 +177,6 @@ int pbx_link_lease_held(db *d, long long id, const char *owner);
  * when the link starts failing (with the error's key and arguments), makes
  * it due again after retry_minutes (at most its schedule) and releases it.
  * Its own transaction; 0 or -1. */
-int pbx_link_failed(db *d, long long id, const char *owner, const struct pbx_error *error, const char *words,
+int pbx_link_failed(db *d, long long id, const char *owner, const struct stored_message *error, const char *words,
 		    int retry_minutes);
 #endif

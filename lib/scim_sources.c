@@ -9,7 +9,8 @@
 	" due_at <= UTC_TIMESTAMP() AS due_now, lease_until > UTC_TIMESTAMP() AS running," \
 	" DATE_FORMAT(last_attempt_at, '%Y-%m-%d %H:%i') AS last_attempt," \
 	" DATE_FORMAT(last_success_at, '%Y-%m-%d %H:%i') AS last_success," \
-	" DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created, last_error, last_result"
+	" DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created, last_error," \
+	" COALESCE(last_error_key, '') AS last_error_key, COALESCE(last_error_args, '') AS last_error_args, last_result"
 
 static int source_row(void *ctx, const struct db_row *row)
 {
@@ -28,6 +29,8 @@ static int source_row(void *ctx, const struct db_row *row)
 	row_copy(row, "last_success", s->last_success, sizeof s->last_success);
 	row_copy(row, "created", s->created, sizeof s->created);
 	row_copy(row, "last_error", s->last_error, sizeof s->last_error);
+	row_copy(row, "last_error_key", s->last_error_key, sizeof s->last_error_key);
+	row_copy(row, "last_error_args", s->last_error_args, sizeof s->last_error_args);
 	row_copy(row, "last_result", s->last_result, sizeof s->last_result);
 	row_copy(row, "created_by_name", s->created_by, sizeof s->created_by);
 	return 0;
@@ -185,8 +188,8 @@ int scim_source_lease_keep(db *d, long long id, const char *owner, int lease_sec
 	return ours == 1;
 }
 
-int scim_source_finish(db *d, long long id, const char *owner, const char *error, json_t *result,
-		       const struct scim_pull_mark *mark, int interval_minutes, int failures)
+int scim_source_finish(db *d, long long id, const char *owner, const struct stored_message *error, const char *words,
+		       json_t *result, const struct scim_pull_mark *mark, int interval_minutes, int failures)
 {
 	int ok = mark != NULL;
 	/* after a failure: a minute, doubling, never later than the schedule */
@@ -196,15 +199,20 @@ int scim_source_finish(db *d, long long id, const char *owner, const char *error
 		wait = backoff < wait ? backoff : wait;
 	}
 	char *text = result ? json_dumps(result, JSON_COMPACT) : NULL;
+	int said = !ok && error->key[0];   /* a success keeps no error */
+	char *args = said ? stored_message_args_json(error) : NULL;
 	long long rc = db_exec(d,
 		"UPDATE scim_sources SET lease_owner = NULL, lease_until = NULL, due_at = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
 		" failures = IF(?, 0, failures + 1), last_success_at = IF(?, UTC_TIMESTAMP(), last_success_at),"
-		" last_error = IF(?, '', LEFT(?, 512)), last_result = COALESCE(?, last_result),"
+		" last_error = IF(?, '', LEFT(?, 512)), last_error_key = IF(?, ?, NULL), last_error_args = IF(?, ?, NULL),"
+		" last_result = COALESCE(?, last_result),"
 		" watermark = IF(?, ?, watermark), listed_all_at = IF(?, UTC_TIMESTAMP(), listed_all_at)"
 		" WHERE id = ? AND lease_owner = ?",
-		"iiiissisiis", wait, (long long)ok, (long long)ok, (long long)ok, error ? error : "", text, (long long)ok,
+		"iiiisisissisiis", wait, (long long)ok, (long long)ok, (long long)ok, words ? words : "",
+		(long long)said, error->key, (long long)said, args ? args : "", text, (long long)ok,
 		mark ? mark->watermark : NULL, (long long)(mark && mark->listed_all), id, owner);
 	free(text);
+	free(args);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -11,6 +11,7 @@
 #include "lib/audit.h"
 #include "lib/core/crypto.h"
 #include "lib/core/db.h"
+#include "lib/stored_message.h"
 
 #include <jansson.h>
 
@@ -29,7 +30,10 @@ struct scim_source {
 	int due_now;                        /* a pull is due (or asked for) */
 	int running;                        /* a syncd holds it */
 	char last_attempt[20], last_success[20], created[20];   /* "YYYY-MM-DD HH:MM" UTC, or "" */
-	char last_error[2052];
+	char last_error[2052];         /* why the last pull failed, in English words */
+	char last_error_key[41];       /* ... and as a key under scim.errors (lib/stored_message.h); "" for a
+					  row written before */
+	char last_error_args[1100];
 	char last_result[512];              /* JSON {fetched, added, changed, removed, skipped, writes, seconds}, or "" */
 	char created_by[256];
 };
@@ -87,9 +91,10 @@ struct scim_pull_mark {
 };
 /* Ends a pull: releases the lease and schedules the next (the interval
  * after a success; after a failure, sooner, backing off). result is a JSON
- * object or NULL; mark is a success's (NULL after a failure). 0 or -1. */
-int scim_source_finish(db *d, long long id, const char *owner, const char *error, json_t *result,
-		       const struct scim_pull_mark *mark, int interval_minutes, int failures);
+ * object or NULL; mark is a success's (NULL after a failure). error (key
+ * "" for none) is why a pull failed, words the same in English. 0 or -1. */
+int scim_source_finish(db *d, long long id, const char *owner, const struct stored_message *error, const char *words,
+		       json_t *result, const struct scim_pull_mark *mark, int interval_minutes, int failures);
 
 /* The users a source owns: its id of each, the console user and the
  * fingerprint of the document last applied. fn per user; the number, or -1. */

@@ -11,7 +11,6 @@
 #include "syncd/lease.h"
 #include "lib/core/config.h"
 #include "lib/core/log.h"
-#include "lib/lang_tree.h"
 #include "lib/pbx_links.h"
 #include "lib/pbx_sync.h"
 
@@ -37,22 +36,10 @@ static int keep_lease(void *ctx)
 
 /* Records why: its key and arguments for each reader's language, and its
  * English words for the log, the API and the CLI. */
-static void failed(db *d, long long id, const struct pbx_error *e)
+static void failed(db *d, long long id, const struct stored_message *e)
 {
 	char words[513];
-	HDF *hdf = NULL;
-	NEOERR *err = hdf_init(&hdf);
-	if (!err)
-		err = lang_tree_read(hdf, "en");
-	if (err) {
-		nerr_ignore(&err);
-		snprintf(words, sizeof words, "%s", e->key);
-	} else {
-		char *args = pbx_error_args_json(e);
-		pbx_error_words(hdf_get_obj(hdf, "Lang"), e->key, args, e->key, words, sizeof words);
-		free(args);
-	}
-	hdf_destroy(&hdf);
+	stored_message_english("pbx.errors", e, words, sizeof words);
 	log_error("pbx link %lld: sync failed: %s", id, words);
 	if (pbx_link_failed(d, id, lease_owner(), e, words, retry_minutes()) != 0)
 		log_error("pbx link %lld: could not record the failure: %s", id, db_error(d));
@@ -60,8 +47,8 @@ static void failed(db *d, long long id, const struct pbx_error *e)
 
 static void failed_for(db *d, long long id, const char *key, const char *arg)
 {
-	struct pbx_error e;
-	pbx_error_set(&e, key, arg, NULL);
+	struct stored_message e;
+	stored_message_set(&e, key, arg, NULL);
 	failed(d, id, &e);
 }
 
@@ -97,7 +84,7 @@ static void sync_link(db *d, long long id)
 		lim.page_size = 1000;
 	struct pbx_snapshot snap;
 	struct holder h = {d, id};
-	struct pbx_error error;
+	struct stored_message error;
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int rc = pbx_fetch(drv, &t, &lim, &snap, &error, keep_lease, &h);

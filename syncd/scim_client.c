@@ -62,10 +62,17 @@ static size_t on_data(char *ptr, size_t size, size_t n, void *ctx)
 	return add;
 }
 
+/* n as an argument of a stored message (text: 24 chars). */
+static const char *number(long n, char *text)
+{
+	snprintf(text, 24, "%ld", n);
+	return text;
+}
+
 /* One page of the source's Users (filter: "" for none): its ListResponse,
  * or NULL with why and the HTTP status (0 when there was no answer). */
 static json_t *fetch_page(CURL *curl, const struct scim_source_claim *s, const char *token, const char *filter,
-			  long start, int count, long *status, char *why, size_t why_size)
+			  long start, int count, long *status, struct stored_message *why)
 {
 	char url[4096], auth[1200];
 	size_t n = strlen(s->base_url);
@@ -94,12 +101,13 @@ static json_t *fetch_page(CURL *curl, const struct scim_source_claim *s, const c
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, status);
 	curl_slist_free_all(headers);
 	json_t *doc = NULL;
+	char code[24];
 	if (rc != CURLE_OK)
-		snprintf(why, why_size, "%s", b.too_big ? "a page larger than the limit" : curl_easy_strerror(rc));
+		stored_message_set(why, b.too_big ? "page_too_large" : "transfer_failed", curl_easy_strerror(rc), NULL);
 	else if (*status != 200)
-		snprintf(why, why_size, "the source answered HTTP %ld", *status);
+		stored_message_set(why, "http_status", number(*status, code), NULL);
 	else if (!(doc = json_loadb(b.data ? b.data : "", b.len, 0, NULL)) || !json_is_object(doc))
-		snprintf(why, why_size, "the source's answer is not a SCIM ListResponse");
+		stored_message_set(why, "not_list_response", NULL);
 	free(b.data);
 	if (doc && !json_is_object(doc)) {
 		json_decref(doc);
@@ -158,18 +166,18 @@ static void note_modified(struct listing *l, json_t *res)
 }
 
 /* One user of a page into l. 0, or -1 with why. */
-static int take_user(struct listing *l, json_t *res, char *why, size_t why_size)
+static int take_user(struct listing *l, json_t *res, struct stored_message *why)
 {
 	json_t *id = json_object_get(res, "id");
 	if (!json_is_string(id) || !json_string_length(id) || json_string_length(id) > 255) {
-		snprintf(why, why_size, "a user of the source has no id");
+		stored_message_set(why, "user_without_id", NULL);
 		return -1;
 	}
 	if (l->n == l->cap) {
 		int cap = l->cap ? l->cap * 2 : 1024;
 		struct remote *more = realloc(l->v, (size_t)cap * sizeof *l->v);
 		if (!more) {
-			snprintf(why, why_size, "out of memory");
+			stored_message_set(why, "out_of_memory", NULL);
 			return -1;
 		}
 		l->v = more;
@@ -194,53 +202,55 @@ static int take_user(struct listing *l, json_t *res, char *why, size_t why_size)
 /* Every user the source lists under filter, into l (zeroed), or -1 with
  * why: a failure anywhere fails all. */
 static int list_users(CURL *curl, const struct scim_source_claim *s, const char *token, const char *filter,
-		      struct listing *l, char *why, size_t why_size)
+		      struct listing *l, struct stored_message *why)
 {
 	l->pages = json_array();
 	long total = -1, start = 1;
 	for (;;) {
-		json_t *page = fetch_page(curl, s, token, filter, start, PAGE_SIZE, &l->status, why, why_size);
+		json_t *page = fetch_page(curl, s, token, filter, start, PAGE_SIZE, &l->status, why);
 		if (!page)
 			return -1;
 		json_array_append_new(l->pages, page);
 		json_t *t = json_object_get(page, "totalResults"), *list = json_object_get(page, "Resources");
 		if (!json_is_integer(t) || (list && !json_is_array(list))) {
-			snprintf(why, why_size, "the source's answer is not a SCIM ListResponse");
+			stored_message_set(why, "not_list_response", NULL);
 			return -1;
 		}
 		if (total < 0)
 			total = (long)json_integer_value(t);
 		if (json_integer_value(t) != total) {
-			snprintf(why, why_size, "the source's users changed during the pull (totalResults %ld, then %lld)", total,
-				 (long long)json_integer_value(t));
+			char was[24], now[24];
+			stored_message_set(why, "users_changed", number(total, was), number((long)json_integer_value(t), now), NULL);
 			return -1;
 		}
 		if (total > SOURCE_USERS_MAX) {
-			snprintf(why, why_size, "the source lists more than %d users", SOURCE_USERS_MAX);
+			char most[24];
+			stored_message_set(why, "too_many_users", number(SOURCE_USERS_MAX, most), NULL);
 			return -1;
 		}
 		size_t i;
 		json_t *res;
 		json_array_foreach(list, i, res)
-			if (take_user(l, res, why, why_size) != 0)
+			if (take_user(l, res, why) != 0)
 				return -1;
 		start += (long)json_array_size(list);
 		if (l->n >= total)
 			break;
 		if (json_array_size(list) == 0) {
-			snprintf(why, why_size, "the source stopped after %d of its %ld users", l->n, total);
+			char got[24], all[24];
+			stored_message_set(why, "stopped_early", number(l->n, got), number(total, all), NULL);
 			return -1;
 		}
 	}
 	if (l->n > total) {
-		snprintf(why, why_size, "the source listed more users than its totalResults");
+		stored_message_set(why, "more_than_total", NULL);
 		return -1;
 	}
 	if (l->n > 1)
 		qsort(l->v, (size_t)l->n, sizeof *l->v, by_key);
 	for (int k = 1; k < l->n; k++)
 		if (strcmp(l->v[k - 1].key, l->v[k].key) == 0) {
-			snprintf(why, why_size, "the source listed user %.100s twice", l->v[k].key);
+			stored_message_set(why, "listed_twice", l->v[k].key, NULL);
 			return -1;
 		}
 	return 0;
@@ -248,17 +258,17 @@ static int list_users(CURL *curl, const struct scim_source_claim *s, const char 
 
 /* How many users the source lists under its filter (count=0, RFC 7644
  * §3.4.2.4: the total without a page), or -1 with why. */
-static long count_users(CURL *curl, const struct scim_source_claim *s, const char *token, char *why, size_t why_size)
+static long count_users(CURL *curl, const struct scim_source_claim *s, const char *token, struct stored_message *why)
 {
 	long status;
-	json_t *page = fetch_page(curl, s, token, s->filter, 1, 0, &status, why, why_size);
+	json_t *page = fetch_page(curl, s, token, s->filter, 1, 0, &status, why);
 	if (!page)
 		return -1;
 	json_t *t = json_object_get(page, "totalResults");
 	long total = json_is_integer(t) ? (long)json_integer_value(t) : -1;
 	json_decref(page);
 	if (total < 0)
-		snprintf(why, why_size, "the source's answer is not a SCIM ListResponse");
+		stored_message_set(why, "not_list_response", NULL);
 	return total;
 }
 
@@ -372,20 +382,20 @@ static struct local *local_of(struct locals *local, const char *key)
  * (else some were removed, which only a full listing shows). 1 they do, 0
  * they do not (or the source takes no such filter), -1 with why. */
 static int list_changes(CURL *curl, const struct scim_source_claim *s, const char *token, struct locals *local,
-			struct listing *changes, long *total, char *why, size_t why_size)
+			struct listing *changes, long *total, struct stored_message *why)
 {
 	char filter[sizeof s->filter + 128];
 	snprintf(filter, sizeof filter, "%s%s%smeta.lastModified ge \"%s\"", s->filter[0] ? "(" : "", s->filter,
 		 s->filter[0] ? ") and " : "", s->watermark);
-	if (list_users(curl, s, token, filter, changes, why, why_size) != 0) {
+	if (list_users(curl, s, token, filter, changes, why) != 0) {
 		/* a source that cannot filter on meta.lastModified (RFC 7644 §3.4.2.2) is listed whole */
 		if (changes->status == 400 || changes->status == 501) {
-			why[0] = 0;
+			why->key[0] = 0;
 			return 0;
 		}
 		return -1;
 	}
-	if ((*total = count_users(curl, s, token, why, why_size)) < 0)
+	if ((*total = count_users(curl, s, token, why)) < 0)
 		return -1;
 	long fresh = 0;
 	for (int i = 0; i < changes->n; i++)
@@ -409,7 +419,8 @@ static void pull(db *d, const struct scim_source_claim *s)
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	double fetching = 0;
-	char token[SCIM_SOURCE_TOKEN_MAX + 1], why[600] = "";
+	char token[SCIM_SOURCE_TOKEN_MAX + 1], words[600] = "";
+	struct stored_message why = {0};
 	struct listing listed = {0};
 	struct locals local = {0};
 	struct result res = {0};
@@ -417,15 +428,15 @@ static void pull(db *d, const struct scim_source_claim *s)
 	long total = 0;
 	CURL *curl = curl_easy_init();
 	if (!curl) {
-		snprintf(why, sizeof why, "no HTTP client");
+		stored_message_set(&why, "no_http_client", NULL);
 		goto done;
 	}
 	if (secret_open(cfg_str("Crypto.Key", ""), s->token_sealed, token, sizeof token) != 0) {
-		snprintf(why, sizeof why, "the source's token cannot be opened (Crypto.Key changed?)");
+		stored_message_set(&why, "token_unreadable", NULL);
 		goto done;
 	}
 	if (scim_source_users_each(d, s->id, local_row, &local) < 0) {
-		snprintf(why, sizeof why, "the database is unavailable");
+		stored_message_set(&why, "database_unavailable", NULL);
 		goto done;
 	}
 	if (local.n > 1)
@@ -433,12 +444,11 @@ static void pull(db *d, const struct scim_source_claim *s)
 	/* Only what changed since the last pull, when the source dates its
 	 * users; every user at least daily, and whenever the changes do not add
 	 * up (a user was removed). */
-	if (s->watermark[0] && !s->list_all && (delta = list_changes(curl, s, token, &local, &listed, &total, why,
-								       sizeof why)) < 0)
+	if (s->watermark[0] && !s->list_all && (delta = list_changes(curl, s, token, &local, &listed, &total, &why)) < 0)
 		goto done;
 	if (!delta) {
 		listing_free(&listed);
-		if (list_users(curl, s, token, s->filter, &listed, why, sizeof why) != 0)
+		if (list_users(curl, s, token, s->filter, &listed, &why) != 0)
 			goto done;
 		total = listed.n;
 	}
@@ -456,11 +466,11 @@ static void pull(db *d, const struct scim_source_claim *s)
 		}
 		struct change c = {.s = s, .r = r, .l = l};
 		if (change_one(d, &c, l ? &res.changed : &res.added, &res) != 0) {
-			snprintf(why, sizeof why, "the database is unavailable");
+			stored_message_set(&why, "database_unavailable", NULL);
 			goto done;
 		}
 		if (++changes % KEEP_LEASE_EVERY == 0 && scim_source_lease_keep(d, s->id, lease_owner(), lease_seconds()) != 1) {
-			snprintf(why, sizeof why, "the lease was lost part-way; the next pull goes on");
+			stored_message_set(&why, "lease_lost", NULL);
 			goto done;
 		}
 	}
@@ -474,14 +484,18 @@ static void pull(db *d, const struct scim_source_claim *s)
 		}
 		struct change c = {.s = s, .l = &local.v[i]};
 		if (change_one(d, &c, local.v[i].adopted ? &res.released : &res.removed, &res) != 0) {
-			snprintf(why, sizeof why, "the database is unavailable");
+			stored_message_set(&why, "database_unavailable", NULL);
 			goto done;
 		}
 	}
 	ok = 1;
-	if (res.skipped)
-		snprintf(why, sizeof why, "%ld users could not be applied, e.g. %s", res.skipped, res.first_refusal);
-done:;
+	if (res.skipped) {
+		char skipped[24];
+		stored_message_set(&why, "users_skipped", number(res.skipped, skipped), res.first_refusal, NULL);
+	}
+done:
+	if (why.key[0])
+		stored_message_english("scim.errors", &why, words, sizeof words);
 	double seconds = since(&t0);
 	struct scim_pull_mark mark = {next_watermark(s, &listed, delta), !delta};
 	/* how long the source took to list its users, and how long the rest (the diff, the changes) */
@@ -490,11 +504,11 @@ done:;
 					(int)res.released, "skipped", (int)res.skipped, "unchanged", (int)res.unchanged,
 					"listed", delta ? "changes" : "all", "seconds", seconds, "fetch_seconds", fetching)
 			    : NULL;
-	if (scim_source_finish(d, s->id, lease_owner(), why, result, ok ? &mark : NULL, s->interval_minutes,
+	if (scim_source_finish(d, s->id, lease_owner(), &why, words, result, ok ? &mark : NULL, s->interval_minutes,
 			       s->failures) != 0)
 		log_error("scim source %lld: could not record the pull: %s", s->id, db_error(d));
 	if (!ok)
-		log_error("scim source %lld (%s): %s; nothing was changed", s->id, s->name, why);
+		log_error("scim source %lld (%s): %s; nothing was changed", s->id, s->name, words);
 	else
 		log_info("scim source %lld (%s): %ld listed (%s), %ld added, %ld changed, %ld removed, %ld let go, %ld skipped"
 			 " in %.2f s", s->id, s->name, res.fetched, delta ? "changes only" : "all", res.added, res.changed,

@@ -8,7 +8,7 @@
  * keeps the schedule and goes on to Deployment. */
 #include "cgi-bin/gateway/wizard.h"
 #include "cgi-bin/core/render.h"
-#include "lib/pbx_error.h"
+#include "lib/stored_message.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,8 +64,8 @@ int gateway_connect_get(struct req *r)
 	hdf_set_int_value(h, "busy", l->queued || l->running);
 	hdf_set_value(h, "last_attempt", l->last_attempt);
 	hdf_set_value(h, "last_success", l->last_success);
-	char error[640];   /* in the reader's language (lib/pbx_error.h) */
-	pbx_error_words(render_lang(), l->last_error_key, l->last_error_args, l->last_error, error, sizeof error);
+	char error[640];   /* in the reader's language (lib/stored_message.h) */
+	stored_message_words(render_lang(), "pbx.errors", l->last_error_key, l->last_error_args, l->last_error, error, sizeof error);
 	hdf_set_value(h, "last_error", error);
 	char text[64];
 	snprintf(text, sizeof text, "%d", l->sync_minutes);

@@ -4,7 +4,7 @@
  * it did, the counts, and the status line's warnings. */
 #include "cgi-bin/gateway/wizard.h"
 #include "cgi-bin/core/render.h"
-#include "lib/pbx_error.h"
+#include "lib/stored_message.h"
 #include "lib/core/countries.h"
 #include "lib/pbx_types.h"
 
@@ -53,8 +53,8 @@ static void publish_link(struct req *r, const struct pbx_link *l)
 	hdf_set_int_value(h, "syncs", l->syncs);
 	hdf_set_value(h, "last_attempt", l->last_attempt);
 	hdf_set_value(h, "last_success", l->last_success);
-	char error[640];   /* in the reader's language (lib/pbx_error.h) */
-	pbx_error_words(render_lang(), l->last_error_key, l->last_error_args, l->last_error, error, sizeof error);
+	char error[640];   /* in the reader's language (lib/stored_message.h) */
+	stored_message_words(render_lang(), "pbx.errors", l->last_error_key, l->last_error_args, l->last_error, error, sizeof error);
 	hdf_set_value(h, "last_error", error);
 	hdf_set_value(h, "pbx_version", l->pbx_version);
 	hdf_set_int_value(h, "users", l->users_count);

@@ -2,6 +2,7 @@
  * keeps the stored one), and its last pull — when, what it changed, and
  * why it failed if it did. */
 #include "cgi-bin/integrations/scim_source_form.h"
+#include "cgi-bin/core/render.h"
 
 #include <stdio.h>
 
@@ -19,7 +20,10 @@ int scim_source_get(struct req *r)
 	hdf_set_value(r->hdf, "Source.name", s->name);
 	hdf_set_value(r->hdf, "Source.last_attempt", s->last_attempt);
 	hdf_set_value(r->hdf, "Source.last_success", s->last_success);
-	hdf_set_value(r->hdf, "Source.last_error", s->last_error);
+	char error[640];   /* in the reader's language (lib/stored_message.h) */
+	stored_message_words(render_lang(), "scim.errors", s->last_error_key, s->last_error_args, s->last_error, error,
+			     sizeof error);
+	hdf_set_value(r->hdf, "Source.last_error", error);
 	hdf_set_int_value(r->hdf, "Source.running", s->running);
 	hdf_set_int_value(r->hdf, "Source.due_now", s->due_now);
 	hdf_set_value(r->hdf, "Source.created", s->created);

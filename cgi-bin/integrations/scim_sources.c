@@ -1,5 +1,6 @@
 /* SCIM Sources (ch3 §8.5, beyond the guide): the SCIM 2.0 services an
  * account pulls users from, with when each was last pulled and how. */
+#include "cgi-bin/core/render.h"
 #include "cgi-bin/core/request.h"
 #include "lib/scim_sources.h"
 
@@ -19,7 +20,10 @@ static int publish(void *ctx, const struct scim_source *s)
 	hdf_set_value(row, "base_url", s->base_url);
 	hdf_set_int_value(row, "interval", s->interval_minutes);
 	hdf_set_value(row, "last_success", s->last_success);
-	hdf_set_value(row, "last_error", s->last_error);
+	char error[640];   /* in the reader's language (lib/stored_message.h) */
+	stored_message_words(render_lang(), "scim.errors", s->last_error_key, s->last_error_args, s->last_error, error,
+			     sizeof error);
+	hdf_set_value(row, "last_error", error);
 	hdf_set_int_value(r->hdf, "Sources.Count", n + 1);
 	return 0;
 }

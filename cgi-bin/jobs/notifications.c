@@ -8,7 +8,7 @@
 #include "cgi-bin/jobs/notifications.h"
 #include "cgi-bin/core/render.h"
 #include "lib/notifications.h"
-#include "lib/pbx_error.h"
+#include "lib/stored_message.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -53,7 +53,7 @@ void notifications_in_language(struct req *r)
 		if (!*key)
 			continue;
 		char words[640];
-		pbx_error_words(render_lang(), key, hdf_get_value(n, "detail_args", ""), "", words, sizeof words);
+		stored_message_words(render_lang(), "pbx.errors", key, hdf_get_value(n, "detail_args", ""), "", words, sizeof words);
 		hdf_set_value(n, "detail", words);
 	}
 }

@@ -10,6 +10,6 @@
 void notifications_publish(struct req *r, const struct session *s);
 /* Once the request's language is chosen (after the session that brought the
  * bell): each notification's why (Notifications.Items.N.detail_key and
- * detail_args, lib/pbx_error.h) in that language's words, as .detail. */
+ * detail_args, lib/stored_message.h) in that language's words, as .detail. */
 void notifications_in_language(struct req *r);
 #endif

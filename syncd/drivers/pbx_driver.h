@@ -8,7 +8,7 @@
  * timed-out read gives an error in words and no snapshot. */
 #include <jansson.h>
 #include "lib/pbx_diff.h"
-#include "lib/pbx_error.h"
+#include "lib/stored_message.h"
 #include "lib/pbx_links.h"
 
 /* Scratch space a mapping may build strings in (joined DNs, split names). */
@@ -55,5 +55,5 @@ struct pbx_fetch_limits {
  * left empty). keep_lease is called between pages (NULL: none) and
  * stops the fetch when it returns 0. */
 int pbx_fetch(const struct pbx_driver *drv, const struct pbx_link_target *t, const struct pbx_fetch_limits *lim,
-	      struct pbx_snapshot *out, struct pbx_error *error, int (*keep_lease)(void *ctx), void *ctx);
+	      struct pbx_snapshot *out, struct stored_message *error, int (*keep_lease)(void *ctx), void *ctx);
 #endif

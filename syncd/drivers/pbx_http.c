@@ -18,7 +18,7 @@ struct conn {
 	const struct pbx_link_target *t;
 	const struct pbx_fetch_limits *lim;
 	char token[512];
-	struct pbx_error *error;
+	struct stored_message *error;
 };
 
 /* The error of a failed answer: its {code, message}. */
@@ -38,7 +38,7 @@ static enum outcome request(struct conn *c, const char *method, const char *path
 	*doc = NULL;
 	*status = 0;
 	if (!c->t->relay_url[0]) {
-		pbx_error_set(c->error, "no_relay", NULL);
+		stored_message_set(c->error, "no_relay", NULL);
 		return FAILED;
 	}
 	struct pbx_relay_call call = {method, path, body, c->token, if_none_match, c->lim->request_seconds, BODY_MAX};
@@ -53,13 +53,13 @@ static enum outcome request(struct conn *c, const char *method, const char *path
 		snprintf(where, sizeof where, "%s:%d", c->t->host, c->t->port);
 	if (rc == CURLE_OPERATION_TIMEDOUT) {
 		snprintf(number, sizeof number, "%ld", c->lim->request_seconds);
-		pbx_error_set(c->error, "timeout", number, method, path, NULL);
+		stored_message_set(c->error, "timeout", number, method, path, NULL);
 	} else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST) {
-		pbx_error_set(c->error, "gateway_unreachable", NULL);
+		stored_message_set(c->error, "gateway_unreachable", NULL);
 	} else if (ans.too_big) {
-		pbx_error_set(c->error, "answer_too_large", path, NULL);
+		stored_message_set(c->error, "answer_too_large", path, NULL);
 	} else if (rc != CURLE_OK) {
-		pbx_error_set(c->error, "gateway_unreachable_because", curl_easy_strerror(rc), NULL);
+		stored_message_set(c->error, "gateway_unreachable_because", curl_easy_strerror(rc), NULL);
 	} else {
 		*status = ans.status;
 		json_t *parsed = ans.doc;
@@ -72,27 +72,27 @@ static enum outcome request(struct conn *c, const char *method, const char *path
 			parsed = NULL;
 			out = OK;
 		} else if (*status == 200) {
-			pbx_error_set(c->error, "answer_not_object", path, NULL);
+			stored_message_set(c->error, "answer_not_object", path, NULL);
 		} else if (*status == 502 || strcmp(code, "pbx_unreachable") == 0) {
-			pbx_error_set(c->error, *message ? "pbx_unreachable_because" : "pbx_unreachable", where, message, NULL);
+			stored_message_set(c->error, *message ? "pbx_unreachable_because" : "pbx_unreachable", where, message, NULL);
 		} else if (*status == 504 || strcmp(code, "pbx_timeout") == 0) {
-			pbx_error_set(c->error, "pbx_timeout", method, path, NULL);
+			stored_message_set(c->error, "pbx_timeout", method, path, NULL);
 		} else if (strcmp(code, "relay_key") == 0) {
-			pbx_error_set(c->error, "relay_key_refused", NULL);
+			stored_message_set(c->error, "relay_key_refused", NULL);
 		} else if (*status == 503 && strncmp(code, "gateway", 7) == 0) {
 			if (*message)
-				pbx_error_set(c->error, "gateway_unreachable_because", message, NULL);
+				stored_message_set(c->error, "gateway_unreachable_because", message, NULL);
 			else
-				pbx_error_set(c->error, "gateway_restarting", NULL);
+				stored_message_set(c->error, "gateway_restarting", NULL);
 		} else if (*status == 401) {
 			out = UNAUTHORISED;
-			pbx_error_set(c->error, "login_refused", NULL);
+			stored_message_set(c->error, "login_refused", NULL);
 		} else if (*status == 410) {
 			out = EXPIRED;
-			pbx_error_set(c->error, "data_changed", NULL);
+			stored_message_set(c->error, "data_changed", NULL);
 		} else {
 			snprintf(number, sizeof number, "%ld", *status);
-			pbx_error_set(c->error, *message ? "pbx_error_because" : "pbx_error", number, method, path, message, NULL);
+			stored_message_set(c->error, *message ? "pbx_error_because" : "pbx_error", number, method, path, message, NULL);
 		}
 		json_decref(parsed);
 	}
@@ -116,7 +116,7 @@ static enum outcome login(struct conn *c)
 		return out == EXPIRED ? FAILED : out;
 	const char *token = pbx_json_str(doc, "token");
 	if (!*token || strlen(token) >= sizeof c->token || strpbrk(token, "\r\n")) {
-		pbx_error_set(c->error, "no_token", NULL);
+		stored_message_set(c->error, "no_token", NULL);
 		json_decref(doc);
 		return FAILED;
 	}
@@ -147,9 +147,9 @@ static enum outcome read_system(struct conn *c, const struct pbx_driver *drv, st
 		char where[300];
 		snprintf(where, sizeof where, "%s:%d", c->t->host, c->t->port);
 		if (got || *type)
-			pbx_error_set(c->error, "wrong_type", where, got ? got->label : type, want ? want->label : drv->type, NULL);
+			stored_message_set(c->error, "wrong_type", where, got ? got->label : type, want ? want->label : drv->type, NULL);
 		else
-			pbx_error_set(c->error, "unknown_type_found", where, want ? want->label : drv->type, NULL);
+			stored_message_set(c->error, "unknown_type_found", where, want ? want->label : drv->type, NULL);
 		json_decref(doc);
 		return FAILED;
 	}
@@ -178,7 +178,7 @@ static int add_user(struct conn *c, struct pbx_snapshot *out, struct pbx_user *u
 {
 	char first[404], last[404], dept[404], loc[404], ext[1024];
 	if (!*u->pbx_id || strlen(u->pbx_id) > 64) {
-		pbx_error_set(c->error, "user_without_id", NULL);
+		stored_message_set(c->error, "user_without_id", NULL);
 		return -1;
 	}
 	u->first_name = clip(u->first_name, 100, first, sizeof first);
@@ -202,7 +202,7 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 	int is_users = strcmp(what, "users") == 0;
 	for (int page = 0;; page++) {
 		if (keep_lease && page > 0 && !keep_lease(ctx)) {
-			pbx_error_set(c->error, "taken_over", NULL);
+			stored_message_set(c->error, "taken_over", NULL);
 			return FAILED;
 		}
 		long status;
@@ -220,7 +220,7 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 		const char *snapshot = pbx_json_str(doc, "snapshot");
 		if (!json_is_array(items) || !json_is_integer(jtotal) || !json_is_integer(joffset) ||
 		    !(json_is_string(next) || json_is_null(next) || !next)) {
-			pbx_error_set(c->error, "malformed_page", what, NULL);
+			stored_message_set(c->error, "malformed_page", what, NULL);
 			json_decref(doc);
 			return FAILED;
 		}
@@ -233,7 +233,7 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 			char expected[24], offset[24];
 			snprintf(expected, sizeof expected, "%lld", got);
 			snprintf(offset, sizeof offset, "%lld", (long long)json_integer_value(joffset));
-			pbx_error_set(c->error, "page_missing", what, expected, offset, NULL);
+			stored_message_set(c->error, "page_missing", what, expected, offset, NULL);
 			json_decref(doc);
 			return FAILED;
 		}
@@ -253,7 +253,7 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 			}
 			if (bad) {
 				if (!c->error->key[0])
-					pbx_error_set(c->error, "malformed_entry", what, NULL);
+					stored_message_set(c->error, "malformed_entry", what, NULL);
 				json_decref(doc);
 				return FAILED;
 			}
@@ -276,7 +276,7 @@ static enum outcome read_list(struct conn *c, const struct pbx_driver *drv, cons
 		char arrived[24], announced[24];
 		snprintf(arrived, sizeof arrived, "%lld", got);
 		snprintf(announced, sizeof announced, "%lld", total);
-		pbx_error_set(c->error, "incomplete", arrived, announced, what, NULL);
+		stored_message_set(c->error, "incomplete", arrived, announced, what, NULL);
 		return FAILED;
 	}
 	return OK;
@@ -302,13 +302,13 @@ static enum outcome fetch_once(struct conn *c, const struct pbx_driver *drv, str
 }
 
 int pbx_fetch(const struct pbx_driver *drv, const struct pbx_link_target *t, const struct pbx_fetch_limits *lim,
-	      struct pbx_snapshot *out, struct pbx_error *error, int (*keep_lease)(void *ctx), void *ctx)
+	      struct pbx_snapshot *out, struct stored_message *error, int (*keep_lease)(void *ctx), void *ctx)
 {
 	memset(out, 0, sizeof *out);
 	memset(error, 0, sizeof *error);
 	struct conn c = {curl_easy_init(), t, lim, "", error};
 	if (!c.curl) {
-		pbx_error_set(error, "out_of_memory", NULL);
+		stored_message_set(error, "out_of_memory", NULL);
 		return -1;
 	}
 	/* A snapshot that changed while it was read is read again, once. */
@@ -323,7 +323,7 @@ int pbx_fetch(const struct pbx_driver *drv, const struct pbx_link_target *t, con
 	if (o != OK) {
 		pbx_snapshot_free(out);
 		if (!error->key[0])
-			pbx_error_set(error, "unreadable", NULL);
+			stored_message_set(error, "unreadable", NULL);
 		return -1;
 	}
 	return 0;

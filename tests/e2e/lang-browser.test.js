@@ -178,8 +178,13 @@ test('French and German: Developer, SCIM sources, Azure AD Sync, Support → Gat
   });
   assert.equal(source.status, 303, `Add SCIM Source (${source.status})`);
   const sourceId = /scim-sources\/(\d+)$/.exec(source.location)[1];
-  await sql(`UPDATE scim_sources SET last_attempt_at = '2026-03-05 14:07:00', last_success_at = '2026-03-04 09:30:00'
-    WHERE id = ${sourceId}`);
+  // Its first pull fails (nothing listens there); then its error is one whose
+  // English words are the language file's, and the next pull a day away.
+  for (let i = 0; i < 300 && await scalar(`SELECT last_error = '' OR lease_owner IS NOT NULL FROM scim_sources
+    WHERE id = ${sourceId}`) === '1'; i++) await new Promise((r) => setTimeout(r, 200));
+  await sql(`UPDATE scim_sources SET last_attempt_at = '2026-03-05 14:07:00', last_success_at = '2026-03-04 09:30:00',
+    last_error = ${lit(english().get('scim.errors.not_list_response'))}, last_error_key = 'not_list_response',
+    last_error_args = '[]', due_at = UTC_TIMESTAMP() + INTERVAL 1 DAY WHERE id = ${sourceId}`);
   // A gateway with a command sent to it.
   const gateway = await gatewayAccount(sP, partner.id, 'claimed');
   const sent = await sP.send(`/a/${gateway.id}/support/gateway`, { action: 'update_now', from: 'support' });

@@ -17,6 +17,7 @@ import {
 import { ensureLanguages, languageText, languagesOnStack, overrideDir, removeStandIns, shippedDir } from './lib/lang.js';
 import { newPbx, onboard, pbxFault, syncNow } from './lib/pbx.js';
 import { download, reportedLog, supportWorld, textBytes, zipEntries } from './lib/support.js';
+import { configValue } from './lib/scim.js';
 
 let standIns = [];
 before(() => { standIns = ensureLanguages(); });
@@ -283,6 +284,46 @@ describe('a PBX sync\'s error in the reader\'s language', () => {
       const bell = [...page.matchAll(/<span class="detail">([^<]*)<\/span>/g)].map((m) => m[1]);
       assert.deepEqual(bell, [words], `${code}: the bell's notification says why`);
       assert.ok(!page.includes(english), `${code}: no English words of the error`);
+    }
+  });
+});
+
+describe('a SCIM source\'s error in the reader\'s language', () => {
+  const decoded = (html) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+  test('the SCIM Sources list and the source\'s page say why in each reader\'s language; last_error keeps English', async () => {
+    const { partner, account, admin } = await customerWithAdmin('de');
+    await sql(`UPDATE users SET language = 'fr' WHERE id = ${admin.id}`);
+    await sql(`UPDATE users SET language = 'de' WHERE id = ${partner.adminId}`);
+    const res = await fetch(`${configValue('ScimPeer.URL')}/sim/tenants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(res.status, 200);
+    const tenant = await res.json();
+    const owner = await signIn(partner.email);
+    const added = await owner.send(`/a/${account.id}/integrations/scim-sources/new`, {
+      name: 'Refused source', base_url: tenant.baseUrl, token: 'not-the-token', interval_minutes: '60', filter: '',
+    });
+    assert.equal(added.status, 303, `Add SCIM Source (${added.status})`);
+    const sourceId = /scim-sources\/(\d+)$/.exec(added.location)[1];
+    let row;
+    for (let i = 0; i < 300 && !(row = (await sql(`SELECT last_error, last_error_key, last_error_args FROM scim_sources
+      WHERE id = ${sourceId} AND last_error <> ''`))[0]); i++) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(row, 'the pull failed');
+    const english = languageText('en').get('scim.errors.http_status').replace('{1}', '401');
+    assert.deepEqual(row, [english, 'http_status', '["401"]'], 'English words for the log and the API, and the key');
+
+    for (const [who, code] of [[admin.email, 'fr'], [partner.email, 'de']]) {
+      const words = languageText(code).get('scim.errors.http_status').replace('{1}', '401');
+      assert.notEqual(words, english);
+      const s = await signIn(who);
+      for (const path of [`/a/${account.id}/integrations/scim-sources`, `/a/${account.id}/integrations/scim-sources/${sourceId}`]) {
+        const page = await s.get(path);
+        assert.equal(page.status, 200, `${code} ${path}`);
+        const text = decoded(page.text);
+        assert.equal(htmlLang(text), code);
+        assert.ok(text.includes(words), `${code} ${path}: says why in its language`);
+        assert.ok(!text.includes(english), `${code} ${path}: no English words of the error`);
+      }
     }
   });
 });
