@@ -102,3 +102,16 @@ void listing_publish_open(struct req *r, const struct listing *l, long shown, in
 	hdf_set_int_value(r->hdf, "List.From", shown ? (int)(l->offset + 1) : 0);
 	hdf_set_int_value(r->hdf, "List.To", shown ? (int)(l->offset + shown) : 0);
 }
+
+void listing_publish_probed(struct req *r, const struct listing *l, long fetched, const char *total_text,
+			    const char *const *extra)
+{
+	int more = fetched > l->per_page;
+	if (more) {
+		char past[32];
+		snprintf(past, sizeof past, "Rows.%ld", l->per_page);
+		hdf_remove_tree(r->hdf, past);
+		fetched--;
+	}
+	listing_publish_open(r, l, fetched, more, total_text, extra);
+}

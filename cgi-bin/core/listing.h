@@ -36,4 +36,9 @@ void listing_publish(struct req *r, const struct listing *l, long long total, co
  * List.Pages, so the pager offers Next only while more rows follow. */
 void listing_publish_open(struct req *r, const struct listing *l, long shown, int more, const char *total_text,
 			  const char *const *extra);
+/* listing_publish_open for a page read with one row past it (published as
+ * Rows.0 .. Rows.<fetched - 1>): that row, when it came, only says that more
+ * follow, and is taken off the tree. */
+void listing_publish_probed(struct req *r, const struct listing *l, long fetched, const char *total_text,
+			    const char *const *extra);
 #endif

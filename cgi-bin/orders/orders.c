@@ -74,17 +74,9 @@ int orders_get(struct req *r)
 	if (orders_each(r->db, &q, row_fields, &rows) < 0)
 		return SERVER_ERROR;
 	static const char *const keep[] = {"filter", "for", NULL};
-	if (exact) {
+	if (exact)
 		listing_publish(r, &l, total, keep);
-	} else {
-		int more = rows.n > l.per_page;
-		if (more) {
-			char past[32];
-			snprintf(past, sizeof past, "Rows.%ld", l.per_page);
-			hdf_remove_tree(r->hdf, past);
-			rows.n--;
-		}
-		listing_publish_open(r, &l, rows.n, more, lang(r, "orders.orders.many_matches"), keep);
-	}
+	else
+		listing_publish_probed(r, &l, rows.n, lang(r, "orders.orders.many_matches"), keep);
 	return DONE;
 }

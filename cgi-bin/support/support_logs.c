@@ -148,17 +148,9 @@ int support_logs_get(struct req *r)
 	if (support_logs_page(r->db, &q, exact ? total : -1, row_fields, &rows) < 0)
 		return SERVER_ERROR;
 	static const char *const keep[] = {"state", "product", NULL};
-	if (exact) {
+	if (exact)
 		listing_publish(r, &l, total, keep);
-	} else {
-		int more = rows.n > l.per_page;
-		if (more) {
-			char past[32];
-			snprintf(past, sizeof past, "Rows.%ld", l.per_page);
-			hdf_remove_tree(r->hdf, past);
-			rows.n--;
-		}
-		listing_publish_open(r, &l, rows.n, more, lang(r, "support.support_logs.many_matches"), keep);
-	}
+	else
+		listing_publish_probed(r, &l, rows.n, lang(r, "support.support_logs.many_matches"), keep);
 	return DONE;
 }
