@@ -1,13 +1,12 @@
 #include "lib/events_export.h"
-#include "lib/core/config.h"
 #include "lib/core/log.h"
 #include "lib/lang.h"
+#include "lib/lang_tree.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 const char *events_label(HDF *lang, const char *group, const char *key, char *buf, size_t size)
 {
@@ -20,45 +19,20 @@ const char *events_label(HDF *lang, const char *group, const char *key, char *bu
 	return buf;
 }
 
-/* One language file into lang, from Templates.Override first: 1 read, 0
- * none there, -1 unreadable. */
-static int read_lang_file(HDF *lang, const char *code)
-{
-	const char *dirs[] = {cfg_str("Templates.Override", NULL), cfg_str("Templates.Dir", "templates")};
-	char path[1024];
-	struct stat st;
-	for (int i = 0; i < 2; i++) {
-		if (!dirs[i] || !*dirs[i])
-			continue;
-		snprintf(path, sizeof path, "%s/lang/%s.hdf", dirs[i], code);
-		if (stat(path, &st) != 0)
-			continue;
-		NEOERR *err = hdf_read_file(lang, path);
-		if (!err)
-			return 1;
-		nerr_ignore(&err);
-		log_error("events: cannot read %s", path);
-		return -1;
-	}
-	return 0;
-}
-
 HDF *events_lang_load(const char *language)
 {
-	HDF *lang = NULL;
-	NEOERR *err = hdf_init(&lang);
+	HDF *tree = NULL;
+	NEOERR *err = hdf_init(&tree);
+	if (!err)
+		err = lang_tree_read(tree, language);
 	if (err) {
 		nerr_ignore(&err);
+		log_error("events: cannot read the language files for %s", language);
+		if (tree)
+			hdf_destroy(&tree);
 		return NULL;
 	}
-	if (read_lang_file(lang, "en") != 1) {
-		hdf_destroy(&lang);
-		return NULL;
-	}
-	/* The language's own words over English's, as the console's pages. */
-	if (lang_code_ok(language) && strcmp(language, "en") != 0)
-		read_lang_file(lang, language);
-	return lang;
+	return tree;
 }
 
 /* Every field of the guide, in its order (guide §2.16 Event Details). */
@@ -215,7 +189,8 @@ int events_export_work(db *d, const struct job_row *job)
 	memset(&c, 0, sizeof c);
 	c.sink.write = csv_buffer_write;
 	c.sink.ctx = &c.buf;
-	c.lang = events_lang_load(x.language);
+	HDF *words = events_lang_load(x.language);
+	c.lang = words ? hdf_get_obj(words, "Lang") : NULL;
 	c.language = x.language;
 	c.sink.sep = lang_locale(x.language)->csv_sep;
 	if (x.chunks == 0) {
@@ -224,8 +199,8 @@ int events_export_work(db *d, const struct job_row *job)
 	}
 	int more = 0;
 	int n = events_page(d, x.account_id, &x.f, x.ascending, &x.cursor, EXPORT_BATCH, 0, chunk_row, &c, &more);
-	if (c.lang)
-		hdf_destroy(&c.lang);
+	if (words)
+		hdf_destroy(&words);
 	int rc = -1;
 	if (n >= 0 && !c.sink.failed && (c.buf.len == 0 ||
 	    db_exec(d, "INSERT INTO event_export_chunks (job_id, seq, data) VALUES (?, ?, ?)", "iib", job->id,

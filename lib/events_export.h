@@ -18,9 +18,9 @@
  * Returns lang's text or buf. */
 const char *events_label(HDF *lang, const char *group, const char *key, char *buf, size_t size);
 
-/* The language tree syncd labels an export with: templates/lang/en.hdf with
- * the language's own file over it, each from Templates.Override first.
- * NULL when English cannot be read. */
+/* The tree syncd labels an export with: its Lang node holds English with
+ * the language's own words over it (lib/lang_tree.h). NULL when English
+ * cannot be read. */
 HDF *events_lang_load(const char *language);
 
 /* The file is in a language: its labels from lang, its dates written as

@@ -26,8 +26,7 @@ int lang_code_ok(const char *code)
 	return m >= 2 && m <= 8 && !region[m];
 }
 
-/* The template directories: the override first. */
-static int lang_dirs(const char *dirs[2])
+int template_dirs(const char *dirs[2])
 {
 	int n = 0;
 	const char *override = cfg_str("Templates.Override", NULL);
@@ -42,7 +41,7 @@ int lang_exists(const char *code)
 	if (!lang_code_ok(code))
 		return 0;
 	const char *dirs[2];
-	int n = lang_dirs(dirs);
+	int n = template_dirs(dirs);
 	char path[1024];
 	struct stat st;
 	for (int i = 0; i < n; i++) {
@@ -87,7 +86,7 @@ static int dirs_unchanged(const char paths[2][1024], int n_dirs, struct stat st[
 int lang_available(char codes[][LANG_CODE], int max)
 {
 	const char *dirs[2];
-	int n_dirs = lang_dirs(dirs), n = 0;
+	int n_dirs = template_dirs(dirs), n = 0;
 	char paths[2][1024];
 	struct stat st[2];
 	for (int i = 0; i < n_dirs; i++)

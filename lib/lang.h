@@ -15,6 +15,9 @@
 int lang_code_ok(const char *code);
 /* 1 when code's language file exists in either template directory. */
 int lang_exists(const char *code);
+/* The template directories in search order (Templates.Override first, when
+ * set, then Templates.Dir): where templates and language files are read. */
+int template_dirs(const char *dirs[2]);
 /* The languages that exist, English first, then in the order of their
  * codes. Returns how many (at most max). */
 int lang_available(char codes[][LANG_CODE], int max);

@@ -1,6 +1,5 @@
 /* A language's text outside a request (lib/lang_tree.h). */
 #include "lib/lang_tree.h"
-#include "lib/core/config.h"
 #include "lib/lang.h"
 
 #include <stdio.h>
@@ -11,13 +10,12 @@
  * administrator's fr.hdf wins for French). 1 read, 0 none there. */
 static NEOERR *read_lang_file(HDF *lang, const char *code, int *found)
 {
-	const char *dirs[] = {cfg_str("Templates.Override", NULL), cfg_str("Templates.Dir", "templates")};
+	const char *dirs[2];
+	int n = template_dirs(dirs);
 	char path[1024];
 	struct stat st;
 	*found = 0;
-	for (int i = 0; i < 2 && lang_code_ok(code); i++) {
-		if (!dirs[i] || !*dirs[i])
-			continue;
+	for (int i = 0; i < n && lang_code_ok(code); i++) {
 		snprintf(path, sizeof path, "%s/lang/%s.hdf", dirs[i], code);
 		if (stat(path, &st) == 0) {
 			*found = 1;

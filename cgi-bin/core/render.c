@@ -69,17 +69,6 @@ static int file_id_same(const struct file_id *a, const struct file_id *b)
 			      a->mtime.tv_sec == b->mtime.tv_sec && a->mtime.tv_nsec == b->mtime.tv_nsec);
 }
 
-/* The template directories in search order: the override first. */
-static int template_dirs(const char *dirs[2])
-{
-	int n = 0;
-	const char *override = cfg_str("Templates.Override", NULL);
-	if (override && *override)
-		dirs[n++] = override;
-	dirs[n++] = cfg_str("Templates.Dir", "templates");
-	return n;
-}
-
 /* ---- the language trees ---- */
 
 /* One tree per language a request has asked for, each with one node, Lang:
