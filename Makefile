@@ -100,7 +100,10 @@ unit: $(UNIT_BIN)
 bin:
 	@mkdir -p bin
 
-run: deps all
+# The targets that install first build in a second make: its flags are read
+# after the install, when pkg-config and the -dev packages exist.
+run: deps
+	@$(MAKE) --no-print-directory all
 	@scripts/run
 
 stop:
@@ -114,11 +117,13 @@ lint-sql:
 lint-tx:
 	@scripts/lint-tx
 
-check: deps all unit san
+check: deps
+	@$(MAKE) --no-print-directory all unit san
 	@scripts/check
 
 # Each benchmark brings up its own stack and data; see the scripts' headers.
-bench: deps all
+bench: deps
+	@$(MAKE) --no-print-directory all
 	@scripts/bench
 	@scripts/bench-import
 	@scripts/bench-users
@@ -131,12 +136,14 @@ bench: deps all
 # Beyond one machine (ARCHITECTURE §10): a three-node Galera cluster, two
 # consoles and two syncd behind nginx on this machine (scripts/cluster).
 # Not part of check: its own tests, ending "N passed, N failed".
-cluster-check: deps all
+cluster-check: deps
+	@$(MAKE) --no-print-directory all
 	@scripts/cluster-check
 
 # The users list and Add User on the cluster against a one-machine stack,
 # in the same run, as ratios.
-cluster-bench: deps all
+cluster-bench: deps
+	@$(MAKE) --no-print-directory all
 	@scripts/bench-cluster
 
 # libFuzzer on the spreadsheet readers (not part of check): FUZZ_SECONDS=60
