@@ -11,6 +11,7 @@
 #include "cgi-bin/core/render.h"
 #include "cgi-bin/core/reply.h"
 #include "cgi-bin/core/routes.h"
+#include "cgi-bin/core/serve.h"
 #include "cgi-bin/core/session.h"
 #include "cgi-bin/jobs/notifications.h"
 #include "lib/accounts.h"
@@ -609,6 +610,32 @@ static int causal_reads(const struct req *r)
 	       strncmp(r->path, "/scim/", 6) == 0 || cookie_sent(SYNC_COOKIE);
 }
 
+NEOERR *request_cgi_open(CGI **cgi, HDF *hdf)
+{
+	NEOERR *err = cgi_init(cgi, hdf);
+	if (!err)
+		err = form_parse_register(*cgi);
+	if (!err)
+		err = api_parse_register(*cgi);
+	return err;
+}
+
+/* cgi_destroy leaves the parse callbacks cgi_register_parse_cb allocated
+ * (each node and its copies of method and type), and a worker lives for
+ * many requests: they are freed here first. */
+void request_cgi_close(CGI **cgi)
+{
+	struct _cgi_parse_cb *next;
+	for (struct _cgi_parse_cb *cb = (*cgi)->parse_callbacks; cb; cb = next) {
+		next = cb->next;
+		free(cb->method);
+		free(cb->ctype);
+		free(cb);
+	}
+	(*cgi)->parse_callbacks = NULL;
+	cgi_destroy(cgi);
+}
+
 void request_handle(FCGX_Request *fr, db *d)
 {
 	struct req r;
@@ -639,11 +666,7 @@ void request_handle(FCGX_Request *fr, db *d)
 	HDF *hdf = NULL;
 	NEOERR *err = hdf_init(&hdf);
 	if (!err)
-		err = cgi_init(&r.cgi, hdf);
-	if (!err)
-		err = form_parse_register(r.cgi);
-	if (!err)
-		err = api_parse_register(r.cgi);
+		err = request_cgi_open(&r.cgi, hdf);
 	if (!err)
 		err = cgi_parse(r.cgi);
 	r.hdf = hdf;
@@ -714,7 +737,7 @@ finish:
 	free(replay.buf);
 	replay.buf = NULL;
 	if (r.cgi)
-		cgi_destroy(&r.cgi); /* frees the HDF tree it was given too */
+		request_cgi_close(&r.cgi); /* frees the HDF tree it was given too */
 	else if (r.hdf)
 		hdf_destroy(&r.hdf);
 	current = NULL;
