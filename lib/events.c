@@ -415,21 +415,25 @@ static int kind_row(void *ctx, const struct db_row *row)
 
 /* The options by a lookup per kind in one correlated statement: it stops
  * at a kind's first index entry in the range, which is its first entry
- * without an Event Date range, but may be far in with one. */
+ * without an Event Date range, but may be far in with one. The lookup is a
+ * scalar subquery, not EXISTS: the optimizer may turn an EXISTS into a
+ * semi-join that materialises every event of the account (seconds at a
+ * million events, and it chose so with bound parameters); a scalar
+ * subquery stays a lookup per kind. */
 static int kinds_correlated(db *d, const char *account_id, const struct event_filter *f, const char *lo, const char *hi,
 			    struct kind_call *c)
 {
 	if (f->actor_ref[0])
 		return db_each(d, kind_row, c,
 			"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
-			" AND EXISTS (SELECT 1 FROM events e FORCE INDEX (ix_events_actor_kind) WHERE e.account_id = s.account_id"
-			"  AND e.actor_ref = ? AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ?)"
+			" AND (SELECT 1 FROM events e FORCE INDEX (ix_events_actor_kind) WHERE e.account_id = s.account_id"
+			"  AND e.actor_ref = ? AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ? LIMIT 1) IS NOT NULL"
 			" ORDER BY s.kind",
 			"ssss", account_id, f->actor_ref, lo, hi);
 	return db_each(d, kind_row, c,
 		"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
-		" AND EXISTS (SELECT 1 FROM events e FORCE INDEX (ix_events_kind) WHERE e.account_id = s.account_id"
-		"  AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ?)"
+		" AND (SELECT 1 FROM events e FORCE INDEX (ix_events_kind) WHERE e.account_id = s.account_id"
+		"  AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ? LIMIT 1) IS NOT NULL"
 		" ORDER BY s.kind",
 		"sss", account_id, lo, hi);
 }
