@@ -23,10 +23,6 @@ CREATE TABLE IF NOT EXISTS accounts (
   sap_customer_number  VARCHAR(64) NOT NULL DEFAULT '',
   pbx_type             VARCHAR(64) NOT NULL DEFAULT '',
   status               ENUM('active','deactivated') NOT NULL DEFAULT 'active',
-  -- the account's number of users, kept by the triggers after the users table
-  user_count           INT NOT NULL DEFAULT 0,
-  -- its registered users, kept by triggers (the gateway portal's Registered Users)
-  registered_count     INT NOT NULL DEFAULT 0,
   -- a partner's billing account in the ordering system (ch2 §3.7): the orders
   -- it publishes name it; NULL for customers and partners without one
   billing_id           VARCHAR(64) NULL,
@@ -68,7 +64,7 @@ CREATE TRIGGER IF NOT EXISTS tr_accounts_words_insert AFTER INSERT ON accounts F
     SELECT REGEXP_REPLACE(words, '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+', '') FROM tails
     WHERE words REGEXP '^[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]')
   SELECT NEW.partner_id, words, NEW.id FROM tails WHERE NEW.kind = 'customer' AND words <> '';
--- Every change of user_count updates the account too: only a new name
+-- Any change of the account runs it: only a new name
 -- rewrites its words.
 CREATE TRIGGER IF NOT EXISTS tr_accounts_words_update AFTER UPDATE ON accounts FOR EACH ROW
   IF CAST(NEW.name AS BINARY) <> CAST(OLD.name AS BINARY) THEN
@@ -186,19 +182,42 @@ CREATE TABLE IF NOT EXISTS users (
   CONSTRAINT fk_users_custom_role FOREIGN KEY (custom_role_id) REFERENCES roles (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- accounts.user_count, the Users list's total, stays exact whoever adds or
--- removes users (screens, imports, jobs, syncd, plain SQL). The insert
--- trigger runs before the row's foreign key check share-locks the account,
--- so concurrent inserts queue on the account row instead of deadlocking on
--- it. Users never move between accounts, and are never upserted (an
--- INSERT ... ON DUPLICATE KEY UPDATE would count its row). Deleting an
--- account cascades to its users without the trigger: the count goes with it.
--- With binary logging on, creating triggers takes SUPER or
--- log_bin_trust_function_creators = 1 for `console migrate`.
-CREATE TRIGGER IF NOT EXISTS tr_users_count_insert BEFORE INSERT ON users FOR EACH ROW
-  UPDATE accounts SET user_count = user_count + 1 WHERE id = NEW.account_id;
-CREATE TRIGGER IF NOT EXISTS tr_users_count_delete AFTER DELETE ON users FOR EACH ROW
-  UPDATE accounts SET user_count = user_count - 1 WHERE id = OLD.account_id;
+-- Each account's users and registered users (the gateway portal's
+-- Registered Users, seed 001; ch2 §10.2), exact whoever adds, removes or
+-- registers them (screens, imports, jobs, syncd, plain SQL): the sum of the
+-- account's slots. A write adds to the slot of its connection, so
+-- concurrent writers of one account hold different rows to their commit
+-- instead of queueing on one (a single counter on the account's row
+-- serialised every insert of users into the account). A slot may go below
+-- zero; the sum may not. The triggers run after the row's foreign key check
+-- has share-locked the account, the order a delete that locks the account
+-- first (lib/users.h) takes too. Users never move between accounts and are
+-- never upserted (an INSERT ... ON DUPLICATE KEY UPDATE would count its
+-- row); deleting an account cascades to its users without the triggers,
+-- and to its slots. With binary logging on, creating triggers takes SUPER
+-- or log_bin_trust_function_creators = 1 for `console migrate`.
+CREATE TABLE IF NOT EXISTS account_user_counts (
+  account_id  CHAR(36) NOT NULL,
+  slot        TINYINT UNSIGNED NOT NULL,
+  users       INT NOT NULL DEFAULT 0,
+  registered  INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (account_id, slot),
+  CONSTRAINT fk_user_counts_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TRIGGER IF NOT EXISTS tr_users_counts_insert AFTER INSERT ON users FOR EACH ROW
+  INSERT INTO account_user_counts (account_id, slot, users, registered)
+  VALUES (NEW.account_id, CONNECTION_ID() % 16, 1, NEW.registered)
+  ON DUPLICATE KEY UPDATE users = users + 1, registered = registered + NEW.registered;
+CREATE TRIGGER IF NOT EXISTS tr_users_counts_delete AFTER DELETE ON users FOR EACH ROW
+  INSERT INTO account_user_counts (account_id, slot, users, registered)
+  VALUES (OLD.account_id, CONNECTION_ID() % 16, -1, -OLD.registered)
+  ON DUPLICATE KEY UPDATE users = users - 1, registered = registered - OLD.registered;
+CREATE TRIGGER IF NOT EXISTS tr_users_counts_update AFTER UPDATE ON users FOR EACH ROW
+  IF NEW.registered <> OLD.registered THEN
+    INSERT INTO account_user_counts (account_id, slot, registered)
+    VALUES (NEW.account_id, CONNECTION_ID() % 16, NEW.registered - OLD.registered)
+    ON DUPLICATE KEY UPDATE registered = registered + NEW.registered - OLD.registered;
+  END IF;
 
 -- The Users list's search (guide §2.4 Search Users) finds a user by any
 -- word of their name and by any part of their email address or extension a
@@ -973,18 +992,6 @@ CREATE TABLE IF NOT EXISTS pbx_dids (
 CREATE TABLE IF NOT EXISTS tx_commits (
   id  CHAR(32) CHARACTER SET ascii NOT NULL PRIMARY KEY
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
-
--- accounts.registered_count, the Registered Users of the gateway portal's
--- customer list (seed 001; ch2 §10.2), stays exact whoever registers,
--- deletes or unregisters a user, like user_count. A write that leaves
--- registered as it was matches no account row.
-CREATE TRIGGER IF NOT EXISTS tr_users_registered_insert AFTER INSERT ON users FOR EACH ROW
-  UPDATE accounts SET registered_count = registered_count + 1 WHERE id = NEW.account_id AND NEW.registered = 1;
-CREATE TRIGGER IF NOT EXISTS tr_users_registered_delete AFTER DELETE ON users FOR EACH ROW
-  UPDATE accounts SET registered_count = registered_count - 1 WHERE id = OLD.account_id AND OLD.registered = 1;
-CREATE TRIGGER IF NOT EXISTS tr_users_registered_update AFTER UPDATE ON users FOR EACH ROW
-  UPDATE accounts SET registered_count = registered_count + NEW.registered - OLD.registered
-  WHERE id = NEW.account_id AND NEW.registered <> OLD.registered;
 
 -- ---- Event History and System Inventory (guide §2.16, §2.17) ----
 

@@ -980,7 +980,7 @@ struct portal_call {
 static int portal_row_from(void *ctx, const struct db_row *row)
 {
 	struct portal_call *c = ctx;
-	struct gateway_portal_row p = {row_str(row, "id"), row_str(row, "name"), row_int(row, "registered_count"), {0}};
+	struct gateway_portal_row p = {row_str(row, "id"), row_str(row, "name"), row_int(row, "registered"), {0}};
 	facts_from_row(row, &p.facts);
 	return c->fn(c->ctx, &p);
 }
@@ -1008,7 +1008,9 @@ int gateway_portal_each(db *d, const struct gateway_portal_query *q,
 	 * from every partner's onboardings of a step and sort them. An account
 	 * manager's accounts as the Accounts list takes them (lib/accounts.c). */
 	static const char base[] =
-		"SELECT STRAIGHT_JOIN a.id, a.name, a.registered_count," FACTS_COLUMNS " FROM accounts a"
+		"SELECT STRAIGHT_JOIN a.id, a.name,"
+		" (SELECT COALESCE(SUM(n.registered), 0) FROM account_user_counts n WHERE n.account_id = a.id) AS registered,"
+		FACTS_COLUMNS " FROM accounts a"
 		" LEFT JOIN gateway_onboarding o ON o.account_id = a.id" FACTS_JOINS("a.id")
 		" WHERE a.partner_id = ? AND a.kind = 'customer' AND a.status = 'active' AND a.name LIKE ?";
 	const char *scope = q->manager_id ? " AND a.id IN (SELECT account_id FROM account_manager_accounts WHERE user_id = ?)"

@@ -285,7 +285,7 @@ struct gateway_portal_query {
 };
 struct gateway_portal_row {
 	const char *account_id, *name;
-	long long registered;          /* registered users (accounts.registered_count) */
+	long long registered;          /* registered users (account_user_counts) */
 	struct gateway_facts facts;
 };
 /* The partner's active customer accounts the query matches, by name, with

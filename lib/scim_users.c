@@ -4,6 +4,7 @@
 #include "lib/scim/json_util.h"
 #include "lib/scim/resource.h"
 #include "lib/sessions.h"
+#include "lib/users.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -403,7 +404,7 @@ static int gather(db *d, const char *acct, const struct scim_filter *f, struct c
 		candidates_clear(c);
 	}
 	long long users = 0;
-	if (db_int(d, &users, "SELECT user_count FROM accounts WHERE id = ?", "s", acct) < 0)
+	if (users_total(d, acct, &users) != 0)
 		return -1;
 	if (users > SCIM_CANDIDATES_MAX) {
 		scim_fail(err, 400, "tooMany",
@@ -480,7 +481,7 @@ int scim_users_list(db *d, const char *account_id, const struct scim_list_query 
 	enum page_order order = indexed_order(q->sort_by);
 	if (!q->filter && order != PAGE_NONE) {
 		/* the whole account, paged by an index: its count is kept */
-		rc = db_int(d, total, "SELECT user_count FROM accounts WHERE id = ?", "s", account_id) < 0 ? -1 : 0;
+		rc = users_total(d, account_id, total);
 		if (rc == 0 && count > 0)
 			rc = page_rows(d, account_id, order, q->descending, count, start - 1, c);
 		for (int i = 0; rc == 0 && i < c->n; i++)

@@ -1,7 +1,7 @@
 /* The Users list's queries (user_list.h). How each kind of list is read:
  *
- *  - no filter, no search: the total is accounts.user_count (kept by
- *    triggers); the page's ids come from the sort column's index alone,
+ *  - no filter, no search: the total is the sum of the account's count
+ *    slots (kept by triggers); the page's ids come from the sort column's index alone,
  *    counted from the end past the middle (Last costs what First does);
  *  - a search: the terms that start with the text (user_search_terms,
  *    schema.sql) are counted up to USERS_MATCHES_EXACT + 1 users; then,
@@ -19,6 +19,7 @@
  * Each page's ids are read first, then only those users' rows. */
 #include "lib/user_list.h"
 #include "lib/mitel_one.h"
+#include "lib/users.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -217,7 +218,7 @@ int users_count(db *d, const struct user_match *m, struct user_count *c)
 	if (!filtered(m)) {
 		if (!searched) {
 			c->how = HOW_PLAIN;
-			return db_int(d, &c->total, "SELECT user_count FROM accounts WHERE id = ?", "s", m->account_id) == 1 ? 0 : -1;
+			return users_total(d, m->account_id, &c->total);
 		}
 		c->how = HOW_SEARCH;
 		if (probe(d, m->account_id, &p, USERS_MATCHES_EXACT, &c->total) != 0)

@@ -59,6 +59,12 @@ long long users_count_admins(db *d, const char *account_id, int for_update)
 	return rc == 1 ? n : -1;
 }
 
+int users_total(db *d, const char *account_id, long long *total)
+{
+	return db_int(d, total, "SELECT COALESCE(SUM(users), 0) FROM account_user_counts WHERE account_id = ?", "s",
+		      account_id) == 1 ? 0 : -1;
+}
+
 int users_lock_account(db *d, const char *account_id)
 {
 	long long one = 0;

@@ -30,8 +30,13 @@ int users_email_taken(db *d, const char *account_id, const char *email, long lon
  * for_update locks them for the caller's transaction. -1 on error. */
 long long users_count_admins(db *d, const char *account_id, int for_update);
 
-/* Locks the account's row for the caller's transaction: adding a user locks
- * it first (the user_count trigger), so a delete takes it first too. 0 or -1. */
+/* The account's users, the sum of its count slots (schema.sql:
+ * account_user_counts). 0 or -1. */
+int users_total(db *d, const char *account_id, long long *total);
+
+/* Locks the account's row for the caller's transaction: adding a user
+ * share-locks it first (the users' foreign key, before the count triggers),
+ * so a delete takes it first too. 0 or -1. */
 int users_lock_account(db *d, const char *account_id);
 
 /* Edit User's change of a user (guide §2.4). */

@@ -59,9 +59,10 @@ struct removal {
 static int remove_user(struct req *r, void *arg)
 {
 	struct removal *rm = arg;
-	/* The account row first: the delete updates its user_count (a trigger,
-	 * schema.sql), and adding a user locks that row before the users it
-	 * touches, so taking it last here could deadlock with an Add User. Then
+	/* The account row first: adding a user share-locks that row (the
+	 * users' foreign key) before the count slot it touches, as the delete
+	 * touches one (schema.sql), so taking it last here could deadlock with
+	 * an Add User. Then
 	 * decide again under locks (admins first, then the row, as Edit User
 	 * does), so a concurrent demotion or deletion cannot leave no admin. */
 	if (users_lock_account(r->db, r->acct.id) != 0)

@@ -87,7 +87,7 @@ describe('writes through both consoles at once', () => {
     for (const n of NODES) {
       const [[users, counted, terms]] = await sqlOn(n, `SELECT
           (SELECT COUNT(*) FROM users WHERE account_id = '${account.id}'),
-          (SELECT user_count FROM accounts WHERE id = '${account.id}'),
+          (SELECT SUM(users) FROM account_user_counts WHERE account_id = '${account.id}'),
           (SELECT COUNT(DISTINCT user_id) FROM user_search_terms WHERE account_id = '${account.id}')`, { causal: true });
       assert.equal(users, String(2 * PER_CONSOLE), `node ${n}: the users`);
       assert.equal(counted, users, `node ${n}: the trigger's count`);

@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, sql } from './lib/stack.js';
+import { eventually } from './lib/mail.js';
 import {
   PASSWORD, addUserViaUI, adminSession, assertToLogin, count, email, eventsOf, fieldError, inputValue, lastEventId,
   listRows, lit, newCustomer, newPartner, newUser, partnerSession, scalar, setKnownPassword, signIn, tableCounts, uid, userFields,
@@ -150,6 +151,34 @@ describe('Users list', () => {
                SELECT ${lit(account.id)}, 'Count', seq, CONCAT('Count ', seq), CONCAT('count', seq, '-${uid()}@example.com'),
                       'user', 0, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_1233`);
     assert.match(visibleText((await session.get(`/a/${account.id}/users`)).text), /\b1,234 users\b/);
+  });
+
+  test('an add of a user waits for no other uncommitted add to the account, and the count stays exact', async () => {
+    const { account, session } = await setup();
+    const tag = uid();
+    const add = (who, where = '') => `INSERT INTO users (account_id, first_name, last_name, display_name, email, created_at, updated_at)
+      SELECT ${lit(account.id)}, 'Concurrent', ${lit(who)}, ${lit(`Concurrent ${who}`)}, ${lit(`${who}-${tag}@example.com`)},
+             UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM DUAL ${where}`;
+    // One add held open (a slow import, say) ...
+    const held = sql(`BEGIN; ${add('held')}; DO SLEEP(5); COMMIT`);
+    let holder;
+    await eventually('the held add to be in', async () => {
+      [[holder] = []] = await sql(`SELECT ID FROM information_schema.PROCESSLIST WHERE INFO = 'DO SLEEP(5)'`);
+      return holder;
+    });
+    // ... and another on a connection counting in another slot (schema.sql:
+    // account_user_counts): it must not wait for the first to commit.
+    let added = 0;
+    for (let i = 0; i < 10 && added === 0; i++) {
+      [[added]] = await sql(`SET SESSION innodb_lock_wait_timeout = 1;
+        ${add('quick', `WHERE CONNECTION_ID() % 16 <> ${Number(holder) % 16}`)}; SELECT ROW_COUNT()`);
+      added = Number(added);
+    }
+    assert.equal(added, 1, 'added beside the held add, without a lock wait timeout');
+    await held;
+    assert.match(visibleText((await session.get(`/a/${account.id}/users`)).text), /\b2 users\b/);
+    await sql(`DELETE FROM users WHERE account_id = ${lit(account.id)} AND last_name = 'held'`);
+    assert.match(visibleText((await session.get(`/a/${account.id}/users`)).text), /\b1 user\b/);
   });
 
   test('Export: every user the list matches, as CSV, formulas neutralised', async () => {
