@@ -420,22 +420,18 @@ static int kind_row(void *ctx, const struct db_row *row)
  * semi-join that materialises every event of the account (seconds at a
  * million events, and it chose so with bound parameters); a scalar
  * subquery stays a lookup per kind. */
+#define KINDS_SEEN_WITH_EVENT(index, actor) \
+	"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?" \
+	" AND (SELECT 1 FROM events e FORCE INDEX (" index ") WHERE e.account_id = s.account_id" actor \
+	"  AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ? LIMIT 1) IS NOT NULL ORDER BY s.kind"
+
 static int kinds_correlated(db *d, const char *account_id, const struct event_filter *f, const char *lo, const char *hi,
 			    struct kind_call *c)
 {
 	if (f->actor_ref[0])
-		return db_each(d, kind_row, c,
-			"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
-			" AND (SELECT 1 FROM events e FORCE INDEX (ix_events_actor_kind) WHERE e.account_id = s.account_id"
-			"  AND e.actor_ref = ? AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ? LIMIT 1) IS NOT NULL"
-			" ORDER BY s.kind",
-			"ssss", account_id, f->actor_ref, lo, hi);
-	return db_each(d, kind_row, c,
-		"SELECT s.event_type, s.asset_type, s.act FROM event_kinds_seen s WHERE s.account_id = ?"
-		" AND (SELECT 1 FROM events e FORCE INDEX (ix_events_kind) WHERE e.account_id = s.account_id"
-		"  AND e.kind = s.kind AND e.created_at >= ? AND e.created_at <= ? LIMIT 1) IS NOT NULL"
-		" ORDER BY s.kind",
-		"sss", account_id, lo, hi);
+		return db_each(d, kind_row, c, KINDS_SEEN_WITH_EVENT("ix_events_actor_kind", " AND e.actor_ref = ?"), "ssss",
+			       account_id, f->actor_ref, lo, hi);
+	return db_each(d, kind_row, c, KINDS_SEEN_WITH_EVENT("ix_events_kind", ""), "sss", account_id, lo, hi);
 }
 
 int events_kinds(db *d, const char *account_id, const struct event_filter *f, event_kind_fn fn, void *ctx)
