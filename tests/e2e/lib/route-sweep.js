@@ -15,7 +15,7 @@ import { eventually, linkIn, waitForMail } from './mail.js';
 import { generateKeys } from './scim.js';
 import { configureSso, idpRespond, idpUser, startSignIn, testIdpFields } from './sso.js';
 import {
-  accountFields, email, lit, newCustomer, newPartner, newUser, paced, PASSWORD, scalar, signIn, tableCounts, uid,
+  accountFields, email, lit, newCustomer, newPartner, newUser, paced, PASSWORD, scalar, signIn, stateOf, uid,
   userFields,
 } from './fixtures.js';
 import { gatewayAccount, wizard } from './gateway.js';
@@ -1184,20 +1184,20 @@ async function snapshot() {
   await eventually('jobs and PBX syncs of earlier cases finish', async () =>
     Number(await scalar(`SELECT (SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running'))
       + (SELECT COUNT(*) FROM pbx_links WHERE due_at <= UTC_TIMESTAMP() OR lease_until > UTC_TIMESTAMP())`)) === 0);
-  return [await tableCounts(),
-    await sql('SELECT id, name, status, city FROM accounts ORDER BY id'),
-    await sql('SELECT id, email, role, display_name, registered FROM users ORDER BY id'),
-    await sql('SELECT id, name, description, grants FROM roles ORDER BY id'),
-    await sql(`SELECT (SELECT COUNT(*) FROM role_accounts), (SELECT COUNT(*) FROM import_batches),
-      (SELECT COUNT(*) FROM import_rows), (SELECT COUNT(*) FROM notifications), (SELECT COUNT(*) FROM account_manager_accounts)`),
-    await sql(`SELECT (SELECT GROUP_CONCAT(account_id, kind, state ORDER BY account_id, kind) FROM account_integrations),
+  // one client for them all: a snapshot is taken twice a case, several hundred times a sweep
+  return stateOf('SELECT id, name, status, city FROM accounts ORDER BY id',
+    'SELECT id, email, role, display_name, registered FROM users ORDER BY id',
+    'SELECT id, name, description, grants FROM roles ORDER BY id',
+    `SELECT (SELECT COUNT(*) FROM role_accounts), (SELECT COUNT(*) FROM import_batches),
+      (SELECT COUNT(*) FROM import_rows), (SELECT COUNT(*) FROM notifications), (SELECT COUNT(*) FROM account_manager_accounts)`,
+    `SELECT (SELECT GROUP_CONCAT(account_id, kind, state ORDER BY account_id, kind) FROM account_integrations),
       (SELECT GROUP_CONCAT(account_id, privilege, manual_state ORDER BY account_id, privilege) FROM account_privileges),
       (SELECT GROUP_CONCAT(account_id, bandwidth_optimization, chat_allow_edit_delete ORDER BY account_id) FROM account_policy),
       (SELECT GROUP_CONCAT(id, name, description, redirect_uris, secret_hash ORDER BY id) FROM applications),
       (SELECT GROUP_CONCAT(application_id, account_id ORDER BY application_id, account_id) FROM application_accounts),
-      (SELECT COUNT(*) FROM machine_credentials WHERE revoked_at IS NULL)`),
-    await sql(`SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM orders WHERE assigned_account_id IS NOT NULL),
-      (SELECT COUNT(*) FROM subscriptions), (SELECT COUNT(*) FROM user_licenses), (SELECT COUNT(*) FROM user_mitel_one)`)];
+      (SELECT COUNT(*) FROM machine_credentials WHERE revoked_at IS NULL)`,
+    `SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM orders WHERE assigned_account_id IS NOT NULL),
+      (SELECT COUNT(*) FROM subscriptions), (SELECT COUNT(*) FROM user_licenses), (SELECT COUNT(*) FROM user_mitel_one)`);
 }
 
 /** Part `part` (from 1) of `parts`: a consecutive slice of the table, with two worlds of its own. */

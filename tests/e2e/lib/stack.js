@@ -3,6 +3,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import mariadb from 'mariadb';
 import { chromium } from 'playwright-core';
 
 function env(name) {
@@ -43,29 +44,33 @@ function run(file, args, { input, env: extraEnv } = {}) {
   });
 }
 
-// mariadb -B escapes these in field values; NULL is printed as the bare word.
-const unescapes = { n: '\n', t: '\t', 0: '\0', '\\': '\\' };
-function unescapeField(field) {
-  if (field === 'NULL') return null;
-  return field.replace(/\\(.)/g, (all, c) => unescapes[c] ?? all);
-}
-
 /**
- * Run SQL in the stack's database as the application's user.
- * Resolves with the result rows: an array of arrays of strings (null for NULL).
+ * Run SQL in the stack's database as the application's user: one statement,
+ * or several separated by semicolons, on a session of its own (as the
+ * mariadb client would, without a process a query: the suites run thousands).
+ * Resolves with the rows of every result set in turn: an array of arrays of
+ * strings (null for NULL), each value as the server sent it.
  */
 export async function sql(query) {
-  const password = readFileSync(`${stackDir}/db-password`, 'utf8').trim();
-  const out = await run(
-    'mariadb',
-    ['--no-defaults', `--socket=${dbSocket}`, '--default-character-set=utf8mb4', '-u', 'switchboard', 'switchboard', '-N', '-B', '-e', query],
-    // In the environment rather than as -p..., so it is not in the process list.
-    { env: { MYSQL_PWD: password } },
-  );
-  // Every row ends with a newline; a row of one empty string is an empty line, so only the last '' goes.
-  const lines = out.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines.map((line) => line.split('\t').map(unescapeField));
+  const conn = await mariadb.createConnection({
+    socketPath: dbSocket, user: 'switchboard', password: dbPassword(), database: 'switchboard', charset: 'utf8mb4',
+    multipleStatements: true, rowsAsArray: true, typeCast: (column) => column.string(),
+  });
+  try {
+    const result = await conn.query(query);
+    // one result set (rows with their meta), one write (no rows), or a list of both kinds
+    if (!Array.isArray(result)) return [];
+    if (result.meta) return [...result];
+    return result.filter((r) => Array.isArray(r) && r.meta).flatMap((rows) => [...rows]);
+  } finally {
+    await conn.end();
+  }
+}
+
+let passwordOfDb;
+function dbPassword() {
+  passwordOfDb ??= readFileSync(`${stackDir}/db-password`, 'utf8').trim();
+  return passwordOfDb;
 }
 
 /** Create a partner account with its first administrator; resolves with the account id. */
