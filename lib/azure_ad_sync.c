@@ -66,42 +66,38 @@ int azure_ad_sync_remove(db *d, const char *account_id)
 
 /* ---- activity ---- */
 
+/* One more of the hour's count of column (a name given here, never input). */
+#define ONE_MORE_THIS_HOUR(column) \
+	"INSERT INTO scim_activity (account_id, hour, " column ") VALUES (?, DATE_FORMAT(UTC_TIMESTAMP()," \
+	" '%Y-%m-%d %H:00:00'), 1) ON DUPLICATE KEY UPDATE " column " = " column " + 1"
+
 int scim_activity_count(db *d, const char *account_id, enum scim_change change)
 {
+	const char *sql;
 	switch (change) {
 	case SCIM_CREATED:
 	case SCIM_ADOPTED:
-		return db_exec(d,
-			       "INSERT INTO scim_activity (account_id, hour, created) VALUES (?, DATE_FORMAT(UTC_TIMESTAMP(),"
-			       " '%Y-%m-%d %H:00:00'), 1) ON DUPLICATE KEY UPDATE created = created + 1",
-			       "s", account_id) < 0 ? -1 : 0;
+		sql = ONE_MORE_THIS_HOUR("created");
+		break;
 	case SCIM_UPDATED:
-		return db_exec(d,
-			       "INSERT INTO scim_activity (account_id, hour, updated) VALUES (?, DATE_FORMAT(UTC_TIMESTAMP(),"
-			       " '%Y-%m-%d %H:00:00'), 1) ON DUPLICATE KEY UPDATE updated = updated + 1",
-			       "s", account_id) < 0 ? -1 : 0;
+		sql = ONE_MORE_THIS_HOUR("updated");
+		break;
 	case SCIM_DEACTIVATED:
-		return db_exec(d,
-			       "INSERT INTO scim_activity (account_id, hour, deactivated) VALUES (?, DATE_FORMAT(UTC_TIMESTAMP(),"
-			       " '%Y-%m-%d %H:00:00'), 1) ON DUPLICATE KEY UPDATE deactivated = deactivated + 1",
-			       "s", account_id) < 0 ? -1 : 0;
+		sql = ONE_MORE_THIS_HOUR("deactivated");
+		break;
 	case SCIM_DELETED:
-		return db_exec(d,
-			       "INSERT INTO scim_activity (account_id, hour, deleted) VALUES (?, DATE_FORMAT(UTC_TIMESTAMP(),"
-			       " '%Y-%m-%d %H:00:00'), 1) ON DUPLICATE KEY UPDATE deleted = deleted + 1",
-			       "s", account_id) < 0 ? -1 : 0;
+		sql = ONE_MORE_THIS_HOUR("deleted");
+		break;
 	default:
 		return 0;
 	}
+	return db_exec(d, sql, "s", account_id) < 0 ? -1 : 0;
 }
 
 int scim_activity_failure(db *d, const char *account_id, const char *method, const char *path, int status,
 			  const char *scim_type, const char *detail)
 {
-	if (db_exec(d,
-		    "INSERT INTO scim_activity (account_id, hour, failed) VALUES (?, DATE_FORMAT(UTC_TIMESTAMP(),"
-		    " '%Y-%m-%d %H:00:00'), 1) ON DUPLICATE KEY UPDATE failed = failed + 1",
-		    "s", account_id) < 0 ||
+	if (db_exec(d, ONE_MORE_THIS_HOUR("failed"), "s", account_id) < 0 ||
 	    db_exec(d,
 		    "INSERT INTO scim_errors (account_id, at, method, path, status, scim_type, detail)"
 		    " VALUES (?, UTC_TIMESTAMP(), ?, LEFT(?, 255), ?, ?, LEFT(?, 512))",
