@@ -673,16 +673,28 @@ size_t row_len(const struct db_row *row, const char *col)
 	return row->is_int[i] ? strlen(row->text[i]) : row->lens[i];
 }
 
+/* A statement that failed while its rows were read: the server may send
+ * its error after the execute succeeded, as an INSERT ... RETURNING does.
+ * One such error is MariaDB's own after a table's triggers changed under
+ * a prepared statement: it names a table the new triggers use as missing
+ * until the statement is prepared again, so the caller forgets it. */
+static void reading_failed(db *d, MYSQL_STMT *stmt, const char *sql)
+{
+	set_error(d, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+	log_error("db: %s in: %.200s (reading its rows)", d->last_error, sql);
+}
+
 /* Fetches every row of an executed statement and calls fn for each (only
  * the first max_rows, when max_rows >= 0; the rest are drained). */
-static int fetch_all(db *d, MYSQL_STMT *stmt, db_row_fn fn, void *ctx, int max_rows)
+static int fetch_all(db *d, MYSQL_STMT *stmt, const char *sql, db_row_fn fn, void *ctx, int max_rows)
 {
 	MYSQL_RES *meta = mysql_stmt_result_metadata(stmt);
 	if (!meta)
 		return 0;
 	if (mysql_stmt_store_result(stmt)) {
-		set_error(d, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		reading_failed(d, stmt, sql);
 		mysql_free_result(meta);
+		forget_sql(d, sql);
 		return -1;
 	}
 	struct db_row row = {.ncols = mysql_num_fields(meta), .fields = mysql_fetch_fields(meta)};
@@ -694,7 +706,7 @@ static int fetch_all(db *d, MYSQL_STMT *stmt, db_row_fn fn, void *ctx, int max_r
 	row.ints = calloc(n, sizeof *row.ints);
 	row.nulls = calloc(n, sizeof *row.nulls);
 	row.is_int = calloc(n, sizeof *row.is_int);
-	int rows = -1;
+	int rows = -1, failed = 0;
 	if (!bind || !lens || !row.text || !row.ints || !row.nulls || !row.is_int)
 		goto out;
 	for (unsigned i = 0; i < n; i++) {
@@ -740,6 +752,11 @@ static int fetch_all(db *d, MYSQL_STMT *stmt, db_row_fn fn, void *ctx, int max_r
 		}
 		rows++;
 	}
+	failed = rc == 1;
+	if (failed) {
+		reading_failed(d, stmt, sql);
+		rows = -1;
+	}
 out:
 	if (row.text)
 		for (unsigned i = 0; i < n; i++)
@@ -752,6 +769,8 @@ out:
 	free(lens);
 	mysql_stmt_free_result(stmt);
 	mysql_free_result(meta);
+	if (failed)
+		forget_sql(d, sql);
 	return rows;
 }
 
@@ -761,7 +780,7 @@ static int vquery(db *d, db_row_fn fn, void *ctx, int max_rows, const char *sql,
 	MYSQL_STMT *stmt = run(d, sql, fmt, ap);
 	if (!stmt)
 		return -1;
-	return fetch_all(d, stmt, fn, ctx, max_rows);
+	return fetch_all(d, stmt, sql, fn, ctx, max_rows);
 }
 
 int db_each(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...)
@@ -814,7 +833,7 @@ int db_each_text(db *d, db_row_fn fn, void *ctx, const char *sql, const char *fm
 		bind[i].length = &lens[i];
 	}
 	MYSQL_STMT *stmt = run_bound(d, sql, bind, n);
-	int rows = stmt ? fetch_all(d, stmt, fn, ctx, -1) : -1;
+	int rows = stmt ? fetch_all(d, stmt, sql, fn, ctx, -1) : -1;
 	free(bind);
 	free(lens);
 	free(ints);

@@ -2,14 +2,15 @@
 // templates parsed once per worker yet re-read when an administrator edits
 // an included one, hostile form bodies answered at once, nginx's own
 // refusals (too large, too long, too many) as pages with the console's
-// security headers, workers without root.
+// security headers, workers without root, a stale prepared statement.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { Client, baseURL, config, consoleBin, csrfFrom, stackDir } from './lib/stack.js';
-import { forgetAddressFailures } from './lib/fixtures.js';
+import { Client, baseURL, config, consoleBin, csrfFrom, sql, stackDir } from './lib/stack.js';
+import { email, forgetAddressFailures } from './lib/fixtures.js';
+import { configValue, scimAccount, scimUser } from './lib/scim.js';
 
 test('an edited included template shows on the next request, and goes when removed', async () => {
   const c = new Client();
@@ -196,5 +197,33 @@ test('console serve refuses to start when Console.User does not exist', () => {
     assert.ok(!existsSync(`${dir}/console.sock`), 'no socket left behind');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a statement gone stale under a new trigger fails one request of a worker, named in the log, not every one after', async () => {
+  const { client } = await scimAccount('Stale statement');
+  const create = async () => (await client.post('/Users', scimUser(email('stale')))).status;
+  // The workers have the create's INSERT ... RETURNING prepared.
+  for (let i = 0; i < 4; i++) assert.equal(await create(), 201);
+  // A trigger that reads a table the statement did not touch: MariaDB then
+  // answers the prepared statement that the table does not exist, until it
+  // is prepared again.
+  await sql('CREATE TRIGGER tr_users_probe AFTER INSERT ON users FOR EACH ROW SET @probe = (SELECT COUNT(*) FROM tx_commits)');
+  const statuses = [];
+  try {
+    for (let ok = 0; ok < 6 && statuses.length < 40;) {
+      statuses.push(await create());
+      ok = statuses.at(-1) === 201 ? ok + 1 : 0;
+    }
+  } finally {
+    await sql('DROP TRIGGER IF EXISTS tr_users_probe');
+  }
+  const failed = statuses.filter((s) => s !== 201);
+  assert.ok(failed.every((s) => s === 500) && failed.length <= Number(configValue('Console.Workers')),
+    `at most one failure a worker: ${statuses}`);
+  assert.deepEqual(statuses.slice(-6), [201, 201, 201, 201, 201, 201], `then every create: ${statuses}`);
+  if (failed.length) {
+    assert.match(readFileSync(`${stackDir}/log/console.log`, 'utf8'),
+      /db: Table '[^']*tx_commits' doesn't exist in: INSERT INTO users .*\(reading its rows\)/);
   }
 });
