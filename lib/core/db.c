@@ -680,8 +680,13 @@ size_t row_len(const struct db_row *row, const char *col)
  * until the statement is prepared again, so the caller forgets it. */
 static void reading_failed(db *d, MYSQL_STMT *stmt, const char *sql)
 {
-	set_error(d, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
-	log_error("db: %s in: %.200s (reading its rows)", d->last_error, sql);
+	unsigned no = mysql_stmt_errno(stmt);
+	set_error(d, no, mysql_stmt_error(stmt));
+	/* as when the execute itself fails (run_bound) */
+	if (d->in_tx && conflict(no))
+		d->doomed = no;
+	if (no != 1062 && !(d->in_tx && d->doomed))
+		log_error("db: %s in: %.200s (reading its rows)", d->last_error, sql);
 }
 
 /* Fetches every row of an executed statement and calls fn for each (only
